@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { loadConfig } from '../../config/index.ts';
+import { mastraStorageVersion, openDatabase, prepareDatabase } from '../../db/database.ts';
+import { migrationStatus } from '../../db/migrate.ts';
+import { fail, redactUrl, say } from '../output.ts';
+
+/** `mentorflow db status|migrate`: which database this configuration uses and its schema level. */
+export function dbCommand(): Command {
+  const db = new Command('db').description('inspect or migrate the database');
+  db.command('status')
+    .description('show which database is used and its migration level')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      try {
+        const cfg = loadConfig();
+        const database = await openDatabase(cfg, { log: say, max: 2 });
+        try {
+          const [status, version, mastra, boots] = await Promise.all([
+            migrationStatus(database.pool),
+            database.pool.query<{ v: string }>('show server_version'),
+            database.pool.query("select value from app_meta where key = 'mastra_storage'").catch(() => ({ rows: [] })),
+            database.pool.query('select count(*)::int as n, max(booted_at) as last from boot_log').catch(() => ({ rows: [] })),
+          ]);
+          const report = {
+            database: database.kind,
+            url: redactUrl(database.url),
+            serverVersion: version.rows[0]!.v,
+            migrationLevel: status.level,
+            latestMigration: status.latest,
+            pending: status.pending,
+            mastraStorage: (mastra.rows[0] as { value?: string } | undefined)?.value ?? null,
+            mastraStorageExpected: mastraStorageVersion,
+            boots: (boots.rows[0] as { n?: number } | undefined)?.n ?? 0,
+            lastBoot: (boots.rows[0] as { last?: Date } | undefined)?.last ?? null,
+          };
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          } else {
+            process.stdout.write(
+              [
+                `database:        ${report.database} (${report.url}, PostgreSQL ${report.serverVersion})`,
+                `migrations:      level ${report.migrationLevel} of ${report.latestMigration}${report.pending.length ? ` — pending: ${report.pending.join(', ')} (run: mentorflow db migrate)` : ' — up to date'}`,
+                `mastra storage:  ${report.mastraStorage ?? 'not initialised'}${report.mastraStorage === mastraStorageVersion ? '' : ` (expected ${mastraStorageVersion})`}`,
+                `boots recorded:  ${report.boots}${report.lastBoot ? `, last ${new Date(report.lastBoot).toISOString()}` : ''}`,
+              ].join('\n') + '\n',
+            );
+          }
+        } finally {
+          await database.close();
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+  db.command('migrate')
+    .description('apply pending migrations and initialise Mastra storage')
+    .action(async () => {
+      try {
+        const database = await openDatabase(loadConfig(), { log: say, max: 4 });
+        try {
+          const result = await prepareDatabase(database.pool);
+          say(result.applied.length ? `applied ${result.applied.join(', ')}` : `schema already at level ${result.level}`);
+        } finally {
+          await database.close();
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+  return db;
+}
+
+export const appVersion: string = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

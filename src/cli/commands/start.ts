@@ -1,0 +1,72 @@
+import { Command } from 'commander';
+import { isLoopbackHost, loadConfig } from '../../config/index.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { fail, say } from '../output.ts';
+
+/** `mentorflow start`: database (embedded unless DATABASE_URL) + migrations + HTTP server, until a signal. */
+export function startCommand(): Command {
+  return new Command('start')
+    .description('start the database (embedded unless DATABASE_URL is set), apply migrations and serve the HTTP API')
+    .option('--port <port>', 'port to listen on (overrides PORT)')
+    .option('--host <host>', 'address to bind (overrides HOST)')
+    .action(async (options: { port?: string; host?: string }) => {
+      try {
+        await start(options);
+      } catch (error) {
+        fail(error);
+        process.exit();
+      }
+    });
+}
+
+async function start(options: { port?: string; host?: string }): Promise<void> {
+  const started = performance.now();
+  const cfg = loadConfig(process.env, { PORT: options.port, HOST: options.host });
+  // Validate overrides into the env the rest of the process reads through config().
+  if (options.port) process.env.PORT = options.port;
+  if (options.host) process.env.HOST = options.host;
+  if (cfg.MENTORFLOW_API_KEYS.length === 0 && !isLoopbackHost(cfg.HOST)) {
+    throw new AppError(
+      'CONFIG_ERROR',
+      `Invalid HOST: ${cfg.HOST} is not a loopback address and MENTORFLOW_API_KEYS is not set; set API keys before serving beyond this machine`,
+      { field: 'HOST' },
+    );
+  }
+  say(cfg.DATABASE_URL ? 'mentorflow: connecting to DATABASE_URL…' : `mentorflow: starting embedded PostgreSQL in ${cfg.DATA_DIR}…`);
+  const { mastra } = await import('../../mastra/index.ts');
+  const { appDatabase, logger } = await import('../../db/app-database.ts');
+  const { createHttpApp } = await import('../../http/app.ts');
+  const { apiRoutes } = await import('../../http/routes/index.ts');
+  const { listen } = await import('../../http/listen.ts');
+  const { startBackground } = await import('../../runtime/background.ts');
+
+  const background = await startBackground({ mastra, database: appDatabase, config: cfg, logger });
+  const app = await createHttpApp({ mastra, database: appDatabase, config: cfg, logger, routes: apiRoutes });
+  const server = await listen(app, cfg.HOST, cfg.PORT);
+  say(
+    `mentorflow: listening on ${server.url} (database ${appDatabase.kind}, auth ${cfg.MENTORFLOW_API_KEYS.length ? 'on' : 'off'}) — ready in ${Math.round(performance.now() - started)} ms`,
+  );
+  if (cfg.MENTORFLOW_API_KEYS.length === 0) logger.warn('API auth is off: MENTORFLOW_API_KEYS is not set (allowed on a loopback HOST only)');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      say(`mentorflow: ${signal} again, exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    say(`mentorflow: ${signal} received, shutting down…`);
+    const force = setTimeout(() => {
+      say('mentorflow: shutdown took too long, exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    await server.close(3000);
+    await background.stop();
+    await appDatabase.close();
+    say('mentorflow: stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

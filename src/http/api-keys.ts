@@ -1,0 +1,43 @@
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../errors/app-error.ts';
+
+/** Who is calling: the key used and, for a learner-scoped key (`key:learnerId`), that learner. */
+export interface Principal {
+  key: string;
+  learnerId?: string;
+}
+
+export type AuthVariables = { principal: Principal | undefined };
+
+export function parseApiKeys(entries: string[]): Map<string, Principal> {
+  const keys = new Map<string, Principal>();
+  for (const entry of entries) {
+    const at = entry.indexOf(':');
+    const key = at === -1 ? entry : entry.slice(0, at);
+    const learnerId = at === -1 ? undefined : entry.slice(at + 1) || undefined;
+    keys.set(key, { key, learnerId });
+  }
+  return keys;
+}
+
+/**
+ * Bearer-key check for every `/api` route when keys are configured. Without keys it lets everything
+ * through: start-up refuses to bind a non-loopback host in that case.
+ */
+export function apiKeyAuth(entries: string[]): MiddlewareHandler<{ Variables: AuthVariables }> {
+  const keys = parseApiKeys(entries);
+  return async (c, next) => {
+    if (keys.size === 0) {
+      c.set('principal', undefined);
+      return next();
+    }
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+    const principal = match ? keys.get(match[1]!.trim()) : undefined;
+    if (!principal) {
+      throw new AppError('UNAUTHORIZED', match ? 'invalid API key' : 'missing Authorization: Bearer <key> header', { field: 'authorization' });
+    }
+    c.set('principal', principal);
+    return next();
+  };
+}

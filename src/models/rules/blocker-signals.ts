@@ -1,0 +1,56 @@
+import type { BlockerCategory } from '../../../agents/schemas/blocker-diagnosis.ts';
+
+/**
+ * General classifiers for why a learner is stuck: error classes, system error codes and phrasing
+ * patterns, each pointing at one blocker category with a weight. `where` says which input a signal
+ * reads: `errors` (error output, failed activity, code) or `message` (what the learner wrote).
+ * `kind` names the sub-problem, used to pick the next step.
+ */
+export interface Signal {
+  category: Exclude<BlockerCategory, 'unknownIssue'>;
+  kind: string;
+  weight: number;
+  where: 'errors' | 'message' | 'any';
+  pattern: RegExp;
+}
+
+export const blockerSignals: Signal[] = [
+  // Environment: the code may be fine, the machine around it is not.
+  { category: 'environmentIssue', kind: 'serviceDown', weight: 3, where: 'any', pattern: /\bECONNREFUSED\b|connection refused|could not connect to (?:the )?(?:server|database|postgres|mysql|redis)|is the server running|no connection could be made/i },
+  { category: 'environmentIssue', kind: 'portInUse', weight: 3, where: 'any', pattern: /\bEADDRINUSE\b|address already in use|port \d+ (?:is )?(?:already )?(?:in use|taken|allocated)|port is already allocated/i },
+  { category: 'environmentIssue', kind: 'permission', weight: 3, where: 'any', pattern: /\bEACCES\b|\bEPERM\b|permission denied|operation not permitted|access is denied|insufficient permissions/i },
+  { category: 'environmentIssue', kind: 'commandMissing', weight: 3, where: 'any', pattern: /command not found|is not recognized as an internal or external command|spawn \S+ ENOENT|not found in (?:your )?PATH|no such file or directory.{0,40}\b(?:bin|exec|node|python|npm|docker)\b/i },
+  { category: 'environmentIssue', kind: 'envVar', weight: 3, where: 'any', pattern: /\b(?:environment variable|env(?:ironment)? var(?:iable)?s?|process\.env\.[A-Za-z_]\w*)\b[^.\n]{0,40}\b(?:not set|missing|undefined|required|empty|not defined)\b|\bmissing (?:required )?(?:env|environment) (?:var(?:iable)?s?)\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b (?:is |was )?(?:not set|missing|undefined|required)/ },
+  { category: 'environmentIssue', kind: 'packageMissing', weight: 3, where: 'any', pattern: /cannot find (?:module|package) ['"](?!\.{1,2}\/|\/)[^'"]+['"]|can'?t resolve ['"](?!\.{1,2}\/|\/)[^'"]+['"]|no module named|ModuleNotFoundError|ERR_MODULE_NOT_FOUND.{0,80}package|could not resolve dependency|\bERESOLVE\b|unmet peer dependency/i },
+  { category: 'environmentIssue', kind: 'version', weight: 2.5, where: 'any', pattern: /unsupported engine|engine "?node"? is incompatible|requires node(?:\.js)? (?:version|>=|v?\d)|node(?:\.js)? version|python version|version mismatch|incompatible (?:version|with your version)|GLIBC_\d|wrong version of/i },
+  { category: 'environmentIssue', kind: 'database', weight: 3, where: 'any', pattern: /database "?[\w-]+"? does not exist|role "?[\w-]+"? does not exist|password authentication failed|authentication failed for user|access denied for user|unknown database/i },
+  { category: 'environmentIssue', kind: 'network', weight: 2.5, where: 'any', pattern: /\bENOTFOUND\b|getaddrinfo|\bETIMEDOUT\b|\bEHOSTUNREACH\b|self[- ]signed certificate|certificate has expired|unable to verify the first certificate|proxy (?:error|authentication)|docker daemon|cannot connect to the docker/i },
+  { category: 'environmentIssue', kind: 'resources', weight: 2.5, where: 'any', pattern: /\bENOSPC\b|no space left on device|heap out of memory|JavaScript heap|\bOOMKilled\b|too many open files|\bEMFILE\b/i },
+  { category: 'environmentIssue', kind: 'setup', weight: 1.5, where: 'message', pattern: /\b(?:my|the) (?:machine|laptop|setup|environment|computer|terminal|shell)\b|works on (?:my|their|his|her) machine|\bafter (?:updating|upgrading|installing|reinstalling)\b|\b(?:docker|nvm|venv|virtualenv|homebrew|brew|conda)\b|\.env\b|won'?t (?:install|start)|can'?t (?:install|start the (?:server|app|database))/i },
+
+  // Technical: the code does something wrong, and there is an error or a wrong result to show it.
+  { category: 'technicalError', kind: 'runtime', weight: 3, where: 'any', pattern: /\b(?:TypeError|ReferenceError|RangeError|NullPointerException|AttributeError|KeyError|IndexError|ValueError|ZeroDivisionError|NameError|UnboundLocalError|ClassCastException|IllegalArgumentException)\b|\bpanic:|Segmentation fault|Traceback \(most recent call last\)/ },
+  { category: 'technicalError', kind: 'runtime', weight: 3, where: 'any', pattern: /is not a function|is not a constructor|is not iterable|is not defined\b|cannot read propert(?:y|ies) of (?:undefined|null)|cannot set propert(?:y|ies) of|undefined is not an object|null is not an object|maximum call stack size exceeded/i },
+  { category: 'technicalError', kind: 'syntax', weight: 3, where: 'any', pattern: /\bSyntaxError\b|unexpected token|unexpected end of (?:input|json|file)|unterminated string|missing \) after|expected ['"`;:,)\]}]/i },
+  { category: 'technicalError', kind: 'types', weight: 3, where: 'any', pattern: /error TS\d{3,5}|\bTS\d{4}\b|is not assignable to (?:type|parameter)|does not exist on type|has no exported member|expected \d+ arguments?, but got|implicitly has an? '?any'? type|object is possibly '?(?:undefined|null)'?/i },
+  { category: 'technicalError', kind: 'failingTest', weight: 2.5, where: 'any', pattern: /AssertionError|assertion failed|expected .{1,60} to (?:be|equal|have|deep|contain|match|throw)|\bexpect\(.+\)\.\w+|\bExpected:.{0,80}|\bReceived:|\b\d+ (?:tests? )?(?:failed|failing)\b|\btests? (?:is |are )?(?:fail(?:ing|s|ed)?|red)\b|\bFAIL\s+\S+\.(?:test|spec)\./i },
+  { category: 'technicalError', kind: 'relativeImport', weight: 3, where: 'any', pattern: /cannot find module ['"](?:\.{1,2}\/|\/)[^'"]*['"]|can'?t resolve ['"]\.{1,2}\/[^'"]*['"]|failed to resolve import ['"]\.{1,2}\//i },
+  { category: 'technicalError', kind: 'build', weight: 2, where: 'any', pattern: /compil(?:e|ation) (?:error|failed)|build failed|failed to compile|cannot compile|\d+ errors? (?:found|generated)/i },
+  { category: 'technicalError', kind: 'lint', weight: 1.5, where: 'any', pattern: /\beslint\b|\blint(?:er|ing)? errors?\b|\d+ problems? \(\d+ errors?/i },
+  { category: 'technicalError', kind: 'wrongResult', weight: 2, where: 'any', pattern: /\breturns? (?:undefined|null|NaN|nothing|an empty|the wrong|wrong)\b|\bwrong (?:result|output|value|answer|order)\b|\binfinite loop\b|\boff[- ]by[- ]one\b|\b(?:status(?: code)?|returns?|got|getting) (?:a )?(?:4\d\d|5\d\d)\b|\binternal server error\b|\bcrash(?:es|ed|ing)?\b|\bthrows? an? (?:error|exception)\b|\bexception\b|\bstack ?trace\b/i },
+  { category: 'technicalError', kind: 'stackTrace', weight: 1, where: 'errors', pattern: /^\s+at \S.*:\d+:\d+\)?$/m },
+
+  // Conceptual: the learner lacks an idea, not a fix.
+  { category: 'conceptualConfusion', kind: 'dontUnderstand', weight: 2.5, where: 'message', pattern: /\bi (?:really )?(?:don'?t|do not|dont|can'?t|cannot) (?:really |quite |fully )?(?:understand|get|grasp|wrap my head around|follow)\b|\b(?:confus(?:ed|ing)|lost on|puzzled|baffled)\b|makes? no sense|doesn'?t make sense/i },
+  { category: 'conceptualConfusion', kind: 'whatIs', weight: 2, where: 'message', pattern: /\bwhat (?:is|are|does|do) (?:a |an |the )?[\w.`'"()-]+(?: [\w`'"()-]+){0,3} (?:mean|do|for|is|work)\b|\bwhat(?:'s| is) (?:a |an |the )?(?:difference|point|purpose|meaning)\b|\bdifference between\b|\bmeaning of\b|\bwhat (?:is|are) (?:a |an )?[a-z][\w-]*\s*\?/i },
+  { category: 'conceptualConfusion', kind: 'howWorks', weight: 2, where: 'message', pattern: /\bhow (?:does|do|is|are) (?:a |an |the )?[\w.`'"-]+(?: [\w`'"-]+){0,3} (?:work|works|supposed to work|fit together|relate)\b|\bwhy (?:do|does|would|should|is|are|can'?t) (?:we|i|you|it|this|they)\b|\bwhen (?:should|do|would) (?:i|we|you) use\b|\bcan (?:you|someone) explain\b|\bexplain\b/i },
+  { category: 'conceptualConfusion', kind: 'newTo', weight: 1.5, where: 'message', pattern: /\bnever (?:used|heard of|worked with|seen|learned)\b|\bnew to\b|\bfirst time (?:using|with|seeing)\b|\bnot familiar with\b|\bhaven'?t learned\b/i },
+
+  // Analysis paralysis: plenty of thinking, no first step.
+  { category: 'analysisParalysis', kind: 'whereToStart', weight: 3, where: 'message', pattern: /\bwhere (?:do|should|can) i (?:even |possibly )?(?:start|begin)\b|\b(?:don'?t|do not|not sure|no idea|unsure) (?:know )?where to (?:start|begin)\b|\bhow (?:do|should|would) i (?:even )?(?:start|begin|approach)\b|\bwhat should i do first\b|\bwhat(?:'s| is) the first step\b|\bwhere to even begin\b/i },
+  { category: 'analysisParalysis', kind: 'indecision', weight: 2.5, where: 'message', pattern: /\boverwhelm(?:ed|ing)?\b|\btoo many (?:options|choices|ways|approaches|things)\b|\bcan'?t (?:decide|choose|pick)\b|\bcannot (?:decide|choose)\b|\bshould i (?:use|go with|pick|choose) .{1,40}\bor\b|\bwhich (?:one|library|framework|approach|way|pattern|tool) (?:should|to|is (?:the )?best)\b|\bthe (?:best|right|perfect) (?:way|approach|design|architecture)\b|\bback and forth\b|\bkeep (?:changing my mind|rewriting (?:the|my) plan|researching|reading|re-?reading|comparing)\b|\bstill (?:planning|researching|reading|deciding)\b|\bhaven'?t (?:written|started|typed) (?:any|a (?:single )?line of)? ?code\b|\banalysis paralysis\b/i },
+  { category: 'analysisParalysis', kind: 'endlessResearch', weight: 2, where: 'message', pattern: /\b(?:reading|researching|watching|comparing|googling|studying)\b[^.?!\n]{0,60}\b(?:for|all) (?:hours|days|the (?:whole )?(?:morning|day|afternoon)|ages|a while)\b|\b(?:hours|days) of (?:reading|research)/i },
+];
+
+/** Phrases that say "something is wrong" without saying what: they lower confidence, not raise a category. */
+export const vaguePattern = /\b(?:doesn'?t|does not|won'?t|isn'?t) work(?:ing)?\b|\bnot working\b|\bbroken\b|\bstuck\b|\bhelp\b|\bissue\b|\bproblem\b|\bsomething(?:'s| is) wrong\b/i;

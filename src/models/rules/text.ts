@@ -1,0 +1,200 @@
+/**
+ * Reading helpers for rules mode. Input arrives as JSON a model would also read, so every field is
+ * read defensively: a missing or mistyped field means "not given", never a crash.
+ */
+export type Level = 'beginner' | 'intermediate' | 'advanced';
+
+/** Every rules-mode reply starts with this, so learners and logs can tell it apart from a model's. */
+export const rulesTag = '(rules mode)';
+
+export function str(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+export function strings(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() ? [value] : [];
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : str(v))).filter((s) => s.trim()) : [];
+}
+
+export function num(value: unknown): number | undefined {
+  const n = typeof value === 'string' && value.trim() ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+export function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export interface Profile {
+  level: Level;
+  helpRequests: number;
+  knownConcepts: string[];
+  recurringMistakes: string[];
+}
+
+export function profileOf(input: Record<string, unknown> | undefined): Profile {
+  const learner = record(input?.learner);
+  const level = str(learner.level);
+  return {
+    level: level === 'intermediate' || level === 'advanced' ? level : 'beginner',
+    helpRequests: num(learner.helpRequests) ?? 0,
+    knownConcepts: strings(learner.knownConcepts),
+    recurringMistakes: strings(learner.recurringMistakes),
+  };
+}
+
+export interface StoryView {
+  title: string;
+  description: string;
+  acceptanceCriteria: string[];
+  complexity: string;
+  concepts: string[];
+}
+
+export function storyOf(input: Record<string, unknown> | undefined): StoryView | undefined {
+  const story = record(input?.story);
+  if (!Object.keys(story).length) return undefined;
+  return {
+    title: str(story.title),
+    description: str(story.description),
+    acceptanceCriteria: strings(story.acceptanceCriteria),
+    complexity: str(story.complexity) || 'simple',
+    concepts: strings(story.concepts),
+  };
+}
+
+export interface Activity {
+  type: string;
+  ok: boolean | undefined;
+  summary: string;
+}
+
+export function activitiesOf(value: unknown): Activity[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => {
+    if (typeof item === 'string') return { type: 'other', ok: undefined, summary: item };
+    const r = record(item);
+    const ok = typeof r.ok === 'boolean' ? r.ok : typeof r.success === 'boolean' ? r.success : undefined;
+    return { type: str(r.type ?? r.kind).toLowerCase() || 'other', ok, summary: str(r.summary ?? r.message ?? r.output ?? r.detail) };
+  });
+}
+
+/** Activity kinds that read or search instead of changing code. */
+export const researchKinds = /^(research|docs?|search|browse|read(ing)?|video|tutorial)$/;
+/** Activity kinds that change or check code. */
+export const codingKinds = /^(edit|commit|test|build|lint|typecheck|type-check|coverage|run|push|save)$/;
+
+export function byLevel<T>(level: Level, variants: Record<Level, T>): T {
+  return variants[level];
+}
+
+const stopwords = new Set(
+  `a an the and or but if then else when while of to in on at by for from with without into onto over under about as is are was were be been being it its this that these those there their them they we you your our i me my he she his her not no do does did done can could should would will shall may might must have has had just also so such than too very more most some any each every all both either neither only own same other which who whom whose what where why how up down out off again further once here use used using new get set make made let per via etc e g eg ie one two three`.split(' '),
+);
+
+/** Light stemmer: enough to make "paginate", "paginated" and "pagination" meet. */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  for (const suffix of ['ational', 'ation', 'ition', 'ments', 'ment', 'ness', 'ings', 'ing', 'ated', 'ates', 'ate', 'ies', 'ied', 'ed', 'es', 'ly', 'er', 's']) {
+    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+      w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
+      break;
+    }
+  }
+  return w;
+}
+
+/** Content words of a text as stems, camelCase and snake_case split, stopwords dropped. */
+export function terms(text: string): string[] {
+  const words = text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2 && !stopwords.has(w));
+  return [...new Set(words.map(stem))];
+}
+
+/** Whether two stems name the same thing (equal, or one a 4+ letter prefix of the other). */
+export function sameTerm(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short);
+}
+
+/** Fraction of `wanted` terms found in `have`. */
+export function coverage(wanted: string[], have: string[]): number {
+  if (!wanted.length) return 1;
+  return wanted.filter((w) => have.some((h) => sameTerm(w, h))).length / wanted.length;
+}
+
+/** The line of `text` around `index`, trimmed to at most `max` characters: a verbatim quote for evidence. */
+export function quoteAround(text: string, index: number, max = 160): string {
+  const start = text.lastIndexOf('\n', index) + 1;
+  const endNl = text.indexOf('\n', index);
+  const end = endNl === -1 ? text.length : endNl;
+  let line = text.slice(start, end);
+  if (line.length > max) {
+    const from = Math.max(start, Math.min(index - Math.floor(max / 3), end - max));
+    line = text.slice(from, from + max);
+  }
+  return line.trim();
+}
+
+/** A list as prose: "a, b and c". */
+export function listing(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Opposite word pairs: a restatement or plan using one where the story says the other is suspect. */
+export const antonyms: ReadonlyArray<readonly [string, string]> = [
+  ['add', 'remove'],
+  ['add', 'delete'],
+  ['create', 'delete'],
+  ['increase', 'decrease'],
+  ['show', 'hide'],
+  ['enable', 'disable'],
+  ['allow', 'block'],
+  ['allow', 'deny'],
+  ['accept', 'reject'],
+  ['ascending', 'descending'],
+  ['before', 'after'],
+  ['first', 'last'],
+  ['minimum', 'maximum'],
+  ['min', 'max'],
+  ['include', 'exclude'],
+  ['login', 'logout'],
+  ['encrypt', 'decrypt'],
+  ['import', 'export'],
+  ['upload', 'download'],
+  ['public', 'private'],
+  ['lock', 'unlock'],
+  ['sync', 'async'],
+  ['client', 'server'],
+  ['frontend', 'backend'],
+  ['weak', 'strong'],
+  ['faster', 'slower'],
+  ['more', 'fewer'],
+];
+
+/** Pairs (story word, text word) where the text uses the opposite of a word only the story uses. */
+export function contradictions(storyText: string, text: string): Array<[string, string]> {
+  const storyWords = new Set(storyText.toLowerCase().split(/[^a-z]+/).map(stem));
+  const textWords = new Set(text.toLowerCase().split(/[^a-z]+/).map(stem));
+  const found: Array<[string, string]> = [];
+  for (const [a, b] of antonyms) {
+    const sa = stem(a);
+    const sb = stem(b);
+    if (storyWords.has(sa) && !storyWords.has(sb) && textWords.has(sb) && !textWords.has(sa)) found.push([a, b]);
+    if (storyWords.has(sb) && !storyWords.has(sa) && textWords.has(sa) && !textWords.has(sb)) found.push([b, a]);
+  }
+  return found;
+}

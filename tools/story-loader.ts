@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { createTool } from '@mastra/core/tools';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { AppError } from '../src/errors/app-error.ts';
+import { parseOrThrow } from '../src/errors/zod-error.ts';
+
+/** Seed 001's task complexities; they pick the story's timeout policy. */
+export const storyComplexitySchema = z.enum(['simple', 'complex', 'research']);
+export type StoryComplexity = z.infer<typeof storyComplexitySchema>;
+
+/** A story as the learner (and every agent) sees it. The reference solution is never part of it. */
+export const storySchema = z.object({
+  id: z.string().min(1),
+  title: z.string().trim().min(1, 'expected a title'),
+  description: z.string().trim().min(1, 'expected a description'),
+  acceptanceCriteria: z.array(z.string().trim().min(1)).min(1, 'expected at least one acceptance criterion'),
+  complexity: storyComplexitySchema.default('simple'),
+  /** Concept ids from the concept library the story exercises (optional tags). */
+  concepts: z.array(z.string()).default([]),
+});
+export type Story = z.infer<typeof storySchema>;
+
+export interface LoadedStory {
+  /** What the learner may see. */
+  story: Story;
+  /** The story's reference solution, kept apart: only the leak guard and evaluators read it. */
+  referenceSolution?: string;
+}
+
+const rawStorySchema = z.looseObject({
+  id: z.string().optional(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  acceptanceCriteria: z.array(z.string()).optional(),
+  acceptance_criteria: z.array(z.string()).optional(),
+  complexity: z.string().optional(),
+  concepts: z.array(z.string()).optional(),
+  referenceSolution: z.string().optional(),
+  reference_solution: z.string().optional(),
+});
+
+const storyExtensions = new Set(['.md', '.markdown', '.yaml', '.yml']);
+
+/**
+ * Load a story from a file path or from its text: Markdown with YAML front matter (title, complexity,
+ * acceptanceCriteria; the body is the description, `## Acceptance criteria` lists criteria and
+ * `## Reference solution` holds the solution) or a YAML document with the same keys. Returns the
+ * learner view and the reference solution separately.
+ */
+export function loadStory(pathOrText: string): LoadedStory {
+  const looksLikePath = !pathOrText.includes('\n') && storyExtensions.has(extname(pathOrText).toLowerCase());
+  if (looksLikePath) {
+    if (!existsSync(pathOrText)) throw new AppError('NOT_FOUND', `story file not found: ${pathOrText}`, { field: 'path' });
+    return parseStory(readFileSync(pathOrText, 'utf8'), basename(pathOrText, extname(pathOrText)));
+  }
+  return parseStory(pathOrText);
+}
+
+/** Parse story text (Markdown with front matter, or YAML). `fallbackId` names a story without an `id`. */
+export function parseStory(text: string, fallbackId?: string): LoadedStory {
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const front = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(normalised);
+  const raw = front ? fromMarkdown(front[1]!, front[2]!) : fromYaml(normalised);
+  const title = raw.title?.trim();
+  const referenceSolution = (raw.referenceSolution ?? raw.reference_solution)?.trim() || undefined;
+  const story = parseOrThrow(
+    storySchema,
+    {
+      id: raw.id ?? fallbackId ?? slug(title ?? ''),
+      title,
+      description: raw.description,
+      acceptanceCriteria: raw.acceptanceCriteria ?? raw.acceptance_criteria,
+      complexity: raw.complexity,
+      concepts: raw.concepts,
+    },
+    'story',
+  );
+  return referenceSolution ? { story, referenceSolution } : { story };
+}
+
+function fromYaml(text: string): z.infer<typeof rawStorySchema> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (error) {
+    throw new AppError('VALIDATION_ERROR', `story: not valid YAML or Markdown with front matter (${(error as Error).message.split('\n')[0]})`, { field: 'story', cause: error });
+  }
+  if (doc === null || typeof doc !== 'object') throw new AppError('VALIDATION_ERROR', 'story: expected Markdown with YAML front matter or a YAML mapping', { field: 'story' });
+  return parseOrThrow(rawStorySchema, doc, 'story');
+}
+
+function fromMarkdown(frontMatter: string, body: string): z.infer<typeof rawStorySchema> {
+  const meta = fromYaml(frontMatter || '{}');
+  const sections = splitSections(body);
+  const criteriaSection = sections.find((s) => /^acceptance criteria$/i.test(s.heading));
+  const solutionSection = sections.find((s) => /^reference solution$/i.test(s.heading));
+  const descriptionParts = sections.filter((s) => s !== criteriaSection && s !== solutionSection).map((s) => s.text);
+  const title = meta.title ?? /^#\s+(.+)$/m.exec(body)?.[1];
+  const description = meta.description ?? descriptionParts.join('\n\n').replace(/^#\s+.+$/m, '').trim();
+  const criteria = criteriaSection ? [...criteriaSection.body.matchAll(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?(.+)$/gim)].map((m) => m[1]!.trim()) : undefined;
+  return {
+    ...meta,
+    title,
+    description,
+    acceptanceCriteria: meta.acceptanceCriteria ?? meta.acceptance_criteria ?? criteria,
+    referenceSolution: meta.referenceSolution ?? meta.reference_solution ?? solutionSection?.body,
+  };
+}
+
+interface Section {
+  heading: string;
+  body: string;
+  /** The section as written, heading included. */
+  text: string;
+}
+
+/** Split on level-2 headings (`## `), ignoring headings inside code fences. */
+function splitSections(body: string): Section[] {
+  const sections: Section[] = [];
+  let current: Section = { heading: '', body: '', text: '' };
+  let inFence = false;
+  for (const line of body.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const heading = !inFence && /^##\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      sections.push(current);
+      current = { heading: heading[1]!.trim(), body: '', text: line };
+      continue;
+    }
+    current.body += `${line}\n`;
+    current.text += `${current.text ? '\n' : ''}${line}`;
+  }
+  sections.push(current);
+  return sections
+    .map((s) => ({ ...s, body: s.body.trim(), text: s.text.trim() }))
+    .filter((s) => s.heading || s.body);
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
+
+/** Mastra tool: load a story file or text and return the learner view (never the reference solution). */
+export const storyLoaderTool = createTool({
+  id: 'story-loader',
+  description: 'Load a user story (Markdown with YAML front matter, or YAML) and return its title, description, acceptance criteria and complexity.',
+  inputSchema: z.object({ source: z.string().min(1).describe('path to a .md/.yaml story file, or the story text') }),
+  outputSchema: storySchema,
+  execute: async ({ source }) => loadStory(source).story,
+});
