@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { dbCommand, appVersion } from './commands/db.ts';
+import { appVersion } from '../paths.ts';
+import { dbCommand } from './commands/db.ts';
 import { startCommand } from './commands/start.ts';
 import { fail } from './output.ts';
 

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type pg from 'pg';
 import { AppError } from '../errors/app-error.ts';
+import { projectRoot } from '../paths.ts';
 
 /** Numbered SQL files `NNNN_name.sql`, applied in order, each in its own transaction. */
-export const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsDir = join(projectRoot, 'src', 'db', 'migrations');
 
 /** One advisory lock key for every schema change mentorflow makes (ours, Mastra's, Graphile Worker's). */
 export const SCHEMA_LOCK_KEY = 7_271_961_001;

@@ -1,8 +1,8 @@
 import type { IMastraLogger } from '@mastra/core/logger';
 import type { Mastra } from '@mastra/core/mastra';
-import { readFileSync } from 'node:fs';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
+import { appVersion } from '../paths.ts';
 
 export interface BackgroundOptions {
   mastra: Mastra;
@@ -14,8 +14,6 @@ export interface BackgroundOptions {
 export interface Background {
   stop(): Promise<void>;
 }
-
-const appVersion = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * What a server process runs besides HTTP: the boot record now; the timer worker and recovery of

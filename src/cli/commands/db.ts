@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/index.ts';
 import { mastraStorageVersion, openDatabase, prepareDatabase } from '../../db/database.ts';
@@ -70,5 +69,3 @@ export function dbCommand(): Command {
     });
   return db;
 }
-
-export const appVersion: string = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
