@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { appVersion } from '../paths.ts';
 import { dbCommand } from './commands/db.ts';
+import { diagramCommand } from './commands/diagram.ts';
 import { startCommand } from './commands/start.ts';
 import { fail } from './output.ts';
 
@@ -9,7 +10,8 @@ const program = new Command('mentorflow')
   .version(appVersion)
   .showHelpAfterError()
   .addCommand(startCommand())
-  .addCommand(dbCommand());
+  .addCommand(dbCommand())
+  .addCommand(diagramCommand());
 
 try {
   await program.parseAsync(process.argv);
