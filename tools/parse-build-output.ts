@@ -1,6 +1,9 @@
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
-import { describe, invalidReport, stripAnsi, textReportInputSchema } from './reports/report-input.ts';
+import { buildErrorSignature } from './reports/build-signature.ts';
+import { describeValue, invalidReport, stripAnsi, textReportInputSchema } from './reports/report-input.ts';
+
+export { buildErrorSignature };
 
 const label = 'build output';
 
@@ -45,7 +48,7 @@ const wrapperPattern = /^npm (?:ERR!|error)\b/;
  * error line reports its last output line, so it still has a signature.
  */
 export function parseBuildOutput(report: unknown, exitCode?: number): BuildResult {
-  if (typeof report !== 'string') throw invalidReport(label, `text, got ${describe(report)}`);
+  if (typeof report !== 'string') throw invalidReport(label, `text, got ${describeValue(report)}`);
   const lines = stripAnsi(report).replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
   const found: string[] = [];
   const wrappers: string[] = [];
@@ -70,23 +73,6 @@ export function parseBuildOutput(report: unknown, exitCode?: number): BuildResul
   const errors = (found.length ? found : wrappers.length ? wrappers : lastLine ? [lastLine] : []).slice(0, maxBuildErrors);
   const signature = errors[0] ? buildErrorSignature(errors[0]) : `exit code ${exitCode}`;
   return { success, errors, signature };
-}
-
-/**
- * Normalises an error line for "same build error" detection: drops line/column numbers (they move
- * as the learner edits code above), other numbers, long hex hashes, case and extra whitespace.
- * Error codes such as TS2322 are kept (their digits are part of a word).
- */
-export function buildErrorSignature(line: string): string {
-  return stripAnsi(line)
-    .replace(/\(\d+,\d+\)/g, '')
-    .replace(/:\d+(?::\d+)?\b/g, '')
-    .replace(/\b(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi, 'H')
-    .replace(/\b\d+(?:\.\d+)?\b/g, 'N')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
 }
 
 /** Mastra tool: build output (+ exit code) → success, error lines and a normalised error signature. */

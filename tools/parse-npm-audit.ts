@@ -5,6 +5,7 @@ import { countAt, invalidReport, isObject, jsonReportInputSchema, objectAt, read
 const label = 'npm audit report';
 const hint = 'npm audit --json';
 
+/** npm's severities, least severe first. */
 export const severities = ['info', 'low', 'moderate', 'high', 'critical'] as const;
 export const severitySchema = z.enum(severities);
 export type Severity = z.infer<typeof severitySchema>;

@@ -1,6 +1,6 @@
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
-import { describe, invalidReport, stripAnsi, textReportInputSchema } from './reports/report-input.ts';
+import { describeValue, invalidReport, stripAnsi, textReportInputSchema } from './reports/report-input.ts';
 
 const label = 'tsc output';
 
@@ -38,7 +38,7 @@ const foundPattern = /^Found (\d+) errors?\b/;
  * (output cut short still reports the true count).
  */
 export function parseTsc(report: unknown): TscSummary {
-  if (typeof report !== 'string') throw invalidReport(label, `text, got ${describe(report)}`);
+  if (typeof report !== 'string') throw invalidReport(label, `text, got ${describeValue(report)}`);
   const lines = stripAnsi(report).replace(/\r\n?/g, '\n').split('\n');
   const errors: TscError[] = [];
   let found: number | undefined;

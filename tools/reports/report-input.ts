@@ -31,6 +31,7 @@ export function invalidReport(label: string, expected: string, field = 'report',
   return new AppError('VALIDATION_ERROR', `${label}: expected ${expected}${where}`, { field, cause });
 }
 
+/** A plain JSON object (not null, not an array). */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -67,20 +68,20 @@ export function readJsonReport(label: string, report: unknown, hint: string): un
 
 /** The object at `field`, or a VALIDATION_ERROR. */
 export function objectAt(label: string, value: unknown, field: string): JsonObject {
-  if (!isObject(value)) throw invalidReport(label, `an object, got ${describe(value)}`, field);
+  if (!isObject(value)) throw invalidReport(label, `an object, got ${describeValue(value)}`, field);
   return value;
 }
 
 /** The array at `field`, or a VALIDATION_ERROR. */
 export function arrayAt(label: string, value: unknown, field: string): unknown[] {
-  if (!Array.isArray(value)) throw invalidReport(label, `an array, got ${describe(value)}`, field);
+  if (!Array.isArray(value)) throw invalidReport(label, `an array, got ${describeValue(value)}`, field);
   return value;
 }
 
 /** A finite, non-negative number at `field`, or a VALIDATION_ERROR. */
 export function countAt(label: string, value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw invalidReport(label, `a non-negative number, got ${describe(value)}`, field);
+    throw invalidReport(label, `a non-negative number, got ${describeValue(value)}`, field);
   }
   return value;
 }
@@ -96,7 +97,7 @@ export function stringOrUndefined(value: unknown): string | undefined {
 }
 
 /** Names a value's kind for error messages (`a string "abc"`, `null`, `an array`). */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
@@ -107,7 +108,6 @@ export function describe(value: unknown): string {
 
 /** Removes ANSI colour and cursor codes (pretty compiler and bundler output). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g, '');
 }
 

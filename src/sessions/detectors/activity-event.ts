@@ -80,6 +80,7 @@ export function normalizeEvents(events: readonly unknown[]): ActivityEvent[] {
     .map(({ e }) => e);
 }
 
+/** A type guard for one event type, for `events.filter(isType('build'))`. */
 export function isType<T extends ActivityEventType>(type: T) {
   return (e: ActivityEvent): e is EventOf<T> => e.type === type;
 }

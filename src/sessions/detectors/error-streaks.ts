@@ -1,4 +1,4 @@
-import { buildErrorSignature } from '../../../tools/parse-build-output.ts';
+import { buildErrorSignature } from '../../../tools/reports/build-signature.ts';
 import { isType, type ActivityEvent, type EventOf } from './activity-event.ts';
 import type { PatternEvidence } from './pattern.ts';
 

@@ -23,7 +23,7 @@ const abusive = [
 const despairing = [
   /\bi\s+(?:give|gave)\s+up\b(?!\s+on\s+(?:the|this|that|my)\s+(?:approach|idea|library|solution|method|plan|way)\b)/,
   /\bgiving\s+up\b/,
-  /\bi\s+(?:can'?t|cannot|can\s+not)\s+do\s+(?:this|it)\b/,
+  /\bi\s+(?:can'?t|cannot|can\s+not)\s+do\s+(?:this|it)\b(?!\s+(?:this\s+way|that\s+way|with|using|in|without|via|like|on|from)\b)/,
   /\bi(?:'m|\s+am)\s+(?:so\s+|too\s+|just\s+|such\s+an?\s+)?(?:stupid|dumb|useless|hopeless|worthless|an?\s+idiot|a\s+failure|not\s+(?:smart|good)\s+enough)\b/,
   /\bnot\s+cut\s+out\s+for\b/,
   /\bi(?:'ll|\s+will)\s+never\s+(?:get|understand|learn|be\s+able)\b/,
@@ -49,8 +49,11 @@ const frustrated = [
 
 const mildSwearing = /\b(?:damn|dammit|shit|crap|fuck(?:ing)?|bloody)\b/;
 
-/** A negation just before a phrase ("not", "never", "don't" … within three words) cancels it. */
-const negation = /\b(?:not|never|no|don'?t|won'?t|isn'?t|wasn'?t|am\s+not|aren'?t|\w+n't)\s+(?:\S+\s+){0,2}$/;
+/**
+ * A negation right before a phrase, at most one word between ("not frustrated", "not really
+ * frustrated", "isn't frustrating"), cancels it. Punctuation ends the reach: "I don't know, I give up".
+ */
+const negation = /\b(?:not|never|no|don'?t|won'?t|isn'?t|wasn'?t|aren'?t)\s+(?:[a-z']+\s+)?$/;
 
 export function classifyFrustration(message: string): FrustrationAssessment {
   const text = message
@@ -71,7 +74,7 @@ export function classifyFrustration(message: string): FrustrationAssessment {
   const mild: string[] = [];
   const swear = mildSwearing.exec(lower);
   if (swear) mild.push(swear[0]);
-  if (/[!?]*!{3,}|(?:\?!){2,}|(?:!\?){2,}/.test(text)) mild.push('!!!');
+  if (/!{3,}|(?:\?!|!\?){2,}/.test(text)) mild.push('!!!');
   const letters = text.replace(/[^A-Za-z]/g, '');
   if (letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7) mild.push('shouting');
   return mild.length >= 2 ? { level: 'frustrated', signals: mild } : { level: 'none', signals: [] };
