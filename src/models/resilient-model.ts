@@ -79,7 +79,12 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
       } catch (error) {
         if (call.abortSignal?.aborted) throw error;
         const c = classifyModelFailure(error);
-        failure = { reason: c.kind, detail: c.message, retryable: c.retryable, retryAfterMs: c.retryAfterMs, transport: true };
+        if (c.kind === 'malformedResponse') {
+          failure = { reason: 'malformedOutput', detail: c.message, retryable: !malformedRetried, transport: false };
+          malformedRetried = true;
+        } else {
+          failure = { reason: c.kind, detail: c.message, retryable: c.retryable, retryAfterMs: c.retryAfterMs, transport: true };
+        }
       }
       // A malformed answer means the model is up: it does not count towards opening the circuit.
       if (failure.transport) breaker.onFailure();

@@ -1,4 +1,4 @@
-import { APICallError } from 'ai';
+import { APICallError, InvalidResponseDataError, JSONParseError, TypeValidationError } from 'ai';
 import { AppError } from '../errors/app-error.ts';
 
 /**
@@ -6,7 +6,7 @@ import { AppError } from '../errors/app-error.ts';
  * connections are transient; a 400/401/403/404 will fail the same way again, so it goes straight to
  * the fallback.
  */
-export type ModelFailureKind = 'rateLimit' | 'serverError' | 'timeout' | 'network' | 'clientError' | 'auth' | 'unknown';
+export type ModelFailureKind = 'rateLimit' | 'serverError' | 'timeout' | 'network' | 'clientError' | 'auth' | 'malformedResponse' | 'unknown';
 
 export interface ModelFailure {
   kind: ModelFailureKind;
@@ -27,8 +27,13 @@ export function classifyModelFailure(error: unknown): ModelFailure {
   if (error instanceof AppError && error.details?.reason === 'timeout') {
     return { kind: 'timeout', retryable: true, message: error.message };
   }
+  // A body that is not the JSON the provider expects: worth one more try, like malformed output.
+  if (JSONParseError.isInstance(error) || TypeValidationError.isInstance(error) || InvalidResponseDataError.isInstance(error)) {
+    return { kind: 'malformedResponse', retryable: true, message: firstLine(error.message) };
+  }
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
+    if (status !== undefined && status < 300) return { kind: 'malformedResponse', retryable: true, status, message: `HTTP ${status}: ${firstLine(error.message)}` };
     const retryAfterMs = parseRetryAfter(error.responseHeaders?.['retry-after']);
     const base = { status, retryAfterMs, message: `HTTP ${status ?? '?'}: ${firstLine(error.message)}` };
     if (status === 429) return { ...base, kind: 'rateLimit', retryable: true };

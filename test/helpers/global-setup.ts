@@ -42,18 +42,23 @@ export default async function setup(project: TestProject) {
     }
     await server.pool.query(`alter database "${template}_building" rename to "${template}"`);
   }
-  // Remove templates of earlier schemas and databases left by earlier runs.
-  const stale = await server.pool.query<{ datname: string }>(
-    "select datname from pg_database where (datname like 'mentorflow_tpl_%' and datname <> $1) or datname like 'mf_t_%'",
-    [template],
-  );
-  for (const { datname } of stale.rows) await server.pool.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+  // Remove databases left by runs that were killed more than two hours ago (names carry the run's start
+  // time), never those of a run still going on the same server.
+  const runId = Date.now().toString(36);
+  const stale = await server.pool.query<{ datname: string }>("select datname from pg_database where datname like 'mf_t_%'");
+  for (const { datname } of stale.rows) {
+    const started = parseInt(datname.split('_')[2] ?? '', 36);
+    if (Number.isFinite(started) && Date.now() - started > 2 * 3600_000) {
+      await server.pool.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+    }
+  }
 
   project.provide('adminDatabaseUrl', admin);
   project.provide('templateDatabase', template);
+  project.provide('testRunId', runId);
 
   return async () => {
-    const made = await server!.pool.query<{ datname: string }>("select datname from pg_database where datname like 'mf_t_%'");
+    const made = await server!.pool.query<{ datname: string }>('select datname from pg_database where datname like $1', [`mf_t_${runId}_%`]);
     for (const { datname } of made.rows) await server!.pool.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
     await server!.close();
   };
@@ -63,5 +68,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
     templateDatabase: string;
+    testRunId: string;
   }
 }

@@ -10,7 +10,7 @@ import { databaseUrl } from './database-url.ts';
  */
 const admin = inject('adminDatabaseUrl');
 const template = inject('templateDatabase');
-const name = `mf_t_${randomBytes(6).toString('hex')}`;
+const name = `mf_t_${inject('testRunId')}_${randomBytes(5).toString('hex')}`;
 const client = new pg.Client({ connectionString: admin });
 await client.connect();
 try {

@@ -89,19 +89,22 @@ export function byLevel<T>(level: Level, variants: Record<Level, T>): T {
 }
 
 const stopwords = new Set(
-  `a an the and or but if then else when while of to in on at by for from with without into onto over under about as is are was were be been being it its this that these those there their them they we you your our i me my he she his her not no do does did done can could should would will shall may might must have has had just also so such than too very more most some any each every all both either neither only own same other which who whom whose what where why how up down out off again further once here use used using new get set make made let per via etc e g eg ie one two three`.split(' '),
+  `a an the and or but if then else when while of to in on at by for from with without into onto over under about as is are was were be been being it its this that these those there their them they we you your our i me my he she his her not no do does did done can could should would will shall may might must have has had just also so such than too very more most some any each every all both either neither only own same other which who whom whose what where why how up down out off again further once here use used using new get set make made let per via etc e g eg ie one two three nothing something anything everything say says said want wants need needs`.split(' '),
 );
 
 /** Light stemmer: enough to make "paginate", "paginated" and "pagination" meet. */
 export function stem(word: string): string {
   let w = word.toLowerCase();
   for (const suffix of ['ational', 'ation', 'ition', 'ments', 'ment', 'ness', 'ings', 'ing', 'ated', 'ates', 'ate', 'ies', 'ied', 'ed', 'es', 'ly', 'er', 's']) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+    // Inflections (-ing, -ed, -s) may leave a 3-letter stem ("typing", "typed" → "typ"); derivations need 4.
+    const min = suffix === 'ing' || suffix === 'ed' || suffix === 's' ? 3 : 4;
+    if (w.length - suffix.length >= min && w.endsWith(suffix)) {
       w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
       break;
     }
   }
-  return w;
+  // "type"/"typ", "store"/"stor": a final silent e makes no difference.
+  return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }
 
 /** Content words of a text as stems, camelCase and snake_case split, stopwords dropped. */
@@ -121,10 +124,23 @@ export function sameTerm(a: string, b: string): boolean {
   return short.length >= 4 && long.startsWith(short);
 }
 
-/** Fraction of `wanted` terms found in `have`. */
-export function coverage(wanted: string[], have: string[]): number {
-  if (!wanted.length) return 1;
-  return wanted.filter((w) => have.some((h) => sameTerm(w, h))).length / wanted.length;
+/** Fraction of `wanted` terms found in `have`, each term weighted by `weight` (default 1). */
+export function coverage(wanted: string[], have: string[], weight: (term: string) => number = () => 1): number {
+  const total = wanted.reduce((sum, w) => sum + weight(w), 0);
+  if (!total) return 1;
+  return wanted.filter((w) => have.some((h) => sameTerm(w, h))).reduce((sum, w) => sum + weight(w), 0) / total;
+}
+
+/**
+ * Inverse document frequency over a set of texts (e.g. acceptance criteria): a term every criterion
+ * shares (the domain noun) says little about which criterion a sentence covers.
+ */
+export function termWeights(texts: string[]): (term: string) => number {
+  const docs = texts.map((t) => terms(t));
+  return (term) => {
+    const n = docs.filter((d) => d.some((t) => sameTerm(t, term))).length;
+    return n <= 1 ? 1 : 1 / n;
+  };
 }
 
 /** The line of `text` around `index`, trimmed to at most `max` characters: a verbatim quote for evidence. */
@@ -183,18 +199,32 @@ export const antonyms: ReadonlyArray<readonly [string, string]> = [
   ['weak', 'strong'],
   ['faster', 'slower'],
   ['more', 'fewer'],
+  ['newest', 'oldest'],
+  ['latest', 'earliest'],
+  ['asc', 'desc'],
+  ['visible', 'hidden'],
+  ['optional', 'required'],
+  ['online', 'offline'],
 ];
 
-/** Pairs (story word, text word) where the text uses the opposite of a word only the story uses. */
-export function contradictions(storyText: string, text: string): Array<[string, string]> {
+export interface Contradiction {
+  storyWord: string;
+  textWord: string;
+  /** The text never uses the story's word: a clear swap rather than an extra remark. */
+  strong: boolean;
+}
+
+/** Where the text uses the opposite of a word that only the story uses. */
+export function contradictions(storyText: string, text: string): Contradiction[] {
   const storyWords = new Set(storyText.toLowerCase().split(/[^a-z]+/).map(stem));
   const textWords = new Set(text.toLowerCase().split(/[^a-z]+/).map(stem));
-  const found: Array<[string, string]> = [];
+  const found: Contradiction[] = [];
   for (const [a, b] of antonyms) {
-    const sa = stem(a);
-    const sb = stem(b);
-    if (storyWords.has(sa) && !storyWords.has(sb) && textWords.has(sb) && !textWords.has(sa)) found.push([a, b]);
-    if (storyWords.has(sb) && !storyWords.has(sa) && textWords.has(sa) && !textWords.has(sb)) found.push([b, a]);
+    for (const [storyWord, textWord] of [[a, b], [b, a]] as const) {
+      const ss = stem(storyWord);
+      const st = stem(textWord);
+      if (storyWords.has(ss) && !storyWords.has(st) && textWords.has(st)) found.push({ storyWord, textWord, strong: !textWords.has(ss) });
+    }
   }
   return found;
 }

@@ -11,7 +11,7 @@ const admin = new pg.Pool({ connectionString: inject('adminDatabaseUrl'), max: 1
 const made: string[] = [];
 
 async function emptyDatabase(): Promise<string> {
-  const name = `mf_t_${randomBytes(6).toString('hex')}`;
+  const name = `mf_t_${inject('testRunId')}_m${randomBytes(5).toString('hex')}`;
   await admin.query(`create database "${name}" template template0`);
   made.push(name);
   return databaseUrl(inject('adminDatabaseUrl'), name);

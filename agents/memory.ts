@@ -1,0 +1,97 @@
+import type { MastraMemory } from '@mastra/core/memory';
+import { InMemoryStore } from '@mastra/core/storage';
+import type { MastraCompositeStore } from '@mastra/core/storage';
+import { Memory } from '@mastra/memory';
+import { AppError } from '../src/errors/app-error.ts';
+import { learnerProfileSchema, type LearnerProfile } from './schemas/learner.ts';
+
+/**
+ * Mentor memory: one thread per session (resource = the learner), the last `lastMessages` messages
+ * recalled on every call, and the learner profile in resource-scoped working memory. The profile is
+ * updated by mentorflow's own code after each help request (not by the model), so it is the same in
+ * rules mode and with a model. Storage comes from the Mastra instance (Postgres).
+ */
+export interface MentorMemoryOptions {
+  /** Messages of the thread given to the model on each call. Default 20. */
+  lastMessages?: number;
+  /** Own storage; without it the memory uses the storage of the Mastra instance its agent joins. */
+  storage?: MastraCompositeStore;
+}
+
+export function createMentorMemory(options: MentorMemoryOptions = {}): Memory {
+  return new Memory({
+    ...(options.storage ? { storage: options.storage } : {}),
+    options: {
+      lastMessages: options.lastMessages ?? 20,
+      semanticRecall: false,
+      generateTitle: false,
+      workingMemory: { enabled: true, scope: 'resource', schema: learnerProfileSchema, agentManaged: false },
+    },
+  });
+}
+
+export interface ThreadRef {
+  threadId: string;
+  /** The learner the thread belongs to. */
+  resourceId: string;
+}
+
+/**
+ * Refuse access to a thread owned by another learner. Returns the thread, or undefined when it does
+ * not exist yet.
+ */
+export async function assertThreadOwner(memory: MastraMemory, ref: ThreadRef) {
+  const thread = await memory.getThreadById({ threadId: ref.threadId });
+  if (thread && thread.resourceId !== ref.resourceId) {
+    // Same answer as a missing thread would give a stranger: do not confirm the thread exists.
+    throw new AppError('FORBIDDEN', 'This conversation belongs to another learner', { field: 'threadId' });
+  }
+  return thread ?? undefined;
+}
+
+/** The session's thread, created for the learner on first use; refused if another learner owns it. */
+export async function ensureLearnerThread(memory: MastraMemory, ref: ThreadRef & { title?: string; metadata?: Record<string, unknown> }) {
+  const existing = await assertThreadOwner(memory, ref);
+  if (existing) return existing;
+  return memory.createThread({ threadId: ref.threadId, resourceId: ref.resourceId, title: ref.title ?? `Session ${ref.threadId}`, metadata: ref.metadata });
+}
+
+/** The learner's last messages on a thread, after the ownership check. */
+export async function recallLearnerThread(memory: MastraMemory, ref: ThreadRef, last = 20) {
+  await assertThreadOwner(memory, ref);
+  const { messages } = await memory.recall({ threadId: ref.threadId, resourceId: ref.resourceId, perPage: last, orderBy: { field: 'createdAt', direction: 'DESC' } });
+  return [...messages].reverse();
+}
+
+/** The learner profile kept in working memory, or undefined when none was stored yet. */
+export async function readLearnerProfile(memory: MastraMemory, ref: ThreadRef): Promise<LearnerProfile | undefined> {
+  await assertThreadOwner(memory, ref);
+  const raw = await memory.getWorkingMemory({ threadId: ref.threadId, resourceId: ref.resourceId });
+  if (!raw) return undefined;
+  try {
+    const parsed = learnerProfileSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Store the learner profile in working memory (resource scope: shared by all the learner's sessions). */
+export async function writeLearnerProfile(memory: MastraMemory, ref: ThreadRef, profile: LearnerProfile): Promise<void> {
+  await ensureLearnerThread(memory, ref);
+  await memory.updateWorkingMemory({ threadId: ref.threadId, resourceId: ref.resourceId, workingMemory: JSON.stringify(learnerProfileSchema.parse(profile)) });
+}
+
+/** Memory of the default agent instances (`agents` in agents/index.ts). */
+export const mentorMemory = createMentorMemory();
+
+let offline: Memory | undefined;
+
+/**
+ * Process-local memory for agents used outside a Mastra instance with storage (a one-off CLI call,
+ * unit tests): Mastra's memory processors need a store, and nothing here must reach Postgres.
+ */
+export function offlineMentorMemory(): Memory {
+  offline ??= createMentorMemory({ storage: new InMemoryStore({ id: 'mentorflow-offline' }) });
+  return offline;
+}

@@ -1,0 +1,243 @@
+import type { LanguageModelV4 } from '@ai-sdk/provider';
+import type { Agent } from '@mastra/core/agent';
+import type { Mastra } from '@mastra/core/mastra';
+import type { MastraMemory } from '@mastra/core/memory';
+import { RequestContext } from '@mastra/core/request-context';
+import type { z } from 'zod';
+import { AppError } from '../src/errors/app-error.ts';
+import { parseOrThrow } from '../src/errors/zod-error.ts';
+import { formatModelInput } from '../src/models/model-input.ts';
+import { fallbackOf, type FallbackReason } from '../src/models/resilient-model.ts';
+import { resolveModel, type ResolveModelOptions } from '../src/models/resolve-model.ts';
+import { rules } from '../src/models/rules/provider.ts';
+import { actionSpecs, type ActionSpec, type MentorActionInput, type MentorActionName, type MentorActionOutput } from './actions.ts';
+import { modelContextKeys } from './create-mentor-agent.ts';
+import { agents, agentSpecs } from './index.ts';
+import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
+import { leakGuardContextKey } from './leak-guard-processor.ts';
+import { ensureLearnerThread, readLearnerProfile, writeLearnerProfile } from './memory.ts';
+import { learnerProfileSchema, type LearnerProfile, type Story } from './schemas/learner.ts';
+
+export { actionSpecs, learnerActionNames, type MentorActionInput, type MentorActionName, type MentorActionOutput } from './actions.ts';
+
+export interface MentorActionContext {
+  /** The learner's profile as the session knows it; merged with the profile kept in memory. */
+  learner?: z.input<typeof learnerProfileSchema>;
+  /** The story's learner view. */
+  story?: Story;
+  /** Kept from the learner: only the leak guard reads it. */
+  referenceSolution?: string;
+  /** Conversation thread (one per session); with `resourceId`, turns are remembered. */
+  threadId?: string;
+  /** The learner id: owner of the thread and of the working-memory profile. */
+  resourceId?: string;
+  /** A Mastra instance whose registered agents (and storage) to use; default the module's agents. */
+  mastra?: Mastra;
+  /** Model for this call: a model instance, or `provider/model-id` resolved with `modelOptions`. */
+  model?: LanguageModelV4 | string;
+  modelOptions?: ResolveModelOptions;
+  /** Leak guard tuning (the reference solution comes from `referenceSolution`). */
+  leakGuard?: Omit<LeakGuardOptions, 'referenceSolution'>;
+  abortSignal?: AbortSignal;
+}
+
+/** Tokens and latency of one action, for the turn record. */
+export interface AgentUsage {
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+}
+
+export interface MentorActionFallback {
+  /** The configured model that failed, `provider/model-id`. */
+  from: string;
+  reason: FallbackReason | 'invalidStructuredOutput' | 'modelError';
+  detail?: string;
+}
+
+export interface MentorActionResult<N extends MentorActionName> {
+  action: N;
+  /** Agent id (kebab-case). */
+  agentId: string;
+  /** Learner-facing text after the leak guard (undefined for non-learner-facing actions). */
+  reply?: string;
+  /** The agent's structured output, learner-facing strings already guarded. */
+  output: MentorActionOutput<N>;
+  /** Story-machine event the output stands for (e.g. `technicalError`, `goodPlan`), when there is one. */
+  event?: string;
+  usage: AgentUsage;
+  /** Model that produced the answer, `provider/model-id` (e.g. `rules/blocker-diagnosis` after a fallback). */
+  model: string;
+  mode: 'rules' | 'remote';
+  /** Set when the configured model failed and rules mode answered. */
+  fallback?: MentorActionFallback;
+  /** What the leak guard did. */
+  guard: { action: LeakGuardAction; reasons: string[] };
+  /** The learner profile after this action (help requests counted), as stored in working memory. */
+  learner: LearnerProfile;
+}
+
+const schemaFailure = 'STRUCTURED_OUTPUT_SCHEMA_VALIDATION_FAILED';
+
+/**
+ * Run one mentoring action: validate the input, merge the learner profile (context + working
+ * memory), call the action's agent with structured output on the session thread, fall back to
+ * rules mode when the configured model fails or answers malformed JSON twice, pass every
+ * learner-facing string through the leak guard, update the learner profile, and report usage.
+ * Throws VALIDATION_ERROR for bad input, FORBIDDEN for another learner's thread, MODEL_ERROR when
+ * even rules mode fails.
+ */
+export async function runAgentAction<N extends MentorActionName>(name: N, input: MentorActionInput<N>, context: MentorActionContext = {}): Promise<MentorActionResult<N>> {
+  const started = performance.now();
+  const action = actionSpecs[name] as unknown as ActionSpec;
+  if (!action) throw new AppError('VALIDATION_ERROR', `Unknown agent action "${String(name)}"`, { field: 'action' });
+  const agent = pickAgent(action, context.mastra);
+  const agentId = agentSpecs[action.agent].id;
+
+  const thread = context.threadId && context.resourceId ? { threadId: context.threadId, resourceId: context.resourceId } : undefined;
+  const memory = thread && action.learnerFacing ? await memoryOf(agent) : undefined;
+  if (memory && thread) await ensureLearnerThread(memory, thread);
+  const stored = memory && thread ? await readLearnerProfile(memory, thread) : undefined;
+  const learner = mergeProfiles(stored, context.learner, context.resourceId);
+
+  const parsed = parseOrThrow(action.input, { ...input, learner, ...(context.story && !('story' in (input as object)) ? { story: context.story } : {}) }, 'input') as Record<string, unknown>;
+  const prompt = formatModelInput(action.task, parsed);
+
+  const configured = configuredModel(agentId, context);
+  const call = async (model: LanguageModelV4) => {
+    const requestContext = new RequestContext();
+    requestContext.set(modelContextKeys.model, model);
+    requestContext.set(leakGuardContextKey, { ...context.leakGuard, referenceSolution: context.referenceSolution, structured: true } satisfies LeakGuardOptions & { structured: boolean });
+    return agent.generate(prompt, {
+      structuredOutput: { schema: action.output },
+      requestContext,
+      ...(memory && thread ? { memory: { thread: thread.threadId, resource: thread.resourceId } } : {}),
+      ...(context.abortSignal ? { abortSignal: context.abortSignal } : {}),
+    });
+  };
+
+  let result: Awaited<ReturnType<typeof call>>;
+  let fallback: MentorActionFallback | undefined;
+  let answeredBy = configured;
+  try {
+    result = await callWithStructuredRetry(call, configured.model);
+  } catch (error) {
+    if (context.abortSignal?.aborted || configured.mode === 'rules') throw modelError(error, configured.id);
+    // The configured model failed in a way its wrapper could not absorb: rules mode answers.
+    const invalid = (error as { id?: string }).id === schemaFailure;
+    fallback = { from: configured.id, reason: invalid ? 'invalidStructuredOutput' : 'modelError', detail: firstLine(error) };
+    answeredBy = { model: rules(agentId), id: `rules/${agentId}`, mode: 'rules' };
+    try {
+      result = await call(answeredBy.model);
+    } catch (rulesError) {
+      throw modelError(rulesError, answeredBy.id);
+    }
+  }
+
+  const recorded = fallbackOf(result.providerMetadata);
+  if (recorded && !fallback) {
+    fallback = { from: recorded.from, reason: recorded.reason, detail: recorded.detail };
+    answeredBy = { model: answeredBy.model, id: recorded.to, mode: 'rules' };
+  }
+
+  const object = parseOrThrow(action.output, result.object, 'output');
+  const guarded = action.learnerFacing ? guardOutput(object, { ...context.leakGuard, referenceSolution: context.referenceSolution }) : { output: object, action: 'pass' as const, reasons: [] };
+  const output = guarded.output as MentorActionOutput<N>;
+
+  let profile = learner;
+  if (action.helpRequest) {
+    const topic = action.topic?.(object);
+    profile = recordHelpRequest(learner, topic);
+  }
+  if (memory && thread && action.learnerFacing) await writeLearnerProfile(memory, thread, profile);
+
+  const reply = action.learnerFacing && typeof (output as { reply?: unknown }).reply === 'string' ? (output as { reply: string }).reply : undefined;
+  return {
+    action: name,
+    agentId,
+    ...(reply !== undefined ? { reply } : {}),
+    output,
+    ...(action.event ? { event: action.event(object) } : {}),
+    usage: {
+      inputTokens: result.usage?.inputTokens ?? 0,
+      outputTokens: result.usage?.outputTokens ?? 0,
+      latencyMs: Math.round(performance.now() - started),
+    },
+    model: answeredBy.id,
+    mode: answeredBy.mode,
+    ...(fallback ? { fallback } : {}),
+    guard: { action: guarded.action, reasons: guarded.reasons },
+    learner: profile,
+  };
+}
+
+/** Malformed structured output gets one more try on the same model before the caller falls back. */
+async function callWithStructuredRetry<T>(call: (model: LanguageModelV4) => Promise<T>, model: LanguageModelV4): Promise<T> {
+  try {
+    return await call(model);
+  } catch (error) {
+    if ((error as { id?: string }).id !== schemaFailure) throw error;
+    return call(model);
+  }
+}
+
+function pickAgent(action: ActionSpec, mastra: Mastra | undefined): Agent {
+  if (mastra) {
+    try {
+      return (mastra.getAgent as (key: string) => Agent)(action.agent);
+    } catch {
+      // Not registered there: use the module's instance.
+    }
+  }
+  return agents[action.agent];
+}
+
+async function memoryOf(agent: Agent): Promise<MastraMemory | undefined> {
+  return (await agent.getMemory()) ?? undefined;
+}
+
+function configuredModel(agentId: string, context: MentorActionContext): { model: LanguageModelV4; id: string; mode: 'rules' | 'remote' } {
+  if (context.model && typeof context.model !== 'string') {
+    const m = context.model;
+    return { model: m, id: `${m.provider.split('.')[0]}/${m.modelId}`, mode: m.provider === 'rules' ? 'rules' : 'remote' };
+  }
+  const resolved = resolveModel(agentId, { ...context.modelOptions, ...(typeof context.model === 'string' ? { model: context.model } : {}) });
+  return { model: resolved.model, id: resolved.id, mode: resolved.mode };
+}
+
+/** Stored profile first, then what the session says (the session knows the current level). */
+export function mergeProfiles(stored: LearnerProfile | undefined, given: z.input<typeof learnerProfileSchema> | undefined, learnerId: string | undefined): LearnerProfile {
+  const base = learnerProfileSchema.parse(stored ?? {});
+  const incoming = given ? parseOrThrow(learnerProfileSchema, given, 'learner') : undefined;
+  const union = (a: string[], b: string[] = []) => [...new Set([...a, ...b])];
+  return {
+    ...(learnerId ?? incoming?.learnerId ?? base.learnerId ? { learnerId: learnerId ?? incoming?.learnerId ?? base.learnerId } : {}),
+    level: given?.level ? incoming!.level : base.level,
+    knownConcepts: union(base.knownConcepts, incoming?.knownConcepts),
+    recurringMistakes: union(base.recurringMistakes, incoming?.recurringMistakes),
+    helpRequests: Math.max(base.helpRequests, incoming?.helpRequests ?? 0),
+    recentHelpTopics: incoming?.recentHelpTopics.length ? incoming.recentHelpTopics : base.recentHelpTopics,
+  };
+}
+
+/** Count a help request; a topic seen three times among the recent ones becomes a recurring mistake. */
+export function recordHelpRequest(profile: LearnerProfile, topic: string | undefined): LearnerProfile {
+  const recent = topic ? [...profile.recentHelpTopics, topic].slice(-10) : profile.recentHelpTopics;
+  const repeated = topic && topic !== 'unknownIssue' && recent.filter((t) => t === topic).length >= 3;
+  return {
+    ...profile,
+    helpRequests: profile.helpRequests + 1,
+    recentHelpTopics: recent,
+    recurringMistakes: repeated && !profile.recurringMistakes.includes(topic) ? [...profile.recurringMistakes, topic] : profile.recurringMistakes,
+  };
+}
+
+function modelError(error: unknown, model: string): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  return new AppError('MODEL_ERROR', `Agent call failed on ${model}: ${firstLine(error)}`, { cause: error });
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+}
