@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { appVersion } from '../paths.ts';
+import { chatCommand } from './commands/chat.ts';
 import { dbCommand } from './commands/db.ts';
 import { diagramCommand } from './commands/diagram.ts';
 import { startCommand } from './commands/start.ts';
@@ -11,7 +12,8 @@ const program = new Command('mentorflow')
   .showHelpAfterError()
   .addCommand(startCommand())
   .addCommand(dbCommand())
-  .addCommand(diagramCommand());
+  .addCommand(diagramCommand())
+  .addCommand(chatCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -15,7 +15,7 @@ export interface HttpAppOptions {
   database: Database;
   config: Pick<Config, 'MENTORFLOW_API_KEYS' | 'MAX_BODY_BYTES'>;
   logger: IMastraLogger;
-  /** Our own `/api` routes, mounted before Mastra's; a test checks none shadows a standard route. */
+  /** Our own `/api` routes, mounted before Mastra's; a test checks none shadows a standard route. Webhooks authenticate by signature, not API key. */
   routes?: (app: Hono<{ Variables: AuthVariables }>) => void;
 }
 
@@ -55,8 +55,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<Hono<{ Var
     }
   });
 
+  const auth = apiKeyAuth(config.MENTORFLOW_API_KEYS);
   for (const path of ['/api', '/api/*']) {
-    app.use(path, normaliseErrorBodies(), apiKeyAuth(config.MENTORFLOW_API_KEYS), requireJsonBody());
+    app.use(path, normaliseErrorBodies(), (c, next) => (c.req.path.startsWith('/api/webhooks/') ? next() : auth(c, next)), requireJsonBody());
   }
   options.routes?.(app);
 

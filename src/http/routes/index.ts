@@ -1,7 +1,26 @@
 import type { Hono } from 'hono';
-import type { AuthVariables } from '../api-keys.ts';
+import { appVersion } from '../../paths.ts';
+import { defineRoute, mountRoutes, openApiDocument, type AppEnv, type RouteDefinition } from '../route.ts';
+import { runRoutes } from './runs.ts';
+import { sessionRoutes } from './sessions.ts';
+import { webhookRoutes } from './webhooks.ts';
 
-/** mentorflow's own `/api` routes (sessions, implementation runs, webhooks), mounted before Mastra's. */
-export function apiRoutes(app: Hono<{ Variables: AuthVariables }>): void {
-  void app;
+/** Every route mentorflow adds under `/api`, besides Mastra's standard API. */
+export const routeDefinitions: RouteDefinition<any, any, any>[] = [
+  ...sessionRoutes,
+  ...runRoutes,
+  ...webhookRoutes,
+  defineRoute({
+    method: 'GET',
+    path: '/mentorflow/openapi.json',
+    summary: 'This document',
+    tags: ['meta'],
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+    handle: () => Response.json(openApiDocument(routeDefinitions, appVersion)),
+  }),
+];
+
+/** Mount mentorflow's own `/api` routes (before Mastra's). */
+export function apiRoutes(app: Hono<AppEnv>): void {
+  mountRoutes(app, routeDefinitions);
 }

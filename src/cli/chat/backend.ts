@@ -1,0 +1,22 @@
+import type { IngestResult, Reply, SessionView, TransitionRecord } from '../../sessions/index.ts';
+
+/** What the chat needs of a session, whether it talks to a server or runs in-process. */
+export interface ChatBackend {
+  readonly where: string;
+  createSession(input: { learnerId: string; story: string }): Promise<{ session: SessionView; replies: readonly Reply[] }>;
+  getSession(id: string): Promise<SessionView & { timers?: unknown[] }>;
+  /** Send a learner message; `onToken` receives the reply piece by piece as it streams. */
+  sendMessage(id: string, text: string, onToken: (text: string) => void): Promise<ChatTurn>;
+  sendEvent(id: string, event: { type: string; data?: Record<string, unknown> }): Promise<ChatTurn>;
+  transitions(id: string): Promise<TransitionRecord[]>;
+  close(): Promise<void>;
+}
+
+/** The result of one turn as the chat shows it. */
+export interface ChatTurn {
+  session: IngestResult['session'];
+  outcome: IngestResult['outcome'];
+  replies: readonly Reply[];
+  /** Set when the event was refused (e.g. not allowed in this state). */
+  error?: { code: string; message: string; allowedEvents?: readonly string[] };
+}

@@ -1,0 +1,78 @@
+import { AppError } from '../../errors/app-error.ts';
+import type { ChatBackend, ChatTurn } from './backend.ts';
+
+/** Talks to a running mentorflow server; the key comes from MENTORFLOW_API_KEY. */
+export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API_KEY): ChatBackend {
+  const root = baseUrl.replace(/\/+$/, '');
+  const headers = (extra: Record<string, string> = {}) => ({
+    'content-type': 'application/json',
+    ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+    ...extra,
+  });
+
+  async function call<T>(method: string, path: string, body?: unknown, accept?: string): Promise<Response & { json(): Promise<T> }> {
+    let res: Response;
+    try {
+      res = await fetch(`${root}/api${path}`, { method, headers: headers(accept ? { accept } : {}), body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (cause) {
+      throw new AppError('CONFIG_ERROR', `cannot reach ${root}: ${(cause as Error).message}`, { field: 'url', cause });
+    }
+    return res as Response & { json(): Promise<T> };
+  }
+
+  async function expectOk<T>(res: Response): Promise<T> {
+    const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
+    if (!res.ok && res.status !== 409) {
+      throw new AppError(res.status === 404 ? 'NOT_FOUND' : res.status === 401 ? 'UNAUTHORIZED' : 'VALIDATION_ERROR', body.error?.message ?? `HTTP ${res.status}`);
+    }
+    return body;
+  }
+
+  function turnOf(body: ChatTurn & { error?: ChatTurn['error'] }): ChatTurn {
+    return { session: body.session, outcome: body.outcome, replies: body.replies ?? [], ...(body.error ? { error: body.error } : {}) };
+  }
+
+  return {
+    where: root,
+    async createSession(input) {
+      const body = await expectOk<any>(await call('POST', '/sessions', input));
+      const { replies, ...session } = body;
+      return { session, replies };
+    },
+    async getSession(id) {
+      return expectOk(await call('GET', `/sessions/${id}`));
+    },
+    async sendMessage(id, text, onToken) {
+      const res = await call('POST', `/sessions/${id}/messages`, { text }, 'text/event-stream');
+      if (!(res.headers.get('content-type') ?? '').includes('text/event-stream')) return turnOf(await expectOk(res));
+      let done: ChatTurn | undefined;
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(frame)?.[1];
+          const data = frame
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
+          if (event === 'token') onToken((JSON.parse(data) as { text: string }).text);
+          if (event === 'done') done = turnOf(JSON.parse(data));
+        }
+      }
+      if (!done) throw new AppError('INTERNAL', 'the reply stream ended without its final event');
+      return done;
+    },
+    async sendEvent(id, event) {
+      return turnOf(await expectOk(await call('POST', `/sessions/${id}/events`, event)));
+    },
+    async transitions(id) {
+      return (await expectOk<{ transitions: any[] }>(await call('GET', `/sessions/${id}/transitions?limit=1000`))).transitions;
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,54 @@
+import { textChunks } from '../../http/sse.ts';
+import type { ChatBackend, ChatTurn } from './backend.ts';
+
+/**
+ * Runs the mentor in this process on the configured database (embedded by default), with the timer
+ * worker, so timeouts fire while chatting. Importing the session layer opens the database.
+ */
+export async function localBackend(): Promise<ChatBackend> {
+  const { parseStory } = await import('../../../tools/story-loader.ts');
+  const sessions = await import('../../sessions/index.ts');
+  const { mastra } = await import('../../mastra/index.ts');
+  const { appDatabase, logger } = await import('../../db/app-database.ts');
+  const { loadConfig } = await import('../../config/index.ts');
+  const { startBackground } = await import('../../runtime/background.ts');
+  const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(), logger });
+
+  const turnOf = (result: Awaited<ReturnType<typeof sessions.ingestEvent>>): ChatTurn => ({
+    session: result.session,
+    outcome: result.outcome,
+    replies: result.replies,
+    ...(result.outcome.status === 'rejected' ? { error: result.outcome.error } : {}),
+  });
+
+  return {
+    where: `in-process (${appDatabase.kind} database)`,
+    async createSession({ learnerId, story }) {
+      const loaded = parseStory(story);
+      const created = await sessions.createSession({
+        learnerId,
+        story: { ...loaded.story, ...(loaded.referenceSolution ? { referenceSolution: loaded.referenceSolution } : {}) },
+      });
+      return { session: created.session, replies: created.replies };
+    },
+    async getSession(id) {
+      const [session, timers] = await Promise.all([sessions.getSession(id), sessions.listTimers(id)]);
+      return { ...session, timers };
+    },
+    async sendMessage(id, text, onToken) {
+      const turn = turnOf(await sessions.ingestEvent(id, { type: 'learner-message', data: { text } }));
+      for (const piece of textChunks(turn.replies.map((r) => r.text).join('\n\n'))) onToken(piece);
+      return turn;
+    },
+    async sendEvent(id, event) {
+      return turnOf(await sessions.ingestEvent(id, { type: event.type, data: event.data ?? {} }));
+    },
+    async transitions(id) {
+      return sessions.listTransitions(id, 1000);
+    },
+    async close() {
+      await background.stop();
+      await appDatabase.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { implementationInputSchema, phaseSchema, terminalStatuses } from '../../../workflows/implementation/schemas.ts';
+import { parseOrThrow } from '../../errors/zod-error.ts';
+import { answerApproval, getRun, getRunStatus, listRunEvents, restartRun, startImplementationRun } from '../../runs/index.ts';
+import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
+import { sse, wantsEventStream } from '../sse.ts';
+
+/** Run ids carry a `wf_` prefix, so they can never be a workflow id of Mastra's own `/workflows/:workflowId/…` routes. */
+const runIdPattern = /^wf_[0-9a-f]{24}$/;
+const runParams = z.object({ id: z.string().regex(runIdPattern, 'expected an implementation run id (wf_…)') });
+const approvalBody = z.object({ approved: z.boolean({ error: 'expected true or false' }), comment: z.string().trim().max(5_000).optional() });
+const restartBody = z.object({ fromPhase: phaseSchema });
+const eventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+const statusSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  currentPhase: z.string().nullable(),
+  progress: z.number(),
+  estimatedCompletion: z.string().nullable(),
+});
+
+export const runRoutes: RouteDefinition<any, any, any>[] = [
+  defineRoute({
+    method: 'POST',
+    path: '/workflows/implementation',
+    summary: 'Start the four-phase implementation workflow (plan → review → refine → implement)',
+    tags: ['implementation runs'],
+    body: implementationInputSchema,
+    responses: { 202: { description: '{ id, status }' }, 400: { description: 'invalid field', schema: errorBodySchema } },
+    async handle({ body }) {
+      return Response.json(await startImplementationRun(body), { status: 202 });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/workflows/:id/status',
+    summary: 'Run status as in seed 003: { id, status, currentPhase, progress, estimatedCompletion }',
+    tags: ['implementation runs'],
+    params: runParams,
+    responses: { 200: { description: 'status', schema: statusSchema }, 404: { description: 'no such run', schema: errorBodySchema } },
+    async handle({ params }) {
+      return Response.json(await getRunStatus(params.id));
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/workflows/:id/details',
+    summary: 'Everything about a run: approval, metrics, output, checkpoints, artifact ids',
+    tags: ['implementation runs'],
+    params: runParams,
+    responses: { 200: { description: 'details' }, 404: { description: 'no such run', schema: errorBodySchema } },
+    async handle({ params }) {
+      return Response.json(await getRun(params.id));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/workflows/:id/approval',
+    summary: 'Approve or reject a run waiting at the human approval gate',
+    tags: ['implementation runs'],
+    params: runParams,
+    body: approvalBody,
+    responses: { 200: { description: '{ id, status }' }, 409: { description: 'the run is not waiting for approval', schema: errorBodySchema } },
+    async handle({ params, body }) {
+      return Response.json(await answerApproval(params.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/workflows/:id/restart',
+    summary: 'Run again from a completed phase, re-using the stored results of the phases before it',
+    tags: ['implementation runs'],
+    // Mastra's own `POST /workflows/:workflowId/restart` shares this path: only our run ids are handled here.
+    fallsThrough: true,
+    responses: { 202: { description: '{ id, status, attempt }' }, 404: { description: 'no such run', schema: errorBodySchema } },
+    async handle({ c }) {
+      const id = c.req.param('id') ?? '';
+      if (!runIdPattern.test(id)) return undefined;
+      const body = parseOrThrow(restartBody, await c.req.raw.clone().json().catch(() => ({})), 'body');
+      return Response.json(await restartRun(id, body), { status: 202 });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/workflows/:id/events',
+    summary: 'The run’s phase event log (`phase.completed { phase, score?, nextPhase }` …); SSE when asked, following until the run ends',
+    tags: ['implementation runs'],
+    params: runParams,
+    query: eventsQuery,
+    responses: { 200: { description: 'JSON { events } or an SSE stream (event id = seq; Last-Event-ID resumes)' } },
+    async handle({ params, query, c }) {
+      if (!wantsEventStream(c)) return Response.json({ events: await listRunEvents(params.id, { after: query.after }) });
+      let after = Math.max(query.after, Number(c.req.header('last-event-id') ?? 0) || 0);
+      await getRunStatus(params.id); // 404 before opening the stream
+      return sse(c, async (stream) => {
+        let closed = false;
+        stream.onAbort(() => {
+          closed = true;
+        });
+        for (;;) {
+          for (const event of await listRunEvents(params.id, { after })) {
+            await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
+            after = event.seq;
+          }
+          const { status } = await getRunStatus(params.id);
+          if (closed || (terminalStatuses as readonly string[]).includes(status)) {
+            // Events committed between the read and the status check.
+            for (const event of await listRunEvents(params.id, { after })) {
+              await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
+            }
+            await stream.writeSSE({ event: 'end', data: JSON.stringify({ status }) });
+            return;
+          }
+          await stream.sleep(200);
+        }
+      });
+    },
+  }),
+];

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { parseStory } from '../../../tools/story-loader.ts';
+import { AppError } from '../../errors/app-error.ts';
+import {
+  createSession,
+  createSessionSchema,
+  eventInputSchema,
+  getSession,
+  ingestEvent,
+  listEvents,
+  listLearnerSessions,
+  listTimers,
+  listTransitions,
+  type IngestResult,
+} from '../../sessions/index.ts';
+import type { Principal } from '../api-keys.ts';
+import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
+import { sse, textChunks, wantsEventStream } from '../sse.ts';
+
+const sessionParams = z.object({ id: z.string().uuid('expected a session id (UUID)') });
+const learnerParams = z.object({ id: z.string().trim().min(1).max(200) });
+const limitQuery = z.object({ limit: z.coerce.number({ error: 'expected an integer from 1 to 1000' }).int().min(1).max(1000).default(100) });
+/** A story as JSON (title, description, acceptance criteria…) or as a markdown/YAML document. */
+const createBody = createSessionSchema.extend({ story: z.union([z.string().min(1, 'expected a story').max(500_000), createSessionSchema.shape.story]) });
+const messageBody = z.object({ id: z.string().trim().min(1).max(200).optional(), text: z.string().trim().min(1, 'expected a message').max(20_000) });
+
+/** A key scoped to one learner sees only that learner's sessions: others are "not found", not "forbidden". */
+function assertLearner(principal: Principal | undefined, learnerId: string, what: string): void {
+  if (principal?.learnerId && principal.learnerId !== learnerId) throw new AppError('NOT_FOUND', `${what} not found`);
+}
+
+async function sessionFor(principal: Principal | undefined, id: string) {
+  const session = await getSession(id);
+  assertLearner(principal, session.learnerId, `session ${id}`);
+  return session;
+}
+
+/** `POST …/events` answers 409 for an event the current state does not accept, with the allowed events. */
+function ingestResponse(result: IngestResult, okStatus: 200 | 201 | 202 = 200): Response {
+  const body = {
+    event: { id: result.event.id, type: result.event.type, duplicate: result.event.duplicate },
+    session: { state: result.session.state, version: result.session.version, status: result.session.status },
+    outcome: result.outcome,
+    replies: result.replies,
+  };
+  if (result.outcome.status === 'rejected') {
+    const { code, message, field, allowedEvents } = result.outcome.error;
+    const status = code === 'INVALID_TRANSITION' || code === 'GUARD_REJECTED' ? 409 : 400;
+    return Response.json({ error: { code, message, ...(field ? { field } : {}), ...(allowedEvents ? { allowedEvents } : {}) }, ...body }, { status });
+  }
+  return Response.json(body, { status: okStatus });
+}
+
+export const sessionRoutes: RouteDefinition<any, any, any>[] = [
+  defineRoute({
+    method: 'POST',
+    path: '/sessions',
+    summary: 'Open a mentoring session for a learner on a story',
+    tags: ['sessions'],
+    body: createBody,
+    responses: { 201: { description: 'the session and the mentor’s first replies' }, 400: { description: 'invalid field', schema: errorBodySchema } },
+    async handle({ body, principal }) {
+      const input = body as z.output<typeof createBody>;
+      if (principal?.learnerId && principal.learnerId !== input.learnerId) {
+        throw new AppError('FORBIDDEN', `this API key is scoped to learner ${principal.learnerId}`, { field: 'learnerId' });
+      }
+      const story =
+        typeof input.story === 'string'
+          ? (() => {
+              const loaded = parseStory(input.story);
+              return { ...loaded.story, ...(loaded.referenceSolution ? { referenceSolution: loaded.referenceSolution } : {}) };
+            })()
+          : input.story;
+      const created = await createSession({ ...input, story });
+      return Response.json({ ...created.session, replies: created.replies }, { status: 201 });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/sessions/:id',
+    summary: 'A session: state, allowed events, history tail and pending timers',
+    tags: ['sessions'],
+    params: sessionParams,
+    responses: { 200: { description: 'the session' }, 404: { description: 'no such session (or another learner’s)', schema: errorBodySchema } },
+    async handle({ params, principal }) {
+      const session = await sessionFor(principal, params.id);
+      const [history, timers] = await Promise.all([listTransitions(params.id, 20), listTimers(params.id)]);
+      return Response.json({ ...session, history, timers });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/sessions/:id/events',
+    summary: 'Send an event (activity report, machine event, operator command); a repeated id is applied once',
+    tags: ['sessions'],
+    params: sessionParams,
+    body: eventInputSchema,
+    responses: {
+      200: { description: '{ event: { id, type, duplicate }, session: { state, version }, outcome, replies }' },
+      400: { description: 'unknown type or invalid data, naming the field', schema: errorBodySchema },
+      409: { description: 'the current state does not accept this event; error.allowedEvents lists those it does', schema: errorBodySchema },
+    },
+    async handle({ params, body, principal }) {
+      await sessionFor(principal, params.id);
+      return ingestResponse(await ingestEvent(params.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/sessions/:id/messages',
+    summary: 'Say something to the mentor; the reply streams as SSE when the client accepts text/event-stream',
+    tags: ['sessions'],
+    params: sessionParams,
+    body: messageBody,
+    responses: {
+      200: { description: 'JSON `{ reply, replies, session, event }`, or SSE events `token` … `done`' },
+      400: { description: 'empty or oversized message', schema: errorBodySchema },
+    },
+    async handle({ params, body, principal, c }) {
+      await sessionFor(principal, params.id);
+      const input = body as z.output<typeof messageBody>;
+      const result = await ingestEvent(params.id, { ...(input.id ? { id: input.id } : {}), type: 'learner-message', data: { text: input.text } });
+      if (result.outcome.status === 'rejected') return ingestResponse(result);
+      const reply = result.replies.map((r) => r.text).join('\n\n');
+      const summary = {
+        event: { id: result.event.id, type: result.event.type, duplicate: result.event.duplicate },
+        session: { state: result.session.state, version: result.session.version, status: result.session.status },
+        outcome: result.outcome,
+        replies: result.replies,
+      };
+      if (!wantsEventStream(c)) return Response.json({ reply, ...summary });
+      return sse(c, async (stream) => {
+        await stream.writeSSE({ event: 'state', data: JSON.stringify(summary.session) });
+        for (const piece of textChunks(reply)) {
+          await stream.writeSSE({ event: 'token', data: JSON.stringify({ text: piece }) });
+        }
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(summary) });
+      });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/sessions/:id/transitions',
+    summary: 'The session’s transition log (from, event, to, at), oldest first',
+    tags: ['sessions'],
+    params: sessionParams,
+    query: limitQuery,
+    responses: { 200: { description: '{ transitions: [...] }' } },
+    async handle({ params, query, principal }) {
+      await sessionFor(principal, params.id);
+      return Response.json({ transitions: await listTransitions(params.id, query.limit) });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/sessions/:id/inbox',
+    summary: 'The session’s received events with their outcomes, newest first',
+    tags: ['sessions'],
+    params: sessionParams,
+    query: limitQuery,
+    responses: { 200: { description: '{ events: [...] }' } },
+    async handle({ params, query, principal }) {
+      await sessionFor(principal, params.id);
+      return Response.json({ events: await listEvents(params.id, query.limit) });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/learners/:id/sessions',
+    summary: 'A learner’s sessions, newest first',
+    tags: ['sessions'],
+    params: learnerParams,
+    responses: { 200: { description: '{ sessions: [...] }' }, 404: { description: 'another learner (scoped keys)', schema: errorBodySchema } },
+    async handle({ params, principal }) {
+      assertLearner(principal, params.id, `learner ${params.id}`);
+      return Response.json({ sessions: await listLearnerSessions(params.id) });
+    },
+  }),
+];

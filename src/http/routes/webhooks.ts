@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { config } from '../../config/index.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { parseOrThrow } from '../../errors/zod-error.ts';
+import { startImplementationRun } from '../../runs/index.ts';
+import { ingestEvent, reportEventTypes, reviewDecisions } from '../../sessions/index.ts';
+import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
+import { signatureHeader, verifySignature } from '../webhook-signature.ts';
+import { mapTicket } from '../webhooks/map-ticket.ts';
+import { ticketMappings } from '../webhooks/ticket-mappings.ts';
+
+/** A CI delivery: a report event for a session. The delivery id makes retried deliveries apply once. */
+const ciPayload = z.object({
+  sessionId: z.string().uuid('expected a session id (UUID)'),
+  id: z.string().trim().min(1).max(200).optional(),
+  type: z.enum([...reportEventTypes, 'commit'], { error: `expected one of ${[...reportEventTypes, 'commit'].join(', ')}` }),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+/** A code-review delivery from the code host. */
+const reviewPayload = z.object({
+  sessionId: z.string().uuid('expected a session id (UUID)'),
+  id: z.string().trim().min(1).max(200).optional(),
+  decision: z.enum(reviewDecisions),
+  comments: z.array(z.unknown()).max(200).optional(),
+  prUrl: z.string().max(2000).optional(),
+});
+
+export const webhookSources = ['ci', 'review', ...Object.keys(ticketMappings)] as const;
+
+export const webhookRoutes: RouteDefinition<any, any, any>[] = [
+  defineRoute({
+    method: 'POST',
+    path: '/webhooks/:source',
+    summary: `Signed deliveries from CI (test/lint/coverage… reports), code review, and trackers (${Object.keys(ticketMappings).join(', ')} tickets start an implementation run). Header ${signatureHeader}: sha256=<hex HMAC of the body with WEBHOOK_SECRET>`,
+    tags: ['webhooks'],
+    public: true,
+    params: z.object({ source: z.enum(webhookSources, { error: `expected one of ${webhookSources.join(', ')}` }) }),
+    responses: {
+      200: { description: 'session event outcome (ci, review)' },
+      202: { description: 'implementation run started (trackers)' },
+      401: { description: 'missing or wrong signature', schema: errorBodySchema },
+    },
+    async handle({ params, c }) {
+      const raw = await c.req.raw.clone().text();
+      verifySignature(config().WEBHOOK_SECRET, raw, c.req.header(signatureHeader));
+      let payload: unknown;
+      try {
+        payload = JSON.parse(raw);
+      } catch {
+        throw new AppError('INVALID_JSON', 'body: not valid JSON', { field: 'body' });
+      }
+      const delivery = c.req.header('x-mentorflow-delivery')?.trim() || undefined;
+      if (params.source === 'ci' || params.source === 'review') {
+        const event =
+          params.source === 'ci'
+            ? (() => {
+                const p = parseOrThrow(ciPayload, payload, 'body');
+                return { sessionId: p.sessionId, input: { id: p.id ?? delivery, type: p.type, data: p.data } };
+              })()
+            : (() => {
+                const p = parseOrThrow(reviewPayload, payload, 'body');
+                const { sessionId, id, ...data } = p;
+                return { sessionId, input: { id: id ?? delivery, type: 'review-feedback', data } };
+              })();
+        const result = await ingestEvent(event.sessionId, event.input);
+        const status = result.outcome.status === 'rejected' ? 409 : 200;
+        return Response.json({ event: result.event, session: result.session, outcome: result.outcome }, { status });
+      }
+      const { ticketId, input } = mapTicket(params.source, ticketMappings[params.source]!, payload);
+      const run = await startImplementationRun(input);
+      return Response.json({ run, ticketId }, { status: 202 });
+    },
+  }),
+];
