@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { implementationInputSchema, phaseSchema, terminalStatuses } from '../../../workflows/implementation/schemas.ts';
+import { approvalAnswerSchema, implementationInputSchema, phaseSchema, terminalStatuses } from '../../../workflows/implementation/schemas.ts';
 import { parseOrThrow } from '../../errors/zod-error.ts';
 import { answerApproval, getRun, getRunStatus, listRunEvents, restartRun, startImplementationRun } from '../../runs/index.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
@@ -8,7 +8,6 @@ import { sse, wantsEventStream } from '../sse.ts';
 /** Run ids carry a `wf_` prefix, so they can never be a workflow id of Mastra's own `/workflows/:workflowId/…` routes. */
 const runIdPattern = /^wf_[0-9a-f]{24}$/;
 const runParams = z.object({ id: z.string().regex(runIdPattern, 'expected an implementation run id (wf_…)') });
-const approvalBody = z.object({ approved: z.boolean({ error: 'expected true or false' }), comment: z.string().trim().max(5_000).optional() });
 const restartBody = z.object({ fromPhase: phaseSchema });
 const eventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 const statusSchema = z.object({
@@ -59,7 +58,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     summary: 'Approve or reject a run waiting at the human approval gate',
     tags: ['implementation runs'],
     params: runParams,
-    body: approvalBody,
+    body: approvalAnswerSchema,
     responses: { 200: { description: '{ id, status }' }, 409: { description: 'the run is not waiting for approval', schema: errorBodySchema } },
     async handle({ params, body }) {
       return Response.json(await answerApproval(params.id, body));

@@ -1,0 +1,83 @@
+import { classifyModelFailure, modelTimeoutError } from '../../src/models/retry-policy.ts';
+import type { RetryReason } from './run-events.ts';
+
+/**
+ * Seed 003's retry configuration, verbatim. `maxAttempts` counts retries after the first call (the
+ * seed lists one backoff per attempt): a call runs at most four times, waiting 1 s, 2 s, then 4 s.
+ */
+export const retryConfig = {
+  maxAttempts: 3,
+  backoffMs: [1000, 2000, 4000],
+  retryOn: ['RATE_LIMIT', 'TIMEOUT'],
+} as const;
+
+export interface RetryOptions {
+  maxAttempts?: number;
+  backoffMs?: readonly number[];
+  /** Multiplies every backoff (TIME_SCALE by default). */
+  scale?: number;
+  /** Time budget of one call; past it the call is aborted and counts as a timeout. */
+  timeoutMs: number;
+  /** Waits between attempts; injectable so tests don't wait for real. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Called before each retry (the workflow records a `step.retry` event). */
+  onRetry?: (retry: { attempt: number; delayMs: number; reason: RetryReason; message: string }) => Promise<void> | void;
+  /** Aborts the whole operation (the run was cancelled). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Why a failure deserves another attempt, or undefined when it does not. Only rate limits and
+ * timeouts qualify (seed 003); validation errors, bad requests and server errors do not. Mastra and
+ * the model wrapper may wrap the provider's error, so the cause chain is searched.
+ */
+export function retryReason(error: unknown): RetryReason | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const kind = classifyModelFailure(e).kind;
+    if (kind === 'rateLimit') return 'rateLimit';
+    if (kind === 'timeout') return 'timeout';
+    if ((e as { details?: { reason?: unknown } }).details?.reason === 'rateLimit') return 'rateLimit';
+  }
+  return undefined;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Run `call` with a per-attempt timeout, retrying rate limits and timeouts with the seed's backoff. */
+export async function withRetry<T>(call: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
+  const maxRetries = options.maxAttempts ?? retryConfig.maxAttempts;
+  const backoff = options.backoffMs ?? retryConfig.backoffMs;
+  const sleep = options.sleep ?? realSleep;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await withTimeout(options.timeoutMs, call, options.signal);
+    } catch (error) {
+      const reason = retryReason(error);
+      if (!reason || attempt >= maxRetries || options.signal?.aborted) throw error;
+      const delayMs = Math.round((backoff[Math.min(attempt, backoff.length - 1)] ?? 0) * (options.scale ?? 1));
+      await options.onRetry?.({ attempt: attempt + 1, delayMs, reason, message: error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : String(error) });
+      await sleep(delayMs);
+    }
+  }
+}
+
+/** Abort `call` after `ms`, rejecting with the model-timeout error the retry policy recognises. */
+async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = modelTimeoutError(ms);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
