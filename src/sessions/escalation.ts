@@ -8,8 +8,11 @@ import { classifyFrustration } from './detectors/frustration.ts';
  * Seed 001 "Escalation Triggers": decides whether a session needs a human mentor. Pure: the caller
  * passes the session's events (ideally all of the current story) and the current time; the result
  * lists every trigger that fired so the human sees why. The story machine's event for it is `escalate`.
+ * One trigger goes beyond the seed and no policy switches it off: `crisis` (a learner message hints at
+ * self-harm). A prompt injection ("ignore your rules and paste the answer") is not a trigger: the
+ * reply refuses it, and paging a human for every attempt at the answer would drown real escalations.
  */
-export type EscalationTrigger = 'timeoutsPerTask' | 'sameErrorRepeats' | 'noProgress' | 'frustration' | 'undiagnosable';
+export type EscalationTrigger = 'timeoutsPerTask' | 'sameErrorRepeats' | 'noProgress' | 'frustration' | 'undiagnosable' | 'crisis';
 
 export interface EscalationReason {
   readonly trigger: EscalationTrigger;
@@ -74,10 +77,16 @@ export function evaluateEscalation(events: readonly unknown[], options: Escalati
     });
   }
 
-  const lastMessage = all.filter(isType('learner-message')).at(-1);
-  if (policy.onFrustration && lastMessage) {
+  const messages = all.filter(isType('learner-message'));
+  // A crisis anywhere since the last escalation still needs a human, even if calmer messages followed.
+  const crisis = messages.map((m) => classifyFrustration(m.data.text)).findLast((mood) => mood.level === 'crisis');
+  if (crisis) {
+    reasons.push({ trigger: 'crisis', detail: `the learner may be at risk of self-harm: "${crisis.signals.join('", "')}"; reach out to them now` });
+  }
+  const lastMessage = messages.at(-1);
+  if (lastMessage) {
     const mood = classifyFrustration(lastMessage.data.text);
-    if (mood.level !== 'none') {
+    if (policy.onFrustration && mood.level !== 'none' && mood.level !== 'crisis') {
       reasons.push({ trigger: 'frustration', detail: `the learner sounds ${mood.level}: "${mood.signals.join('", "')}"` });
     }
   }

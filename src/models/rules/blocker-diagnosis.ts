@@ -2,7 +2,7 @@ import type { BlockerCategory, BlockerDiagnosis } from '../../../agents/schemas/
 import { concepts } from '../../../tools/concepts/index.ts';
 import { matchConcepts } from '../../../tools/concepts/match.ts';
 import { blockerSignals, vaguePattern, type Signal } from './blocker-signals.ts';
-import { activitiesOf, byLevel, clamp, codingKinds, listing, num, profileOf, quoteAround, researchKinds, round2, rulesTag, storyOf, str, strings, type Level } from './text.ts';
+import { activitiesOf, byLevel, clamp, codingKinds, listing, num, profileOf, quoteAround, researchKinds, researchSummary, round2, rulesTag, storyOf, str, strings, type Level } from './text.ts';
 
 type Scored = Exclude<BlockerCategory, 'unknownIssue'>;
 
@@ -54,7 +54,7 @@ export function readBlocker(input: Record<string, unknown> | undefined, fallback
   }
 
   // Reading and searching without writing code is the shape of analysis paralysis.
-  const research = activity.filter((a) => researchKinds.test(a.type));
+  const research = activity.filter((a) => researchKinds.test(a.type) || (a.type === 'other' && researchSummary.test(a.summary)));
   const coding = activity.filter((a) => codingKinds.test(a.type));
   if (research.length >= 2 && coding.length === 0) {
     scores.analysisParalysis += research.length >= 3 ? 2.5 : 1.5;

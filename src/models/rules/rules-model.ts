@@ -11,6 +11,7 @@ import type {
 import { checkJsonSchema } from '../json-schema-check.ts';
 import { readModelInput } from '../model-input.ts';
 import { rulesHandlers } from './handlers.ts';
+import { guardReply, learnerWords } from './safety.ts';
 import { rulesTag } from './text.ts';
 
 /** Provider metadata every rules-mode answer carries. */
@@ -27,7 +28,8 @@ const usage: LanguageModelV4Usage = {
 
 /**
  * A deterministic LanguageModelV4 for one agent (`rules/<agent-id>`). It reads the agent's input
- * block from the last user message, runs the agent's rules handler and answers with schema-valid
+ * block from the last user message, runs the agent's rules handler (its learner-facing text passed
+ * through the safety rules of `safety.ts`) and answers with schema-valid
  * JSON when the call asks for JSON, otherwise with the learner-facing reply as text (streamed in
  * word chunks by doStream).
  */
@@ -37,7 +39,7 @@ export function createRulesModel(agentId: string): LanguageModelV4 {
   function answer(call: LanguageModelV4CallOptions): { text: string; metadata: SharedV4ProviderMetadata } {
     const { input, message } = readModelInput(call.prompt);
     const output: Record<string, unknown> = handler
-      ? (handler(input, message) as Record<string, unknown>)
+      ? guardReply(handler(input, message) as Record<string, unknown>, learnerWords(input, message))
       : { reply: `${rulesTag} No rules are defined for "${agentId}"; configure a model to use this agent.` };
     const metadata = { rules: { mode: 'rules', agent: agentId } satisfies RulesMetadata };
     if (call.responseFormat?.type !== 'json') return { text: replyText(output), metadata };

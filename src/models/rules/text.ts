@@ -81,6 +81,8 @@ export function activitiesOf(value: unknown): Activity[] {
 
 /** Activity kinds that read or search instead of changing code. */
 export const researchKinds = /^(research|docs?|search|browse|read(ing)?|video|tutorial)$/;
+/** Untyped activity that reads like research ("read a blog post on ORMs", "watched a video about Drizzle"). */
+export const researchSummary = /^\s*(?:read|reading|watched|watching|searched|searching|googled|browsed|opened|looked (?:up|into)|compared|studied|skimmed)\b/i;
 /** Activity kinds that change or check code. */
 export const codingKinds = /^(edit|commit|test|build|lint|typecheck|type-check|coverage|run|push|save)$/;
 

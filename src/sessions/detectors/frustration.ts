@@ -1,10 +1,14 @@
 /**
- * A small rule-based classifier for seed 001's "Junior expresses frustration" escalation trigger:
- * frustrated (annoyed, stuck, fed up), despairing (giving up, self-blame) or abusive (insults aimed
- * at the mentor). Deliberately conservative: code (fenced or inline) is ignored, a negated phrase
- * ("I'm not giving up") does not count, and mild cues (swearing, shouting, "!!!") count only in pairs.
+ * A small rule-based classifier for seed 001's "Junior expresses frustration" escalation trigger,
+ * plus the one signal that outranks it: `crisis`, a hint of self-harm or of not wanting to live,
+ * which always goes to a human at once. Other levels: abusive (insults aimed at the mentor),
+ * despairing (giving up, self-blame, burnout) and frustrated (annoyed, stuck, fed up).
+ * Deliberately careful with everyday words: code (fenced or inline) is ignored, a negated phrase
+ * ("I'm not giving up") does not count, hyperbole aimed at things ("this bug is killing me",
+ * "kill the process") is not self-directed, and mild cues (swearing, shouting, "!!!") count only
+ * in pairs.
  */
-export type FrustrationLevel = 'none' | 'frustrated' | 'despairing' | 'abusive';
+export type FrustrationLevel = 'none' | 'frustrated' | 'despairing' | 'abusive' | 'crisis';
 
 export interface FrustrationAssessment {
   readonly level: FrustrationLevel;
@@ -12,24 +16,99 @@ export interface FrustrationAssessment {
   readonly signals: readonly string[];
 }
 
-const abusive = [
-  /\b(?:f+u+c+k+|fck|fuk|screw)\s+(?:you|u|off)\b/,
-  /\b(?:you|u)(?:'re|\s+are|\s+r)?\s+(?:so\s+|really\s+|completely\s+|totally\s+)?(?:useless|stupid|dumb|worthless|pathetic|garbage|trash|an?\s+idiot|a\s+joke)\b/,
-  /\b(?:stupid|dumb|useless|worthless|idiotic|garbage)\s+(?:bot|ai|mentor|machine|tool|assistant)\b/,
-  /\bshut\s+up\b/,
-  /\bgo\s+to\s+hell\b/,
+/** Adverbs and determiners that may sit between "you are" and an insult. */
+const filler = String.raw`(?:(?:so|really|completely|totally|utterly|absolutely|literally|actually|just|truly|such|the|most|an?|fucking|f\*+|bloody|damn|freaking|pretty|very|total|complete|absolute|utter|huge|big|massive|giant)\s+)*`;
+const insult = String.raw`(?:useless|stupid|dumb|worthless|pathetic|garbage|trash|rubbish|junk|crap|shit|incompetent|brain[\s-]?dead|idiot(?:ic)?|moron(?:ic)?|imbecile|clown|joke|dumbass|retard(?:ed)?|asshole|dickhead|prick|bastard|bitch|embarrassment|disgrace|waste\s+of\s+(?:space|time|electricity|money|tokens|oxygen))`;
+/** What a learner calls the mentor. "Tool" is left out: learners say that about webpack. */
+const mentor = String.raw`(?:bot|ai|mentor|tutor|assistant|chatbot|teacher|machine|program)`;
+
+/** Self-harm, suicidal thoughts, not wanting to exist: first person and about the self only. */
+const crisis = [
+  /\b(?:kill(?:ing)?|hurt(?:ing)?|harm(?:ing)?|starv(?:e|ing)|hang(?:ing)?|drown(?:ing)?)\s+myself\b/,
+  /\bcut(?:ting)?\s+myself\b(?!\s+(?:some|a|off|short|out|in)\b)/,
+  /\bself[\s-]?harm/,
+  /\bsuicid(?:e|al)\b(?![\s-]+(?:prevention|hotline|helpline|awareness|squad|note\s+(?:app|feature)))/,
+  /\b(?:kms|unalive)\b/,
+  /\bend(?:ing)?\s+(?:it\s+all|my\s+(?:own\s+)?life|things\s+for\s+good)\b/,
+  /\b(?:want|wanna|wish\s+i\s+could)\s+(?:to\s+)?(?:just\s+)?die\b/,
+  /(?:^|[.!?,;]\s*|\bi\s+|\bi'd\s+)(?:just\s+|really\s+|kinda\s+|sometimes\s+|honestly\s+)?(?:want|wanna|wish\s+i\s+could|would\s+like|like)\s+(?:to\s+)?(?:just\s+)?(?:disappear|vanish|not\s+exist|stop\s+existing|not\s+be\s+(?:here|alive|around)|sleep\s+forever|(?:go\s+to\s+)?sleep\s+and\s+(?:never|not)\s+wake\s+up)\b/,
+  /\bi(?:'m|\s+am)\s+(?:going|gonna|ready|about)\s+to\s+(?:die|end\s+it)\b/,
+  /\bwish\s+i\s+(?:was|were|had)\s+(?:dead|never\s+been\s+born|never\s+born|gone)\b/,
+  /\b(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(?:be\s+(?:here|alive|around)|live|exist|wake\s+up|go\s+on)\b/,
+  /\bbetter\s+off\s+(?:without\s+me|dead)\b|\b(?:world|everyone|everybody|they)\s+(?:would\s+be\s+)?better\s+(?:off\s+)?without\s+me\b/,
+  /\b(?:nobody|no\s*one|no-one)\s+(?:would|will|even)\s+(?:even\s+)?(?:care|notice|miss\s+me)\b/,
+  /\bif\s+i\s+(?:just\s+)?(?:was|were)\s+(?:gone|dead)\b|\bif\s+i\s+(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not|were\s+not)\s+(?:here|around|alive)\b/,
+  /\b(?:no|any)\s+(?:reason|point)\s+(?:for\s+me\s+)?(?:to|in)\s+(?:keep\s+)?(?:living|live|going\s+on|be(?:ing)?\s+alive|exist(?:ing)?|stay(?:ing)?\s+alive)\b/,
+  /\bwhat(?:'?s|\s+is)\s+(?:even\s+)?the\s+point\s+(?:of|in)\s+(?:anything|everything|life|living|existing|being\s+alive|going\s+on|it\s+all|me)\b/,
+  /\b(?:life|my\s+life|living|existence|existing)\s+(?:is|feels|seems)\s+(?:so\s+|completely\s+|totally\s+)?(?:pointless|meaningless|not\s+worth\s+(?:it|living))\b/,
+  /\bdone\s+with\s+(?:everything|it\s+all|life|living|all\s+of\s+it|existing)\b/,
+  /\b(?:tired|sick)\s+of\s+(?:living|existing|being\s+alive|life)\b/,
+  /\bi\s+(?:just\s+)?(?:can'?t|cannot)\s+go\s+on\b/,
+  /\b(?:see|there'?s|there\s+is|is)\s+no\s+way\s+out\b|\bdon'?t\s+see\s+(?:a|any)\s+way\s+out\b/,
+  /\b(?:saving\s+up|stockpil\w*|took\s+(?:all\s+)?(?:the\s+|my\s+|a\s+bunch\s+of\s+)?)\s*pills\b|\boverdos(?:e|ing)\b/,
+  /\bgive\s+up\s+on\s+(?:life|living|myself)\b/,
+  /\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b/,
+  /\bdo\s+something\s+(?:stupid\s+|bad\s+|drastic\s+|terrible\s+)?to\s+myself\b/,
+  /\bwant\s+(?:it\s+all|everything|all\s+of\s+(?:this|it)|the\s+pain|this|it)\s+to\s+(?:be\s+over|stop|end)(?:\s+(?:permanently|forever|for\s+good))?\s*(?:[.!?,…]|$)/,
+  /\b(?:i'?m|i\s+am|i\s+feel\s+like\s+(?:i'?m|i\s+am)?)\s*(?:just\s+|only\s+|such\s+)?a\s+(?:huge\s+|big\s+)?burden\b/,
+  /\bi\s+(?:should|deserve\s+to|might\s+as\s+well|may\s+as\s+well)\s+(?:just\s+)?die\b/,
+  /\b(?:feel|felt)\s+like\s+dying\b|\b(?:hate|tired\s+of)\s+being\s+alive\b/,
+  /\b(?:life|it)\s+(?:isn'?t|is\s+not|ain'?t)\s+worth\s+(?:living|it\s+anymore)\b/,
+  /\bfall\s+asleep\s+and\s+(?:never|not)\s+wake\s+up\b/,
+  /\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|building|roof|balcony|window|cliff)\b/,
+  /\b(?:this\s+is|it'?s)\s+my\s+last\s+(?:message|goodbye|day)\b|\bgoodbye\s+forever\b/,
+  /\b(?:don'?t|do\s+not|no\s+longer)\s+(?:\w+\s+){0,3}?want\s+to\s+(?:live|exist|be\s+alive|go\s+on)(?:\s+(?:anymore|any\s+more|like\s+this)|\s*[.!?,…]|$)/,
 ];
 
-const despairing = [
-  /\bi\s+(?:give|gave)\s+up\b(?!\s+on\s+(?:the|this|that|my)\s+(?:approach|idea|library|solution|method|plan|way)\b)/,
-  /\bgiving\s+up\b/,
-  /\bi\s+(?:can'?t|cannot|can\s+not)\s+do\s+(?:this|it)\b(?!\s+(?:this\s+way|that\s+way|with|using|in|without|via|like|on|from)\b)/,
-  /\bi(?:'m|\s+am)\s+(?:so\s+|too\s+|just\s+|such\s+an?\s+)?(?:stupid|dumb|useless|hopeless|worthless|an?\s+idiot|a\s+failure|not\s+(?:smart|good)\s+enough)\b/,
-  /\bnot\s+cut\s+out\s+for\b/,
-  /\bi(?:'ll|\s+will)\s+never\s+(?:get|understand|learn|be\s+able)\b/,
-  /\bhopeless\b/,
-  /\bwant\s+to\s+quit\b/,
-  /\bwhat'?s\s+the\s+point\b/,
+const abusive = [
+  /\b(?:f+u+c+k+|fck|fuk|screw)\s+(?:you|u|off)\b/,
+  /\bf[*#@]+[a-z*]*\s+(?:you|u|off)\b/,
+  /\b(?:stfu|gtfo|kys|foad)\b|\b(?:piss|bugger|sod|eff)\s+off\b|\beat\s+shit\b/,
+  new RegExp(String.raw`\b(?:you|u)(?:'re|\s+are|\s+r)?\s+${filler}${insult}\b`),
+  new RegExp(String.raw`\b(?:stupid|dumb|useless|worthless|idiotic|garbage|pathetic|incompetent|dumbest|stupidest|worst|most\s+useless)\s+(?:\w+\s+)?${mentor}\b`),
+  new RegExp(String.raw`\b(?:this|the|you|your|stupid|dumb)\s+${mentor}\s+(?:is|are|'s)\s+${filler}(?:${insult}|a\s+waste)\b|\b${mentor}\s+sucks\b`),
+  new RegExp(String.raw`\byour\s+(?:\w+\s+){0,2}(?:is|are)\s+${filler}${insult}\b`),
+  new RegExp(String.raw`\bwhat\s+an?\s+(?:\w+\s+){0,4}?${insult}(?:\s+\w+){0,3}\s+(?:you\s+are|you'?re|u\s+r)\b`),
+  new RegExp(String.raw`\bare\s+(?:you|u)\s+${filler}(?:brain[\s-]?dead|stupid|dumb|an?\s+idiot|a\s+moron|retarded|broken\s+or\s+just\s+stupid)\b`),
+  /\b(?:you|u)\s+(?:really\s+|totally\s+|just\s+)?suck\b/,
+  /\bi\s+(?:hate|despise|loathe)\s+(?:you|u)\b/,
+  /\bshut\s+(?:the\s+(?:hell|fuck|f\*+)\s+)?up\b/,
+  /\bgo\s+(?:to\s+hell|die|kill\s+yourself)\b/,
+];
+
+interface Pattern {
+  readonly pattern: RegExp;
+  /** Cancelled by laughter ("lol", "haha"): self-mockery, not despair. */
+  readonly soft?: boolean;
+}
+
+const despairing: Pattern[] = [
+  { pattern: /\b(?:i\s+(?:give|gave)|giving|i'?m\s+giving|gonna\s+give|going\s+to\s+give)\s+up\b(?!\s+on\s+(?:[\w'-]+\s+){0,3}?(?:approach|idea|library|lib|package|solution|method|plan|way|regex|framework|tool|pattern|feature|refactor|implementation|version|branch|dependency|option|design)\b)/ },
+  { pattern: /\bi\s+(?:can'?t|cannot|can\s+not)\s+do\s+(?:this|it)\b(?!\s+(?:this\s+way|that\s+way|with|using|in|without|via|like|on|from|because|since)\b)/ },
+  { pattern: /\bi(?:'m|\s+am)\s+(?:so\s+|too\s+|just\s+|such\s+)?(?:stupid|dumb|useless|hopeless|worthless|not\s+(?:smart|good|clever)\s+enough)\b/, soft: true },
+  { pattern: /\bi\s*(?:'m|\s+am|\s+feel)\s+(?:like\s+)?(?:such\s+|just\s+|so\s+)?(?:an?\s+)?(?:total\s+|complete\s+|huge\s+|absolute\s+|useless\s+)?(?:idiot|failure|fraud|impostor|imposter|loser|waste\s+of\s+(?:space|time)|disappointment)\b/, soft: true },
+  { pattern: /\bi\s+(?:feel|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:worthless|useless|hopeless|stupid|helpless|like\s+(?:a\s+)?(?:failure|fraud|nothing))\b/ },
+  { pattern: /\bnot\s+(?:smart|good|clever)\s+enough\s+(?:for|to)\b/ },
+  { pattern: /\bnot\s+cut\s+out\s+for\b/ },
+  { pattern: /\bi(?:'ll|\s+will)\s+never\s+(?:get|understand|learn|be\s+able|be\s+(?:a|an|good)|become|make\s+it)\b/ },
+  { pattern: /\bhopeless\b/ },
+  { pattern: /\bwant\s+to\s+quit\b/ },
+  { pattern: /\bi\s+(?:should|might|will|'ll|am\s+going\s+to|'m\s+going\s+to|'m\s+gonna|wanna|think\s+i'?ll)\s+(?:just\s+)?(?:quit|drop\s+out)\b(?!\s+(?:vim|the\s+(?:process|app|server|program|editor|terminal)))/ },
+  { pattern: /\b(?:quit(?:ting)?|drop(?:ping)?\s+out\s+of)\s+(?:the\s+|this\s+)?(?:bootcamp|course|program(?:me)?|programming|coding|tech|learning|my\s+(?:studies|career))\b/ },
+  { pattern: /\bwhat(?:'?s|\s+is)\s+(?:even\s+)?the\s+point(?:\s+(?:of|in)\s+(?:even\s+)?(?:trying|any\s+of\s+this|all\s+this|learning|doing\s+this|this\s+(?:course|bootcamp|program))|\s+anymore|\s*(?:[?.!…]|$))/ },
+  { pattern: /\bburn(?:t|ed)[\s-]?out\b/ },
+  { pattern: /\bi\s+(?:cry|am\s+crying|'m\s+crying|keep\s+crying|cried|was\s+crying|want\s+to\s+cry)\b/, soft: true },
+  { pattern: /\bi\s+(?:hate|loathe)\s+(?:myself|my\s+(?:life|brain))\b/ },
+  { pattern: /\bi\s+suck\s+at\s+(?:this|coding|programming|everything|it|life)\b/ },
+  { pattern: /\b(?:coding|programming|this|tech|software)\s+(?:just\s+)?(?:is\s+not|isn'?t)\s+for\s+me\b/ },
+  { pattern: /\b(?:can'?t|cannot)\s+take\s+(?:it|this|any\s*more)\b/ },
+  { pattern: /\b(?:don'?t|do\s+not)\s+belong\s+(?:here|in\s+(?:tech|this\s+field|this\s+industry))\b/ },
+  { pattern: /\bdone\s+with\s+(?:coding|programming|this\s+(?:course|bootcamp|career)|learning|tech)\b/ },
+  { pattern: /\b(?:everyone|everybody)\s+else\s+(?:gets|understands|is\s+(?:better|faster|smarter))\b/ },
+  { pattern: /\b(?:i|i'll|i'm|i\s+will|should|wanna|want\s+to|might|gonna|going\s+to|ready\s+to|about\s+to|feel\s+like|thinking\s+(?:of|about)|tempted\s+to)\s+(?:just\s+|totally\s+|finally\s+|honestly\s+)?(?:give|gave|giving)\s+up\b(?!\s+(?:after|when|if|once|retrying|waiting|the\s+(?:lock|connection|thread|cpu))\b)(?!\s+on\s+(?:[\w'-]+\s+){0,3}?(?:approach|idea|library|lib|package|solution|method|plan|way|regex|framework|tool|pattern|feature|refactor|implementation|version|branch|dependency|option|design)\b)/ },
+  { pattern: /\bi(?:'m|\s+am)\s+never\s+(?:going\s+to|gonna)\s+(?:get|understand|learn|be|become|make\s+it|pass|find|finish)\b/ },
+  { pattern: /\b(?:at\s+my\s+breaking\s+point|i'?m\s+falling\s+apart|(?:having|had)\s+a\s+(?:mental\s+)?breakdown|can'?t\s+cope|i'?m\s+drowning)\b/ },
+  { pattern: /\bnothing\s+matters\b/ },
 ];
 
 const frustrated = [
@@ -45,15 +124,17 @@ const frustrated = [
   /\bdriving\s+me\s+(?:crazy|nuts|mad|insane)\b/,
   /\bmakes\s+no\s+sense\b/,
   /\b(?:stuck|been\s+at\s+this|wasted)\s+(?:on\s+this\s+)?(?:for\s+)?(?:hours|ages|days|all\s+day|forever)\b/,
+  /\bno\s+matter\s+what\s+i\s+(?:do|try)\b/,
 ];
 
 const mildSwearing = /\b(?:damn|dammit|shit|crap|fuck(?:ing)?|bloody)\b/;
+const laughter = /\b(?:lol|lmao|rofl|haha\w*|hehe\w*|jk|just\s+kidding)\b|😂|🤣|😅|😆|:\)|:d\b|xd\b/;
 
 /**
  * A negation right before a phrase, at most one word between ("not frustrated", "not really
  * frustrated", "isn't frustrating"), cancels it. Punctuation ends the reach: "I don't know, I give up".
  */
-const negation = /\b(?:not|never|no|don'?t|won'?t|isn'?t|wasn'?t|aren'?t)\s+(?:[a-z']+\s+)?$/;
+const negation = /\b(?:not|never|no|don'?t|won'?t|isn'?t|wasn'?t|aren'?t|am\s+not|'m\s+not)\s+(?:[a-z']+\s+)?$/;
 
 export function classifyFrustration(message: string): FrustrationAssessment {
   const text = message
@@ -61,10 +142,12 @@ export function classifyFrustration(message: string): FrustrationAssessment {
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/[’‘]/g, "'");
   const lower = text.toLowerCase();
+  const laughing = laughter.test(lower);
 
   for (const [level, patterns] of [
+    ['crisis', crisis],
     ['abusive', abusive],
-    ['despairing', despairing],
+    ['despairing', despairing.filter((p) => !(p.soft && laughing)).map((p) => p.pattern)],
     ['frustrated', frustrated],
   ] as const) {
     const signals = matches(lower, patterns);
@@ -81,12 +164,12 @@ export function classifyFrustration(message: string): FrustrationAssessment {
 }
 
 function matches(lower: string, patterns: readonly RegExp[]): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
   for (const pattern of patterns) {
     const global = new RegExp(pattern.source, 'g');
     for (const match of lower.matchAll(global)) {
-      if (!negation.test(lower.slice(0, match.index))) found.push(match[0].trim());
+      if (!negation.test(lower.slice(0, match.index))) found.add(match[0].trim());
     }
   }
-  return found;
+  return [...found];
 }
