@@ -60,6 +60,12 @@ export const configSchema = z.object({
   WEBHOOK_SECRET: optionalString,
   /** Largest accepted request body. */
   MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024, 'a byte count between 1024 and 104857600').default(1024 * 1024),
+  /**
+   * How each session event is processed: `workflow` = one `mentor-turn` Mastra run per event (visible
+   * in Studio; a few ms more per event), `direct` = the same turn in-process without a workflow run
+   * (highest throughput). Both commit the turn exactly once.
+   */
+  TURN_RUNNER: z.enum(['workflow', 'direct'], { error: 'expected workflow or direct' }).default('workflow'),
   /** Run the timer worker in this process (set to false for API-only processes). */
   WORKER: z
     .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })

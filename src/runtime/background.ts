@@ -3,29 +3,86 @@ import type { Mastra } from '@mastra/core/mastra';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { appVersion } from '../paths.ts';
+import { approvalTimeoutTask, approvalTimeoutTaskName, runService } from '../runs/index.ts';
+import { defaultSessionService } from '../sessions/index.ts';
+import { drainPendingSessions, recoverSessions } from '../sessions/recovery.ts';
+import { startTimerWorker, type TimerWorker } from '../sessions/timers/worker.ts';
+import { workflowTurnRunner } from '../sessions/workflow-runner.ts';
 
 export interface BackgroundOptions {
   mastra: Mastra;
   database: Database;
   config: Config;
   logger: IMastraLogger;
+  /**
+   * How turns run: `direct` (the in-process processor, default) or `workflow` (one `mentor-turn`
+   * Mastra run per event; a few ms more per event, see bench/README.md).
+   */
+  turnRunner?: Config['TURN_RUNNER'];
 }
 
 export interface Background {
   stop(): Promise<void>;
 }
 
+/** Inbox events older than this with no turn are picked up by the sweep (their process may have died). */
+const SWEEP_AFTER_MS = 10_000;
+const SWEEP_EVERY_MS = 15_000;
+
 /**
- * What a server process runs besides HTTP: the boot record now; the timer worker and recovery of
- * interrupted runs join here.
+ * What a server process runs besides HTTP: the boot record, the timer worker (when WORKER is on),
+ * recovery of what a crash left behind (pending inbox events, interrupted mentor-turn runs, jobs
+ * locked by dead workers), and a periodic sweep for events another process accepted but never
+ * processed.
  */
 export async function startBackground(options: BackgroundOptions): Promise<Background> {
-  const { database } = options;
+  const { database, logger, mastra } = options;
   await database.pool.query('insert into boot_log (app_version, node_version, database_kind, pid) values ($1, $2, $3, $4)', [
     appVersion,
     process.version,
     database.kind,
     process.pid,
   ]);
-  return { stop: async () => undefined };
+  const service = await defaultSessionService();
+  if ((options.turnRunner ?? options.config.TURN_RUNNER) === 'workflow') service.useRunner(workflowTurnRunner(mastra));
+
+  let worker: TimerWorker | undefined;
+  if (options.config.WORKER) {
+    worker = await startTimerWorker({
+      pool: database.pool,
+      ingest: (sessionId, input) => service.ingestEvent(sessionId, input, { source: 'timer' }),
+      log: logger,
+      extraTasks: { [approvalTimeoutTaskName]: approvalTimeoutTask },
+    });
+  }
+  const runs = runService();
+  const recoveredRuns = runs
+    .recoverRuns()
+    .then((ids) => ids.length && logger.info(`recovery: continued ${ids.length} implementation run(s) of dead processes`))
+    .catch((error: Error) => logger.error(`implementation run recovery failed: ${error.message}`));
+
+  const recovery = recoverSessions(service, mastra, logger)
+    .then((report) => {
+      if (report.sessions || report.restartedRuns || report.failures) {
+        logger.info(`recovery: ${report.sessions} session(s) with pending events, ${report.restartedRuns} turn run(s) restarted, ${report.failures} failure(s)`);
+      }
+    })
+    .catch((error: Error) => logger.error(`recovery failed: ${error.message}`));
+
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = setInterval(() => {
+    sweeping = drainPendingSessions(service, SWEEP_AFTER_MS, logger).catch((error: Error) => logger.warn(`inbox sweep failed: ${error.message}`));
+  }, SWEEP_EVERY_MS);
+  sweep.unref();
+
+  return {
+    async stop() {
+      clearInterval(sweep);
+      await recovery;
+      await recoveredRuns;
+      await sweeping;
+      await worker?.stop();
+      await runs.close();
+    },
+  };
 }

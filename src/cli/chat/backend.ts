@@ -17,6 +17,4 @@ export interface ChatTurn {
   session: IngestResult['session'];
   outcome: IngestResult['outcome'];
   replies: readonly Reply[];
-  /** Set when the event was refused (e.g. not allowed in this state). */
-  error?: { code: string; message: string; allowedEvents?: readonly string[] };
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors/app-error.ts';
+import { AppError, errorStatus, type ErrorCode } from '../../errors/app-error.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
 
 /** Talks to a running mentorflow server; the key comes from MENTORFLOW_API_KEY. */
@@ -20,16 +20,18 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
     return res as Response & { json(): Promise<T> };
   }
 
+  /** The server's `{ error: { code, message, … } }` becomes the same AppError the in-process backend throws. */
   async function expectOk<T>(res: Response): Promise<T> {
-    const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
-    if (!res.ok && res.status !== 409) {
-      throw new AppError(res.status === 404 ? 'NOT_FOUND' : res.status === 401 ? 'UNAUTHORIZED' : 'VALIDATION_ERROR', body.error?.message ?? `HTTP ${res.status}`);
+    const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string; field?: string } & Record<string, unknown> };
+    if (!res.ok) {
+      const { code, message, field, ...details } = body.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` };
+      throw new AppError(code in errorStatus ? (code as ErrorCode) : 'INTERNAL', message, { field, details });
     }
     return body;
   }
 
-  function turnOf(body: ChatTurn & { error?: ChatTurn['error'] }): ChatTurn {
-    return { session: body.session, outcome: body.outcome, replies: body.replies ?? [], ...(body.error ? { error: body.error } : {}) };
+  function turnOf(body: ChatTurn): ChatTurn {
+    return { session: body.session, outcome: body.outcome, replies: body.replies ?? [] };
   }
 
   return {

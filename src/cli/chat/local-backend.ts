@@ -18,7 +18,6 @@ export async function localBackend(): Promise<ChatBackend> {
     session: result.session,
     outcome: result.outcome,
     replies: result.replies,
-    ...(result.outcome.status === 'rejected' ? { error: result.outcome.error } : {}),
   });
 
   return {

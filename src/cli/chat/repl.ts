@@ -43,10 +43,6 @@ export async function runRepl(options: ReplOptions): Promise<void> {
 
   const showTurn = (turn: ChatTurn, streamed: boolean) => {
     if (!streamed) for (const reply of turn.replies) write(`mentor> ${reply.text}\n`);
-    if (turn.error) {
-      const allowed = turn.error.allowedEvents?.length ? ` (allowed here: ${turn.error.allowedEvents.join(', ')})` : '';
-      write(`! ${turn.error.message}${allowed}\n`);
-    }
     if (turn.session.state !== state) write(`[state] ${state} → ${turn.session.state}\n`);
     state = turn.session.state;
     if (turn.session.status === 'completed') write('[session completed]\n');
@@ -121,7 +117,8 @@ export async function runRepl(options: ReplOptions): Promise<void> {
         showTurn(turn, true);
       }
     } catch (error) {
-      write(`! ${(error as Error).message}\n`);
+      const allowed = (error as { details?: { allowedEvents?: string[] } }).details?.allowedEvents;
+      write(`! ${(error as Error).message}${allowed?.length ? ` (allowed here: ${allowed.join(', ')})` : ''}\n`);
     }
     prompt();
   }

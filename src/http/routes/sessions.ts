@@ -35,20 +35,18 @@ async function sessionFor(principal: Principal | undefined, id: string) {
   return session;
 }
 
-/** `POST …/events` answers 409 for an event the current state does not accept, with the allowed events. */
-function ingestResponse(result: IngestResult, okStatus: 200 | 201 | 202 = 200): Response {
-  const body = {
+/**
+ * The API shape of an applied event. An event the current state does not accept never gets here:
+ * `ingestEvent` stores it with its rejection and throws INVALID_TRANSITION / GUARD_REJECTED, which the
+ * error handler answers with 409 and `error.allowedEvents`.
+ */
+function turnBody(result: IngestResult) {
+  return {
     event: { id: result.event.id, type: result.event.type, duplicate: result.event.duplicate },
     session: { state: result.session.state, version: result.session.version, status: result.session.status },
     outcome: result.outcome,
     replies: result.replies,
   };
-  if (result.outcome.status === 'rejected') {
-    const { code, message, field, allowedEvents } = result.outcome.error;
-    const status = code === 'INVALID_TRANSITION' || code === 'GUARD_REJECTED' ? 409 : 400;
-    return Response.json({ error: { code, message, ...(field ? { field } : {}), ...(allowedEvents ? { allowedEvents } : {}) }, ...body }, { status });
-  }
-  return Response.json(body, { status: okStatus });
 }
 
 export const sessionRoutes: RouteDefinition<any, any, any>[] = [
@@ -102,7 +100,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     },
     async handle({ params, body, principal }) {
       await sessionFor(principal, params.id);
-      return ingestResponse(await ingestEvent(params.id, body));
+      return Response.json(turnBody(await ingestEvent(params.id, body)));
     },
   }),
   defineRoute({
@@ -120,14 +118,8 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
       await sessionFor(principal, params.id);
       const input = body as z.output<typeof messageBody>;
       const result = await ingestEvent(params.id, { ...(input.id ? { id: input.id } : {}), type: 'learner-message', data: { text: input.text } });
-      if (result.outcome.status === 'rejected') return ingestResponse(result);
       const reply = result.replies.map((r) => r.text).join('\n\n');
-      const summary = {
-        event: { id: result.event.id, type: result.event.type, duplicate: result.event.duplicate },
-        session: { state: result.session.state, version: result.session.version, status: result.session.status },
-        outcome: result.outcome,
-        replies: result.replies,
-      };
+      const summary = turnBody(result);
       if (!wantsEventStream(c)) return Response.json({ reply, ...summary });
       return sse(c, async (stream) => {
         await stream.writeSSE({ event: 'state', data: JSON.stringify(summary.session) });

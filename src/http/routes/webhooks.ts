@@ -63,8 +63,7 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
                 return { sessionId, input: { id: id ?? delivery, type: 'review-feedback', data } };
               })();
         const result = await ingestEvent(event.sessionId, event.input);
-        const status = result.outcome.status === 'rejected' ? 409 : 200;
-        return Response.json({ event: result.event, session: result.session, outcome: result.outcome }, { status });
+        return Response.json({ event: result.event, session: result.session, outcome: result.outcome });
       }
       const { ticketId, input } = mapTicket(params.source, ticketMappings[params.source]!, payload);
       const run = await startImplementationRun(input);

@@ -1,0 +1,53 @@
+/**
+ * Code review and completion: the PR, the review's outcome (from review-feedback events), coaching
+ * on the comments, merge, completion.
+ */
+import { reviewCoachingSchema } from '../../../agents/schemas/review-coaching.ts';
+import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import { recentWithCurrent } from '../interpret/activity.ts';
+import { callAgent } from '../turn/agent-call.ts';
+import { notify, reply } from '../turn/draft.ts';
+import type { ActionHandler } from './types.ts';
+
+const reviewStateOf = { approved: 'approved', 'minor-changes': 'changesRequested', 'major-changes': 'changesRequested', questions: 'commented' } as const;
+
+export const reviewActions = {
+  prepareCodeReview: ({ draft, action }) => {
+    reply(
+      draft,
+      action,
+      `Open a pull request for "${draft.story.title}": a title, what changed, how you tested it, and each acceptance criterion ticked. Tell me (or send review-feedback "submitted") when it is up.`,
+    );
+  },
+  monitorReview: ({ draft, action }) => {
+    reply(draft, action, 'Waiting for the review. I will help with the comments when they come in.');
+  },
+  coachReview: async ({ draft, deps, action }) => {
+    const feedback = [...recentWithCurrent(draft, deps)].reverse().find((e) => e.type === 'review-feedback');
+    const decision = feedback?.data.decision as keyof typeof reviewStateOf | undefined;
+    await callAgent(
+      draft,
+      deps,
+      action,
+      'coachReview',
+      { story: draft.story, reviewState: decision ? reviewStateOf[decision] : undefined, comments: (feedback?.data.comments as unknown[]) ?? [] },
+      reviewCoachingSchema,
+    );
+  },
+  verifyReviewFixes: ({ draft, action }) => {
+    reply(draft, action, 'Send the new test and lint reports (or tell me) once the review fixes are in.');
+  },
+  planRework: ({ draft, action }) => {
+    reply(draft, action, 'The reviewer asks for bigger changes. List them, plan them as steps, and start with the first.');
+  },
+  clarifyFeedback: ({ draft, action }) => {
+    reply(draft, action, 'The reviewer has questions. Answer each one in the PR (what you did and why); tell me when you have.');
+  },
+  mergeAndComplete: ({ draft, action }) => {
+    reply(draft, action, 'Approved! Merge the pull request, then send review-feedback "merged".');
+  },
+  completeStory: ({ draft, action }) => {
+    notify(draft, 'story-complete', draft.session.mentorId ? 'mentor' : 'human', { story: draft.story.title, tasks: draft.context.plan?.length ?? 0 });
+    reply(draft, action, `Story "${draft.story.title}" is complete. Well done!`);
+  },
+} satisfies Partial<Record<StoryAction, ActionHandler>>;

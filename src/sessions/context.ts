@@ -1,0 +1,69 @@
+/**
+ * The turn layer's working memory, stored as `sessions.context` (jsonb). Kept small: it is
+ * rewritten by every turn. Reports and messages stay in the inbox; only what the next turns need
+ * to decide lives here.
+ */
+import type { TimerKind } from './timers/timer-kinds.ts';
+
+/** A logical timer: the job fires at `jobRunAt`; activity moves `dueAt` without touching the job. */
+export interface ArmedTimer {
+  /** Id of the event that armed it: the firing's idempotency key, so one arming fires once. */
+  readonly token: string;
+  /** When it is due now (activity moves it). */
+  readonly dueAt: string;
+  /** When the job is scheduled to run (≤ dueAt; at that time the job re-schedules itself to dueAt). */
+  readonly jobRunAt: string;
+  /** Scaled duration, for re-arming on activity. */
+  readonly ms: number;
+  /** Machine event (or lifecycle check) the firing means, e.g. `timeout`, `complexTimeout`, `CHECK_IN_DUE`. */
+  readonly event: string;
+}
+
+export interface BlockerDiagnosisNote {
+  readonly category: string;
+  readonly diagnosed: boolean;
+  readonly summary: string;
+  readonly at: string;
+}
+
+export interface SessionContext {
+  /** The plan's tasks, once approved (or the template's). */
+  readonly plan?: readonly string[];
+  /** Index of the current task in `plan`. */
+  readonly taskIndex?: number;
+  readonly taskStartedAt?: string;
+  /** Hints given for the current task (each goes a level deeper). */
+  readonly hintsGiven?: number;
+  /** The last learner text a classifier read (the plan, a restatement), for follow-up actions. */
+  readonly lastMessage?: string;
+  readonly diagnosis?: BlockerDiagnosisNote;
+  /** Failed tests in the last test run, to tell progress from a stall. */
+  readonly lastTestsFailed?: number;
+  readonly scopeReduced?: boolean;
+  /** Criteria the learner's restatement missed (for CLARIFY_REQUIREMENTS). */
+  readonly missingPoints?: readonly string[];
+  /** When MONITOR_PROGRESS was last entered: pattern detection reads activity since then. */
+  readonly monitorSince?: string;
+  /** When the session was last escalated: escalation triggers read activity since then. */
+  readonly escalatedAt?: string;
+  /** Diagnoses in a row that could not tell the blocker (seed 001: "System cannot diagnose issue"). */
+  readonly undiagnosed?: number;
+  /** Timers stopped by `pause`, with the time they had left, re-armed by `resume`. */
+  readonly pausedTimers?: readonly { readonly kind: TimerKind; readonly remainingMs: number; readonly event: string }[];
+  /** Lifecycle: when progress was last reported (stagnation check). */
+  readonly lastProgressAt?: string;
+  readonly timers?: { readonly [K in TimerKind]?: ArmedTimer };
+  /** Lifecycle guards' inputs (seed 000 checkCondition). */
+  readonly assessmentStatus?: 'pending' | 'in_progress' | 'completed';
+  readonly goalCount?: number;
+  readonly recommendations?: readonly string[];
+  readonly pauseReason?: string;
+  readonly cancelReason?: string;
+}
+
+/** The current task's text, when a plan exists. */
+export function currentTask(context: SessionContext): string | null {
+  const plan = context.plan;
+  if (!plan || plan.length === 0) return null;
+  return plan[Math.min(context.taskIndex ?? 0, plan.length - 1)] ?? null;
+}

@@ -1,0 +1,72 @@
+/**
+ * The session's recent events in the shape the detectors, escalation triggers and quality gates
+ * read (`src/sessions/detectors/activity-event.ts`), plus progress signals.
+ */
+import type { QualityReports } from '../quality-gates.ts';
+import { selectLatestOfTypes } from '../store/session-store.ts';
+import type { TurnDeps, TurnDraft } from '../turn/draft.ts';
+import type { StoredEvent } from '../types.ts';
+import { isReportEventType } from '../event-schemas.ts';
+
+/** Recent accepted events and the one being applied, oldest first. */
+export function recentWithCurrent(draft: TurnDraft, deps: TurnDeps): StoredEvent[] {
+  return [...deps.recent, draft.event];
+}
+
+/** Activity events for the detectors; a `task-started` marker at the current task's start. */
+export function activityOf(draft: TurnDraft, events: readonly StoredEvent[]): unknown[] {
+  const activity: unknown[] = events.map((e) => ({ type: e.type, at: e.receivedAt, data: e.data, ...(typeof e.data.taskId === 'string' ? { taskId: e.data.taskId } : {}) }));
+  if (draft.context.taskStartedAt) activity.push({ type: 'task-started', at: draft.context.taskStartedAt, data: {} });
+  const escalatedAt = draft.context.escalatedAt;
+  // After an escalation was handled, only what happened since counts towards the next one.
+  return escalatedAt ? activity.filter((a) => (a as { at: string }).at > escalatedAt) : activity;
+}
+
+/**
+ * Whether this report shows progress: a commit, a passing build, or a test run with no failures or
+ * fewer failures than the last one.
+ */
+export function isProgress(draft: TurnDraft): boolean {
+  const { type, data } = draft.event;
+  if (type === 'commit') return true;
+  if (type === 'build') return data.success === true;
+  if (type === 'test-run') {
+    const failed = Number(data.failed ?? 0);
+    const before = draft.context.lastTestsFailed;
+    return failed === 0 || (before !== undefined && failed < before);
+  }
+  return false;
+}
+
+const gateOf = { 'test-run': 'tests', build: 'build', lint: 'lint', typecheck: 'typecheck', coverage: 'coverage', 'security-scan': 'security' } as const;
+
+/** The latest report of each kind (the event being applied overrides the stored ones). */
+export async function latestReports(draft: TurnDraft, deps: TurnDeps): Promise<QualityReports> {
+  const stored = await selectLatestOfTypes(deps.pool, draft.session.id, Object.keys(gateOf));
+  const reports: Record<string, unknown> = {};
+  for (const e of stored) reports[gateOf[e.type as keyof typeof gateOf]] = e.data;
+  if (isReportEventType(draft.event.type)) reports[gateOf[draft.event.type]] = draft.event.data;
+  return reports as QualityReports;
+}
+
+/** Error lines from recent reports, newest first (diagnosis input). */
+export function recentErrors(events: readonly StoredEvent[], limit = 10): string[] {
+  const errors: string[] = [];
+  for (const e of [...events].reverse()) {
+    if (e.type === 'build' && Array.isArray(e.data.errors)) errors.push(...(e.data.errors as string[]));
+    if (e.type === 'test-run' && Array.isArray(e.data.failures)) {
+      for (const f of e.data.failures as { name: string; message?: string }[]) errors.push(`${f.name}: ${f.message ?? ''}`.trim());
+    }
+    if (e.type === 'typecheck' && Array.isArray(e.data.errors)) {
+      for (const t of e.data.errors as { code: string; message: string }[]) errors.push(`${t.code}: ${t.message}`);
+    }
+    if (errors.length >= limit) break;
+  }
+  return errors.slice(0, limit);
+}
+
+/** The last learner message text, if any. */
+export function lastLearnerMessage(events: readonly StoredEvent[]): string {
+  for (const e of [...events].reverse()) if (e.type === 'learner-message' || e.type === 'help-request') return String(e.data.text ?? e.data.topic ?? '');
+  return '';
+}

@@ -1,0 +1,24 @@
+/**
+ * Keyword rules that read a learner's chat message in rules mode: what kind of answer it is. The
+ * story interpreter turns the intent into the machine event the current state expects. States with
+ * an agent classifier (understanding, plan review, fix verification) use the agent instead.
+ */
+export type MessageIntent = 'confused' | 'stillBroken' | 'help' | 'partial' | 'done' | 'affirm' | 'prSubmitted' | 'other';
+
+const rules: readonly (readonly [MessageIntent, RegExp])[] = [
+  ['prSubmitted', /\b(?:opened|created|submitted|raised|pushed)\b.*\b(?:pr|pull request|merge request)\b|https?:\/\/\S+\/pull\/\d+|\bpr is (?:up|open)\b/i],
+  ['confused', /\b(?:confus\w*|don'?t (?:really )?(?:understand|get it)|do not understand|not clear|unclear|what do you mean|i'?m lost|makes no sense|still (?:confused|don'?t))\b/i],
+  ['stillBroken', /\b(?:still (?:broken|fail\w*|not working|stuck|the same|red)|(?:doesn'?t|does not|didn'?t|did not) work|not working|same error|nope)\b/i],
+  ['help', /\b(?:help|stuck|hint|how do i|how can i|how should i|no idea|can'?t figure|cannot figure|what should i do)\b/i],
+  ['partial', /\b(?:partly|partially|almost(?: done)?|halfway|some of (?:it|them)|part of it)\b/i],
+  ['done', /\b(?:done|finished|completed?|it works|works now|all (?:tests )?(?:pass|green)|tests pass|fixed(?: it)?|merged)\b/i],
+  ['affirm', /\b(?:yes|yeah|yep|sure|got it|understood|i understand|i see|makes sense|clear now|ok(?:ay)?|thanks|thank you|will do|on it|let'?s go|started)\b/i],
+];
+
+/** The first matching intent (the order above decides: a negative reading wins over "ok"). */
+export function classifyMessage(text: string): MessageIntent {
+  // Code in a message says nothing about intent ("// TODO: done").
+  const prose = text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
+  for (const [intent, pattern] of rules) if (pattern.test(prose)) return intent;
+  return 'other';
+}

@@ -1,0 +1,212 @@
+/**
+ * Reads an inbox event in the story machine's current state and says which machine event(s) it
+ * means: chat messages through the state's classifier (an agent where the state needs judgement,
+ * keyword rules elsewhere), reports through the parsers' summaries, detectors and quality gates,
+ * review news by decision, timers by kind.
+ */
+import { fixVerificationSchema } from '../../../agents/schemas/fix-verification.ts';
+import { planReviewSchema } from '../../../agents/schemas/plan-review.ts';
+import { understandingAssessmentSchema } from '../../../agents/schemas/understanding-assessment.ts';
+import type { StoryEvent } from '../../../workflows/machines/story-events.ts';
+import type { StoryState } from '../../../workflows/machines/story-states.ts';
+import { detectPatterns } from '../detectors/index.ts';
+import type { ReviewDecision } from '../event-schemas.ts';
+import { evaluateQualityGates } from '../quality-gates.ts';
+import { gateData } from '../actions/quality-actions.ts';
+import { callAgent } from '../turn/agent-call.ts';
+import { leaf, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
+import { canApply } from '../turn/machine-step.ts';
+import type { TimerKind } from '../timers/timer-kinds.ts';
+import { activityOf, isProgress, latestReports, recentWithCurrent } from './activity.ts';
+import { recorded, type Interpretation, type MachineEventCall } from './interpretation.ts';
+import { classifyMessage, type MessageIntent } from './message-rules.ts';
+import { readTimer } from './timer-event.ts';
+
+const call = (event: StoryEvent, data: Record<string, unknown> = {}): MachineEventCall => ({ event, data });
+const apply = (events: MachineEventCall[], activity = true, progress = false): Interpretation => ({ events, activity, progress, checkEscalation: true });
+
+/** States where the learner works on a task (START_IMPLEMENTATION's edges apply). */
+const workingStates = new Set<string>(['START_IMPLEMENTATION', 'RESUME_IMPLEMENTATION', 'GUIDE_COMPLETION', 'MONITOR_PROGRESS']);
+const inWorkingState = (draft: TurnDraft) => draft.path.some((s) => workingStates.has(s));
+
+/** Keyword intent → machine event, per state (where the state waits for the learner's answer). */
+const intentEvents: Partial<Record<StoryState, Partial<Record<MessageIntent, StoryEvent>>>> = {};
+const understanding = { confused: 'stillConfused', help: 'stillConfused', stillBroken: 'stillConfused', affirm: 'understandingConfirmed', done: 'understandingConfirmed' } as const;
+for (const s of ['CLARIFY_REQUIREMENTS', 'RE_EXPLAIN_STORY', 'ESCALATE_DIFFICULTY', 'EXPLAIN_CONCEPT'] as const) intentEvents[s] = understanding;
+const stuck = { confused: 'stillStuck', help: 'stillStuck', stillBroken: 'stillStuck' } as const;
+intentEvents.PROVIDE_HINT = { ...stuck, affirm: 'hintApplied', done: 'hintApplied' };
+intentEvents.GIVE_ANSWER = { ...stuck, affirm: 'answerApplied', done: 'answerApplied' };
+intentEvents.CORRECT_APPROACH = { affirm: 'approachCorrected', done: 'approachCorrected' };
+intentEvents.FIX_ENVIRONMENT = { stillBroken: 'stillBroken', affirm: 'environmentFixed', done: 'environmentFixed' };
+for (const s of ['TEST_STRATEGY_ISSUE', 'BUILD_FOUNDATION_PROBLEM', 'APPROACH_FUNDAMENTAL_FLAW', 'ANALYSIS_PARALYSIS', 'CONCEPTUAL_GAP'] as const) {
+  intentEvents[s] = { affirm: 'redirectComplete', done: 'redirectComplete' };
+}
+for (const s of ['AUTO_FIX_ISSUES', 'REQUIRE_FIXES', 'BLOCK_PROGRESS'] as const) intentEvents[s] = { done: 'fixesApplied', affirm: 'fixesApplied' };
+intentEvents.PREPARE_CODE_REVIEW = { prSubmitted: 'prSubmitted', done: 'prSubmitted' };
+intentEvents.GUIDE_FIXES = { affirm: 'fixesStarted', done: 'fixesStarted' };
+intentEvents.VERIFY_FIXES = { done: 'fixesVerified', stillBroken: 'fixesIncomplete' };
+intentEvents.REWORK_REQUIRED = { affirm: 'reworkStarted', done: 'reworkStarted' };
+intentEvents.CLARIFY_FEEDBACK = { affirm: 'feedbackClarified', done: 'feedbackClarified' };
+intentEvents.ESCALATE_ISSUE = { done: 'issueResolved' };
+const workingIntents = { help: 'helpRequested', stillBroken: 'helpRequested', confused: 'helpRequested', done: 'taskCompleted', partial: 'partialProgress' } as const;
+
+async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
+  const text = String(draft.event.data.text);
+  draft.context.lastMessage = text.slice(0, 4000);
+  const state = leaf(draft);
+  const story = draft.story;
+  switch (state) {
+    case 'ASSESS_JUNIOR_CAPABILITY': {
+      const out = await callAgent(draft, deps, 'assessUnderstanding', 'assessUnderstanding', { story, restatement: text }, understandingAssessmentSchema);
+      draft.context.missingPoints = out.missingPoints;
+      return apply([call(out.verdict, { confidence: out.confidence })]);
+    }
+    case 'PLAN_DECOMPOSITION': {
+      const out = await callAgent(draft, deps, 'reviewPlan', 'reviewPlan', { story, plan: text }, planReviewSchema);
+      return apply([call(out.verdict, { score: out.score })], true, true);
+    }
+    case 'REFINE_PLAN':
+    case 'CORRECT_PLAN':
+      return { ...apply([call('planRevised')], true, true), reinterpret: true };
+    case 'VERIFY_FIX': {
+      const out = await callAgent(
+        draft,
+        deps,
+        'verifyFix',
+        'verifyFix',
+        { story, fixDescription: draft.context.diagnosis?.summary ?? '', learnerReport: text },
+        fixVerificationSchema,
+      );
+      return apply([call(out.verdict)], true, out.verdict !== 'stillBroken');
+    }
+    case 'REQUEST_CLARIFICATION':
+      return apply([call('clarificationReceived')]);
+  }
+  const intent = classifyMessage(text);
+  const event = inWorkingState(draft) ? workingIntents[intent as keyof typeof workingIntents] : intentEvents[state as StoryState]?.[intent];
+  if (event && canApply(draft, event)) return apply([call(event, { intent })], true, event === 'taskCompleted');
+  return { ...recorded(`message read as '${intent}': no transition in ${state}`), checkEscalation: true };
+}
+
+const reviewEvents: Record<Exclude<ReviewDecision, 'submitted' | 'merged'>, StoryEvent> = {
+  approved: 'approved',
+  'minor-changes': 'minorChanges',
+  'major-changes': 'majorChanges',
+  questions: 'questions',
+};
+
+function interpretReview(draft: TurnDraft): Interpretation {
+  const decision = draft.event.data.decision as ReviewDecision;
+  const state = leaf(draft);
+  const outcome = decision === 'submitted' || decision === 'merged' ? undefined : reviewEvents[decision];
+  if (state === 'PREPARE_CODE_REVIEW') return apply(outcome ? [call('prSubmitted'), call(outcome)] : [call('prSubmitted')]);
+  if (state === 'MONITOR_REVIEW' && outcome) return apply([call(outcome)]);
+  if (state === 'MONITOR_REVIEW' && decision === 'merged') return apply([call('approved'), call('mergeComplete')], true, true);
+  if (state === 'CLARIFY_FEEDBACK' && outcome) return apply([call('feedbackClarified'), call(outcome)]);
+  if (state === 'MERGE_AND_COMPLETE' && decision === 'merged') return apply([call('mergeComplete')], true, true);
+  return recorded(`review '${decision}' recorded: no transition in ${state}`);
+}
+
+const gateOfReport = { 'test-run': 'tests', build: 'build', lint: 'lint', typecheck: 'typecheck', coverage: 'coverage', 'security-scan': 'security' } as const;
+
+const failing = (draft: TurnDraft): boolean => {
+  const { type, data } = draft.event;
+  return (type === 'test-run' && Number(data.failed) > 0) || (type === 'build' && data.success === false) || (type === 'typecheck' && Number(data.errorCount) > 0);
+};
+
+async function interpretReport(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
+  const { type, data } = draft.event;
+  const state = leaf(draft);
+  const progress = isProgress(draft);
+  if (type === 'test-run') draft.context.lastTestsFailed = Number(data.failed ?? 0);
+  const isReport = type !== 'commit';
+  const escalate = failing(draft);
+  const result = (events: MachineEventCall[]) => ({ events, activity: true, progress, checkEscalation: escalate });
+
+  if (draft.path.includes('QUALITY_GATE_CHECK')) {
+    if (state !== 'DETERMINE_OUTCOME' || !isReport) return recorded('report recorded for the quality gates', true, progress);
+    const gates = evaluateQualityGates(await latestReports(draft, deps));
+    if (gates.event) return result([call(gates.event, gateData(gates))]);
+    return recorded(`quality gates waiting for: ${gates.pending.join(', ')}`, true, progress);
+  }
+  switch (state) {
+    case 'AUTO_FIX_ISSUES':
+    case 'REQUIRE_FIXES':
+    case 'BLOCK_PROGRESS': {
+      if (!isReport) return recorded('commit recorded: send the new reports to re-run the gates', true, progress);
+      // Re-run the gates once this report's own gate passes; a report that still fails changes nothing.
+      const gates = evaluateQualityGates(await latestReports(draft, deps));
+      const own = gates.gates.find((g) => g.gate === gateOfReport[type as keyof typeof gateOfReport]);
+      if (own?.passed) return result([call('fixesApplied')]);
+      return recorded(`${type} still fails: ${own?.reason ?? 'see the report'}`, true, progress);
+    }
+    case 'VERIFY_FIXES': {
+      if (!isReport) return recorded('commit recorded', true, progress);
+      const gates = evaluateQualityGates(await latestReports(draft, deps));
+      if (gates.passed) return result([call('fixesVerified')]);
+      if (gates.gates.some((g) => g.status === 'failed')) return result([call('fixesIncomplete', gateData(gates))]);
+      return recorded(`review fixes: waiting for ${gates.pending.join(', ')}`, true, progress);
+    }
+    case 'VERIFY_FIX':
+      if (type === 'test-run') return result([call(Number(data.failed) === 0 ? 'fixConfirmed' : progress ? 'partialFix' : 'stillBroken')]);
+      if (type === 'build') return result([call(data.success ? 'fixConfirmed' : 'stillBroken')]);
+      return recorded(`${type} recorded`, true, progress);
+    case 'GUIDE_FIXES':
+      return type === 'commit' ? result([call('fixesStarted')]) : recorded(`${type} recorded`, true, progress);
+    case 'REWORK_REQUIRED':
+      return type === 'commit' ? result([call('reworkStarted')]) : recorded(`${type} recorded`, true, progress);
+  }
+  if (!inWorkingState(draft)) return { ...recorded(`${type} recorded: no transition in ${state}`, true, progress), checkEscalation: escalate };
+
+  if (type === 'test-run' && Number(data.failed) === 0 && Number(data.total) > 0) return result([call('taskCompleted', { passed: data.passed })]);
+  if (draft.path.includes('MONITOR_PROGRESS')) {
+    const since = draft.context.monitorSince ?? '';
+    const activity = activityOf(draft, recentWithCurrent(draft, deps)).filter((a) => (a as { at: string }).at >= since);
+    const [pattern] = detectPatterns(activity);
+    if (pattern) return result([call('circularActivity', { pattern: pattern.pattern, subject: pattern.subject, count: pattern.count })]);
+    if (progress && state !== 'CONTINUE_MONITORING') return result([call('steadyProgress')]);
+    if (!progress && escalate && state === 'CONTINUE_MONITORING') return result([call('slowingProgress')]);
+  }
+  return { ...recorded(`${type} recorded`, true, progress), checkEscalation: escalate };
+}
+
+function interpretTimer(draft: TurnDraft): Interpretation {
+  const { kind, token } = draft.event.data as { kind?: TimerKind; token?: string };
+  // Without a timer kind, `timeout` is the machine's own event (sent by a client or a test).
+  if (!kind) return { events: [call('timeout')], activity: false, progress: false };
+  const reading = readTimer(draft, kind, token);
+  if ('ignored' in reading) return { events: [], activity: false, progress: false, ignored: reading.ignored };
+  const event = reading.fired.event;
+  if (!canApply(draft, event)) return { events: [], activity: false, progress: false, ignored: `${event} does not apply in ${leaf(draft)}` };
+  return { events: [{ event, data: { timer: kind } }], activity: false, progress: false, checkEscalation: true };
+}
+
+/** The story interpretation of the draft's event. */
+export async function interpretStoryEvent(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
+  const { type, data } = draft.event;
+  switch (type) {
+    case 'learner-message':
+      return interpretMessage(draft, deps);
+    case 'help-request':
+      if (canApply(draft, 'helpRequested')) return apply([call('helpRequested', { topic: data.topic ?? '' })]);
+      return { ...recorded('help request recorded'), checkEscalation: true };
+    case 'research':
+      return recorded('research recorded');
+    case 'review-feedback':
+      return interpretReview(draft);
+    case 'timeout':
+      return interpretTimer(draft);
+    case 'cancel':
+      return { events: [call('cancel', data)], activity: false, progress: false };
+    case 'commit':
+    case 'test-run':
+    case 'build':
+    case 'lint':
+    case 'typecheck':
+    case 'coverage':
+    case 'security-scan':
+      return interpretReport(draft, deps);
+  }
+  // A machine event sent by name.
+  return { events: [{ event: type, data }], activity: true, progress: true };
+}

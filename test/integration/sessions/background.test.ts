@@ -1,0 +1,56 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/index.ts';
+import { eventually } from './fixtures/db.ts';
+import { cartStory, restatement } from './fixtures/story.ts';
+
+// Read by config() when the process-wide session service is first built (below).
+process.env.TIME_SCALE = '0.002';
+const { configureSessions, createSession, defaultSessionService, getSession, ingestEvent, listTransitions } = await import('../../../src/sessions/index.ts');
+const { rulesAgentPort } = await import('../../../src/sessions/rules-agent.ts');
+const { storeEvent, validateEvent } = await import('../../../src/sessions/ingest.ts');
+const { mastra } = await import('../../../src/mastra/index.ts');
+const { appDatabase, logger } = await import('../../../src/db/app-database.ts');
+const { startBackground } = await import('../../../src/runtime/background.ts');
+configureSessions({ agents: rulesAgentPort });
+
+afterAll(() => appDatabase.close());
+
+describe('startBackground', () => {
+  it('recovers pending inbox events at boot and runs the timer worker', async () => {
+    const service = await defaultSessionService();
+    const { session } = await createSession({ learnerId: 'nia', story: cartStory });
+    // Accepted before a crash, never processed.
+    const stored = (await storeEvent(appDatabase.pool, session.id, validateEvent(session.id, 'story', { type: 'learner-message', data: { text: restatement } }), 'client')).stored;
+    expect((await getSession(session.id)).state).toBe('ASSESS_JUNIOR_CAPABILITY');
+
+    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'true' }), logger });
+    try {
+      await eventually(async () => (await getSession(session.id)).state === 'PLAN_DECOMPOSITION');
+      const log = await listTransitions(session.id);
+      expect(log.filter((t) => t.eventId === stored.id)).toHaveLength(1);
+      // PLAN_DECOMPOSITION arms the 15-min step timer (1.8 s here): the worker fires it.
+      await eventually(async () => (await getSession(session.id)).state === 'START_IMPLEMENTATION', 10_000);
+      expect((await listTransitions(session.id)).map((t) => t.event)).toEqual(expect.arrayContaining(['timeout', 'templateProvided']));
+      expect(service.pool).toBe(appDatabase.pool);
+    } finally {
+      await background.stop();
+    }
+  });
+
+  it('routes turns through the mentor-turn workflow when asked', async () => {
+    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'false' }), logger, turnRunner: 'workflow' });
+    try {
+      const { session } = await createSession({ learnerId: 'nia', story: cartStory });
+      const result = await ingestEvent(session.id, { type: 'learner-message', data: { text: restatement } });
+      expect(result.session.state).toBe('PLAN_DECOMPOSITION');
+      const { rows } = await appDatabase.pool.query(
+        "select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1",
+        [`turn-${result.event.id}`],
+      );
+      expect(rows[0]?.status).toBe('success');
+    } finally {
+      await background.stop();
+      (await defaultSessionService()).useRunner(null);
+    }
+  });
+});
