@@ -9,7 +9,7 @@ import type {
 import { AppError } from '../errors/app-error.ts';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.ts';
 import { checkJsonSchema, unwrapJsonText } from './json-schema-check.ts';
-import { backoffDelay, classifyModelFailure, modelTimeoutError, sleep as defaultSleep, type BackoffOptions } from './retry-policy.ts';
+import { backoffDelay, classifyModelFailure, sleep as defaultSleep, withTimeout, type BackoffOptions } from './retry-policy.ts';
 
 /** Why a call was answered by the fallback model instead of the configured one. */
 export type FallbackReason = 'rateLimit' | 'serverError' | 'timeout' | 'network' | 'clientError' | 'auth' | 'unknown' | 'circuitOpen' | 'malformedOutput';
@@ -68,7 +68,7 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
     for (let n = 0; ; n++) {
       let failure: Failure;
       try {
-        const value = await withTimeout(timeoutMs, call.abortSignal, once);
+        const value = await withTimeout(timeoutMs, once, call.abortSignal);
         const problem = validate(value);
         if (!problem) {
           breaker.onSuccess();
@@ -239,21 +239,3 @@ function replay(buffered: Buffered): LanguageModelV4StreamResult {
   };
 }
 
-async function withTimeout<T>(ms: number, outer: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = modelTimeoutError(ms);
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  try {
-    // The race matters for providers that ignore the abort signal.
-    return await Promise.race([run(signal), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

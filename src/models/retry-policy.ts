@@ -101,3 +101,25 @@ function parseRetryAfter(value: string | undefined): number | undefined {
 function firstLine(text: string): string {
   return text.split('\n')[0]!.slice(0, 200);
 }
+
+/**
+ * Run `call` with an abort signal that fires after `ms` (or when `outer` aborts), rejecting with the
+ * model-timeout error the retry policy recognises. The race matters for providers that ignore the signal.
+ */
+export async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+  const controller = new AbortController();
+  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = modelTimeoutError(ms);
+      controller.abort(error);
+      reject(error);
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -16,7 +16,12 @@ export interface CliProcess {
 
 /** Run `mentorflow <args>` with the same Node as the tests, in its own process. */
 export function spawnCli(args: string[], env: Record<string, string | undefined> = {}): CliProcess {
-  const child = spawn(process.execPath, [bin, ...args], {
+  return spawnScript(bin, args, env);
+}
+
+/** Run a script with the same Node as the tests, in its own process, collecting its output. */
+export function spawnScript(script: string, args: string[], env: Record<string, string | undefined> = {}): CliProcess {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

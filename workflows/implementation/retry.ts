@@ -1,4 +1,4 @@
-import { classifyModelFailure, modelTimeoutError } from '../../src/models/retry-policy.ts';
+import { classifyModelFailure, withTimeout } from '../../src/models/retry-policy.ts';
 import type { RetryReason } from './run-events.ts';
 
 /**
@@ -61,23 +61,3 @@ export async function withRetry<T>(call: (signal: AbortSignal) => Promise<T>, op
   }
 }
 
-/** Abort `call` after `ms`, rejecting with the model-timeout error the retry policy recognises. */
-async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
-  const controller = new AbortController();
-  const onOuterAbort = () => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = modelTimeoutError(ms);
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  try {
-    return await Promise.race([call(controller.signal), timedOut]);
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onOuterAbort);
-  }
-}
