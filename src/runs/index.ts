@@ -1,6 +1,7 @@
 import { appDatabase, logger } from '../db/app-database.ts';
 import { mastra } from '../mastra/index.ts';
 import { createRunService, type RunService } from './run-service.ts';
+import { runMetrics } from './run-metrics.ts';
 
 export { createRunService, type RunService, type RunServiceOptions } from './run-service.ts';
 export type { RunDetails, RunStatusView } from './run-views.ts';
@@ -28,5 +29,8 @@ export const answerApproval: RunService['answerApproval'] = (id, answer) => runS
 export const restartRun: RunService['restartRun'] = (id, options) => runService().restartRun(id, options);
 /** `{ after?: number, limit?: number }`: events with `seq > after`, oldest first. */
 export const listRunEvents: RunService['listRunEvents'] = (id, options) => runService().listRunEvents(id, options);
+/** Seed 003's dashboard figures over every run in the database. */
+export const getRunMetrics = () => runMetrics(appDatabase.pool);
+export { renderDashboard, type RunMetrics } from './run-metrics.ts';
 /** Continue the runs of dead processes from their checkpoints (call once at boot). */
 export const recoverRuns: RunService['recoverRuns'] = () => runService().recoverRuns();

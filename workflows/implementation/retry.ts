@@ -2,8 +2,9 @@ import { classifyModelFailure, withTimeout } from '../../src/models/retry-policy
 import type { RetryReason } from './run-events.ts';
 
 /**
- * Seed 003's retry configuration, verbatim. `maxAttempts` counts retries after the first call (the
- * seed lists one backoff per attempt): a call runs at most four times, waiting 1 s, 2 s, then 4 s.
+ * Seed 003's retry configuration, verbatim. `maxAttempts` counts calls, as the issue reads it ("3
+ * attempts"): a call runs at most three times, waiting 1 s then 2 s; the schedule's 4 s step applies
+ * only when `maxAttempts` is raised.
  */
 export const retryConfig = {
   maxAttempts: 3,
@@ -45,7 +46,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /** Run `call` with a per-attempt timeout, retrying rate limits and timeouts with the seed's backoff. */
 export async function withRetry<T>(call: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
-  const maxRetries = options.maxAttempts ?? retryConfig.maxAttempts;
+  const maxAttempts = options.maxAttempts ?? retryConfig.maxAttempts;
   const backoff = options.backoffMs ?? retryConfig.backoffMs;
   const sleep = options.sleep ?? realSleep;
   for (let attempt = 0; ; attempt++) {
@@ -53,7 +54,7 @@ export async function withRetry<T>(call: (signal: AbortSignal) => Promise<T>, op
       return await withTimeout(options.timeoutMs, call, options.signal);
     } catch (error) {
       const reason = retryReason(error);
-      if (!reason || attempt >= maxRetries || options.signal?.aborted) throw error;
+      if (!reason || attempt + 1 >= maxAttempts || options.signal?.aborted) throw error;
       const delayMs = Math.round((backoff[Math.min(attempt, backoff.length - 1)] ?? 0) * (options.scale ?? 1));
       await options.onRetry?.({ attempt: attempt + 1, delayMs, reason, message: error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : String(error) });
       await sleep(delayMs);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { approvalAnswerSchema, implementationInputSchema, phaseSchema, terminalStatuses } from '../../../workflows/implementation/schemas.ts';
-import { parseOrThrow } from '../../errors/zod-error.ts';
-import { answerApproval, getRun, getRunStatus, listRunEvents, restartRun, startImplementationRun } from '../../runs/index.ts';
+import { answerApproval, getRun, getRunMetrics, getRunStatus, listRunEvents, renderDashboard, restartRun, startImplementationRun } from '../../runs/index.ts';
+import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
 import { sse, wantsEventStream } from '../sse.ts';
 
@@ -28,6 +28,19 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     responses: { 202: { description: '{ id, status }' }, 400: { description: 'invalid field', schema: errorBodySchema } },
     async handle({ body }) {
       return Response.json(await startImplementationRun(body), { status: 202 });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/workflows/implementation/metrics',
+    summary: 'Seed 003 dashboard: active runs, average review score, success rate, refinement frequency, phase times (`?format=text` draws the box)',
+    tags: ['implementation runs'],
+    query: z.object({ format: z.enum(['json', 'text']).default('json') }),
+    responses: { 200: { description: 'the figures' } },
+    async handle({ query }) {
+      const metrics = await getRunMetrics();
+      if (query.format === 'text') return new Response(renderDashboard(metrics), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return Response.json(metrics);
     },
   }),
   defineRoute({
@@ -75,7 +88,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     async handle({ c }) {
       const id = c.req.param('id') ?? '';
       if (!runIdPattern.test(id)) return undefined;
-      const body = parseOrThrow(restartBody, await c.req.raw.clone().json().catch(() => ({})), 'body');
+      const body = parseBody(restartBody, await c.req.raw.clone().json().catch(() => ({})));
       return Response.json(await restartRun(id, body), { status: 202 });
     },
   }),

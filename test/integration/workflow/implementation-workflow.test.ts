@@ -119,13 +119,13 @@ describe('implementation workflow', () => {
     ]);
   });
 
-  it('gives up after the last backoff (1 s, 2 s, 4 s) and fails the run with the model error', async () => {
-    const agents = scriptedAgents({ reviewScores: [90], failures: { review: [rateLimit(), rateLimit(), rateLimit(), rateLimit()] } });
+  it('gives up after three attempts (waits 1 s, 2 s) and fails the run with the model error', async () => {
+    const agents = scriptedAgents({ reviewScores: [90], failures: { review: [rateLimit(), rateLimit(), rateLimit()] } });
     const { service, sleeps } = harness({ agents });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
-    expect(sleeps).toEqual([1000, 2000, 4000]);
-    expect(agents.calls.filter((c) => c === 'review')).toHaveLength(4);
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(agents.calls.filter((c) => c === 'review')).toHaveLength(3);
     expect((await service.getRun(id)).error).toMatchObject({ code: 'MODEL_ERROR', reason: 'rateLimit', phase: 'review' });
   });
 

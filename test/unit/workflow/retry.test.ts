@@ -21,7 +21,7 @@ describe('retryReason', () => {
 });
 
 describe('withRetry', () => {
-  it('waits 1 s, 2 s, 4 s (scaled) between attempts, then gives up with the last error', async () => {
+  it('makes three attempts, waiting 1 s then 2 s (scaled), then gives up with the last error', async () => {
     const waits: number[] = [];
     const retries: number[] = [];
     let calls = 0;
@@ -33,9 +33,21 @@ describe('withRetry', () => {
       { timeoutMs: 1000, scale: 0.5, sleep: async (ms) => void waits.push(ms), onRetry: (r) => void retries.push(r.attempt) },
     );
     await expect(failing).rejects.toMatchObject({ statusCode: 429 });
-    expect(calls).toBe(4);
-    expect(waits).toEqual([500, 1000, 2000]);
-    expect(retries).toEqual([1, 2, 3]);
+    expect(calls).toBe(3);
+    expect(waits).toEqual([500, 1000]);
+    expect(retries).toEqual([1, 2]);
+  });
+
+  it('uses the 4 s step of the schedule when more attempts are allowed', async () => {
+    const waits: number[] = [];
+    const failing = withRetry(
+      async () => {
+        throw apiError(429);
+      },
+      { timeoutMs: 1000, maxAttempts: 4, sleep: async (ms) => void waits.push(ms) },
+    );
+    await expect(failing).rejects.toMatchObject({ statusCode: 429 });
+    expect(waits).toEqual([1000, 2000, 4000]);
   });
 
   it('returns the first success and passes an abort signal that fires on timeout', async () => {
