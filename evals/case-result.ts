@@ -26,6 +26,10 @@ export interface CaseResult {
   words?: number;
   lengthScore?: number;
   readability?: number;
+  /** `@mastra/evals` completeness of the reply against the learner's message (hint and explanation cases). */
+  completeness?: number;
+  /** `@mastra/evals` toxicity of the reply (0 = none), when a judge is configured. */
+  toxicity?: number;
   /** LLM-judge ratings (1–5) and the judge's 0–1 score, when a judge is configured. */
   judge?: { score: number; ratings: Partial<Record<TutorDimension, number>> };
   latencyMs: number;

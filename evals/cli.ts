@@ -25,7 +25,7 @@ Runs the eval datasets against the agents (offline: rules mode) and prints a tab
   --dataset <file.jsonl>   dataset to run (repeatable; default: every file in evals/datasets)
   --agent <id>             only cases measuring this agent (repeatable), e.g. blocker-diagnosis, hint-giver, safety
   --model <id>             model for the agents, provider/model-id (default: environment; none = rules mode)
-  --judge <id>             LLM judge for hints and the calibration set (needs OPENAI_API_KEY or OPENAI_BASE_URL)
+  --judge <id>             LLM judge for replies (tutor rubric, toxicity) and the calibration set (needs OPENAI_API_KEY or OPENAI_BASE_URL)
   --json <out>             write the JSON report
   --html <out>             write a self-contained HTML report
   --thresholds <file>      thresholds to enforce (default evals/thresholds.json)

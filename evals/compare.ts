@@ -12,6 +12,8 @@ const compared: [keyof AgentReport, boolean][] = [
   ['leakRate', false],
   ['lengthHitRate', true],
   ['meanReadability', true],
+  ['completeness', true],
+  ['toxicity', false],
   ['meanLatencyMs', false],
 ];
 

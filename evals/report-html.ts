@@ -43,7 +43,9 @@ function agentSection(id: string, a: AgentReport): string {
     ['length in range', pct(a.lengthHitRate)],
     ['mean words', num(a.meanWords, 1)],
     ['readability (Flesch / 100)', num(a.meanReadability, 2)],
+    ['completeness (@mastra/evals)', num(a.completeness)],
     ['judge mean (0–1)', a.judge ? num(a.judge.mean) : '–'],
+    ['toxicity (@mastra/evals, judge)', num(a.toxicity)],
     ['latency mean / p95 (ms)', `${a.meanLatencyMs.toFixed(1)} / ${a.p95LatencyMs.toFixed(1)}`],
     ['tokens in / out', `${a.tokens.input} / ${a.tokens.output}`],
     ['models', a.models.join(', ') || '–'],
@@ -74,8 +76,20 @@ function calibrationSection(c: CalibrationReport): string {
 /** A self-contained HTML page (inline CSS, no scripts, no external assets) for one eval run. */
 export function renderHtmlReport(report: EvalReport): string {
   const summary = table(
-    ['agent', 'n', 'accuracy', 'macro-F1', 'band hit', 'leak', 'length ok', 'mean ms', 'tokens in/out'],
-    Object.entries(report.agents).map(([id, a]) => [id, a.n, pct(a.accuracy), num(a.macroF1), pct(a.bandHitRate), pct(a.leakRate), pct(a.lengthHitRate), a.meanLatencyMs.toFixed(1), `${a.tokens.input}/${a.tokens.output}`]),
+    ['agent', 'n', 'accuracy', 'macro-F1', 'band hit', 'leak', 'length ok', 'complete', 'toxic', 'mean ms', 'tokens in/out'],
+    Object.entries(report.agents).map(([id, a]) => [
+      id,
+      a.n,
+      pct(a.accuracy),
+      num(a.macroF1),
+      pct(a.bandHitRate),
+      pct(a.leakRate),
+      pct(a.lengthHitRate),
+      num(a.completeness),
+      num(a.toxicity),
+      a.meanLatencyMs.toFixed(1),
+      `${a.tokens.input}/${a.tokens.output}`,
+    ]),
   );
   const lineErrors = report.datasets.flatMap((d) => d.lineErrors.map((e) => [d.file, e.line, e.message] as (string | number)[]));
   const thresholds = report.thresholdFailures.map((f) => [f.agent, f.metric, f.value === null ? 'not measured' : f.value.toFixed(3), f.min ?? '', f.max ?? '']);

@@ -22,6 +22,10 @@ export interface AgentReport {
   /** Mean Flesch reading ease / 100. */
   meanReadability: number | null;
   judge: { mean: number; dimensions: Record<string, number> } | null;
+  /** Mean `@mastra/evals` completeness of replies against the learner's message (hints, explanations). */
+  completeness: number | null;
+  /** Mean `@mastra/evals` toxicity of replies (lower is better); only with a judge. */
+  toxicity: number | null;
   meanLatencyMs: number;
   p95LatencyMs: number;
   tokens: { input: number; output: number };
@@ -81,6 +85,8 @@ export async function summariseAgent(results: readonly CaseResult[], labels: rea
   const leakChecked = results.filter((r) => r.leak);
   const lengths = results.filter((r) => r.words !== undefined);
   const judged = results.filter((r) => r.judge);
+  const completed = results.filter((r) => r.completeness !== undefined);
+  const toxicityRated = results.filter((r) => r.toxicity !== undefined);
   const latencies = results.filter((r) => !r.error).map((r) => r.latencyMs);
   const dimensions: Record<string, number> = {};
   if (judged.length) {
@@ -118,6 +124,8 @@ export async function summariseAgent(results: readonly CaseResult[], labels: rea
     meanWords: lengths.length ? mean(lengths.map((r) => r.words!)) : null,
     meanReadability: lengths.length ? mean(lengths.map((r) => r.readability ?? 0)) : null,
     judge: judged.length ? { mean: mean(judged.map((r) => r.judge!.score)), dimensions } : null,
+    completeness: completed.length ? mean(completed.map((r) => r.completeness!)) : null,
+    toxicity: toxicityRated.length ? mean(toxicityRated.map((r) => r.toxicity!)) : null,
     meanLatencyMs: mean(latencies),
     p95LatencyMs: percentile(latencies, 95),
     tokens: { input: sum(results.map((r) => r.inputTokens)), output: sum(results.map((r) => r.outputTokens)) },
@@ -132,7 +140,9 @@ const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(di
 
 /** The per-agent summary table printed at the end of a run. */
 export function formatAgentTable(agents: Record<string, AgentReport>): string {
-  const header = ['agent', 'n', 'err', 'accuracy', 'macro-F1', 'band hit', 'leak', 'length ok', 'ms (mean)', 'tokens in/out'];
+  // Toxicity needs a judge: the column only appears when a run measured it.
+  const toxicity = Object.values(agents).some((a) => a.toxicity !== null);
+  const header = ['agent', 'n', 'err', 'accuracy', 'macro-F1', 'band hit', 'leak', 'length ok', 'complete', ...(toxicity ? ['toxic'] : []), 'ms (mean)', 'tokens in/out'];
   const rows = Object.entries(agents).map(([id, a]) => [
     id,
     String(a.n),
@@ -142,6 +152,8 @@ export function formatAgentTable(agents: Record<string, AgentReport>): string {
     pct(a.bandHitRate),
     pct(a.leakRate),
     pct(a.lengthHitRate),
+    num(a.completeness),
+    ...(toxicity ? [num(a.toxicity)] : []),
     a.meanLatencyMs.toFixed(1),
     `${a.tokens.input}/${a.tokens.output}`,
   ]);

@@ -1,68 +1,86 @@
-import { actionSpecs, type MentorActionName } from '../agents/actions.ts';
+import type { MentorActionName } from '../agents/actions.ts';
 import type { Story } from '../agents/schemas/learner.ts';
 import { evaluateEscalation } from '../src/sessions/escalation.ts';
-import type { AgentAdapter, AgentAnswer, AgentRequest } from './agent-adapter.ts';
+import type { AgentAdapter, AgentRequest } from './agent-adapter.ts';
+import { type CaseAnswer, type CaseTruth, callAgent } from './case-answer.ts';
 import type { CaseResult } from './case-result.ts';
+import {
+  type CaseScorer,
+  caseScorerIds as ids,
+  completenessOf,
+  labelOf,
+  leakOf,
+  lengthOf,
+  readabilityOf,
+  schemaValidityOf,
+  scoreBandOf,
+  toxicityOf,
+  tutorJudgeOf,
+} from './case-scorers.ts';
 import type { BlockerCase, DatasetCaseMap, DatasetKind, HintCase, PlanCase, SafetyCase, UnderstandingCase } from './dataset-schemas.ts';
-import { createSchemaValidityScorer } from './scorers/schema-validity.ts';
-import { hintLengthScorer } from './scorers/hint-length.ts';
-import { labelAccuracyScorer } from './scorers/label-accuracy.ts';
-import { leakDetectionScorer, type LeakGroundTruth } from './scorers/leak-detection.ts';
-import { readabilityScorer } from './scorers/readability.ts';
-import { scoreBandScorer } from './scorers/score-band.ts';
-import type { createTutorRubricJudge } from './scorers/tutor-rubric-judge.ts';
+import { boundResult } from './scorers/bind-scorer.ts';
+import type { LeakAnalysis } from './scorers/leak-detection.ts';
+import type { TutorJudgeCase } from './scorers/tutor-judge-prompt.ts';
 
 export interface SuiteContext {
   adapter: AgentAdapter;
-  /** LLM judge for hint/explanation replies; absent offline. */
-  judge?: ReturnType<typeof createTutorRubricJudge>;
+  /** LLM judges of replies (`--judge`); absent offline. */
+  judges?: { tutor: CaseScorer; toxicity: CaseScorer };
   now: Date;
 }
 
-/** How one dataset format is run: which agent a case measures, and how it is called and scored. */
+/** runEvals' per-item scorer results, keyed by scorer id. */
+export type CaseScores = Record<string, unknown>;
+
+/**
+ * How one dataset format is run through runEvals: which agent a case measures, what it expects
+ * (the item's ground truth), how its workflow answers it, which scorers score it, and how the
+ * answer and scores become the case's report line.
+ */
 export interface Suite<C> {
   agentOf(c: C): string;
-  run(c: C, ctx: SuiteContext): Promise<CaseResult>;
+  truth(c: C): CaseTruth;
+  /** The workflow step: call the agent for the case. Never throws; a failed call is the answer's `error`. */
+  answer(c: C, ctx: SuiteContext): Promise<CaseAnswer>;
+  /** Scorers of the cases measuring `agentId`. */
+  scorers(agentId: string, ctx: SuiteContext): CaseScorer[];
+  result(c: C, answer: CaseAnswer, scores: CaseScores): CaseResult;
 }
 
-const schemaScorers = new Map<MentorActionName, ReturnType<typeof createSchemaValidityScorer>>();
-function schemaScorer(action: MentorActionName) {
-  let scorer = schemaScorers.get(action);
-  if (!scorer) {
-    scorer = createSchemaValidityScorer({ id: `schema-validity-${action}`, schema: actionSpecs[action].output, schemaName: `${action} output schema` });
-    schemaScorers.set(action, scorer);
-  }
-  return scorer;
+/** The fields every case has; a failed call counts as schema-invalid with no latency or tokens. */
+function baseResult(caseId: string, dataset: string, agentId: string, expected: string | undefined, a: CaseAnswer, scores: CaseScores): CaseResult {
+  const base = { caseId, dataset, agentId, ...(expected !== undefined ? { expected } : {}) };
+  if (!a.answer) return { ...base, error: a.error ?? 'no answer', schemaValid: false, latencyMs: 0, inputTokens: 0, outputTokens: 0 };
+  const { answer } = a;
+  return {
+    ...base,
+    schemaValid: boundResult(scores, ids.schemaValidity)?.score === 1,
+    latencyMs: answer.latencyMs,
+    inputTokens: answer.usage.inputTokens,
+    outputTokens: answer.usage.outputTokens,
+    model: answer.model,
+    fallback: answer.fallback,
+  };
 }
 
-/** Score with a Mastra scorer and return its score (0 when a step declared the run not scorable). */
-async function scoreWith(scorer: { run: (run: { input?: unknown; output: never; groundTruth?: unknown }) => Promise<{ score?: number }> }, output: unknown, groundTruth?: unknown, input?: unknown): Promise<number> {
-  const result = await scorer.run({ input, output: output as never, groundTruth });
-  return result.score ?? 0;
+function withLabel(result: CaseResult, a: CaseAnswer, scores: CaseScores): CaseResult {
+  if (a.label === undefined) return result;
+  return { ...result, predicted: a.label, correct: boundResult(scores, ids.label)?.score === 1 };
 }
 
-/** Call the agent; a failure becomes an error result instead of stopping the run. */
-async function call(
-  ctx: SuiteContext,
-  request: AgentRequest,
-  base: Pick<CaseResult, 'caseId' | 'dataset' | 'agentId' | 'expected'>,
-): Promise<{ answer: AgentAnswer; result: CaseResult } | { answer?: undefined; result: CaseResult }> {
-  try {
-    const answer = await ctx.adapter(request);
-    const schemaValid = (await scoreWith(schemaScorer(request.action), answer.output)) === 1;
-    return {
-      answer,
-      result: { ...base, schemaValid, latencyMs: answer.latencyMs, inputTokens: answer.usage.inputTokens, outputTokens: answer.usage.outputTokens, model: answer.model, fallback: answer.fallback },
-    };
-  } catch (error) {
-    return { result: { ...base, error: (error as Error).message ?? String(error), schemaValid: false, latencyMs: 0, inputTokens: 0, outputTokens: 0 } };
-  }
+function leakResult(scores: CaseScores): NonNullable<CaseResult['leak']> {
+  const leak = boundResult(scores, ids.leak);
+  return { leaked: leak?.score === 1, reasons: (leak?.analyzeStepResult as LeakAnalysis | undefined)?.reasons ?? [] };
 }
 
-async function withLabel(result: CaseResult, predicted: string): Promise<CaseResult> {
-  const correct = (await scoreWith(labelAccuracyScorer, predicted, result.expected)) === 1;
-  return { ...result, predicted, correct };
+/** Scores that exist only when their scorer ran (prebuilt completeness, toxicity with `--judge`). */
+function optionalScore(scores: CaseScores, id: string, key: 'completeness' | 'toxicity'): Partial<CaseResult> {
+  const score = boundResult(scores, id)?.score;
+  return score === undefined ? {} : { [key]: score };
 }
+
+/** Read the label field of a classifier's output. */
+const labelIn = (a: CaseAnswer, field: string): CaseAnswer => (a.answer ? { ...a, label: String((a.answer.output as Record<string, unknown>)[field]) } : a);
 
 /** Datasets give stories without ids; agents need one. */
 function toStory(id: string, story: { title: string; description: string; acceptanceCriteria?: string[] }): Story {
@@ -92,66 +110,67 @@ export function toActivity(line: string): { type: string; summary: string; ok?: 
   return { type, summary: line, ...(exit ? { ok: exit[1] === '0' } : {}) };
 }
 
-/** All learner-facing strings of an output (what the leak check reads). */
-function learnerText(answer: AgentAnswer): string {
-  const strings: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') strings.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(answer.output);
-  if (answer.reply && !strings.includes(answer.reply)) strings.push(answer.reply);
-  return strings.join('\n\n');
-}
-
-async function leakOf(answer: AgentAnswer, truth: LeakGroundTruth): Promise<CaseResult['leak']> {
-  const result = await leakDetectionScorer.run({ output: learnerText(answer), groundTruth: truth });
-  return { leaked: result.score === 1, reasons: result.analyzeStepResult?.reasons ?? [] };
-}
-
 const truncate = (s: string | undefined) => (s && s.length > 600 ? `${s.slice(0, 600)}…` : s);
 
 export const blockerSuite: Suite<BlockerCase> = {
   agentOf: () => 'blocker-diagnosis',
-  async run(c, ctx) {
+  truth: (c) => ({ label: c.expected.category }),
+  async answer(c, ctx) {
     const request: AgentRequest = {
       action: 'diagnoseBlocker',
       input: { message: c.input.message, recentErrors: c.input.errorOutput ? [c.input.errorOutput] : [], activity: (c.input.recentActivity ?? []).map(toActivity) },
     };
-    const { answer, result } = await call(ctx, request, { caseId: c.id, dataset: 'blocker-diagnosis', agentId: 'blocker-diagnosis', expected: c.expected.category });
-    if (!answer) return result;
-    return withLabel({ ...result, reply: truncate(answer.reply) }, String((answer.output as { category?: unknown }).category));
+    return labelIn(await callAgent(ctx.adapter, request), 'category');
+  },
+  scorers: () => [schemaValidityOf('diagnoseBlocker'), labelOf],
+  result(c, a, scores) {
+    const result = baseResult(c.id, 'blocker-diagnosis', 'blocker-diagnosis', c.expected.category, a, scores);
+    return a.answer ? withLabel({ ...result, reply: truncate(a.answer.reply) }, a, scores) : result;
   },
 };
 
 export const understandingSuite: Suite<UnderstandingCase> = {
   agentOf: () => 'understanding-assessor',
-  async run(c, ctx) {
+  truth: (c) => ({ label: c.expected.level }),
+  async answer(c, ctx) {
     const request: AgentRequest = { action: 'assessUnderstanding', input: { story: toStory(c.id, c.input.story), restatement: c.input.restatement } };
-    const { answer, result } = await call(ctx, request, { caseId: c.id, dataset: 'understanding-assessment', agentId: 'understanding-assessor', expected: c.expected.level });
-    if (!answer) return result;
-    return withLabel({ ...result, reply: truncate(answer.reply) }, String((answer.output as { verdict?: unknown }).verdict));
+    return labelIn(await callAgent(ctx.adapter, request), 'verdict');
+  },
+  scorers: () => [schemaValidityOf('assessUnderstanding'), labelOf],
+  result(c, a, scores) {
+    const result = baseResult(c.id, 'understanding-assessment', 'understanding-assessor', c.expected.level, a, scores);
+    return a.answer ? withLabel({ ...result, reply: truncate(a.answer.reply) }, a, scores) : result;
   },
 };
 
 export const planSuite: Suite<PlanCase> = {
   agentOf: () => 'plan-reviewer',
-  async run(c, ctx) {
+  truth: (c) => ({ label: c.expected.verdict, band: c.expected.scoreBand }),
+  async answer(c, ctx) {
     const request: AgentRequest = { action: 'reviewPlan', input: { story: toStory(c.id, c.input.story), plan: c.input.plan } };
-    const { answer, result } = await call(ctx, request, { caseId: c.id, dataset: 'plan-review', agentId: 'plan-reviewer', expected: c.expected.verdict });
-    if (!answer) return { ...result, band: c.expected.scoreBand, bandHit: false };
-    const score = Number((answer.output as { score?: unknown }).score);
-    const bandHit = (await scoreWith(scoreBandScorer, score, c.expected.scoreBand)) === 1;
-    return withLabel({ ...result, score, band: c.expected.scoreBand, bandHit, reply: truncate(answer.reply) }, String((answer.output as { verdict?: unknown }).verdict));
+    const a = labelIn(await callAgent(ctx.adapter, request), 'verdict');
+    return a.answer ? { ...a, score: Number((a.answer.output as { score?: unknown }).score) } : a;
+  },
+  scorers: () => [schemaValidityOf('reviewPlan'), labelOf, scoreBandOf],
+  result(c, a, scores) {
+    const result = baseResult(c.id, 'plan-review', 'plan-reviewer', c.expected.verdict, a, scores);
+    if (!a.answer) return { ...result, band: c.expected.scoreBand, bandHit: false };
+    const bandHit = boundResult(scores, ids.band)?.score === 1;
+    return withLabel({ ...result, score: a.score, band: c.expected.scoreBand, bandHit, reply: truncate(a.answer.reply) }, a, scores);
   },
 };
 
 const hintAgent = (c: HintCase) => (c.kind === 'hint' ? 'hint-giver' : 'concept-explainer');
+const hintActions: Record<string, MentorActionName> = { 'hint-giver': 'provideHint', 'concept-explainer': 'explainConcept' };
+const judgeCaseOf = (c: HintCase): TutorJudgeCase => ({ story: c.input.story, learner: c.input.learner, referenceSolution: c.referenceSolution, rubric: c.expected.rubric });
 
 export const hintSuite: Suite<HintCase> = {
   agentOf: hintAgent,
-  async run(c, ctx) {
+  truth: (c) => ({
+    leak: { referenceSolution: c.referenceSolution, known: [c.input.learner.message, c.input.learner.code ?? '', c.input.learner.errorOutput ?? ''].join('\n'), mustNotReveal: c.expected.rubric.mustNotReveal },
+    lengthWords: c.expected.lengthWords,
+  }),
+  answer(c, ctx) {
     const { learner } = c.input;
     const story = toStory(c.id, c.input.story);
     const context = [learner.code && `My code:\n${learner.code}`, learner.errorOutput && `Output:\n${learner.errorOutput}`].filter(Boolean).join('\n\n');
@@ -159,28 +178,35 @@ export const hintSuite: Suite<HintCase> = {
       c.kind === 'hint'
         ? { action: 'provideHint', input: { message: [learner.message, context].filter(Boolean).join('\n\n'), recentErrors: learner.errorOutput ? [learner.errorOutput] : [], hintsGiven: 0 }, story, referenceSolution: c.referenceSolution }
         : { action: 'explainConcept', input: { concept: learner.message, context }, story, referenceSolution: c.referenceSolution };
-    const agentId = hintAgent(c);
-    const { answer, result } = await call(ctx, request, { caseId: c.id, dataset: 'hints', agentId });
-    if (!answer) return { ...result, leak: { leaked: false, reasons: [] } };
-    const reply = answer.reply ?? learnerText(answer);
-    const known = [learner.message, learner.code ?? '', learner.errorOutput ?? ''].join('\n');
-    const leak = await leakOf(answer, { referenceSolution: c.referenceSolution, known, mustNotReveal: c.expected.rubric.mustNotReveal });
-    const length = await hintLengthScorer.run({ output: reply, groundTruth: c.expected.lengthWords });
-    const readability = await scoreWith(readabilityScorer, reply);
-    let judge: CaseResult['judge'];
-    if (ctx.judge) {
-      const judged = await ctx.judge.run({ input: { story: c.input.story, learner, referenceSolution: c.referenceSolution, rubric: c.expected.rubric }, output: reply });
-      const ratings = (judged.analyzeStepResult as { ratings: Record<string, { score: number }> }).ratings;
-      judge = { score: judged.score ?? 0, ratings: Object.fromEntries(Object.entries(ratings).map(([d, r]) => [d, r.score])) };
-    }
+    return callAgent(ctx.adapter, request);
+  },
+  scorers(agentId, ctx) {
+    const messageOf = (c: HintCase) => c.input.learner.message;
+    return [
+      schemaValidityOf(hintActions[agentId]!),
+      leakOf,
+      lengthOf,
+      readabilityOf,
+      completenessOf(messageOf),
+      ...(ctx.judges ? [tutorJudgeOf(ctx.judges.tutor, judgeCaseOf), toxicityOf(ctx.judges.toxicity, messageOf)] : []),
+    ];
+  },
+  result(c, a, scores) {
+    const result = baseResult(c.id, 'hints', hintAgent(c), undefined, a, scores);
+    if (!a.answer) return { ...result, leak: { leaked: false, reasons: [] } };
+    const length = boundResult(scores, ids.length);
+    const judged = boundResult(scores, ids.judge);
+    const ratings = (judged?.analyzeStepResult as { ratings: Record<string, { score: number }> } | undefined)?.ratings;
     return {
       ...result,
-      leak,
-      words: length.analyzeStepResult?.words,
-      lengthScore: length.score ?? 0,
-      readability,
-      ...(judge ? { judge } : {}),
-      reply: truncate(reply),
+      leak: leakResult(scores),
+      words: (length?.analyzeStepResult as { words?: number } | undefined)?.words,
+      lengthScore: length?.score ?? 0,
+      readability: boundResult(scores, ids.readability)?.score ?? 0,
+      ...optionalScore(scores, ids.completeness, 'completeness'),
+      ...(judged && ratings ? { judge: { score: judged.score, ratings: Object.fromEntries(Object.entries(ratings).map(([d, r]) => [d, r.score])) } } : {}),
+      ...optionalScore(scores, ids.toxicity, 'toxicity'),
+      reply: truncate(a.reply),
     };
   },
 };
@@ -192,15 +218,17 @@ export const hintSuite: Suite<HintCase> = {
  */
 export const safetySuite: Suite<SafetyCase> = {
   agentOf: () => 'safety',
-  async run(c, ctx) {
+  truth: (c) => ({ label: c.expected.escalate ? 'escalate' : 'continue', leak: { referenceSolution: c.input.referenceSolution, known: c.input.message } }),
+  async answer(c, ctx) {
     const decision = evaluateEscalation([{ type: 'learner-message', at: ctx.now.toISOString(), data: { text: c.input.message } }], { now: ctx.now });
-    const expected = c.expected.escalate ? 'escalate' : 'continue';
     const request: AgentRequest = { action: 'provideHint', input: { message: c.input.message, hintsGiven: 0 }, story: toStory(c.id, c.input.story), referenceSolution: c.input.referenceSolution };
-    const { answer, result } = await call(ctx, request, { caseId: c.id, dataset: 'safety', agentId: 'safety', expected });
-    const labelled = await withLabel(result, decision.escalate ? 'escalate' : 'continue');
-    if (!answer) return { ...labelled, leak: { leaked: false, reasons: [] } };
-    const leak = await leakOf(answer, { referenceSolution: c.input.referenceSolution, known: c.input.message });
-    return { ...labelled, leak, reply: truncate(answer.reply) };
+    return { ...(await callAgent(ctx.adapter, request)), label: decision.escalate ? 'escalate' : 'continue' };
+  },
+  scorers: (_agentId, ctx) => [schemaValidityOf('provideHint'), labelOf, leakOf, ...(ctx.judges ? [toxicityOf(ctx.judges.toxicity, (c: SafetyCase) => c.input.message)] : [])],
+  result(c, a, scores) {
+    const labelled = withLabel(baseResult(c.id, 'safety', 'safety', c.expected.escalate ? 'escalate' : 'continue', a, scores), a, scores);
+    if (!a.answer) return { ...labelled, leak: { leaked: false, reasons: [] } };
+    return { ...labelled, leak: leakResult(scores), ...optionalScore(scores, ids.toxicity, 'toxicity'), reply: truncate(a.answer.reply) };
   },
 };
 

@@ -5,7 +5,7 @@ import { parseOrThrow } from '../src/errors/zod-error.ts';
 import type { AgentReport, EvalReport } from './report.ts';
 
 /** Metrics a threshold may name: the numeric fields of an agent's report. */
-export const thresholdMetrics = ['accuracy', 'macroF1', 'bandHitRate', 'schemaValidity', 'leakRate', 'lengthHitRate', 'meanReadability', 'meanLatencyMs', 'errors'] as const;
+export const thresholdMetrics = ['accuracy', 'macroF1', 'bandHitRate', 'schemaValidity', 'leakRate', 'lengthHitRate', 'meanReadability', 'completeness', 'toxicity', 'meanLatencyMs', 'errors'] as const;
 type ThresholdMetric = (typeof thresholdMetrics)[number];
 
 const boundSchema = z.strictObject({ min: z.number().optional(), max: z.number().optional() }).refine((b) => b.min !== undefined || b.max !== undefined, 'give min or max');

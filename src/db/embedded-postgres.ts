@@ -181,11 +181,16 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     if (owner && existsSync(logFile)) chownSync(logFile, owner.uid, owner.gid);
     const options = `-p ${state.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
     const started = await run(bins.pg_ctl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', options], asOwner);
-    if (started.code !== 0) {
+    if (started.code === 0) {
+      log(`started embedded PostgreSQL on 127.0.0.1:${state.port}`);
+    } else if (await waitForServer(urlOf(state, 'postgres'), 10_000)) {
+      // Another process started the same data directory at the same moment: share its server.
+      adopted = true;
+      log(`adopted embedded PostgreSQL started concurrently on 127.0.0.1:${state.port}`);
+    } else {
       const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ') : started.output;
       throw new AppError('DATABASE_ERROR', `embedded PostgreSQL did not start: ${tail}`);
     }
-    log(`started embedded PostgreSQL on 127.0.0.1:${state.port}`);
   }
   await ensureDatabase(state);
 
@@ -203,6 +208,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
       else log('stopped embedded PostgreSQL');
     },
   };
+}
+
+async function waitForServer(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await canConnect(url)) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
 }
 
 async function portIsFree(port: number): Promise<boolean> {

@@ -40,13 +40,20 @@ describe('npm run eval, offline rules mode', () => {
       expect(a.schemaValidity, id).toBe(1);
       expect(a.models.every((m) => m.startsWith('rules/')), id).toBe(true);
     }
+    // The @mastra/evals completeness scorer rates hint and explanation replies offline; toxicity needs a judge.
+    for (const id of ['hint-giver', 'concept-explainer']) {
+      expect(report.agents[id]!.completeness, id).toBeGreaterThan(0);
+      expect(report.agents[id]!.completeness, id).toBeLessThanOrEqual(1);
+    }
+    expect(report.agents['blocker-diagnosis']!.completeness).toBeNull();
+    expect(Object.values(report.agents).every((a) => a.toxicity === null)).toBe(true);
     // The offline baseline is a real classifier, clearly above chance on five balanced classes.
     expect(report.agents['blocker-diagnosis']!.accuracy).toBeGreaterThan(0.4);
     expect(report.thresholdFailures).toEqual([]);
     for (const agent of ['blocker-diagnosis', 'understanding-assessor', 'plan-reviewer']) {
       expect(readFileSync(html, 'utf8')).toContain(`<h2>${agent}</h2>`);
     }
-    expect(r.stdout).toMatch(/^agent\s+n\s+err\s+accuracy\s+macro-F1/m);
+    expect(r.stdout).toMatch(/^agent\s+n\s+err\s+accuracy\s+macro-F1.*\s+complete\s+ms \(mean\)/m);
   }, 90_000);
 
   it('exits 1 when the real agents miss a threshold', async () => {

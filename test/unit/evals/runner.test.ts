@@ -6,8 +6,9 @@ import { main } from '../../../evals/cli.ts';
 import { parseDataset } from '../../../evals/dataset.ts';
 import { ratingAgreement } from '../../../evals/metrics.ts';
 import { createProgress } from '../../../evals/progress.ts';
-import type { EvalReport } from '../../../evals/report.ts';
-import { runEval, runPool } from '../../../evals/runner.ts';
+import { type EvalReport, formatAgentTable } from '../../../evals/report.ts';
+import { caseAnswerOf } from '../../../evals/case-answer.ts';
+import { runEval } from '../../../evals/runner.ts';
 import { toActivity } from '../../../evals/suites.ts';
 import { checkThresholds } from '../../../evals/thresholds.ts';
 import { fakeAdapter } from './fake-adapter.ts';
@@ -99,6 +100,75 @@ describe('runEval', () => {
     expect(adapter.requests.find((r) => r.action === 'provideHint')!.referenceSolution).toBe(reference);
   });
 
+  it('runs cases through runEvals with the given concurrency and keeps dataset order', async () => {
+    let active = 0;
+    let peak = 0;
+    let started = 0;
+    const base = fakeAdapter((r) => ({ category: (r.input.message as string).startsWith('Error: connect') ? 'environmentIssue' : 'technicalError' }));
+    const adapter = async (request: Parameters<typeof base>[0]) => {
+      peak = Math.max(peak, ++active);
+      // Later cases answer sooner, so cases complete out of dataset order.
+      await new Promise((r) => setTimeout(r, 40 - 10 * started++));
+      active--;
+      return base(request);
+    };
+    const report = await runEval({ datasets: [blockerFile], adapter, concurrency: 3 });
+    expect(peak).toBe(3);
+    expect(report.agents['blocker-diagnosis']!.failures.map((f) => f.caseId)).toEqual(['b1', 'b5']);
+    const serial = await runEval({ datasets: [blockerFile], adapter: fakeAdapter(() => ({})), concurrency: 1 });
+    expect(serial.agents['blocker-diagnosis']!.n).toBe(4);
+  });
+
+  it('rates hint replies with the @mastra/evals completeness scorer', async () => {
+    const story = { title: 'Pages', description: 'Count pages' };
+    const hint = (id: string, message: string) => ({
+      id,
+      kind: 'explanation',
+      input: { story, learner: { message } },
+      referenceSolution: 'return Math.ceil(total / pageSize);',
+      expected: { leak: false, lengthWords: { min: 5, max: 160 }, rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] } },
+      source: 't',
+    });
+    const hints = file('completeness.jsonl', [hint('e1', 'why does the pagination total round down the page count'), hint('e2', 'what is a closure in javascript')]);
+    const reply = 'The pagination total rounds down because integer division drops the remainder, so the page count misses the last partial page.';
+    const report = await runEval({ datasets: [hints], adapter: fakeAdapter(() => ({ reply })) });
+    const a = report.agents['concept-explainer']!;
+    expect(a.completeness).toBeGreaterThan(0);
+    expect(a.completeness).toBeLessThan(1);
+    expect(a.toxicity).toBeNull();
+    // The reply covers the first question's terms, not the second's: the mean sits between.
+    const covered = (await runEval({ datasets: [file('one.jsonl', [hint('e1', 'why does the pagination total round down the page count')])], adapter: fakeAdapter(() => ({ reply })) })).agents['concept-explainer']!;
+    expect(covered.completeness).toBeGreaterThan(a.completeness!);
+    expect(formatAgentTable(report.agents)).toMatch(/concept-explainer\s+2\s+0(\s+–){3}\s+0\.0%\s+100\.0%\s+0\.\d{3}\s/);
+  });
+
+  it('with a judge, rates replies with the tutor rubric and @mastra/evals toxicity', async () => {
+    const hints = file('judged.jsonl', [
+      {
+        id: 'h1',
+        kind: 'hint',
+        input: { story: { title: 'Pages', description: 'Count pages' }, learner: { message: 'wrong count' } },
+        referenceSolution: 'return Math.ceil(total / pageSize);',
+        expected: { leak: false, lengthWords: { min: 80, max: 160 }, rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] } },
+        source: 't',
+      },
+    ]);
+    const fours = { ratings: Object.fromEntries(['mistakeIdentification', 'mistakeLocation', 'revealingAnswer', 'providingGuidance', 'actionability', 'coherence', 'tutorTone'].map((d) => [d, { score: 4, reason: 'ok' }])) };
+    const prompts: string[] = [];
+    const model = mockJudgeModel((prompt) => {
+      prompts.push(prompt);
+      if (prompt.includes('RUBRIC FOR TOXICITY')) return JSON.stringify({ verdicts: [{ verdict: 'yes', reason: 'curt' }, { verdict: 'no', reason: 'fine' }] });
+      if (prompt.includes('toxicity score')) return 'The score is 0.5 because one sentence is curt.';
+      return JSON.stringify(fours);
+    });
+    const report = await runEval({ datasets: [hints], adapter: fakeAdapter(() => ({ reply: 'Just read the docs.' })), judge: { id: 'mock/judge', model } });
+    const a = report.agents['hint-giver']!;
+    expect(a.judge!.mean).toBe(0.75);
+    expect(a.toxicity).toBe(0.5);
+    expect(prompts.some((p) => p.includes('RUBRIC FOR TOXICITY') && p.includes('Just read the docs.') && p.includes('wrong count'))).toBe(true);
+    expect(formatAgentTable(report.agents)).toMatch(/^agent.*complete\s+toxic\s+ms/m);
+  });
+
   it('rejects an agent filter that matches no case', async () => {
     await expect(runEval({ datasets: [blockerFile], adapter: fakeAdapter(() => ({})), agents: ['hint-giver'] })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
   });
@@ -188,17 +258,12 @@ describe('helpers', () => {
     expect(toActivity('no file changes in 40 minutes').type).toBe('other');
   });
 
-  it('runPool keeps order and limits concurrency', async () => {
-    let active = 0;
-    let peak = 0;
-    const out = await runPool([5, 1, 3, 2], 2, async (n) => {
-      peak = Math.max(peak, ++active);
-      await new Promise((r) => setTimeout(r, n));
-      active--;
-      return n * 10;
-    });
-    expect(out).toEqual([50, 10, 30, 20]);
-    expect(peak).toBe(2);
+  it('reads the case answer from runEvals\' target result, and a failed workflow as an error', () => {
+    const answer = { label: 'technicalError' };
+    expect(caseAnswerOf({ scoringData: { input: {}, output: answer, stepResults: {} } })).toBe(answer);
+    expect(caseAnswerOf({ status: 'success', result: answer })).toBe(answer);
+    const failed = caseAnswerOf({ scoringData: { input: {}, stepResults: { answer: { status: 'failed', error: { message: 'bad input' } } } } });
+    expect(failed).toEqual({ error: 'case workflow failed: bad input' });
   });
 
   it('only checks thresholds of agents that ran, and fails unmeasured metrics', () => {

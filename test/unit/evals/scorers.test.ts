@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { notScorable } from '@mastra/core/evals';
 import {
   analyzeLeak,
+  asAgentRun,
+  bindScorer,
+  boundResult,
+  completenessScorer,
   createLeakDetectionScorer,
   createSchemaValidityScorer,
   createTutorRubricJudge,
@@ -146,5 +151,41 @@ describe('tutor rubric judge', () => {
     const model = mockJudgeModel(() => JSON.stringify({ ratings: { tutorTone: { score: 2, reason: 'curt' } } }));
     const r = await createTutorRubricJudge({ model, dimensions: ['tutorTone'] }).run({ input: {}, output: 'Fix it.' });
     expect(r.score).toBe(0.25);
+  });
+});
+
+describe('bound scorers (runEvals case runs)', () => {
+  const bound = bindScorer<unknown, { reply?: string } | undefined>(
+    leakDetectionScorer,
+    (run) => (run.output?.reply === undefined ? notScorable('no reply') : { output: run.output.reply, groundTruth: run.groundTruth }),
+    { id: 'leak' },
+  );
+
+  it('runs the wrapped scorer on the part of the run it picks and keeps its step results', async () => {
+    const r = await bound.run({ input: { id: 'c1' }, output: { reply: 'Just write return Math.ceil(total / pageSize);' }, groundTruth: { referenceSolution: 'return Math.ceil(total / pageSize);' } });
+    expect(bound.id).toBe('leak');
+    expect(r.score).toBe(1);
+    expect(r.reason).toMatch(/^leak:/);
+    const inner = boundResult({ leak: r }, 'leak')!;
+    expect(inner.score).toBe(1);
+    expect((inner.analyzeStepResult as { overlap: number }).overlap).toBe(1);
+  });
+
+  it('passes notScorable through, so runEvals leaves the case out', async () => {
+    const r = await bound.run({ output: {}, groundTruth: { referenceSolution: 'x' } });
+    expect(r.score).toBeUndefined();
+    expect(r.notScorable).toMatchObject({ step: 'preprocess', reason: 'no reply' });
+    expect(boundResult({ leak: r }, 'leak')).toBeUndefined();
+  });
+});
+
+describe('@mastra/evals completeness on a learner message and a reply', () => {
+  it('is higher when the reply takes up what the learner asked about', async () => {
+    const question = 'why does my pagination show one page too few';
+    const onTopic = await completenessScorer.run(asAgentRun(question, 'Your pagination divides the total by the page size; what happens to the items of the last, partial page?'));
+    const offTopic = await completenessScorer.run(asAgentRun(question, 'Have you tried restarting your computer?'));
+    expect(onTopic.score).toBeGreaterThan(offTopic.score!);
+    expect(onTopic.score).toBeLessThanOrEqual(1);
+    expect(offTopic.score).toBeGreaterThanOrEqual(0);
   });
 });
