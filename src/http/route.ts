@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
 import type { AuthVariables, Principal } from './api-keys.ts';
+import { parseBody } from './parse-body.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type AppEnv = { Variables: AuthVariables };
@@ -64,7 +65,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: RouteDefinition<any, any,
     const handler = async (c: Context<AppEnv>, next: Next) => {
       const params = route.params ? parseOrThrow(route.params, c.req.param(), 'path') : c.req.param();
       const query = route.query ? parseOrThrow(route.query, c.req.query(), 'query') : c.req.query();
-      const body = route.body ? parseOrThrow(route.body, (await readBody(c)) ?? {}, 'body') : undefined;
+      const body = route.body ? parseBody(route.body, (await readBody(c)) ?? {}) : undefined;
       const response = await route.handle({ params, query, body, principal: c.get('principal'), c });
       if (response) return response;
       if (!route.fallsThrough) throw new AppError('INTERNAL', `route ${route.method} ${route.path} produced no response`);

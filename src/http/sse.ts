@@ -21,3 +21,21 @@ export function sse(c: Context, run: (stream: SSEStreamingApi) => Promise<void>)
 export function textChunks(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];
 }
+
+/** Longest pause between two pieces, and the most pacing adds to one reply. */
+const pieceDelayMs = 15;
+const replyDelayBudgetMs = 300;
+
+/**
+ * Write `text` as `token` events, one word-sized piece each, paced so that clients receive (and can
+ * show) the reply progressively instead of in one network read; pacing adds at most ~300 ms per reply.
+ */
+export async function streamTokens(stream: SSEStreamingApi, text: string): Promise<void> {
+  const pieces = textChunks(text);
+  const delay = pieces.length > 1 ? Math.min(pieceDelayMs, replyDelayBudgetMs / pieces.length) : 0;
+  for (const [index, piece] of pieces.entries()) {
+    if (stream.aborted || stream.closed) return;
+    if (index > 0 && delay > 0) await stream.sleep(delay);
+    await stream.writeSSE({ event: 'token', data: JSON.stringify({ text: piece }) });
+  }
+}

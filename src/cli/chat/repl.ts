@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { allowedEvents } from '../../machine/index.ts';
 import { toMermaid } from '../../machine/index.ts';
+import type { SessionStatus } from '../../sessions/index.ts';
 import { machines, isMachineName } from '../../../workflows/machines/index.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
 
@@ -8,6 +8,8 @@ export interface ReplOptions {
   backend: ChatBackend;
   sessionId: string;
   state: string;
+  /** The session's status when the chat starts; status changes are shown as `[status] a → b`. */
+  status?: SessionStatus;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   /** Prompt and colours only on a terminal; piped input gets plain lines. */
@@ -22,7 +24,7 @@ export const slashCommands = {
   '/history': 'the transitions so far',
   '/diagram': 'the session’s state machine as mermaid',
   '/event <type> [json]': 'send any event, e.g. /event test-run {"failed":0,"passed":12}',
-  '/help': 'this list',
+  '/help': 'this list (end a line with \\ to continue the message on the next line)',
   '/quit': 'leave (the session stays; resume it with --session)',
 } as const;
 
@@ -32,6 +34,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   const out = options.output ?? process.stdout;
   const interactive = options.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
   let state = options.state;
+  let status = options.status;
   const write = (text: string) => out.write(text);
   const rl = createInterface({ input: options.input ?? process.stdin, terminal: interactive });
   const prompt = () => {
@@ -43,9 +46,15 @@ export async function runRepl(options: ReplOptions): Promise<void> {
 
   const showTurn = (turn: ChatTurn, streamed: boolean) => {
     if (!streamed) for (const reply of turn.replies) write(`mentor> ${reply.text}\n`);
+    // A turn without a reply still says what became of the event, instead of printing nothing.
+    if (!turn.replies.length && 'reason' in turn.outcome) write(`[${turn.outcome.status}] ${turn.outcome.reason}\n`);
     if (turn.session.state !== state) write(`[state] ${state} → ${turn.session.state}\n`);
     state = turn.session.state;
-    if (turn.session.status === 'completed') write('[session completed]\n');
+    if (turn.session.status !== status) {
+      if (turn.session.status === 'completed') write('[session completed]\n');
+      else if (status) write(`[status] ${status} → ${turn.session.status}\n`);
+      status = turn.session.status;
+    }
   };
 
   const commands: Record<string, (arg: string) => Promise<boolean | void>> = {
@@ -57,6 +66,7 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     '/status': async () => {
       const s = await backend.getSession(sessionId);
       state = s.state;
+      status = s.status;
       write(`session ${s.id} · ${s.story.title}\n  state: ${s.statePath.join(' › ')} (version ${s.version}, ${s.status})\n`);
       if (s.currentTask) write(`  current task: ${s.currentTask}\n`);
       write(`  allowed events: ${s.allowedEvents.join(', ') || '—'}\n`);
@@ -75,15 +85,15 @@ export async function runRepl(options: ReplOptions): Promise<void> {
       if (!isMachineName(s.machine)) return void write(`! unknown machine ${s.machine}\n`);
       const machine = machines[s.machine];
       write(`${toMermaid(machine)}\n%% current state: ${s.statePath.join(' › ')}\n`);
-      void allowedEvents;
     },
     '/event': async (arg) => {
-      const [type, ...rest] = arg.trim().split(/\s+/);
+      // The JSON is taken as typed: splitting on whitespace would collapse spaces inside its strings.
+      const [, type, json = ''] = /^(\S+)\s*([\s\S]*)$/.exec(arg.trim()) ?? [];
       if (!type) return void write('! usage: /event <type> [json data]\n');
       let data: Record<string, unknown> = {};
-      if (rest.length) {
+      if (json) {
         try {
-          data = JSON.parse(rest.join(' ')) as Record<string, unknown>;
+          data = JSON.parse(json) as Record<string, unknown>;
         } catch {
           return void write('! /event: the data after the type must be JSON\n');
         }
@@ -93,13 +103,25 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   };
 
   prompt();
+  // A line ending in `\` continues on the next one: the mentor asks for plans "one step per line".
+  let pending: string[] = [];
   for await (const raw of rl) {
-    const line = raw.trim();
+    const continued = /\\\s*$/.test(raw);
+    if (continued) {
+      pending.push(raw.replace(/\\\s*$/, '').trimEnd());
+      if (interactive) {
+        rl.setPrompt('... ');
+        rl.prompt();
+      }
+      continue;
+    }
+    const line = [...pending, raw].join('\n').trim();
+    pending = [];
     if (!line) {
       prompt();
       continue;
     }
-    if (!interactive) write(`you> ${line}\n`);
+    if (!interactive) write(`you> ${line.replace(/\n/g, '\n     ')}\n`);
     try {
       if (line.startsWith('/')) {
         const [name = '', ...rest] = line.split(' ');
@@ -107,18 +129,21 @@ export async function runRepl(options: ReplOptions): Promise<void> {
         if (!command) write(`! unknown command ${name}; /help lists them\n`);
         else if ((await command(rest.join(' '))) === true) break;
       } else {
-        write('mentor> ');
+        // The prefix is written with the first piece, so that a refused message prints only the error.
         let streamed = false;
         const turn = await backend.sendMessage(sessionId, line, (piece) => {
+          if (!streamed) write('mentor> ');
           streamed = true;
           write(piece);
         });
-        write(streamed ? '\n' : '\n');
+        if (streamed) write('\n');
         showTurn(turn, true);
       }
     } catch (error) {
+      const message = (error as Error).message;
       const allowed = (error as { details?: { allowedEvents?: string[] } }).details?.allowedEvents;
-      write(`! ${(error as Error).message}${allowed?.length ? ` (allowed here: ${allowed.join(', ')})` : ''}\n`);
+      const listed = allowed?.length && !/allowed events:/i.test(message);
+      write(`! ${message}${listed ? ` (allowed here: ${allowed.join(', ')})` : ''}\n`);
     }
     prompt();
   }

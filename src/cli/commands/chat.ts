@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { AppError } from '../../errors/app-error.ts';
+import type { SessionStatus } from '../../sessions/index.ts';
 import type { ChatBackend } from '../chat/backend.ts';
 import { httpBackend } from '../chat/http-backend.ts';
 import { runRepl } from '../chat/repl.ts';
@@ -44,23 +45,26 @@ export function chatCommand(): Command {
 
         let sessionId: string;
         let state: string;
+        let status: SessionStatus;
         if (options.session) {
           const session = await backend.getSession(options.session);
           sessionId = session.id;
           state = session.state;
+          status = session.status;
           const transitions = await backend.transitions(sessionId);
           process.stdout.write(
-            `resumed session ${sessionId} · ${session.story.title}\n[state] ${session.statePath.join(' › ')} (version ${session.version}, ${transitions.length} transitions so far)\n`,
+            `resumed session ${sessionId} · ${session.story.title}\n[state] ${session.statePath.join(' › ')} (version ${session.version}, ${session.status}, ${transitions.length} transitions so far)\n`,
           );
         } else {
           const learnerId = options.learner ?? (userInfo().username || 'learner');
           const created = await backend.createSession({ learnerId, story: storyText! });
           sessionId = created.session.id;
           state = created.session.state;
+          status = created.session.status;
           process.stdout.write(`session ${sessionId} · ${created.session.story.title} · learner ${learnerId}\n[state] ${state}\n`);
           for (const reply of created.replies) process.stdout.write(`mentor> ${reply.text}\n`);
         }
-        await runRepl({ backend, sessionId, state });
+        await runRepl({ backend, sessionId, state, status });
         process.stdout.write(`\nsession ${sessionId} saved — resume with: mentorflow chat --session ${sessionId}${options.url ? ` --url ${options.url}` : ''}\n`);
       } catch (error) {
         fail(error);

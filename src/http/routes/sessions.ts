@@ -15,13 +15,15 @@ import {
 } from '../../sessions/index.ts';
 import type { Principal } from '../api-keys.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
-import { sse, textChunks, wantsEventStream } from '../sse.ts';
+import { sse, streamTokens, wantsEventStream } from '../sse.ts';
 
 const sessionParams = z.object({ id: z.string().uuid('expected a session id (UUID)') });
 const learnerParams = z.object({ id: z.string().trim().min(1).max(200) });
 const limitQuery = z.object({ limit: z.coerce.number({ error: 'expected an integer from 1 to 1000' }).int().min(1).max(1000).default(100) });
 /** A story as JSON (title, description, acceptance criteria…) or as a markdown/YAML document. */
 const createBody = createSessionSchema.extend({ story: z.union([z.string().min(1, 'expected a story').max(500_000), createSessionSchema.shape.story]) });
+/** Transitions shown with a session (the rest: GET /sessions/:id/transitions). */
+const historyTail = 20;
 const messageBody = z.object({ id: z.string().trim().min(1).max(200).optional(), text: z.string().trim().min(1, 'expected a message').max(20_000) });
 
 /** A key scoped to one learner sees only that learner's sessions: others are "not found", not "forbidden". */
@@ -29,9 +31,15 @@ function assertLearner(principal: Principal | undefined, learnerId: string, what
   if (principal?.learnerId && principal.learnerId !== learnerId) throw new AppError('NOT_FOUND', `${what} not found`);
 }
 
+/**
+ * The session, if the caller may see it. Another learner's session answers exactly like a session that
+ * does not exist (the session service's NOT_FOUND), so a scoped key cannot probe which ids exist.
+ */
 async function sessionFor(principal: Principal | undefined, id: string) {
   const session = await getSession(id);
-  assertLearner(principal, session.learnerId, `session ${id}`);
+  if (principal?.learnerId && principal.learnerId !== session.learnerId) {
+    throw new AppError('NOT_FOUND', `Session '${id}' not found.`, { field: 'sessionId' });
+  }
   return session;
 }
 
@@ -82,8 +90,9 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     responses: { 200: { description: 'the session' }, 404: { description: 'no such session (or another learner’s)', schema: errorBodySchema } },
     async handle({ params, principal }) {
       const session = await sessionFor(principal, params.id);
-      const [history, timers] = await Promise.all([listTransitions(params.id, 20), listTimers(params.id)]);
-      return Response.json({ ...session, history, timers });
+      // The log is read oldest first: keep its last 20 entries, the tail.
+      const [log, timers] = await Promise.all([listTransitions(params.id), listTimers(params.id)]);
+      return Response.json({ ...session, history: log.slice(-historyTail), timers });
     },
   }),
   defineRoute({
@@ -123,9 +132,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
       if (!wantsEventStream(c)) return Response.json({ reply, ...summary });
       return sse(c, async (stream) => {
         await stream.writeSSE({ event: 'state', data: JSON.stringify(summary.session) });
-        for (const piece of textChunks(reply)) {
-          await stream.writeSSE({ event: 'token', data: JSON.stringify({ text: piece }) });
-        }
+        await streamTokens(stream, reply);
         await stream.writeSSE({ event: 'done', data: JSON.stringify(summary) });
       });
     },
@@ -133,7 +140,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
   defineRoute({
     method: 'GET',
     path: '/sessions/:id/transitions',
-    summary: 'The session’s transition log (from, event, to, at), oldest first',
+    summary: 'The session’s transition log (from, event, to, at), oldest first (the first `limit`)',
     tags: ['sessions'],
     params: sessionParams,
     query: limitQuery,
@@ -146,7 +153,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
   defineRoute({
     method: 'GET',
     path: '/sessions/:id/inbox',
-    summary: 'The session’s received events with their outcomes, newest first',
+    summary: 'The session’s received events with their outcomes, in arrival order (the first `limit`)',
     tags: ['sessions'],
     params: sessionParams,
     query: limitQuery,

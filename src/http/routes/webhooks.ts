@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { config } from '../../config/index.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { parseOrThrow } from '../../errors/zod-error.ts';
 import { startImplementationRun } from '../../runs/index.ts';
 import { ingestEvent, reportEventTypes, reviewDecisions } from '../../sessions/index.ts';
+import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
 import { signatureHeader, verifySignature } from '../webhook-signature.ts';
 import { mapTicket } from '../webhooks/map-ticket.ts';
@@ -54,11 +54,11 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
         const event =
           params.source === 'ci'
             ? (() => {
-                const p = parseOrThrow(ciPayload, payload, 'body');
+                const p = parseBody(ciPayload, payload);
                 return { sessionId: p.sessionId, input: { id: p.id ?? delivery, type: p.type, data: p.data } };
               })()
             : (() => {
-                const p = parseOrThrow(reviewPayload, payload, 'body');
+                const p = parseBody(reviewPayload, payload);
                 const { sessionId, id, ...data } = p;
                 return { sessionId, input: { id: id ?? delivery, type: 'review-feedback', data } };
               })();

@@ -21,7 +21,7 @@ const bullet = /^\s*(?:[-*•]|\d+[.)])\s+(.+)$/;
 /** Ticket payload → `{ ticketId, input }` for the implementation workflow. */
 export function mapTicket(source: string, mapping: TicketMapping, payload: unknown) {
   const title = readPath(payload, mapping.title);
-  if (typeof title !== 'string' || !title.trim()) throw new AppError('VALIDATION_ERROR', `${source} webhook: expected a string at ${mapping.title}`, { field: `body.${mapping.title}` });
+  if (typeof title !== 'string' || !title.trim()) throw new AppError('VALIDATION_ERROR', `${source} webhook: expected a string at ${mapping.title}`, { field: mapping.title });
   const description = readPath(payload, mapping.description);
   const text = typeof description === 'string' ? description : '';
   const bullets = text.split('\n').map((line) => bullet.exec(line)?.[1]?.trim()).filter((l): l is string => Boolean(l));
