@@ -18,7 +18,7 @@ export function runService(): RunService {
 }
 
 /** Start a run of the four-phase workflow; returns `{ id, status: 'queued' }` at once. */
-export const startImplementationRun: RunService['startImplementationRun'] = (input) => runService().startImplementationRun(input);
+export const startImplementationRun: RunService['startImplementationRun'] = (input, options) => runService().startImplementationRun(input, options);
 /** `{ id, status, currentPhase, progress, estimatedCompletion }` (seed 003). */
 export const getRunStatus: RunService['getRunStatus'] = (id) => runService().getRunStatus(id);
 export const getRun: RunService['getRun'] = (id) => runService().getRun(id);

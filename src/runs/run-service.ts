@@ -40,6 +40,12 @@ export interface RunServiceOptions {
 }
 
 export const restartOptionsSchema = z.object({ fromPhase: phaseSchema });
+const idempotencyKeySchema = z.string().trim().min(1, 'expected a non-empty key').max(200, 'expected at most 200 characters');
+
+export interface StartOptions {
+  /** Starting again with the same key returns the first run (`duplicate: true`) instead of a new one. */
+  idempotencyKey?: string;
+}
 export const listEventsOptionsSchema = z.object({
   /** Sequence number of the last event seen (SSE `Last-Event-ID`); events after it are returned. */
   after: z.coerce.number({ error: 'expected a non-negative integer' }).int('expected a non-negative integer').min(0, 'expected a non-negative integer').default(0),
@@ -49,7 +55,7 @@ export const listEventsOptionsSchema = z.object({
 /** What the HTTP layer calls. Every method validates its input and throws AppError. */
 export interface RunService {
   /** Validate, record and start a run; returns at once while the run proceeds in the background. */
-  startImplementationRun(input: unknown): Promise<{ id: string; status: RunStatus }>;
+  startImplementationRun(input: unknown, options?: StartOptions): Promise<{ id: string; status: RunStatus; duplicate?: true }>;
   /** Seed 003's status shape. */
   getRunStatus(id: string): Promise<RunStatusView>;
   /** Everything about a run: approval, error, metrics, output, checkpoints, artifact ids. */
@@ -116,19 +122,26 @@ export function createRunService(options: RunServiceOptions): RunService {
   }
 
   return {
-    async startImplementationRun(raw) {
+    async startImplementationRun(raw, options = {}) {
       const input = parseOrThrow(implementationInputSchema, raw);
+      const idempotencyKey = options.idempotencyKey === undefined ? undefined : parseOrThrow(idempotencyKeySchema, options.idempotencyKey, { root: 'idempotencyKey' });
       const { key } = await currentOwner();
       const id = newRunId();
-      await withTransaction(pool, async (client) => {
-        await client.query("insert into implementation_runs (id, mastra_run_id, status, input, owner_key) values ($1, $1, 'queued', $2, $3)", [
-          id,
-          JSON.stringify(input),
-          key,
-        ]);
+      const inserted = await withTransaction(pool, async (client) => {
+        const row = await client.query<{ id: string }>(
+          `insert into implementation_runs (id, mastra_run_id, status, input, owner_key, idempotency_key) values ($1, $1, 'queued', $2, $3, $4)
+           on conflict (idempotency_key) do nothing returning id`,
+          [id, JSON.stringify(input), key, idempotencyKey ?? null],
+        );
+        if (row.rowCount === 0) return false;
         await client.query("insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason) values ($1, $1, 1, 'start')", [id]);
         await appendRunEvent(client, id, { type: 'run.queued', data: { attempt: 1 } });
+        return true;
       });
+      if (!inserted) {
+        const { rows } = await pool.query<{ id: string; status: RunStatus }>('select id, status from implementation_runs where idempotency_key = $1', [idempotencyKey]);
+        return { id: rows[0]!.id, status: rows[0]!.status, duplicate: true };
+      }
       driver.start({ runId: id, mastraRunId: id, attempt: 1, input });
       return { id, status: 'queued' };
     },

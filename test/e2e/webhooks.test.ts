@@ -158,6 +158,21 @@ describe('webhooks with WEBHOOK_SECRET set', () => {
     });
     const final = await pollUntil(() => api.get(`/workflows/${id}/status`).then((r) => r.body.status as string), (s) => ['completed', 'failed', 'rejected'].includes(s));
     expect(final).toBe('completed');
+
+    // The tracker retries its delivery: the same ticket does not start a second run.
+    const retried = await deliver(url, 'zendesk', ticket, { 'x-mentorflow-delivery': 'zd-4711-retry' });
+    expect(retried.status).toBe(202);
+    expect(retried.body).toEqual({ run: { id, status: 'completed', duplicate: true }, ticketId: '4711' });
+  });
+
+  it('starts one run per Idempotency-Key on the API', async () => {
+    const input = { request: 'Add a CSV export', requirements: ['one row per invoice'] };
+    const first = await api.post('/workflows/implementation', input, { 'idempotency-key': 'client-key-1' });
+    const again = await api.post('/workflows/implementation', input, { 'idempotency-key': 'client-key-1' });
+    const other = await api.post('/workflows/implementation', input, { 'idempotency-key': 'client-key-2' });
+    expect(first.status).toBe(202);
+    expect(again.body).toMatchObject({ id: first.body.id, duplicate: true });
+    expect(other.body.id).not.toBe(first.body.id);
   });
 });
 

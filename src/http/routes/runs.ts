@@ -25,9 +25,13 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     summary: 'Start the four-phase implementation workflow (plan → review → refine → implement)',
     tags: ['implementation runs'],
     body: implementationInputSchema,
-    responses: { 202: { description: '{ id, status }' }, 400: { description: 'invalid field', schema: errorBodySchema } },
-    async handle({ body }) {
-      return Response.json(await startImplementationRun(body), { status: 202 });
+    responses: {
+      202: { description: '{ id, status }; with an `Idempotency-Key` header seen before: the first run and `duplicate: true`' },
+      400: { description: 'invalid field', schema: errorBodySchema },
+    },
+    async handle({ body, c }) {
+      const idempotencyKey = c.req.header('idempotency-key');
+      return Response.json(await startImplementationRun(body, idempotencyKey === undefined ? {} : { idempotencyKey }), { status: 202 });
     },
   }),
   defineRoute({

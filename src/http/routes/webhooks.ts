@@ -66,7 +66,9 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
         return Response.json({ event: result.event, session: result.session, outcome: result.outcome });
       }
       const { ticketId, input } = mapTicket(params.source, ticketMappings[params.source]!, payload);
-      const run = await startImplementationRun(input);
+      // A tracker retrying its delivery must not start a second run for the same ticket.
+      const idempotencyKey = ticketId ? `${params.source}:${ticketId}` : delivery ? `${params.source}:delivery:${delivery}` : undefined;
+      const run = await startImplementationRun(input, idempotencyKey ? { idempotencyKey } : {});
       return Response.json({ run, ticketId }, { status: 202 });
     },
   }),

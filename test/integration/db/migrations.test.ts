@@ -8,12 +8,10 @@ import { repoRoot } from '../../helpers/spawn-cli.ts';
 
 /** Migrations run against empty databases of their own, not the pre-migrated per-file clone. */
 const admin = new pg.Pool({ connectionString: inject('adminDatabaseUrl'), max: 1 });
-const made: string[] = [];
 
 async function emptyDatabase(): Promise<string> {
   const name = `mf_t_${inject('testRunId')}_m${randomBytes(5).toString('hex')}`;
   await admin.query(`create database "${name}" template template0`);
-  made.push(name);
   return databaseUrl(inject('adminDatabaseUrl'), name);
 }
 
@@ -25,10 +23,9 @@ async function schemaOf(pool: pg.Pool): Promise<string[]> {
   return rows.map((r) => r.d);
 }
 
-afterAll(async () => {
-  for (const name of made) await admin.query(`drop database if exists "${name}" with (force)`);
-  await admin.end();
-});
+// The global teardown drops these databases with the run's others (their names carry the run id);
+// dropping them here with FORCE would race the pools of the tests as they close.
+afterAll(() => admin.end());
 
 describe('migrations', () => {
   let url: string;
