@@ -40,6 +40,8 @@ export interface SessionContext {
   /** Failed tests in the last test run, to tell progress from a stall. */
   readonly lastTestsFailed?: number;
   readonly scopeReduced?: boolean;
+  /** The learner's restatement of the story so far (with what they added while it was clarified). */
+  readonly restatement?: string;
   /** Criteria the learner's restatement missed (for CLARIFY_REQUIREMENTS). */
   readonly missingPoints?: readonly string[];
   /** When MONITOR_PROGRESS was last entered: pattern detection reads activity since then. */

@@ -2,8 +2,15 @@
  * A minimal deterministic stand-in for the agent actions (keywords and templates), used by the
  * default agent port while `agents/mentor-actions.ts` does not exist, and as the fallback when an
  * agent's output does not match its schema. Outputs follow the schemas in `agents/schemas`; every
- * reply starts with "(rules mode)".
+ * reply starts with "(rules mode)". Understanding, concepts and hints use the rules models' own
+ * handlers (`src/models/rules`), so the fallback judges and explains as rules mode does; and every
+ * output passes the same safety rules as the rules models (a crisis gets the caring reply, a prompt
+ * injection the refusal).
  */
+import { explainConcept as explainFromLibrary } from '../models/rules/concept.ts';
+import { giveHint } from '../models/rules/hint.ts';
+import { guardReply, learnerWords } from '../models/rules/safety.ts';
+import { assessUnderstanding as assessWithRules } from '../models/rules/understanding.ts';
 import type { AgentActionName, AgentActionResult, AgentPort } from './agent-port.ts';
 
 const MODEL = 'rules/session-layer';
@@ -13,25 +20,9 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
 
-const words = (text: string) => new Set(text.toLowerCase().match(/[a-z][a-z0-9]{2,}/g) ?? []);
-
-const confusion = /\b(confus\w*|don'?t (?:really )?(?:understand|get)|do not understand|no idea|not sure what|what do you mean|lost)\b/i;
 
 function assessUnderstanding(input: Record<string, unknown>) {
-  const story = record(input.story);
-  const restatement = str(input.restatement);
-  const reference = words([str(story.title), str(story.description), ...strings(story.acceptanceCriteria)].join(' '));
-  const said = words(restatement);
-  const overlap = reference.size ? [...reference].filter((w) => said.has(w)).length / reference.size : 0;
-  const verdict = confusion.test(restatement) || overlap < 0.15 ? 'misunderstanding' : overlap < 0.35 ? 'partialUnderstanding' : 'correctUnderstanding';
-  const missing = strings(story.acceptanceCriteria).filter((c) => [...words(c)].every((w) => !said.has(w)));
-  const reply =
-    verdict === 'correctUnderstanding'
-      ? 'You have the story right. Next: write a short plan, one step per line.'
-      : verdict === 'partialUnderstanding'
-        ? `Mostly right. You have not mentioned: ${missing.join('; ') || 'some acceptance criteria'}. Does that make sense?`
-        : 'Let me explain the story again in simpler words, with an example.';
-  return { output: { verdict, confidence: 0.6, coveredPoints: [], missingPoints: missing, wrongPoints: [], reply: say(reply) } };
+  return { output: assessWithRules(input, '') };
 }
 
 function reviewPlan(input: Record<string, unknown>) {
@@ -84,16 +75,11 @@ function diagnoseBlocker(input: Record<string, unknown>) {
 }
 
 function explainConcept(input: Record<string, unknown>) {
-  const concept = str(input.concept) || 'the concept';
-  const reply = `Here is ${concept} in short, with a small example. Does it make sense now?`;
-  return { output: { concept, explanation: reply, example: { language: 'text', code: '', caption: '' }, checkQuestion: 'Does it make sense now?', reply: say(reply) } };
+  return { output: explainFromLibrary(input, '') };
 }
 
 function provideHint(input: Record<string, unknown>) {
-  const depth = Math.min(3, Number(input.hintsGiven ?? 0) + 1);
-  const step = str(input.currentStep) || 'the current task';
-  const hint = depth === 1 ? `What is the smallest thing ${step} needs to do?` : depth === 2 ? `Look at the failing test for ${step} first.` : `Write the test, make it fail, then change one function for ${step}.`;
-  return { output: { depth, concept: '', hint, question: 'What will you try first?', reply: say(hint) } };
+  return { output: giveHint(input, '') };
 }
 
 function coachReview(input: Record<string, unknown>) {
@@ -140,7 +126,7 @@ const handlers: Record<AgentActionName, (input: Record<string, unknown>) => { ou
 /** The deterministic port. */
 export const rulesAgentPort: AgentPort = {
   async run(name, input): Promise<AgentActionResult> {
-    const { output } = handlers[name](input);
+    const output = guardReply(handlers[name](input).output, learnerWords(input, ''));
     return { reply: output.reply, output, usage: { inputTokens: 0, outputTokens: 0 }, model: MODEL };
   },
 };

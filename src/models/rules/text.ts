@@ -94,16 +94,32 @@ const stopwords = new Set(
   `a an the and or but if then else when while of to in on at by for from with without into onto over under about as is are was were be been being it its this that these those there their them they we you your our i me my he she his her not no do does did done can could should would will shall may might must have has had just also so such than too very more most some any each every all both either neither only own same other which who whom whose what where why how up down out off again further once here use used using new get set make made let per via etc e g eg ie one two three nothing something anything everything say says said want wants need needs`.split(' '),
 );
 
-/** Light stemmer: enough to make "paginate", "paginated" and "pagination" meet. */
-export function stem(word: string): string {
-  let w = word.toLowerCase();
-  for (const suffix of ['ational', 'ation', 'ition', 'ments', 'ment', 'ness', 'ings', 'ing', 'ated', 'ates', 'ate', 'ies', 'ied', 'ed', 'es', 'ly', 'er', 's']) {
+const suffixes = ['ational', 'ation', 'ition', 'ments', 'ment', 'ness', 'ings', 'ing', 'ated', 'ates', 'ate', 'ies', 'ied', 'ed', 'es', 'ly', 'er', 's'];
+/** Suffixes that only inflect: what they leave may carry a derivation suffix too ("parameters" → "parameter" → "paramet"). */
+const inflections = new Set(['s', 'es', 'ed', 'ing', 'ings']);
+
+function stripSuffix(w: string): { word: string; suffix?: string } {
+  for (const suffix of suffixes) {
     // Inflections (-ing, -ed, -s) may leave a 3-letter stem ("typing", "typed" → "typ"); derivations need 4.
     const min = suffix === 'ing' || suffix === 'ed' || suffix === 's' ? 3 : 4;
-    if (w.length - suffix.length >= min && w.endsWith(suffix)) {
-      w = w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : '');
-      break;
-    }
+    if (w.length - suffix.length >= min && w.endsWith(suffix)) return { word: w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : ''), suffix };
+  }
+  return { word: w };
+}
+
+/**
+ * Light stemmer: enough to make "paginate", "paginated" and "pagination" meet. An inflected word is
+ * stripped once more for a derivation suffix, so a plural stems like its singular ("counters" and
+ * "counter" → "count").
+ */
+export function stem(word: string): string {
+  const first = stripSuffix(word.toLowerCase());
+  let w = first.word;
+  if (first.suffix && inflections.has(first.suffix)) {
+    const second = stripSuffix(w);
+    if (second.suffix && !inflections.has(second.suffix)) w = second.word;
+    // "capped", "mapping": the doubled consonant goes with the suffix ("passed", "filled" keep theirs).
+    else if ((first.suffix === 'ed' || first.suffix === 'ing') && /([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
   }
   // "type"/"typ", "store"/"stor": a final silent e makes no difference.
   return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;

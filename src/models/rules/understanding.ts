@@ -1,14 +1,19 @@
 import type { UnderstandingAssessment, UnderstandingVerdict } from '../../../agents/schemas/understanding-assessment.ts';
-import { byLevel, clamp, contradictions, coverage, listing, profileOf, round2, rulesTag, storyOf, str, termWeights, terms } from './text.ts';
+import { coveredShare, criterionCoverage, partlyCovered, topicality } from './criteria-match.ts';
+import { paraphraseTerms } from './paraphrase.ts';
+import { byLevel, clamp, contradictions, listing, profileOf, round2, rulesTag, storyOf, str, terms } from './text.ts';
 
 const hedges = /\b(?:i(?:'m| am) not (?:sure|certain)|i think|maybe|probably|no idea|i guess|not really sure|i don'?t (?:really )?know|something like)\b|\?\s*$/i;
+/** The learner says they do not follow the story: whatever words match, the understanding is not there yet. */
+const confusion = /\b(?:confus\w*|(?:don'?t|do not|didn'?t) (?:really |quite |fully )?(?:understand|get (?:it|this|what))|no idea|(?:i'?m|i am) lost|not sure what (?:this|it|the story) (?:means|is about|wants)|what does (?:this|it|the story) (?:even )?mean|makes no sense)\b/i;
 /** Dismissals of a requirement ("without tests", "no need to validate"); "no results" alone is a condition, not a dismissal. */
 const negation = /\b(?:without|with no|no need (?:to|for)|(?:don'?t|do not|doesn'?t|does not|won'?t|will not) (?:need to |have to |bother (?:to |with )?)?|never|skip(?:ping)?|instead of|ignor(?:e|ing) the)\s+(?:(?:a|an|the|any)\s+)?([a-z][\w-]*)/gi;
 
 /**
- * Rules-mode understanding assessor: how many acceptance criteria the restatement covers (term
- * overlap with light stemming), whether it contradicts the story (opposite words, negated key terms),
- * and whether it is about the story at all.
+ * Rules-mode understanding assessor: how many acceptance criteria the restatement covers, fully or
+ * in part (weighted key terms matched across paraphrases: criteria-match.ts, paraphrase.ts), whether
+ * it contradicts the story (opposite words, negated key terms) or says the learner is lost, and
+ * whether it is about the story at all.
  */
 export function assessUnderstanding(input: Record<string, unknown> | undefined, message: string): UnderstandingAssessment {
   const story = storyOf(input);
@@ -24,15 +29,16 @@ export function assessUnderstanding(input: Record<string, unknown> | undefined, 
       reply: `${rulesTag} I could not see the story to compare your summary with. Could you paste the story's acceptance criteria?`,
     };
   }
-  const said = terms(restatement);
+  const said = paraphraseTerms(restatement);
   const criteria = story.acceptanceCriteria.length ? story.acceptanceCriteria : [story.description];
-  const weight = termWeights(criteria);
-  const perCriterion = criteria.map((c) => ({ criterion: c, share: coverage(terms(c), said, weight) }));
-  const covered = perCriterion.filter((p) => p.share >= 0.5);
-  const missing = perCriterion.filter((p) => p.share < 0.5);
+  const perCriterion = criterionCoverage(criteria, said).map((share, i) => ({ criterion: criteria[i]!, share }));
+  // A tolerance keeps a share that is exactly at the threshold on its side despite rounding.
+  const covered = perCriterion.filter((p) => p.share >= coveredShare - 1e-9);
+  const missing = perCriterion.filter((p) => p.share < coveredShare - 1e-9);
+  const partly = missing.filter((p) => p.share >= partlyCovered);
   const criteriaCoverage = covered.length / criteria.length;
   const storyText = `${story.title}\n${story.description}\n${criteria.join('\n')}`;
-  const topical = coverage(said, terms(storyText));
+  const topical = topicality(said, storyText);
 
   const wrong: string[] = [];
   for (const c of contradictions(storyText, restatement)) {
@@ -50,9 +56,10 @@ export function assessUnderstanding(input: Record<string, unknown> | undefined, 
   const hedged = hedges.test(restatement);
   const words = restatement.split(/\s+/).filter(Boolean).length;
   let verdict: UnderstandingVerdict;
-  // Nothing of the criteria and mostly other topics: the learner describes a different task.
-  if ((criteriaCoverage === 0 && topical < 0.6) || (topical < 0.3 && criteriaCoverage < 0.34)) verdict = 'misunderstanding';
+  // Nothing of the criteria, not even in part, and mostly other topics: the learner describes a different task.
+  if ((criteriaCoverage === 0 && !partly.length && topical < 0.6) || (topical < 0.3 && criteriaCoverage < 0.34)) verdict = 'misunderstanding';
   else if (wrong.length && criteriaCoverage < 0.75) verdict = 'misunderstanding';
+  else if (confusion.test(restatement) && criteriaCoverage < 0.5) verdict = 'misunderstanding';
   else if (criteriaCoverage >= 0.75 && !wrong.length && !(hedged && criteriaCoverage < 1)) verdict = 'correctUnderstanding';
   else verdict = 'partialUnderstanding';
 
@@ -69,11 +76,17 @@ export function assessUnderstanding(input: Record<string, unknown> | undefined, 
     coveredPoints: covered.map((p) => p.criterion),
     missingPoints: missing.map((p) => p.criterion),
     wrongPoints: wrong,
-    reply: renderReply(level, verdict, covered.length, criteria.length, missing.map((p) => p.criterion), wrong),
+    reply: renderReply(level, verdict, { covered: covered.length, partly: partly.length, total: criteria.length }, missing.map((p) => p.criterion), wrong),
   };
 }
 
-function renderReply(level: 'beginner' | 'intermediate' | 'advanced', verdict: UnderstandingVerdict, covered: number, total: number, missing: string[], wrong: string[]): string {
+interface Counts {
+  covered: number;
+  partly: number;
+  total: number;
+}
+
+function renderReply(level: 'beginner' | 'intermediate' | 'advanced', verdict: UnderstandingVerdict, { covered, partly, total }: Counts, missing: string[], wrong: string[]): string {
   if (verdict === 'correctUnderstanding') {
     return `${rulesTag} ${byLevel(level, {
       beginner: `Nice summary: it covers ${covered} of ${total} acceptance criteria. You understand what the story asks. Next, let's plan the steps.`,
@@ -92,5 +105,10 @@ function renderReply(level: 'beginner' | 'intermediate' | 'advanced', verdict: U
     const issues = wrong.length ? ` Some parts differ from the story: ${wrong.join('; ')}.` : ' Your summary seems to be about something other than what the story asks.';
     return `${rulesTag} Let's look at the story again together.${issues} ${ask}`.trim();
   }
-  return `${rulesTag} ${byLevel(level, { beginner: `Good start: you covered ${covered} of ${total} acceptance criteria.`, intermediate: `You covered ${covered}/${total} acceptance criteria.`, advanced: `${covered}/${total} criteria covered.` })}${wrong.length ? ` Check this: ${wrong.join('; ')}.` : ''} ${ask}`.trim();
+  const more = partly ? byLevel(level, { beginner: ` and part of ${partly} more`, intermediate: ` and part of ${partly} more`, advanced: ` (+${partly} in part)` }) : '';
+  return `${rulesTag} ${byLevel(level, {
+    beginner: `Good start: you covered ${covered} of ${total} acceptance criteria${more}.`,
+    intermediate: `You covered ${covered}/${total} acceptance criteria${more}.`,
+    advanced: `${covered}/${total} criteria covered${more}.`,
+  })}${wrong.length ? ` Check this: ${wrong.join('; ')}.` : ''} ${ask}`.trim();
 }

@@ -3,6 +3,7 @@
  * recipient, so a re-run turn writes it once) and tells the learner what happens next.
  */
 import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import { crisisSupportText } from '../../models/rules/safety.ts';
 import { currentTask } from '../context.ts';
 import { leaf, notify, reply } from '../turn/draft.ts';
 import type { TurnDraft } from '../turn/draft.ts';
@@ -20,6 +21,10 @@ function summary(draft: TurnDraft, reason: string): Record<string, unknown> {
   };
 }
 
+/** Whether the escalation's reasons include a learner in crisis (the `crisis` escalation trigger). */
+const inCrisis = (data: Record<string, unknown>): boolean =>
+  Array.isArray(data.reasons) && data.reasons.some((r) => typeof r === 'object' && r !== null && (r as { trigger?: unknown }).trigger === 'crisis');
+
 const reasonOf = (draft: TurnDraft, data: Record<string, unknown>): string => {
   const reasons = data.reasons;
   if (Array.isArray(reasons) && reasons.length) return reasons.map((r) => String((r as { detail?: unknown }).detail ?? r)).join('; ');
@@ -33,6 +38,12 @@ export const notifyActions = {
   escalateToHuman: ({ draft, action, data }) => {
     draft.context.escalatedAt = draft.now.toISOString();
     notify(draft, 'escalation', 'human', summary(draft, reasonOf(draft, data)));
+    if (inCrisis(data)) {
+      // The person comes first: nothing else this turn said (a hint, code, the task) is shown next to it.
+      draft.replies.splice(0);
+      reply(draft, action, crisisSupportText);
+      return;
+    }
     reply(draft, action, 'A human mentor has been asked to help and will pick this up with you. Your progress so far is saved.');
   },
   escalateIssue: ({ draft, action, data }) => {

@@ -24,6 +24,8 @@ export function templatePlan(story: Story, scopeReduced = false): string[] {
 
 export const planningActions = {
   requestPlan: ({ draft, action }) => {
+    // Back here with a revised plan: it is reviewed in this same turn, so asking for it again is noise.
+    if (draft.transitions.at(-1)?.event === 'planRevised') return;
     reply(draft, action, 'Write your implementation plan: one small step per line, including the tests.');
   },
   approvePlan: ({ draft, action }) => {

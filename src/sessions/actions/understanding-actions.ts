@@ -28,8 +28,14 @@ export const understandingActions = {
     reply(draft, action, 'Before you start: tell me in your own words what this story asks for and how you will know it is done.');
   },
   clarifyRequirements: ({ draft, action }) => {
+    const how = 'Tell me in your own words what the story says about them, or say "got it" if they are clear now.';
+    // The assessor's reply has just listed what is missing: only say how to answer.
+    if (draft.replies.some((r) => r.action === 'assessUnderstanding')) {
+      reply(draft, action, `Let's clarify the points you have not covered yet. ${how}`);
+      return;
+    }
     const missing = draft.context.missingPoints?.length ? draft.context.missingPoints : draft.story.acceptanceCriteria;
-    reply(draft, action, `You are close. You have not covered: ${missing.join('; ')}. Does that make sense?`);
+    reply(draft, action, `You are close. You have not covered: ${missing.join('; ')}. ${how}`);
   },
   reExplainStory: async ({ draft, deps, action }) => {
     await callAgent(

@@ -8,7 +8,7 @@ import { fixVerificationSchema } from '../../../agents/schemas/fix-verification.
 import { planReviewSchema } from '../../../agents/schemas/plan-review.ts';
 import { understandingAssessmentSchema } from '../../../agents/schemas/understanding-assessment.ts';
 import type { StoryEvent } from '../../../workflows/machines/story-events.ts';
-import type { StoryState } from '../../../workflows/machines/story-states.ts';
+import { safetyConcern } from '../../models/rules/safety.ts';
 import { detectPatterns } from '../detectors/index.ts';
 import type { ReviewDecision } from '../event-schemas.ts';
 import { evaluateQualityGates } from '../quality-gates.ts';
@@ -19,46 +19,33 @@ import { canApply } from '../turn/machine-step.ts';
 import type { TimerKind } from '../timers/timer-kinds.ts';
 import { activityOf, isProgress, latestReports, recentWithCurrent } from './activity.ts';
 import { recorded, type Interpretation, type MachineEventCall } from './interpretation.ts';
-import { classifyMessage, type MessageIntent } from './message-rules.ts';
+import { inWorkingState, intentsIn, understandingStates } from './message-intents.ts';
+import { classifyMessage } from './message-rules.ts';
 import { readTimer } from './timer-event.ts';
+import { isPlainQuestion, looksLikePlan, looksLikeQuestion } from './message-shape.ts';
 
 const call = (event: StoryEvent, data: Record<string, unknown> = {}): MachineEventCall => ({ event, data });
 const apply = (events: MachineEventCall[], activity = true, progress = false): Interpretation => ({ events, activity, progress, checkEscalation: true });
 
-/** States where the learner works on a task (START_IMPLEMENTATION's edges apply). */
-const workingStates = new Set<string>(['START_IMPLEMENTATION', 'RESUME_IMPLEMENTATION', 'GUIDE_COMPLETION', 'MONITOR_PROGRESS']);
-const inWorkingState = (draft: TurnDraft) => draft.path.some((s) => workingStates.has(s));
-
-/** Keyword intent → machine event, per state (where the state waits for the learner's answer). */
-const intentEvents: Partial<Record<StoryState, Partial<Record<MessageIntent, StoryEvent>>>> = {};
-const understanding = { confused: 'stillConfused', help: 'stillConfused', stillBroken: 'stillConfused', affirm: 'understandingConfirmed', done: 'understandingConfirmed' } as const;
-for (const s of ['CLARIFY_REQUIREMENTS', 'RE_EXPLAIN_STORY', 'ESCALATE_DIFFICULTY', 'EXPLAIN_CONCEPT'] as const) intentEvents[s] = understanding;
-const stuck = { confused: 'stillStuck', help: 'stillStuck', stillBroken: 'stillStuck' } as const;
-intentEvents.PROVIDE_HINT = { ...stuck, affirm: 'hintApplied', done: 'hintApplied' };
-intentEvents.GIVE_ANSWER = { ...stuck, affirm: 'answerApplied', done: 'answerApplied' };
-intentEvents.CORRECT_APPROACH = { affirm: 'approachCorrected', done: 'approachCorrected' };
-intentEvents.FIX_ENVIRONMENT = { stillBroken: 'stillBroken', affirm: 'environmentFixed', done: 'environmentFixed' };
-for (const s of ['TEST_STRATEGY_ISSUE', 'BUILD_FOUNDATION_PROBLEM', 'APPROACH_FUNDAMENTAL_FLAW', 'ANALYSIS_PARALYSIS', 'CONCEPTUAL_GAP'] as const) {
-  intentEvents[s] = { affirm: 'redirectComplete', done: 'redirectComplete' };
-}
-for (const s of ['AUTO_FIX_ISSUES', 'REQUIRE_FIXES', 'BLOCK_PROGRESS'] as const) intentEvents[s] = { done: 'fixesApplied', affirm: 'fixesApplied' };
-intentEvents.PREPARE_CODE_REVIEW = { prSubmitted: 'prSubmitted', done: 'prSubmitted' };
-intentEvents.GUIDE_FIXES = { affirm: 'fixesStarted', done: 'fixesStarted' };
-intentEvents.VERIFY_FIXES = { done: 'fixesVerified', stillBroken: 'fixesIncomplete' };
-intentEvents.REWORK_REQUIRED = { affirm: 'reworkStarted', done: 'reworkStarted' };
-intentEvents.CLARIFY_FEEDBACK = { affirm: 'feedbackClarified', done: 'feedbackClarified' };
-intentEvents.ESCALATE_ISSUE = { done: 'issueResolved' };
-const workingIntents = { help: 'helpRequested', stillBroken: 'helpRequested', confused: 'helpRequested', done: 'taskCompleted', partial: 'partialProgress' } as const;
+/** States whose agent judges the whole message (REQUEST_CLARIFICATION takes anything as the description). */
+const judgedStates = new Set(['ASSESS_JUNIOR_CAPABILITY', 'PLAN_DECOMPOSITION', 'REFINE_PLAN', 'CORRECT_PLAN', 'VERIFY_FIX']);
 
 async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
   const text = String(draft.event.data.text);
   draft.context.lastMessage = text.slice(0, 4000);
   const state = leaf(draft);
   const story = draft.story;
+  // A question where a restatement, plan or fix report is expected is answered, not judged; an attempt
+  // to talk the mentor out of its rules is refused, not judged either (answer/answer-learner.ts).
+  if (judgedStates.has(state)) {
+    if (isPlainQuestion(text)) return { ...recorded(`question in ${state}: answered, not judged`), checkEscalation: true };
+    if (safetyConcern(text) === 'injection') return { ...recorded(`prompt injection in ${state}: refused, not judged`), checkEscalation: true };
+  }
   switch (state) {
     case 'ASSESS_JUNIOR_CAPABILITY': {
       const out = await callAgent(draft, deps, 'assessUnderstanding', 'assessUnderstanding', { story, restatement: text }, understandingAssessmentSchema);
       draft.context.missingPoints = out.missingPoints;
+      draft.context.restatement = text.slice(0, 4000);
       return apply([call(out.verdict, { confidence: out.confidence })]);
     }
     case 'PLAN_DECOMPOSITION': {
@@ -83,9 +70,37 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
       return apply([call('clarificationReceived')]);
   }
   const intent = classifyMessage(text);
-  const event = inWorkingState(draft) ? workingIntents[intent as keyof typeof workingIntents] : intentEvents[state as StoryState]?.[intent];
+  const event = intentsIn(draft.path)[intent];
   if (event && canApply(draft, event)) return apply([call(event, { intent })], true, event === 'taskCompleted');
+  if (intent === 'other' && understandingStates.has(state)) {
+    const reading = await reassess(draft, deps, text);
+    if (reading) return reading;
+  }
   return { ...recorded(`message read as '${intent}': no transition in ${state}`), checkEscalation: true };
+}
+
+/** Words about the story, not a plan or a question: at least a short sentence. */
+const restates = (text: string) => text.trim().split(/\s+/).length >= 5 && !looksLikePlan(text) && !looksLikeQuestion(text);
+
+/**
+ * While the story is being clarified, a message that is neither "got it" nor "still confused" is
+ * most often the learner explaining what they missed: assessed with their first restatement, it
+ * confirms the understanding once the points asked about are covered; otherwise the assessor's reply
+ * says what is still missing. Plans and questions are left to the guidance.
+ */
+async function reassess(draft: TurnDraft, deps: TurnDeps, text: string): Promise<Interpretation | undefined> {
+  if (!restates(text) || !canApply(draft, 'understandingConfirmed')) return undefined;
+  const state = leaf(draft);
+  const all = draft.story.acceptanceCriteria;
+  // The points this state asked about: the missing ones, the whole story again, or the first criterion.
+  const points = state === 'CLARIFY_REQUIREMENTS' && draft.context.missingPoints?.length ? draft.context.missingPoints : state === 'ESCALATE_DIFFICULTY' ? all.slice(0, 1) : all;
+  // What was missing is judged together with what the learner said first; after a misunderstanding they start over.
+  const restatement = state === 'CLARIFY_REQUIREMENTS' ? [draft.context.restatement ?? '', text].filter(Boolean).join('\n').slice(-4000) : text.slice(0, 4000);
+  draft.context.restatement = restatement;
+  const out = await callAgent(draft, deps, 'assessUnderstanding', 'assessUnderstanding', { story: { ...draft.story, acceptanceCriteria: [...points] }, restatement }, understandingAssessmentSchema);
+  if (out.verdict === 'correctUnderstanding') return apply([call('understandingConfirmed', { confidence: out.confidence, reassessed: true })]);
+  if (out.missingPoints.length) draft.context.missingPoints = out.missingPoints;
+  return { ...recorded(`restatement reassessed in ${state}: ${out.verdict}`), checkEscalation: true };
 }
 
 const reviewEvents: Record<Exclude<ReviewDecision, 'submitted' | 'merged'>, StoryEvent> = {
@@ -156,7 +171,7 @@ async function interpretReport(draft: TurnDraft, deps: TurnDeps): Promise<Interp
     case 'REWORK_REQUIRED':
       return type === 'commit' ? result([call('reworkStarted')]) : recorded(`${type} recorded`, true, progress);
   }
-  if (!inWorkingState(draft)) return { ...recorded(`${type} recorded: no transition in ${state}`, true, progress), checkEscalation: escalate };
+  if (!inWorkingState(draft.path)) return { ...recorded(`${type} recorded: no transition in ${state}`, true, progress), checkEscalation: escalate };
 
   if (type === 'test-run' && Number(data.failed) === 0 && Number(data.total) > 0) return result([call('taskCompleted', { passed: data.passed })]);
   if (draft.path.includes('MONITOR_PROGRESS')) {

@@ -6,6 +6,8 @@
  */
 import { isAppError } from '../../errors/app-error.ts';
 import { actionHandler } from '../actions/index.ts';
+import { answerLearner } from '../answer/answer-learner.ts';
+import { guardReplies } from '../answer/reply-guard.ts';
 import { FINAL, InvalidTransitionError, isDone } from '../../machine/index.ts';
 import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
 import { evaluateEscalation } from '../escalation.ts';
@@ -98,6 +100,8 @@ async function process(draft: TurnDraft, deps: TurnDeps): Promise<{ reason?: str
     for (const { event, data } of again.events) await applyMachineEvent(draft, deps, event, data);
   }
   if (reading.checkEscalation) await escalateIfNeeded(draft, deps);
+  // A learner who writes always gets an answer, even when nothing moved.
+  await answerLearner(draft, deps);
   if (reading.activity) {
     draft.lastActivityAt = draft.now.toISOString();
     for (const kind of activityTimers) pushBackTimer(draft, kind);
@@ -127,6 +131,7 @@ export async function computeTurn(session: SessionRecord, event: StoredEvent, de
   let result: { reason?: string; ignored?: string };
   try {
     result = await process(draft, deps);
+    await guardReplies(draft, deps);
   } catch (error) {
     if (isAppError(error) && rejectionCodes.has(error.code)) return rejection(session, event, error);
     throw error;

@@ -1,0 +1,109 @@
+import { sameTerm, terms } from './text.ts';
+
+/**
+ * Matching a learner's paraphrase against a story's wording in rules mode: the same idea said with
+ * other words ("capped at 100" for "limited to 100", "params" for "parameters", "half an hour" for
+ * "30 minutes", "OS" for "operating system"). Both texts are normalised the same way, so the rules
+ * stay symmetric: phrases are rewritten, number words become digits, and every term carries the
+ * synonym groups it belongs to.
+ */
+
+/** Multi-word phrases and spellings rewritten to one form before terms are taken. */
+const phrases: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bhalf an hour\b/gi, '30 minutes'],
+  [/\ban hour\b/gi, '60 minutes'],
+  [/\b(\d+)\s*k\b/gi, '$1000'],
+  [/\b(\d{1,3}),(\d{3})\b/g, '$1$2'],
+  [/\be-mail/gi, 'email'],
+  [/\b(?:log|sign)[\s-]?(?:in|on)\b/gi, 'login'],
+  [/\bsign[\s-]?up\b/gi, 'signup'],
+  [/\bOS\b/g, 'operatingsystem'],
+  [/\boperating systems?\b/gi, 'operatingsystem'],
+  [/\b(?:at most|no more than|not more than|up to|capped at|at the most)\b/gi, 'maximum'],
+  [/\b(?:at least|no less than|or more|or longer|or better)\b/gi, 'minimum'],
+  [/\bout of (?:range|bounds)\b/gi, 'beyond'],
+  [/\bnext time\b/gi, 'later visit'],
+  [/\bpage (?:past|beyond|after) the (?:end|last(?: one| page)?)\b/gi, 'page past end'],
+];
+
+/** Number words a learner spells out where the story uses digits ("five failed attempts"). */
+const numberWords: Readonly<Record<string, string>> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  twelve: '12', fifteen: '15', twenty: '20', thirty: '30', fifty: '50', hundred: '100',
+};
+
+/**
+ * Everyday synonyms in software stories. A word may sit in several groups ("wrong" is a failure and
+ * an invalid value); two terms match when they share a group. Only words that keep their meaning
+ * across domains belong here: "order" (a noun in shops) is not a synonym of "sort".
+ */
+const synonymGroups: readonly (readonly string[])[] = [
+  ['parameter', 'param', 'argument', 'arg'],
+  ['limit', 'cap', 'max', 'maximum', 'ceiling'],
+  ['return', 'respond', 'response', 'reply', 'answer'],
+  ['invalid', 'bad', 'wrong', 'incorrect', 'malformed', 'illegal', 'garbage'],
+  ['fail', 'failure', 'wrong', 'incorrect', 'unsuccessful'],
+  ['error', 'exception', 'problem'],
+  ['empty', 'nothing', 'none', 'blank'],
+  ['sort', 'sorted', 'sorting', 'arrange'],
+  ['total', 'count', 'counter', 'tally', 'sum', 'amount'],
+  ['item', 'result', 'record', 'entry', 'element'],
+  ['list', 'array', 'collection'],
+  ['test', 'spec'],
+  ['past', 'beyond', 'exceed', 'outside'],
+  ['email', 'mail'],
+  ['toggle', 'switch', 'flip'],
+  ['remember', 'persist', 'save', 'store', 'keep', 'retain', 'recall'],
+  ['preference', 'prefer', 'preferred'],
+  ['choose', 'chosen', 'choice', 'select', 'selected', 'selection', 'pick', 'picked'],
+  ['lock', 'block', 'ban', 'lockout'],
+  ['reset', 'clear'],
+  ['attempt', 'try', 'tries'],
+  ['login', 'logins', 'signin', 'logon'],
+  ['quote', 'escape', 'escaping'],
+  ['show', 'display', 'render', 'visible'],
+  ['reject', 'refuse', 'deny', 'decline'],
+  ['delete', 'remove'],
+  ['page', 'screen', 'view'],
+  ['minute', 'min', 'mins'],
+  ['integer', 'int', 'number', 'numeric'],
+  ['theme', 'mode'],
+  ['visit', 'session'],
+  ['message', 'text'],
+  ['header', 'heading'],
+  ['row', 'line'],
+  ['download', 'downloads'],
+  ['large', 'big', 'huge'],
+];
+
+const groupsOfStem = new Map<string, Set<number>>();
+synonymGroups.forEach((group, index) => {
+  for (const word of group) for (const t of terms(word)) groupsOfStem.set(t, (groupsOfStem.get(t) ?? new Set()).add(index));
+});
+
+/** `text` with phrases rewritten and number words as digits: the same wording on both sides. */
+export function normalizePhrases(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of phrases) out = out.replace(pattern, replacement);
+  return out.replace(/\b[a-z]+\b/gi, (w) => numberWords[w.toLowerCase()] ?? w);
+}
+
+/** Content terms (stems) of a text after normalisation. */
+export function paraphraseTerms(text: string): string[] {
+  return terms(normalizePhrases(text));
+}
+
+/** Whether two stems name the same idea: the same term, or synonyms. */
+export function sameIdea(a: string, b: string): boolean {
+  if (sameTerm(a, b)) return true;
+  const ga = groupsOfStem.get(a);
+  const gb = groupsOfStem.get(b);
+  if (!ga || !gb) return false;
+  for (const g of ga) if (gb.has(g)) return true;
+  return false;
+}
+
+/** Whether `have` contains `term` or a synonym of it. */
+export function mentions(have: readonly string[], term: string): boolean {
+  return have.some((h) => sameIdea(term, h));
+}

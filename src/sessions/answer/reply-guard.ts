@@ -1,0 +1,24 @@
+/**
+ * The last step of every turn: each learner-facing reply passes the leak guard
+ * (`agents/leak-guard.ts`) with the story's reference solution, whoever wrote it: an agent (which
+ * `runAgentAction` guards already, but an injected port or a fallback may not), the rules port, or
+ * this layer's own templates that quote agent output (a diagnosis summary, a plan step). A reply
+ * that would hand over the solution is rewritten or refused before it is stored or shown.
+ */
+import { guardReply } from '../../../agents/leak-guard.ts';
+import { rulesTag } from '../../models/rules/text.ts';
+import type { TurnDeps, TurnDraft } from '../turn/draft.ts';
+
+/** Guards the draft's replies in place; notes what was changed (the reasons, never the removed text). */
+export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<void> {
+  if (!draft.replies.length) return;
+  const referenceSolution = (await deps.referenceSolution?.()) ?? undefined;
+  draft.replies.forEach((r, i) => {
+    const guarded = guardReply(r.text, { referenceSolution });
+    if (guarded.action === 'pass') return;
+    // A refusal written by rules keeps saying so.
+    const text = guarded.action === 'refused' && r.text.startsWith(rulesTag) ? `${rulesTag} ${guarded.text}` : guarded.text;
+    draft.replies[i] = { ...r, text };
+    draft.notes.push(`leak guard ${guarded.action} the ${r.action} reply: ${guarded.reasons.join('; ')}`);
+  });
+}
