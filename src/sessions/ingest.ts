@@ -101,7 +101,21 @@ export async function storeEvent(pool: pg.Pool, sessionId: string, event: Valida
   }
   const earlier = event.key === null ? null : await selectEventByKey(pool, sessionId, event.key);
   if (!earlier) throw notFound(sessionId);
+  // A retry must be the same event; an id reused for something else is a client bug, not a retry.
+  if (earlier.type !== event.type || canonicalJson(earlier.data) !== canonicalJson(event.data)) {
+    throw new AppError('CONFLICT', `id: event id ${JSON.stringify(event.key)} was already used for a different ${earlier.type} event; use a new id`, {
+      field: 'id',
+      details: { eventId: earlier.id },
+    });
+  }
   return { stored: earlier, duplicate: true };
+}
+
+/** JSON with object keys sorted, so stored (jsonb) and incoming data compare by value. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 export type { EventInput };

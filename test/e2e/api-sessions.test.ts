@@ -271,7 +271,8 @@ describe('transitions, inbox and a learner’s sessions', () => {
     expect(transitions.map((t) => t.to)).toEqual(expect.arrayContaining(['ASSESS_JUNIOR_CAPABILITY', 'PLAN_DECOMPOSITION', 'APPROVE_PLAN', 'START_IMPLEMENTATION']));
     expect(transitions[0]).toMatchObject({ from: 'INIT_STORY_PROCESSING', event: 'storyLoaded' });
     expect(transitions.map((t) => t.version)).toEqual([...transitions.map((t) => t.version)].sort((a, b) => a - b));
-    expect((await admin.get(`/sessions/${id}/transitions?limit=2`)).body.transitions).toEqual(transitions.slice(0, 2));
+    // A limit keeps the latest entries, oldest first.
+    expect((await admin.get(`/sessions/${id}/transitions?limit=2`)).body.transitions).toEqual(transitions.slice(-2));
     const badLimit = await admin.get(`/sessions/${id}/transitions?limit=0`);
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.error.field).toBe('query.limit');
@@ -280,7 +281,7 @@ describe('transitions, inbox and a learner’s sessions', () => {
     expect(events.map((e) => e.type)).toEqual(['session-started', 'learner-message', 'learner-message']);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(events.every((e) => e.outcome.status === 'applied')).toBe(true);
-    expect((await admin.get(`/sessions/${id}/inbox?limit=1`)).body.events).toHaveLength(1);
+    expect((await admin.get(`/sessions/${id}/inbox?limit=1`)).body.events).toEqual([events[2]]);
   });
 
   it('lists a learner’s sessions newest first; a scoped key sees only its learner', async () => {

@@ -91,8 +91,8 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     async handle({ params, principal }) {
       const session = await sessionFor(principal, params.id);
       // The log is read oldest first: keep its last 20 entries, the tail.
-      const [log, timers] = await Promise.all([listTransitions(params.id), listTimers(params.id)]);
-      return Response.json({ ...session, history: log.slice(-historyTail), timers });
+      const [history, timers] = await Promise.all([listTransitions(params.id, historyTail), listTimers(params.id)]);
+      return Response.json({ ...session, history, timers });
     },
   }),
   defineRoute({
@@ -140,7 +140,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
   defineRoute({
     method: 'GET',
     path: '/sessions/:id/transitions',
-    summary: 'The session’s transition log (from, event, to, at), oldest first (the first `limit`)',
+    summary: 'The session’s transition log (from, event, to, at), oldest first (the latest `limit`)',
     tags: ['sessions'],
     params: sessionParams,
     query: limitQuery,
@@ -153,7 +153,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
   defineRoute({
     method: 'GET',
     path: '/sessions/:id/inbox',
-    summary: 'The session’s received events with their outcomes, in arrival order (the first `limit`)',
+    summary: 'The session’s received events with their outcomes, in arrival order (the latest `limit`)',
     tags: ['sessions'],
     params: sessionParams,
     query: limitQuery,

@@ -158,17 +158,24 @@ export async function selectSessionsWithPendingEvents(pool: pg.Pool, olderThanMs
   return rows.map((r) => r.id);
 }
 
+/** The latest `limit` transitions of a session, oldest first (a tail of the log). */
 export async function selectTransitions(pool: pg.Pool, sessionId: string, limit = 1000): Promise<TransitionRecord[]> {
   const { rows } = await pool.query<TransitionRow>(
-    `select id, event_id, version, from_state, event, to_state, event_data, created_at
-     from state_transitions where session_id = $1 order by id limit $2`,
+    `select * from (
+       select id, event_id, version, from_state, event, to_state, event_data, created_at
+       from state_transitions where session_id = $1 order by id desc limit $2
+     ) tail order by id`,
     [sessionId, limit],
   );
   return rows.map(toTransitionRecord);
 }
 
+/** The latest `limit` inbox events of a session, in arrival order (a tail of the inbox). */
 export async function selectEvents(pool: pg.Pool, sessionId: string, limit = 1000): Promise<StoredEvent[]> {
-  const { rows } = await pool.query<EventRow>(`select ${eventColumns} from ${eventFrom} where e.session_id = $1 order by e.seq limit $2`, [sessionId, limit]);
+  const { rows } = await pool.query<EventRow>(
+    `select * from (select ${eventColumns} from ${eventFrom} where e.session_id = $1 order by e.seq desc limit $2) tail order by seq`,
+    [sessionId, limit],
+  );
   return rows.map(toStoredEvent);
 }
 
