@@ -6,9 +6,11 @@ export class InvalidTransitionError extends AppError {
   readonly event: string;
   readonly allowedEvents: readonly string[];
 
-  constructor(state: string, event: string, allowedEvents: readonly string[]) {
+  /** `because` replaces "in state 'X'" when something other than the state refuses the event (e.g. a pause). */
+  constructor(state: string, event: string, allowedEvents: readonly string[], because?: string) {
     const allowed = allowedEvents.length ? allowedEvents.join(', ') : 'none (final state)';
-    super('INVALID_TRANSITION', `Event '${event}' is not allowed in state '${state}'. Allowed events: ${allowed}.`, {
+    const where = because ? `${because} (state '${state}')` : `in state '${state}'`;
+    super('INVALID_TRANSITION', `Event '${event}' is not allowed ${where}. Allowed events: ${allowed}.`, {
       details: { state, event, allowedEvents: [...allowedEvents] },
     });
     this.name = 'InvalidTransitionError';

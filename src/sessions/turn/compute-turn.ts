@@ -90,7 +90,7 @@ async function process(draft: TurnDraft, deps: TurnDeps): Promise<{ reason?: str
       resumeStory(draft);
       return {};
     }
-    if (draft.status === 'paused' && type !== 'cancel') throw new InvalidTransitionError(leaf(draft), type, [...pausedStoryEvents]);
+    if (draft.status === 'paused' && type !== 'cancel') throw new InvalidTransitionError(leaf(draft), type, [...pausedStoryEvents], 'while the session is paused');
   }
   const reading = await interpret(draft, deps);
   if (reading.ignored) return { ignored: reading.ignored };

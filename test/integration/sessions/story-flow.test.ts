@@ -173,7 +173,11 @@ describe('a story session driven by events', () => {
     const paused = await send(service, id, 'pause', { reason: 'lunch' });
     expect(paused.session.status).toBe('paused');
     expect(await service.listTimers(id)).toEqual([]);
-    await expect(send(service, id, 'commit', { sha: 'x' })).rejects.toMatchObject({ code: 'INVALID_TRANSITION', details: { allowedEvents: ['resume', 'cancel'] } });
+    await expect(send(service, id, 'commit', { sha: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+      message: expect.stringContaining('while the session is paused'),
+      details: { allowedEvents: ['resume', 'cancel'] },
+    });
     const resumed = await send(service, id, 'resume');
     expect(resumed.session.status).toBe('active');
     expect((await service.listTimers(id)).map((t) => t.kind).sort()).toEqual(['noProgress', 'step', 'stuck']);
