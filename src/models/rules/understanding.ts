@@ -1,5 +1,6 @@
 import type { UnderstandingAssessment, UnderstandingVerdict } from '../../../agents/schemas/understanding-assessment.ts';
 import { coveredShare, criterionCoverage, partlyCovered, topicality } from './criteria-match.ts';
+import { findContradictions, storyNegates } from './contradictions.ts';
 import { paraphraseTerms } from './paraphrase.ts';
 import { byLevel, clamp, contradictions, listing, profileOf, round2, rulesTag, storyOf, str, terms } from './text.ts';
 
@@ -12,8 +13,9 @@ const negation = /\b(?:without|with no|no need (?:to|for)|(?:don'?t|do not|doesn
 /**
  * Rules-mode understanding assessor: how many acceptance criteria the restatement covers, fully or
  * in part (weighted key terms matched across paraphrases: criteria-match.ts, paraphrase.ts), whether
- * it contradicts the story (opposite words, negated key terms) or says the learner is lost, and
- * whether it is about the story at all.
+ * it contradicts the story (opposite words, negated key terms; and the specific clashes of
+ * contradictions.ts, which make it a misunderstanding whatever it covers) or says the learner is
+ * lost, and whether it is about the story at all.
  */
 export function assessUnderstanding(input: Record<string, unknown> | undefined, message: string): UnderstandingAssessment {
   const story = storyOf(input);
@@ -45,20 +47,24 @@ export function assessUnderstanding(input: Record<string, unknown> | undefined, 
     // "Show X, hide Y" next to the story's "show" is only suspicious when little else matches.
     if (c.strong || criteriaCoverage < 0.5) wrong.push(`says "${c.textWord}" where the story says "${c.storyWord}"`);
   }
-  const storyNegated = new Set([...storyText.matchAll(negation)].map((m) => m[1]!.toLowerCase()));
   const keyTerms = terms(criteria.join(' '));
   for (const m of restatement.matchAll(negation)) {
     const word = m[1]!.toLowerCase();
-    if (storyNegated.has(word)) continue;
+    // "With no requests" restating "without any request": the story talks about that absence too.
+    if (terms(word).some((w) => storyNegates(storyText, w))) continue;
     if (keyTerms.some((k) => terms(word).some((w) => w === k || (w.length >= 4 && k.startsWith(w))))) wrong.push(`"${m[0].trim()}", but the story needs ${word}`);
   }
+
+  // Specific clashes (another number, value, actor or stance than the story's) outweigh any coverage.
+  const clashes = findContradictions({ ...story, acceptanceCriteria: criteria }, restatement);
+  for (const c of clashes) if (!wrong.includes(c.point)) wrong.push(c.point);
 
   const hedged = hedges.test(restatement);
   const words = restatement.split(/\s+/).filter(Boolean).length;
   let verdict: UnderstandingVerdict;
   // Nothing of the criteria, not even in part, and mostly other topics: the learner describes a different task.
   if ((criteriaCoverage === 0 && !partly.length && topical < 0.6) || (topical < 0.3 && criteriaCoverage < 0.34)) verdict = 'misunderstanding';
-  else if (wrong.length && criteriaCoverage < 0.75) verdict = 'misunderstanding';
+  else if (clashes.length || (wrong.length && criteriaCoverage < 0.75)) verdict = 'misunderstanding';
   else if (confusion.test(restatement) && criteriaCoverage < 0.5) verdict = 'misunderstanding';
   else if (criteriaCoverage >= 0.75 && !wrong.length && !(hedged && criteriaCoverage < 1)) verdict = 'correctUnderstanding';
   else verdict = 'partialUnderstanding';
