@@ -207,7 +207,10 @@ export function findContradictions(story: StoryText, restatement: string): Contr
     ...numberClashes(goalText, said),
     ...choiceClashes(goal.flatMap((g) => g.split(/[;\n]+/)), said),
     ...scopeClashes(goalText, text),
-    ...negationFlips(clausesOf(goalText), said),
+    // One sentence often lists several claims ("invalid values return 400, a page past the end returns
+    // empty items"): each comma-separated claim is compared with the story clause it is about, or the
+    // 400 of one claim would clash with the "not an error" of another.
+    ...negationFlips(clausesOf(goalText), clausesOf(text.replace(/,\s+/g, '; '))),
   ];
   if (unbounded.test(text) && limited.test(goalText)) found.push({ kind: 'limit', point: `says "${unbounded.exec(text)![0]}", but the story sets a limit` });
   const seen = new Set<string>();

@@ -64,6 +64,15 @@ describe('understanding assessor on contradicting restatements', () => {
     expect(assessBooks(said).verdict).toBe('correctUnderstanding');
   });
 
+  it('compares each comma-separated claim of a one-sentence restatement with the story clause it is about', () => {
+    // "invalid values return 400" must not clash with "a page past the end returns … not an error".
+    const said =
+      'I must add pagination: GET /books accepts page and pageSize query parameters, pageSize is limited to 100 and invalid values return 400, the response body is items page pageSize total ordered by title then id, a page past the end returns empty items, and unit tests cover the first page, last partial page, past the end and invalid parameters.';
+    expect(findContradictions(books, said)).toEqual([]);
+    expect(assessBooks(said).verdict).toBe('correctUnderstanding');
+    expect(assessBooks(said.replace('a page past the end returns empty items', 'a page past the end returns 404')).verdict).toBe('misunderstanding');
+  });
+
   it('reads "instead of", "not" and "never" on the story side as ruling an approach out', () => {
     const story = {
       title: 'Keep the session token safe',
