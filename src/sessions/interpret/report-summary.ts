@@ -82,32 +82,18 @@ function securityScan(d: DataOf<'security-scan'>): NpmAuditSummary {
   return { counts, total, clean: total === 0, packages: [] };
 }
 
+/** One summariser per report type, each over that type's validated data. */
+const summarizers: { [T in ReportEventType]: (data: DataOf<T>) => object } = {
+  'test-run': testRun,
+  build,
+  lint,
+  typecheck,
+  coverage,
+  'security-scan': securityScan,
+};
+
 /** The stored data of a report event: the summary (plus `taskId` when given). */
 export function summarizeReport(type: ReportEventType, data: unknown): Record<string, unknown> {
-  switch (type) {
-    case 'test-run': {
-      const d = data as DataOf<'test-run'>;
-      return withTask(testRun(d), d.taskId);
-    }
-    case 'build': {
-      const d = data as DataOf<'build'>;
-      return withTask(build(d), d.taskId);
-    }
-    case 'lint': {
-      const d = data as DataOf<'lint'>;
-      return withTask(lint(d), d.taskId);
-    }
-    case 'typecheck': {
-      const d = data as DataOf<'typecheck'>;
-      return withTask(typecheck(d), d.taskId);
-    }
-    case 'coverage': {
-      const d = data as DataOf<'coverage'>;
-      return withTask(coverage(d), d.taskId);
-    }
-    case 'security-scan': {
-      const d = data as DataOf<'security-scan'>;
-      return withTask(securityScan(d), d.taskId);
-    }
-  }
+  const summarize = summarizers[type] as (data: unknown) => object;
+  return withTask(summarize(data), (data as { taskId?: string }).taskId);
 }
