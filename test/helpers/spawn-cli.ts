@@ -20,11 +20,17 @@ export function spawnCli(args: string[], env: Record<string, string | undefined>
 }
 
 /** Run a script with the same Node as the tests, in its own process, collecting its output. */
-export function spawnScript(script: string, args: string[], env: Record<string, string | undefined> = {}): CliProcess {
+export function spawnScript(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  user?: { uid: number; gid: number },
+): CliProcess {
   const child = spawn(process.execPath, [script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...user,
   });
   let output = '';
   const listeners = new Set<() => void>();
@@ -70,9 +76,9 @@ export function spawnScript(script: string, args: string[], env: Record<string, 
   };
 }
 
-/** Start the server on a free port and return its base URL once it listens. */
-export async function startServer(env: Record<string, string | undefined> = {}): Promise<CliProcess & { url: string }> {
-  const cli = spawnCli(['start'], { PORT: '0', ...env });
+/** Start the server on a free port (as `user` when given) and return its base URL once it listens. */
+export async function startServer(env: Record<string, string | undefined> = {}, user?: { uid: number; gid: number }): Promise<CliProcess & { url: string }> {
+  const cli = spawnScript(bin, ['start'], { PORT: '0', ...env }, user);
   const [, url] = await cli.waitFor(/listening on (http:\/\/[^\s]+)/, 60_000);
   return Object.assign(cli, { url: url! });
 }
