@@ -1,5 +1,6 @@
+import { noopLogger } from '@mastra/core/logger';
 import { RequestContext } from '@mastra/core/request-context';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { actionSpecs, runAgentAction, type MentorActionName } from '../../../agents/mentor-actions.ts';
 import { agents, agentSpecs } from '../../../agents/index.ts';
@@ -14,6 +15,11 @@ async function validOutput(name: MentorActionName) {
   const { output } = await runAgentAction(name, actionInputs[name] as never, { story, learner: { level: 'intermediate' } });
   return output as Record<string, unknown>;
 }
+
+// These tests feed agents invalid output on purpose; Mastra would log every expected failure.
+beforeAll(() => {
+  for (const agent of Object.values(agents)) agent.__setLogger(noopLogger);
+});
 
 describe.each(names)('%s with a mock model', (name) => {
   const spec = actionSpecs[name];
