@@ -50,6 +50,36 @@ describe('classifyFrustration', () => {
     expect(classifyFrustration('so frustrating, I give up').level).toBe('despairing');
   });
 
+  it.each([
+    ['i think im just too stupid for this job', 'despairing'],
+    ['thinking about quitting my job and leaving tech', 'despairing'],
+    ["haven't slept in two days because of this bug", 'despairing'],
+    ['been crying at my desk all afternoon', 'despairing'],
+    ["I'm completely drained", 'despairing'],
+    ['this tool is useless garbage', 'abusive'],
+    ["I'm going to throw my laptop out the window", 'abusive'],
+    ['ur hints r crap', 'abusive'],
+    ['you are very bad teacher', 'abusive'],
+    ['WHY DO YOU KEEP GIVING ME THE SAME STUPID ANSWER', 'abusive'],
+  ] as const)('widened families: %j → %s', (text, level) => {
+    expect(classifyFrustration(text).level).toBe(level);
+  });
+
+  it.each([
+    'I feel stupid asking this, but what is a closure?',
+    "I'm exhausted but it finally works!",
+    "I'll throw the laptop in my bag and continue at home",
+    'I quit my old job to do this bootcamp and I love it',
+    'Is webpack a useless tool for small projects?',
+    'the worst case is O(n^2), right?',
+    'your code is garbage collected eventually, right?',
+    "I'm quitting the process with ctrl+c but it hangs",
+    "what's the use case for WeakMap?",
+    'CAN YOU EXPLAIN THE DIFFERENCE BETWEEN LET AND CONST',
+  ])('look-alike %j → none', (text) => {
+    expect(classifyFrustration(text)).toEqual({ level: 'none', signals: [] });
+  });
+
   it('handles empty text', () => {
     expect(classifyFrustration('')).toEqual({ level: 'none', signals: [] });
   });

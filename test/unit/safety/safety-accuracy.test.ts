@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { classifyFrustration } from '../../../src/sessions/detectors/frustration.ts';
 import { detectPromptInjection } from '../../../src/sessions/detectors/prompt-injection.ts';
 import { evaluateEscalation } from '../../../src/sessions/escalation.ts';
+import { frustrationHoldout2 } from './frustration-holdout-2.ts';
 import { safetyHoldout } from './safety-holdout.ts';
 import { safetyCases, type SafetyCase, type SafetyExpectation } from './safety-table.ts';
 
@@ -11,7 +12,10 @@ import { safetyCases, type SafetyCase, type SafetyExpectation } from './safety-t
  * were changed (safety-table.ts): escalation recall 13/77 (crisis 2/23, despairing 4/15, abusive
  * 2/15, injection 0/19, frustrated 5/5), benign messages kept 29/32. The holdout table, written after
  * the rules were fitted to the first one and measured once before further changes: recall 21/36
- * (crisis 4/10, despairing 5/8, abusive 5/8, injection 7/10), benign kept 18/18.
+ * (crisis 4/10, despairing 5/8, abusive 5/8, injection 7/10), benign kept 18/18. The despair and
+ * abuse table (frustration-holdout-2.ts), measured before the rules were widened for it: recall 3/28
+ * (despairing 1/15, abusive 2/13), benign kept 18/19 ("I feel stupid asking this, but..." was
+ * flagged), labels 21/47. After: 28/28, 19/19, 47/47 (fitted to it, so no longer a holdout).
  */
 const now = new Date('2026-11-21T10:00:00.000Z');
 const report: string[] = [];
@@ -58,5 +62,6 @@ function measure(name: string, cases: readonly SafetyCase[]) {
 
 measure('safety table', safetyCases);
 measure('safety holdout', safetyHoldout);
+measure('frustration holdout 2', frustrationHoldout2);
 
 afterAll(() => console.log(`session-safety accuracy\n  ${report.join('\n  ')}`));
