@@ -1,8 +1,8 @@
 import type { BlockerCategory, BlockerDiagnosis } from '../../../agents/schemas/blocker-diagnosis.ts';
 import { concepts } from '../../../tools/concepts/index.ts';
 import { matchConcepts } from '../../../tools/concepts/match.ts';
-import { blockerSignals, vaguePattern, type Signal } from './blocker-signals.ts';
-import { activitiesOf, byLevel, clamp, codingKinds, listing, num, profileOf, quoteAround, researchKinds, researchSummary, round2, rulesTag, storyOf, str, strings, type Level } from './text.ts';
+import { blockerSignals, conceptQuestion, failureWords, namedSubjectQuestion, vaguePattern, type Signal } from './blocker-signals.ts';
+import { activitiesOf, byLevel, clamp, codingKinds, listing, namesTechnicalThing, num, profileOf, quoteAround, researchKinds, researchSummary, round2, rulesTag, storyOf, str, strings, type Level } from './text.ts';
 
 type Scored = Exclude<BlockerCategory, 'unknownIssue'>;
 
@@ -56,9 +56,21 @@ export function readBlocker(input: Record<string, unknown> | undefined, fallback
   // Reading and searching without writing code is the shape of analysis paralysis.
   const research = activity.filter((a) => researchKinds.test(a.type) || (a.type === 'other' && researchSummary.test(a.summary)));
   const coding = activity.filter((a) => codingKinds.test(a.type));
-  if (research.length >= 2 && coding.length === 0) {
-    scores.analysisParalysis += research.length >= 3 ? 2.5 : 1.5;
+  // Mostly reading with a stray edit (4 docs pages, 1 save) is the same shape, a little weaker.
+  const researchHeavy = research.length >= 3 && coding.length > 0 && research.length >= 3 * coding.length && !failed.length;
+  if ((research.length >= 2 && coding.length === 0) || researchHeavy) {
+    scores.analysisParalysis += coding.length ? 1.5 : research.length >= 3 ? 2.5 : 1.5;
     hits.push({ signal: { category: 'analysisParalysis', kind: 'endlessResearch', weight: 2, where: 'any', pattern: /$/ }, quote: research.map((r) => r.summary || r.type).slice(0, 3).join('; ') });
+  }
+
+  // A how/why/what question about a programming thing, with nothing failing, asks for an idea; a
+  // question already read as a choice ("is it better to use REST or GraphQL?") asks for a decision.
+  const quiet = !errors.trim() && !failureWords.test(message) && !vaguePattern.test(message);
+  const unread = scores.conceptualConfusion === 0 && scores.analysisParalysis === 0;
+  const question = quiet && unread && (namesTechnicalThing(message) || namedSubjectQuestion.test(message)) ? conceptQuestion.exec(message) : null;
+  if (question) {
+    scores.conceptualConfusion += 2;
+    hits.push({ signal: { category: 'conceptualConfusion', kind: 'howWorks', weight: 2, where: 'message', pattern: conceptQuestion }, quote: quoteAround(message, question.index) });
   }
 
   // A question about a known concept, without errors, leans conceptual.

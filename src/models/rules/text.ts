@@ -246,3 +246,31 @@ export function contradictions(storyText: string, text: string): Contradiction[]
   }
   return found;
 }
+
+/**
+ * Whether a text names a programming thing: a code-shaped token (camelCase, `call()`, `.method`,
+ * an acronym such as JWT or PUT, a product name inside a sentence) or a word from the common
+ * vocabulary of programming concepts. Lets a bare "why is this not working?" be told apart from
+ * "why does my closure keep the old value".
+ */
+export function namesTechnicalThing(text: string): boolean {
+  return codeShaped.test(text) || technicalVocabulary.test(text);
+}
+
+const codeShaped = /\b[a-z]+[A-Z]\w*\b|\w\(\)|\.[a-z]\w*\(|\b[A-Z]{2,6}s?\b|\b\w+\/\w+\b|(?<=[a-z,]\s+)(?!I\b|I'|OK\b)[A-Z][a-z]+\w*/;
+
+const technicalVocabulary = new RegExp(
+  `\\b(?:${[
+    'closures?', 'scopes?', 'hoisting', 'promises?', 'callbacks?', 'async', 'await', 'event loop', 'generators?', 'iterators?', 'recursion', 'recursive',
+    'functions?', 'methods?', 'class(?:es)?', 'objects?', 'arrays?', 'variables?', 'constants?', 'prototypes?', 'inheritance', 'interfaces?', 'generics?', 'types?', 'enums?',
+    'modules?', 'imports?', 'exports?', 'dependency injection', 'decorators?', 'lambdas?', 'pointers?', 'references?', 'mutation', 'immutab\\w+', 'mutable',
+    'hooks?', 'state', 'props', 'components?', 're-?renders?', 'rendering', 'lifecycle', 'effects?', 'cleanup', 'refs?', 'context', 'reducers?', 'store', 'selectors?', 'virtual dom', 'dom',
+    'events?', 'listeners?', 'handlers?', 'debounc\\w*', 'throttl\\w*', 'memo\\w*', 'cach(?:e|es|ing)',
+    'quer(?:y|ies)', 'index(?:es)?', 'indices', 'transactions?', '(?:foreign|primary) keys?', 'joins?', 'schemas?', 'migrations?', 'tables?', 'columns?', 'rows?', 'orm', 'normali[sz]\\w+', 'database',
+    'tokens?', 'sessions?', 'cookies?', 'auth\\w*', 'hash(?:ing|es)?', 'encrypt\\w*', 'middleware', 'routes?', 'routers?', 'routing', 'endpoints?', 'requests?', 'responses?', 'headers?', 'status codes?',
+    'streams?', 'buffers?', 'sockets?', 'websockets?', 'threads?', 'concurren\\w+', 'race conditions?', 'mutex\\w*', 'locks?', 'queues?', 'workers?', 'jobs?',
+    'regex\\w*', 'regular expressions?', 'serializ\\w+', 'parsing', 'pagination', 'cursors?', 'idempoten\\w+', 'mocks?', 'mocking', 'stubs?', 'fixtures?', 'assertions?',
+    'overloads?', 'arguments?', 'parameters?', 'params', 'return values?', 'salts?', 'passwords?', 'keys?', 'values?', 'properties', 'fields?', 'null', 'undefined', 'scope chain', 'this keyword', 'bind', 'spread', 'destructur\\w+', 'template literals?', 'equality', 'truthy', 'falsy',
+  ].join('|')})\\b`,
+  'i',
+);
