@@ -1,33 +1,48 @@
 import type { PlanReview, PlanVerdict } from '../../../agents/schemas/plan-review.ts';
 import { approachConcerns, edgeCases, testCases, testing, verification } from './plan-checks.ts';
-import { byLevel, clamp, coverage, listing, profileOf, rulesTag, stem, storyOf, str, terms, termWeights } from './text.ts';
+import { criterionCoverage, topicality } from './criteria-match.ts';
+import { mentions, paraphraseTerms } from './paraphrase.ts';
+import { byLevel, clamp, listing, profileOf, rulesTag, storyOf, str, termWeights } from './text.ts';
 
 const ordering = /^\s*(?:\d+[.)]|[-*+]|step \d+)/im;
 const concrete = /`[^`]+`|\b[\w-]+\.(?:ts|js|tsx|jsx|py|sql|md|json|yaml|yml|css|html)\b|\/[\w/:<>-]+|\b[a-z]+[A-Z]\w*\b|\b\w+\(\)|\b(?:GET|POST|PUT|PATCH|DELETE)\b|\b(?:function|endpoint|route|handler|component|table|column|query|schema|field|parameter|class|method|module|file|migration|middleware|hook|page|button|form|input|toggle|header|key|link|variable|config|test|type|interface|model|store|service|request|response|status|cookie|token|email|css|attribute|event|state)s?\b/i;
 
-/** Number words a plan may spell out where the story uses digits ("five failed attempts"). */
-const numberWords: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', hundred: '100' };
-
-/** Everyday synonyms a plan uses for the story's words; each group meets on its first word's stem. */
-const synonymGroups = [
-  ['fail', 'failed', 'failing', 'failure', 'failures', 'wrong', 'incorrect', 'unsuccessful'],
-  ['store', 'stored', 'storing', 'save', 'saved', 'saves', 'saving', 'persist', 'persisted', 'keep', 'keeps', 'kept'],
-  ['show', 'shows', 'shown', 'display', 'displayed', 'displays', 'render', 'renders', 'rendered', 'visible'],
-  ['reject', 'rejected', 'rejects', 'refuse', 'refused', 'deny', 'denied', 'block', 'blocked', 'decline', 'declined'],
-  ['expire', 'expires', 'expired', 'expiry', 'expiration', 'ttl'],
-  ['count', 'counts', 'counter', 'counters', 'counted', 'counting'],
-  ['email', 'emails', 'emailed', 'mail', 'mailed'],
-  ['delete', 'deleted', 'deletes', 'remove', 'removed', 'removes'],
-  ['toggle', 'toggles', 'switch', 'switches', 'flip', 'flips'],
-  ['instance', 'instances', 'server', 'servers', 'process', 'processes', 'node', 'nodes'],
-];
-const canonical = new Map(synonymGroups.flatMap((group) => group.map((w) => [stem(w), stem(group[0]!)] as const)));
-
-/** Terms with number words as digits and synonyms merged. */
-function planTerms(text: string): string[] {
-  const spelled = text.replace(/\b[a-z]+\b/gi, (w) => numberWords[w.toLowerCase()] ?? w);
-  return [...new Set(terms(spelled).map((t) => canonical.get(t) ?? t))];
+/**
+ * How much of each criterion a plan covers, read two ways and the kinder one kept: weighted by how
+ * specific each term is across the criteria (the domain noun says little), and weighted by kind (code
+ * names count most, spec filler little). A plan says each step in its own words, so one reading
+ * missing a paraphrase should not make a covered criterion look skipped.
+ */
+function criteriaShares(criteria: string[], have: string[]): number[] {
+  const specificity = termWeights(criteria);
+  const byKind = criterionCoverage(criteria, have);
+  return criteria.map((criterion, i) => {
+    let total = 0;
+    let found = 0;
+    for (const t of planTerms(criterion)) {
+      const matched = mentions(have, t);
+      // A repeated number ("300 ms", "5 retries") pins the criterion down; "at most"/"up to" around it is wording.
+      const w = specificity(t) * (/^\d/.test(t) && matched ? 2 : bounds.includes(t) ? 0.3 : 1);
+      total += w;
+      if (matched) found += w;
+    }
+    return Math.max(total ? found / total : 1, byKind[i]!);
+  });
 }
+
+/** Irregular verb forms a plan or criterion uses ("counters are kept", "keep a counter"): the stemmer cannot join them. */
+const irregular: Readonly<Record<string, string>> = {
+  kept: 'keep', sent: 'send', shown: 'show', built: 'build', written: 'write', wrote: 'write', found: 'find', given: 'give', gave: 'give',
+  taken: 'take', took: 'take', hidden: 'hide', hid: 'hide', chosen: 'choose', chose: 'choose', held: 'hold', paid: 'pay', sold: 'sell', bought: 'buy',
+};
+
+/** Paraphrase terms of a plan or criterion, irregular verb forms read as their base form. */
+function planTerms(text: string): string[] {
+  return paraphraseTerms(text.replace(/\b[a-z]+\b/gi, (w) => irregular[w.toLowerCase()] ?? w));
+}
+
+/** What "at most", "up to", "at least" become: a bound the plan states by giving the number. */
+const bounds = paraphraseTerms('maximum minimum');
 
 export interface PlanSteps {
   steps: string[];
@@ -69,13 +84,12 @@ export function reviewPlan(input: Record<string, unknown> | undefined, message: 
   const { steps, numbered } = planSteps(plan);
   const have = planTerms(plan);
   const criteria = story?.acceptanceCriteria ?? [];
-  const weight = termWeights(criteria);
-  const shares = criteria.map((c) => coverage(planTerms(c), have, weight));
+  const shares = criteriaShares(criteria, have);
   const uncovered = criteria.filter((_, i) => shares[i]! < 0.4);
   const criteriaShare = criteria.length ? shares.reduce((sum, s) => sum + Math.min(1, s / 0.6), 0) / criteria.length : steps.length >= 3 ? 0.7 : 0.4;
   const storyText = story ? `${story.title}\n${story.description}\n${criteria.join('\n')}` : '';
   const storyTerms = planTerms(storyText);
-  const concreteShare = steps.length ? steps.filter((s) => s.split(/\s+/).length >= 3 && (concrete.test(s) || planTerms(s).filter((t) => storyTerms.includes(t)).length >= 2)).length / steps.length : 0;
+  const concreteShare = steps.length ? steps.filter((s) => s.split(/\s+/).length >= 3 && (concrete.test(s) || planTerms(s).filter((t) => mentions(storyTerms, t)).length >= 2)).length / steps.length : 0;
   const mentionsTests = testing.test(plan);
   const testsCases = mentionsTests && namesTestCases(plan);
   const handlesEdges = edgeCases.test(plan);
@@ -88,12 +102,12 @@ export function reviewPlan(input: Record<string, unknown> | undefined, message: 
     { id: 'concrete', label: 'Steps are concrete (files, functions, endpoints)', weight: 15, points: Math.round(15 * Math.min(1, concreteShare / 0.7)), comment: concreteShare >= 0.6 ? 'Most steps name what they change.' : 'Several steps do not say what exactly changes.' },
     { id: 'tests', label: 'Plans tests, including edge cases', weight: 15, points: mentionsTests ? (testsCases ? 15 : 10) : 0, comment: mentionsTests ? (testsCases ? 'Tests cover named cases.' : 'Tests are planned; which cases?') : 'No step writes or runs tests.' },
     { id: 'edgeCases', label: 'Handles invalid input and errors', weight: 10, points: handlesEdges ? 10 : 0, comment: handlesEdges ? 'Error and edge handling is planned.' : 'Nothing about invalid input or error cases.' },
-    { id: 'verification', label: 'Ordered, with a way to verify the result', weight: 15, points: (ordered ? 5 : 0) + (verifies ? 10 : 0), comment: verifies ? 'Has a verification step.' : 'No step checks the result (run, lint, type check, review).' },
+    { id: 'verification', label: 'Ordered, with a way to verify the result', weight: 15, points: (ordered ? 5 : 0) + (verifies ? 10 : mentionsTests ? 5 : 0), comment: verifies ? 'Has a verification step.' : mentionsTests ? 'The planned tests check the result; say when you run them.' : 'No step checks the result (run, lint, type check, review).' },
   ];
   let score = criteriaList.reduce((sum, c) => sum + c.points, 0);
 
   // Off topic: little of the plan is about the story and little of the story is in the plan.
-  const onStory = story ? coverage(have, storyTerms) : 1;
+  const onStory = story ? topicality(have, storyText) : 1;
   const meanShare = criteria.length ? shares.reduce((a, b) => a + b, 0) / criteria.length : 1;
   const offTopic = criteria.length >= 2 && onStory < 0.3 && meanShare < 0.35;
   const concerns = approachConcerns(plan, story ? { storyText, criteria } : undefined, offTopic);

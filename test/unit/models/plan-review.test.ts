@@ -74,3 +74,53 @@ describe('reviewPlan', () => {
     );
   });
 });
+
+describe('reviewPlan reads plans in their own words', () => {
+  const webhooks = {
+    title: 'Retry failed webhook deliveries',
+    description: 'Partners receive order events by webhook.',
+    acceptanceCriteria: ['A delivery that gets a 5xx response or times out is retried up to 5 times with exponential backoff', 'After the last failed attempt the delivery is marked as failed and shown in the partner dashboard'],
+  };
+
+  it('matches synonyms from the shared paraphrase groups ("final try", "flagged", "server error", "delay")', () => {
+    const plan = '1. A server error or a timeout triggers another try with a doubling delay, five retries\n2. When the final try fails the delivery is flagged failed and partners see it in the dashboard\n3. Specs: server error then success, timeout, gives up after five\n4. Run the suite';
+    const result = reviewPlan({ story: webhooks, plan }, '');
+    expect(result.verdict).toBe('goodPlan');
+    expect(result.missingSteps).toEqual([]);
+  });
+
+  it('recognises spec, assert and e2e wording as tests, and "happy path and errors" as named cases', () => {
+    for (const tests of ['Specs for the happy path and errors', 'An e2e run asserts the happy path and errors', 'Assert the output for valid and invalid input']) {
+      const result = review(`1. Query orders sorted by created_at desc, LIMIT 20 per page in orders.ts\n2. Validate the page parameter, invalid returns 400\n3. ${tests}\n4. Open a PR`);
+      expect(result.criteria.find((c) => c.id === 'tests')!.points, tests).toBe(15);
+    }
+  });
+
+  it('still wants tests: a plan without any is missingSteps however complete', () => {
+    const result = review('1. Query orders sorted by created_at desc, LIMIT 20 per page in orders.ts\n2. Validate the page parameter, invalid returns 400\n3. Check it in the browser');
+    expect(result.verdict).toBe('missingSteps');
+  });
+
+  it('does not read a conditional skip or a skip the criterion asks for as setting a requirement aside', () => {
+    const dryRun = { title: 'Dry run', description: 'See what deploy would change.', acceptanceCriteria: ['`deploy --dry-run` prints the resources that would change', 'With --dry-run no API call that changes state is made'] };
+    expect(reviewPlan({ story: dryRun, plan: '1. Print the diff in dry-run\n2. Skip every mutating API call\n3. Tests that assert no call is made' }, '').concerns).toEqual([]);
+    const weekly = { title: 'Weekly report', description: 'Email owners a summary.', acceptanceCriteria: ['Owners get a weekly email with the team activity', 'Teams with no activity get no email'] };
+    expect(reviewPlan({ story: weekly, plan: '1. Query team activity\n2. Skip the team when it had no activity\n3. Send the email\n4. Tests' }, '').concerns).toEqual([]);
+    expect(reviewPlan({ story: weekly, plan: '1. Skip the team activity for now, send a fixed text\n2. Tests' }, '').concerns.join(' ')).toMatch(/sets aside "team"/);
+  });
+
+  it('lets a plan use a verb the story rules out for one purpose when a criterion asks for it', () => {
+    const cart = { title: 'Cart quantities', description: 'Change quantities without removing the item and adding it again.', acceptanceCriteria: ['A stepper changes the quantity', 'Quantity 0 removes the line'] };
+    expect(reviewPlan({ story: cart, plan: '1. Add a stepper\n2. Quantity 0 removes the line\n3. Tests' }, '').concerns).toEqual([]);
+    const ruledOut = reviewPlan({ story: { ...cart, acceptanceCriteria: ['A stepper changes the quantity'] }, plan: '1. Remove the item and add it again with the new quantity\n2. Tests' }, '');
+    expect(ruledOut.verdict).toBe('wrongApproach');
+  });
+
+  it('flags wiping data the story says to keep, and a guessable invitation token', () => {
+    const importer = { title: 'Import', description: 'Nightly import.', acceptanceCriteria: ['Products are upserted by SKU', 'A product missing from the file is marked discontinued, not deleted'] };
+    expect(reviewPlan({ story: importer, plan: '1. Truncate the products table\n2. Insert every row\n3. Tests' }, '').concerns.join(' ')).toMatch(/wipes existing data/);
+    expect(reviewPlan({ story: importer, plan: '1. Upsert by SKU\n2. Mark missing products discontinued\n3. Truncate the table before each test' }, '').concerns).toEqual([]);
+    const invites = { title: 'Invites', description: 'Invite colleagues.', acceptanceCriteria: ['An admin sends an invitation by email'] };
+    expect(reviewPlan({ story: invites, plan: '1. Use the email address as the invitation token\n2. Send it\n3. Tests' }, '').concerns.join(' ')).toMatch(/guessable/);
+  });
+});
