@@ -42,6 +42,12 @@ export default async function setup(project: TestProject) {
     }
     await server.pool.query(`alter database "${template}_building" rename to "${template}"`);
   }
+  // Templates of earlier schemas are never used again.
+  const oldTemplates = await server.pool.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'mentorflow_tpl_%' and datname not like '%_building' and datname <> $1",
+    [template],
+  );
+  for (const { datname } of oldTemplates.rows) await server.pool.query(`drop database if exists "${datname}"`).catch(() => undefined);
   // Remove databases left by runs that were killed more than two hours ago (names carry the run's start
   // time), never those of a run still going on the same server.
   const runId = Date.now().toString(36);
