@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { AppError } from '../errors/app-error.ts';
 
@@ -57,7 +57,9 @@ function run(file: string, args: string[], options: ExecFileOptions = {}): Promi
   return new Promise((done) => {
     execFile(file, args, { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      done({ code, output: `${stdout ?? ''}${stderr ?? ''}`.trim() });
+      // A process that could not start at all (EACCES on the binary or cwd) prints nothing: say why.
+      const output = `${stdout ?? ''}${stderr ?? ''}`.trim() || (error ? error.message : '');
+      done({ code, output });
     });
   });
 }
@@ -73,6 +75,22 @@ async function runAsUser(): Promise<{ uid: number; gid: number } | undefined> {
   }
   const gid = await run('id', ['-g', USER]);
   return { uid: Number(id.output), gid: Number(gid.output) };
+}
+
+/**
+ * The `postgres` user must reach the binaries and the data directory. A checkout inside a private
+ * directory (mode 700: `mktemp -d`, `/root/app`) blocks it, so grant search permission only (o+x: enter,
+ * not list) on each blocking ancestor, and say so.
+ */
+function ensureReachable(path: string, log: (message: string) => void): void {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if (!(mode & 0o001)) {
+      chmodSync(dir, mode | 0o001);
+      log(`granted search permission (o+x) on ${dir} so the postgres system user can reach embedded PostgreSQL`);
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
 
 function chownTree(path: string, owner: { uid: number; gid: number }): void {
@@ -138,6 +156,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
   mkdirSync(root, { recursive: true });
   const bins = await loadBinaries();
   const owner = await runAsUser();
+  if (owner) {
+    ensureReachable(dirname(bins.initdb), log);
+    ensureReachable(root, log);
+  }
   const asOwner: ExecFileOptions = owner ? { uid: owner.uid, gid: owner.gid, cwd: root } : { cwd: root };
 
   let state: EmbeddedState;

@@ -7,7 +7,10 @@ import { startServer } from '../helpers/spawn-cli.ts';
 
 /** The embedded path with no DATABASE_URL: first start (initdb), clean restart, and restart after SIGKILL. */
 describe('embedded PostgreSQL', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mentorflow-embedded-'));
+  // A data directory under a private (mode 700) parent, as in `mktemp -d` or /root: as root the server
+  // runs as the postgres system user, which must still reach it.
+  const privateParent = mkdtempSync(join(tmpdir(), 'mentorflow-embedded-'));
+  const dataDir = join(privateParent, 'data');
   const env = { DATABASE_URL: undefined, DATA_DIR: dataDir };
   const embeddedUrl = () => {
     const state = JSON.parse(readFileSync(join(dataDir, 'embedded.json'), 'utf8')) as { port: number; user: string; password: string; database: string };
@@ -23,11 +26,12 @@ describe('embedded PostgreSQL', () => {
     }
   };
 
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => rmSync(privateParent, { recursive: true, force: true }));
 
   it('initialises on first start, keeps data across a clean restart and stops its server', async () => {
-    const first = await startServer(env);
+    const first = await startServer({ ...env, LOG_LEVEL: 'info' });
     expect((await fetch(`${first.url}/ready`)).status).toBe(200);
+    if (process.getuid?.() === 0) expect(first.output()).toContain(`granted search permission (o+x) on ${privateParent}`);
     expect(readFileSync(join(dataDir, 'embedded.json'), 'utf8')).not.toContain('"port": 5432');
     await query("insert into app_meta (key, value) values ('probe', '\"first\"')");
     first.child.kill('SIGTERM');
