@@ -4,7 +4,7 @@ import { Logger, runMigrations } from 'graphile-worker';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
+import { processApplicationName, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
 import { migrate, withSchemaLock, type MigrationResult } from './migrate.ts';
 
 export type DatabaseKind = 'embedded' | 'external';
@@ -28,7 +28,14 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(cfg: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>, options: OpenDatabaseOptions = {}): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   const url = cfg.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(cfg.DATA_DIR, options.log)).url;
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, connectionTimeoutMillis: 10_000 });
+  // Named per process, so the embedded server's stop can tell this process's closing connections from
+  // another process's live ones.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 20,
+    connectionTimeoutMillis: 10_000,
+    application_name: processApplicationName,
+  });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', (error) => options.log?.(`database pool error: ${error.message}`));
   pool.on('connect', (client) => client.on('error', (error) => options.log?.(`database client error: ${error.message}`)));

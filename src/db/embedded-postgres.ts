@@ -249,13 +249,21 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-/** Another mentorflow process (a second server, an in-process chat) may share the embedded server. */
+/** The `application_name` of this process's connections (set on its pool). */
+export const processApplicationName = `mentorflow:${process.pid}`;
+
+/**
+ * Another mentorflow process (a second server, an in-process chat) may share the embedded server. This
+ * process's own backends may still be listed for a moment after its pool ended, so they do not count.
+ */
 async function hasOtherClients(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
     const result = await client.query(
-      "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+      `select count(*)::int as n from pg_stat_activity
+        where backend_type = 'client backend' and pid <> pg_backend_pid() and application_name <> $1`,
+      [processApplicationName],
     );
     return (result.rows[0] as { n: number }).n > 0;
   } catch {
