@@ -5,7 +5,13 @@ import { startImplementationRun } from '../../runs/index.ts';
 import { ingestEvent, reportEventTypes, reviewDecisions } from '../../sessions/index.ts';
 import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
-import { signatureHeader, verifySignature } from '../webhook-signature.ts';
+import {
+  deliveryHeader,
+  maxClockSkewSeconds,
+  signatureHeader,
+  timestampHeader,
+  verifyDelivery,
+} from '../webhook-signature.ts';
 import { mapTicket } from '../webhooks/map-ticket.ts';
 import { ticketMappings } from '../webhooks/ticket-mappings.ts';
 
@@ -27,29 +33,44 @@ const reviewPayload = z.object({
 
 export const webhookSources = ['ci', 'review', ...Object.keys(ticketMappings)] as const;
 
+/** How a sender signs, for the OpenAPI summary (docs/api.md says the same). */
+const signedHeaders =
+  `Headers ${timestampHeader} (unix seconds, within ${maxClockSkewSeconds} s of the server), ` +
+  `${deliveryHeader} (1-200 printable characters; a repeated id applies once) and ` +
+  `${signatureHeader}: sha256=<hex HMAC-SHA256 with WEBHOOK_SECRET of ` +
+  `"<timestamp>.<delivery>.<raw body>">`;
+
 export const webhookRoutes: RouteDefinition<any, any, any>[] = [
   defineRoute({
     method: 'POST',
     path: '/webhooks/:source',
-    summary: `Signed deliveries from CI (test/lint/coverage… reports), code review, and trackers (${Object.keys(ticketMappings).join(', ')} tickets start an implementation run). Header ${signatureHeader}: sha256=<hex HMAC of the body with WEBHOOK_SECRET>`,
+    summary: `Signed deliveries from CI (test/lint/coverage… reports), code review, and trackers (${Object.keys(ticketMappings).join(', ')} tickets start an implementation run). ${signedHeaders}`,
     tags: ['webhooks'],
     public: true,
     params: z.object({ source: z.enum(webhookSources, { error: `expected one of ${webhookSources.join(', ')}` }) }),
     responses: {
       200: { description: 'session event outcome (ci, review)' },
       202: { description: 'implementation run started (trackers)' },
-      401: { description: 'missing or wrong signature', schema: errorBodySchema },
+      401: {
+        description: 'wrong or missing signature, stale timestamp, missing delivery id (`field`: the header)',
+        schema: errorBodySchema,
+      },
     },
     async handle({ params, c }) {
       const raw = await c.req.raw.clone().text();
-      verifySignature(config().WEBHOOK_SECRET, raw, c.req.header(signatureHeader));
+      // The signature covers the delivery id, so a captured body cannot be re-sent under a new id;
+      // re-sent under its own id, the idempotency below returns the first outcome.
+      const { delivery } = verifyDelivery(config().WEBHOOK_SECRET, raw, {
+        signature: c.req.header(signatureHeader),
+        timestamp: c.req.header(timestampHeader),
+        delivery: c.req.header(deliveryHeader),
+      });
       let payload: unknown;
       try {
         payload = JSON.parse(raw);
       } catch {
         throw new AppError('INVALID_JSON', 'body: not valid JSON', { field: 'body' });
       }
-      const delivery = c.req.header('x-mentorflow-delivery')?.trim() || undefined;
       if (params.source === 'ci' || params.source === 'review') {
         const event =
           params.source === 'ci'
@@ -67,8 +88,10 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
       }
       const { ticketId, input } = mapTicket(params.source, ticketMappings[params.source]!, payload);
       // A tracker retrying its delivery must not start a second run for the same ticket.
-      const idempotencyKey = ticketId ? `${params.source}:${ticketId}` : delivery ? `${params.source}:delivery:${delivery}` : undefined;
-      const run = await startImplementationRun(input, idempotencyKey ? { idempotencyKey } : {});
+      const idempotencyKey = ticketId
+        ? `${params.source}:${ticketId}`
+        : `${params.source}:delivery:${delivery}`;
+      const run = await startImplementationRun(input, { idempotencyKey });
       return Response.json({ run, ticketId }, { status: 202 });
     },
   }),
