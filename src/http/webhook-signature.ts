@@ -101,7 +101,8 @@ export function verifyDelivery(
   if (skew > maxClockSkewSeconds) {
     throw unauthorized(
       timestampHeader,
-      `${timestampHeader} is ${Math.round(skew)} s from the server's clock (at most ${maxClockSkewSeconds} s)`,
+      `${timestampHeader} is ${Math.round(skew)} s from the server's clock ` +
+        `(at most ${maxClockSkewSeconds} s)`,
     );
   }
   return { delivery, timestamp: seconds };

@@ -61,7 +61,7 @@ describe('checkJsonText: NUL', () => {
 });
 
 describe('checkJsonText: unpaired surrogates', () => {
-  it('refuses a lone half, raw or escaped, and an escaped high half not followed by a low one', () => {
+  it('refuses a lone half, raw or escaped, and an escaped high half without its low half', () => {
     const cases: [string, string][] = [
       ['{"s":"\ud800"}', 'ud800'],
       ['{"s":"a\udc00b"}', 'udc00'],
@@ -100,7 +100,7 @@ describe('checkJsonText: depth', () => {
     }
   });
 
-  it('refuses 100,000 nested arrays at maxDepth, without reading on or overflowing the stack', () => {
+  it('refuses 100,000 nested arrays at maxDepth, without reading on or overflowing', () => {
     const open = '['.repeat(100_000);
     // Never closed: the refusal comes at the 65th bracket, before the end of the text is seen.
     const error = refuseJson(open, { maxDepth: 64 });
@@ -147,7 +147,8 @@ describe('checkJsonText: the field names the value as the client sent it', () =>
 
 describe('checkJsonText: size and structure', () => {
   it('counts UTF-8 bytes, not UTF-16 units', () => {
-    for (const text of [JSON.stringify('é'.repeat(10)), JSON.stringify('😀€'.repeat(5)), '{"a":1}']) {
+    const texts = [JSON.stringify('é'.repeat(10)), JSON.stringify('😀€'.repeat(5)), '{"a":1}'];
+    for (const text of texts) {
       const bytes = Buffer.byteLength(text);
       expect(() => checkJsonText(text, { maxDepth: 8, maxBytes: bytes }), text).not.toThrow();
       const error = refuseJson(text, { maxBytes: bytes - 1 });
@@ -201,15 +202,20 @@ describe('checkJsonText: size and structure', () => {
 /** Reference: the path of the first key or string (in text order) with NUL or a lone half. */
 function firstProblem(value: unknown, path: string[]): string | undefined {
   const bad = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-  const show = (key: string) =>
-    key.replace(new RegExp(bad.source, 'g'), (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  if (typeof value === 'string') return bad.test(value) ? path.join('.') || 'body' : undefined;
+  const hex = (u: string) => u.charCodeAt(0).toString(16).padStart(4, '0');
+  const show = (key: string) => key.replace(new RegExp(bad.source, 'g'), (u) => `\\u${hex(u)}`);
+  // `body` only for the top-level value: an empty key is a path of its own ('').
+  if (typeof value === 'string') {
+    return bad.test(value) ? (path.length ? path.join('.') : 'body') : undefined;
+  }
   if (value === null || typeof value !== 'object') return undefined;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v] as const)
+    : Object.entries(value);
   for (const [key, item] of entries) {
     if (!Array.isArray(value) && bad.test(key)) return [...path, show(key)].join('.');
     const found = firstProblem(item, [...path, key]);
-    if (found) return found;
+    if (found !== undefined) return found;
   }
   return undefined;
 }
@@ -224,7 +230,8 @@ describe('checkJsonText: linear time', () => {
       nested: { a: { b: { c: ['x', 'y'] } } },
     };
     const one = JSON.stringify(item);
-    return JSON.stringify({ items: Array.from({ length: Math.ceil(bytes / one.length) }, () => item) });
+    const items = Array.from({ length: Math.ceil(bytes / one.length) }, () => item);
+    return JSON.stringify({ items });
   }
 
   /** Best of a few runs, so one pause of a shared CPU does not decide the ratio. */
@@ -238,7 +245,7 @@ describe('checkJsonText: linear time', () => {
     return best;
   }
 
-  it('scans 5 MB of ordinary JSON; four times the text takes well under eight times as long', () => {
+  it('scans 5 MB of ordinary JSON; four times the text takes less than eight times as long', () => {
     const small = document(1_250_000);
     const large = document(5_000_000);
     expect(Buffer.byteLength(large)).toBeGreaterThan(5_000_000);
