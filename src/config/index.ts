@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
+import { projectRoot } from '../paths.ts';
 
 /**
  * Every environment variable mentorflow reads, parsed once. Defaults are the embedded, offline,
@@ -21,7 +23,16 @@ export const configSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
       .optional(),
   ),
-  DATA_DIR: z.string().trim().min(1, 'expected a directory path').default('.data'),
+  /**
+   * Resolved from the project root, never the working directory: `mastra dev` runs in
+   * `src/mastra/public`, and every way of starting must use the same database.
+   */
+  DATA_DIR: z
+    .string()
+    .trim()
+    .min(1, 'expected a directory path')
+    .default('.data')
+    .transform((dir) => resolve(projectRoot, dir)),
   HOST: z.string().trim().min(1, 'expected a host name or IP address').default('127.0.0.1'),
   PORT: int(0, 65535, 'an integer port between 0 and 65535').default(4111),
   /** Comma list of API keys; `key:learnerId` scopes a key to one learner's sessions. */
@@ -110,4 +121,18 @@ export function resetConfig(): void {
 /** True when HOST is a loopback address, where running without API keys is allowed. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Refuses to serve beyond this machine without API keys: a non-loopback HOST needs
+ * MENTORFLOW_API_KEYS. Checked by every way of starting the server.
+ */
+export function assertServableHost(cfg: Pick<Config, 'HOST' | 'MENTORFLOW_API_KEYS'>): void {
+  if (cfg.MENTORFLOW_API_KEYS.length === 0 && !isLoopbackHost(cfg.HOST)) {
+    throw new AppError(
+      'CONFIG_ERROR',
+      `Invalid HOST: ${cfg.HOST} is not a loopback address and MENTORFLOW_API_KEYS is not set; set API keys before serving beyond this machine`,
+      { field: 'HOST' },
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import { PostgresStore } from '@mastra/pg';
 import { config } from '../config/index.ts';
 import { createLogger } from '../logger.ts';
-import { openDatabase, prepareDatabase } from './database.ts';
+import { openDatabase, prepareDatabase, type Database } from './database.ts';
 
 /**
  * The process's database, opened once when first imported (top-level await), so that both
@@ -16,5 +16,24 @@ logger.info(
   `database ready (${appDatabase.kind}, schema level ${schema.level}${schema.applied.length ? `, applied ${schema.applied.join(', ')}` : ''}) in ${Math.round(performance.now() - bootStarted)} ms`,
 );
 
-/** Mastra's storage on the same pool; the schema was prepared above, so it never initialises itself. */
-export const storage = new PostgresStore({ id: 'mentorflow', pool: appDatabase.pool, disableInit: true });
+/**
+ * Mastra's storage on the app's pool. `mastra.shutdown()` closes the storage last, after the workers,
+ * so closing it closes the database too: the pool, and the embedded PostgreSQL when this process
+ * started it. That is what stops the embedded server on Ctrl-C of `mastra dev` or the built server.
+ */
+class AppStore extends PostgresStore {
+  readonly #database: Database;
+
+  constructor(database: Database) {
+    // The schema was prepared above, so it never initialises itself.
+    super({ id: 'mentorflow', pool: database.pool, disableInit: true });
+    this.#database = database;
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    await this.#database.close();
+  }
+}
+
+export const storage = new AppStore(appDatabase);

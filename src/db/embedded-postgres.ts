@@ -1,6 +1,7 @@
-import { execFile, type ExecFileOptions } from 'node:child_process';
+import { execFile, spawnSync, type ExecFileOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -215,17 +216,20 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     }
   }
   await ensureDatabase(state);
+  const stopArgs = ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '30'];
+  const cancelExitStop = stopOnExit(urlOf(state, 'postgres'), bins.pg_ctl, stopArgs, asOwner);
 
   return {
     url: urlOf(state),
     port: state.port,
     adopted,
     async stop() {
+      cancelExitStop();
       if (await hasOtherClients(urlOf(state, 'postgres'))) {
         log('embedded PostgreSQL still has other clients; leaving it running');
         return;
       }
-      const stopped = await run(bins.pg_ctl, ['stop', '-D', pgdata, '-m', 'fast', '-w', '-t', '30'], asOwner);
+      const stopped = await run(bins.pg_ctl, stopArgs, asOwner);
       if (stopped.code !== 0) log(`pg_ctl stop: ${stopped.output}`);
       else log('stopped embedded PostgreSQL');
     },
@@ -249,6 +253,46 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * A process can end without running its graceful stop: Ctrl-C of `mastra dev` sends SIGINT to the
+ * server and its parent sends SIGTERM right after, and Mastra's server exits at once on a second
+ * signal. So until `stop()` ran, an `exit` hook stops the server synchronously, unless another
+ * process still uses it. Returns the function that removes the hook.
+ */
+function stopOnExit(
+  url: string,
+  pgCtl: string,
+  stopArgs: string[],
+  asOwner: { uid?: number; gid?: number; cwd?: string | URL },
+): () => void {
+  const onExit = () => {
+    if (hasOtherClientsSync(url)) return;
+    spawnSync(pgCtl, stopArgs, { ...asOwner, stdio: 'ignore', timeout: 30_000 });
+  };
+  process.once('exit', onExit);
+  return () => process.off('exit', onExit);
+}
+
+/** `hasOtherClients` for an `exit` hook, which cannot wait: the query runs in a child process. */
+function hasOtherClientsSync(url: string): boolean {
+  const script = `
+    const pg = require(${JSON.stringify(createRequire(import.meta.url).resolve('pg'))});
+    const client = new pg.Client({ connectionString: process.env.URL });
+    client.connect()
+      .then(() => client.query(process.env.SQL, [process.env.SELF]))
+      .then((r) => { process.stdout.write(String(r.rows[0].n)); return client.end(); })
+      .catch(() => process.stdout.write('0'));`;
+  const result = spawnSync(process.execPath, ['-e', script], {
+    env: { URL: url, SQL: otherClientsSql, SELF: processApplicationName },
+    encoding: 'utf8',
+    timeout: 5000,
+  });
+  return Number(result.stdout) > 0;
+}
+
+const otherClientsSql = `select count(*)::int as n from pg_stat_activity
+  where backend_type = 'client backend' and pid <> pg_backend_pid() and application_name <> $1`;
+
 /** The `application_name` of this process's connections (set on its pool). */
 export const processApplicationName = `mentorflow:${process.pid}`;
 
@@ -260,11 +304,7 @@ async function hasOtherClients(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
-    const result = await client.query(
-      `select count(*)::int as n from pg_stat_activity
-        where backend_type = 'client backend' and pid <> pg_backend_pid() and application_name <> $1`,
-      [processApplicationName],
-    );
+    const result = await client.query(otherClientsSql, [processApplicationName]);
     return (result.rows[0] as { n: number }).n > 0;
   } catch {
     return false;

@@ -1,3 +1,4 @@
+import type { IMastraAuthProvider } from '@mastra/core/server';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors/app-error.ts';
 
@@ -21,21 +22,27 @@ export function parseApiKeys(entries: string[]): Map<string, Principal> {
 }
 
 /**
- * Bearer-key check for every `/api` route when keys are configured. Without keys it lets everything
- * through: start-up refuses to bind a non-loopback host in that case.
+ * Bearer-key check for every `/api` route, through the same auth provider Mastra's own routes use.
+ * Without a provider (no keys configured) it lets everything through: start-up refuses to bind a
+ * non-loopback host in that case.
  */
-export function apiKeyAuth(entries: string[]): MiddlewareHandler<{ Variables: AuthVariables }> {
-  const keys = parseApiKeys(entries);
+export function apiKeyAuth(
+  provider: IMastraAuthProvider<Principal> | undefined,
+): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
-    if (keys.size === 0) {
+    if (!provider) {
       c.set('principal', undefined);
       return next();
     }
     const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-    const principal = match ? keys.get(match[1]!.trim()) : undefined;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
+    const principal = match ? await provider.authenticateToken(match[1]!, c.req.raw) : null;
     if (!principal) {
-      throw new AppError('UNAUTHORIZED', match ? 'invalid API key' : 'missing Authorization: Bearer <key> header', { field: 'authorization' });
+      throw new AppError(
+        'UNAUTHORIZED',
+        match ? 'invalid API key' : 'missing Authorization: Bearer <key> header',
+        { field: 'authorization' },
+      );
     }
     c.set('principal', principal);
     return next();

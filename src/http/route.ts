@@ -1,3 +1,4 @@
+import type { Mastra } from '@mastra/core/mastra';
 import type { Context, Hono, Next } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
@@ -6,7 +7,8 @@ import type { AuthVariables, Principal } from './api-keys.ts';
 import { parseBody } from './parse-body.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type AppEnv = { Variables: AuthVariables };
+/** A product route's context: the caller, and the Mastra instance serving the request. */
+export type AppEnv = { Variables: AuthVariables & { mastra: Mastra } };
 
 export interface RouteInput<P, Q, B> {
   params: P;

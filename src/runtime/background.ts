@@ -55,7 +55,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       extraTasks: { [approvalTimeoutTaskName]: approvalTimeoutTask },
     });
   }
-  const runs = runService();
+  const runs = runService(mastra);
   const recoveredRuns = runs
     .recoverRuns()
     .then((ids) => ids.length && logger.info(`recovery: continued ${ids.length} implementation run(s) of dead processes`))

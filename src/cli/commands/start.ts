@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { isLoopbackHost, loadConfig } from '../../config/index.ts';
-import { AppError } from '../../errors/app-error.ts';
+import { assertServableHost, loadConfig } from '../../config/index.ts';
 import { fail, say } from '../output.ts';
 
 /** `mentorflow start`: database (embedded unless DATABASE_URL) + migrations + HTTP server, until a signal. */
@@ -25,24 +24,18 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
   // Validate overrides into the env the rest of the process reads through config().
   if (options.port) process.env.PORT = options.port;
   if (options.host) process.env.HOST = options.host;
-  if (cfg.MENTORFLOW_API_KEYS.length === 0 && !isLoopbackHost(cfg.HOST)) {
-    throw new AppError(
-      'CONFIG_ERROR',
-      `Invalid HOST: ${cfg.HOST} is not a loopback address and MENTORFLOW_API_KEYS is not set; set API keys before serving beyond this machine`,
-      { field: 'HOST' },
-    );
-  }
+  // Before the database starts, so a refused HOST leaves nothing running.
+  assertServableHost(cfg);
   say(cfg.DATABASE_URL ? 'mentorflow: connecting to DATABASE_URL…' : `mentorflow: starting embedded PostgreSQL in ${cfg.DATA_DIR}…`);
   const { mastra } = await import('../../mastra/index.ts');
   const { appDatabase, logger } = await import('../../db/app-database.ts');
   const { createHttpApp } = await import('../../http/app.ts');
-  const { apiRoutes } = await import('../../http/routes/index.ts');
   const { listen } = await import('../../http/listen.ts');
-  const { startBackground } = await import('../../runtime/background.ts');
 
-  const background = await startBackground({ mastra, database: appDatabase, config: cfg, logger });
-  const app = await createHttpApp({ mastra, database: appDatabase, config: cfg, logger, routes: apiRoutes });
+  const app = await createHttpApp(mastra);
   const server = await listen(app, cfg.HOST, cfg.PORT);
+  // Mastra's workers include mentorflow's background worker (timers, recovery, sweep), as under `mastra dev`.
+  await mastra.startWorkers();
   say(
     `mentorflow: listening on ${server.url} (database ${appDatabase.kind}, auth ${cfg.MENTORFLOW_API_KEYS.length ? 'on' : 'off'}) — ready in ${Math.round(performance.now() - started)} ms`,
   );
@@ -62,8 +55,8 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
     }, 10_000);
     force.unref();
     await server.close(3000);
-    await background.stop();
-    await appDatabase.close();
+    // Stops the workers, then closes the storage, which closes the database (and the embedded server).
+    await mastra.shutdown();
     say('mentorflow: stopped');
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approvalAnswerSchema, implementationInputSchema, phaseSchema, terminalStatuses } from '../../../workflows/implementation/schemas.ts';
-import { answerApproval, getRun, getRunMetrics, getRunStatus, listRunEvents, renderDashboard, restartRun, startImplementationRun } from '../../runs/index.ts';
+import { getRunMetrics, renderDashboard, runService } from '../../runs/index.ts';
 import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
 import { sse, wantsEventStream } from '../sse.ts';
@@ -31,7 +31,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     },
     async handle({ body, c }) {
       const idempotencyKey = c.req.header('idempotency-key');
-      return Response.json(await startImplementationRun(body, idempotencyKey === undefined ? {} : { idempotencyKey }), { status: 202 });
+      return Response.json(await runService(c.get('mastra')).startImplementationRun(body, idempotencyKey === undefined ? {} : { idempotencyKey }), { status: 202 });
     },
   }),
   defineRoute({
@@ -54,8 +54,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     tags: ['implementation runs'],
     params: runParams,
     responses: { 200: { description: 'status', schema: statusSchema }, 404: { description: 'no such run', schema: errorBodySchema } },
-    async handle({ params }) {
-      return Response.json(await getRunStatus(params.id));
+    async handle({ params, c }) {
+      return Response.json(await runService(c.get('mastra')).getRunStatus(params.id));
     },
   }),
   defineRoute({
@@ -65,8 +65,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     tags: ['implementation runs'],
     params: runParams,
     responses: { 200: { description: 'details' }, 404: { description: 'no such run', schema: errorBodySchema } },
-    async handle({ params }) {
-      return Response.json(await getRun(params.id));
+    async handle({ params, c }) {
+      return Response.json(await runService(c.get('mastra')).getRun(params.id));
     },
   }),
   defineRoute({
@@ -77,8 +77,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     params: runParams,
     body: approvalAnswerSchema,
     responses: { 200: { description: '{ id, status }' }, 409: { description: 'the run is not waiting for approval', schema: errorBodySchema } },
-    async handle({ params, body }) {
-      return Response.json(await answerApproval(params.id, body));
+    async handle({ params, body, c }) {
+      return Response.json(await runService(c.get('mastra')).answerApproval(params.id, body));
     },
   }),
   defineRoute({
@@ -93,7 +93,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
       const id = c.req.param('id') ?? '';
       if (!runIdPattern.test(id)) return undefined;
       const body = parseBody(restartBody, await c.req.raw.clone().json().catch(() => ({})));
-      return Response.json(await restartRun(id, body), { status: 202 });
+      return Response.json(await runService(c.get('mastra')).restartRun(id, body), { status: 202 });
     },
   }),
   defineRoute({
@@ -105,23 +105,23 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     query: eventsQuery,
     responses: { 200: { description: 'JSON { events } or an SSE stream (event id = seq; Last-Event-ID resumes)' } },
     async handle({ params, query, c }) {
-      if (!wantsEventStream(c)) return Response.json({ events: await listRunEvents(params.id, { after: query.after }) });
+      if (!wantsEventStream(c)) return Response.json({ events: await runService(c.get('mastra')).listRunEvents(params.id, { after: query.after }) });
       let after = Math.max(query.after, Number(c.req.header('last-event-id') ?? 0) || 0);
-      await getRunStatus(params.id); // 404 before opening the stream
+      await runService(c.get('mastra')).getRunStatus(params.id); // 404 before opening the stream
       return sse(c, async (stream) => {
         let closed = false;
         stream.onAbort(() => {
           closed = true;
         });
         for (;;) {
-          for (const event of await listRunEvents(params.id, { after })) {
+          for (const event of await runService(c.get('mastra')).listRunEvents(params.id, { after })) {
             await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
             after = event.seq;
           }
-          const { status } = await getRunStatus(params.id);
+          const { status } = await runService(c.get('mastra')).getRunStatus(params.id);
           if (closed || (terminalStatuses as readonly string[]).includes(status)) {
             // Events committed between the read and the status check.
-            for (const event of await listRunEvents(params.id, { after })) {
+            for (const event of await runService(c.get('mastra')).listRunEvents(params.id, { after })) {
               await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
             }
             await stream.writeSSE({ event: 'end', data: JSON.stringify({ status }) });

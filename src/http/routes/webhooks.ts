@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { config } from '../../config/index.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { startImplementationRun } from '../../runs/index.ts';
+import { runService } from '../../runs/index.ts';
 import { ingestEvent, reportEventTypes, reviewDecisions } from '../../sessions/index.ts';
 import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
@@ -91,7 +91,7 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
       const idempotencyKey = ticketId
         ? `${params.source}:${ticketId}`
         : `${params.source}:delivery:${delivery}`;
-      const run = await startImplementationRun(input, { idempotencyKey });
+      const run = await runService(c.get('mastra')).startImplementationRun(input, { idempotencyKey });
       return Response.json({ run, ticketId }, { status: 202 });
     },
   }),

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isLoopbackHost, loadConfig } from '../../../src/config/index.ts';
 import { AppError } from '../../../src/errors/app-error.ts';
+import { projectRoot } from '../../../src/paths.ts';
 
 function failure(env: Record<string, string>): AppError {
   try {
@@ -14,7 +16,7 @@ function failure(env: Record<string, string>): AppError {
 describe('config', () => {
   it('defaults to the embedded, loopback, offline setup', () => {
     const cfg = loadConfig({});
-    expect(cfg).toMatchObject({ DATABASE_URL: undefined, DATA_DIR: '.data', HOST: '127.0.0.1', PORT: 4111, MENTORFLOW_API_KEYS: [], LOG_LEVEL: 'info', TIME_SCALE: 1, WORKER: true });
+    expect(cfg).toMatchObject({ DATABASE_URL: undefined, DATA_DIR: resolve(projectRoot, '.data'), HOST: '127.0.0.1', PORT: 4111, MENTORFLOW_API_KEYS: [], LOG_LEVEL: 'info', TIME_SCALE: 1, WORKER: true });
   });
 
   it('parses lists and numbers, and options override env', () => {
