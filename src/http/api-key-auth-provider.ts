@@ -1,4 +1,5 @@
 import { MastraAuthProvider } from '@mastra/core/server';
+import { isOperator } from './access-policy.ts';
 import { parseApiKeys, type Principal } from './api-keys.ts';
 
 /**
@@ -20,9 +21,13 @@ export class ApiKeyAuthProvider extends MastraAuthProvider<Principal> {
     return this.#keys.get(token.trim()) ?? null;
   }
 
-  /** Every authenticated key may call the route; finer scopes are checked by the routes themselves. */
-  authorizeUser(): boolean {
-    return true;
+  /**
+   * Mastra's standard routes (memory, threads, agents, workflow runs, scores, logs) are for operator
+   * keys: through them a learner key could read or write another learner's conversation. The
+   * product's session routes, which scope every read to the key's learner, are answered before.
+   */
+  authorizeUser(user: Principal): boolean {
+    return isOperator(user);
   }
 
   override mapUserToResourceId(user: Principal): string | undefined {

@@ -312,3 +312,9 @@ export function checkQueryAndPath(values: Record<string, string>, where: 'query'
     if (problem) throw problemError(problem.kind, field, escaped(problem.unit));
   }
 }
+
+/** The same check on one decoded string (e.g. the whole request path), naming `field`. */
+export function checkString(value: string, field: string): void {
+  const problem = badUnitIn(value);
+  if (problem) throw problemError(problem.kind, field, escaped(problem.unit));
+}

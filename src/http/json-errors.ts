@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError, type ErrorCode } from '../errors/app-error.ts';
+import { checkJsonText, checkQueryAndPath, checkString } from './input-guard.ts';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'VALIDATION_ERROR',
@@ -11,12 +12,20 @@ const codeByStatus: Record<number, ErrorCode> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** Deepest JSON accepted: far beyond any real payload, far below what a recursive consumer survives. */
+const MAX_JSON_DEPTH = 64;
+
 /**
- * Reject a body that is not JSON before any handler sees it, so every route (ours and Mastra's)
- * answers it the same way: 400 INVALID_JSON naming `body`. The original body stream is left unread for the handlers.
+ * Reject input no handler should see, so every route (ours and Mastra's) answers it the same way
+ * and nothing is written: NUL characters and unpaired surrogates in the path, the query or any JSON
+ * string (PostgreSQL refuses them mid-write), JSON nested deeper than 64, and a body that is not
+ * JSON (400 INVALID_JSON naming `body`). Each 400 names the field as the client sent it. The
+ * original body stream is left unread for the handlers.
  */
 export function requireJsonBody(): MiddlewareHandler {
   return async (c, next) => {
+    checkString(safeDecode(c.req.path), 'path');
+    checkQueryAndPath(c.req.query(), 'query');
     const method = c.req.method;
     const type = c.req.header('content-type') ?? '';
     if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && type.includes('json')) {
@@ -24,6 +33,7 @@ export function requireJsonBody(): MiddlewareHandler {
       // original stream is consumed.
       const text = await c.req.raw.clone().text();
       if (text.trim() !== '') {
+        checkJsonText(text, { maxDepth: MAX_JSON_DEPTH, maxBytes: Number.MAX_SAFE_INTEGER });
         try {
           JSON.parse(text);
         } catch (cause) {
@@ -56,4 +66,13 @@ export function normaliseErrorBodies(): MiddlewareHandler {
       headers: { 'content-type': 'application/json' },
     });
   };
+}
+
+/** A path as the client meant it; a malformed escape is left as sent (routing answers 404). */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -3,6 +3,7 @@ import type { Context, Hono, Next } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
+import { requireOperator } from './access-policy.ts';
 import type { AuthVariables, Principal } from './api-keys.ts';
 import { parseBody } from './parse-body.ts';
 
@@ -40,6 +41,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   fallsThrough?: boolean;
   /** Webhook routes authenticate by signature instead of API key. */
   public?: boolean;
+  /** Operator keys only: a learner-scoped key gets 403 (runs, approvals, dashboards). */
+  operatorOnly?: boolean;
   handle(input: RouteInput<P, Q, B>): Promise<Response | undefined> | Response | undefined;
 }
 
@@ -65,6 +68,7 @@ async function readBody(c: Context): Promise<unknown> {
 export function mountRoutes(app: Hono<AppEnv>, routes: RouteDefinition<any, any, any>[], prefix = '/api'): void {
   for (const route of routes) {
     const handler = async (c: Context<AppEnv>, next: Next) => {
+      if (route.operatorOnly) requireOperator(c.get('principal'), `${route.method} /api${route.path}`);
       const params = route.params ? parseOrThrow(route.params, c.req.param(), 'path') : c.req.param();
       const query = route.query ? parseOrThrow(route.query, c.req.query(), 'query') : c.req.query();
       const body = route.body ? parseBody(route.body, (await readBody(c)) ?? {}) : undefined;

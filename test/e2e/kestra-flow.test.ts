@@ -48,7 +48,7 @@ describe('docs/kestra-flow.yml', () => {
   it('is a Kestra flow within the replayed subset', () => {
     const flow = loadFlow();
     expect(flow).toMatchObject({ id: 'mentorflow-story-session', namespace: expect.stringMatching(/^[a-z0-9.]+$/) });
-    expect(flow.inputs!.map((i) => i.id)).toEqual(['baseUrl', 'apiKey', 'learnerId']);
+    expect(flow.inputs!.map((i) => i.id)).toEqual(['baseUrl', 'apiKey', 'learnerId', 'reviewApiKey']);
     const tasks = allTasks(flow.tasks);
     const ids = tasks.map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -71,7 +71,7 @@ describe('docs/kestra-flow.yml', () => {
     });
 
     it('drives a session from creation to STORY_COMPLETE, every call succeeding and every assertion holding', async () => {
-      const result = await replayFlow(loadFlow(), { inputs: { baseUrl: server.url, apiKey: 'kestra-key', learnerId: 'kestra-learner' } });
+      const result = await replayFlow(loadFlow(), { inputs: { baseUrl: server.url, apiKey: 'kestra-key', learnerId: 'kestra-learner', reviewApiKey: 'ops-key' } });
       expect(result.requests.every((r) => r.status >= 200 && r.status < 300)).toBe(true);
       expect(result.requests.map((r) => r.taskId)).toEqual([
         'create_session',
@@ -121,13 +121,13 @@ describe('docs/kestra-flow.yml', () => {
       const flow = loadFlow();
       const restate = flow.tasks.find((t) => t.id === 'restate_story')!;
       restate.body = String(restate.body).replace(/"text": ".*"/, '"text": "It is about the login page."');
-      const failure = await replayFlow(flow, { inputs: { baseUrl: server.url, apiKey: 'ops-key', learnerId: 'bo' } }).catch((e: unknown) => e);
+      const failure = await replayFlow(flow, { inputs: { baseUrl: server.url, apiKey: 'ops-key', learnerId: 'bo', reviewApiKey: 'ops-key' } }).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(KestraTaskFailed);
       expect((failure as KestraTaskFailed).taskId).toBe('check_understood');
     });
 
     it('stops at a refused call, as Kestra fails a Request task on 4xx', async () => {
-      const failure = await replayFlow(loadFlow(), { inputs: { baseUrl: server.url, apiKey: 'kestra-key', learnerId: 'someone-else' } }).catch((e: unknown) => e);
+      const failure = await replayFlow(loadFlow(), { inputs: { baseUrl: server.url, apiKey: 'kestra-key', learnerId: 'someone-else', reviewApiKey: 'ops-key' } }).catch((e: unknown) => e);
       expect((failure as KestraTaskFailed).taskId).toBe('create_session');
       expect((failure as Error).message).toMatch(/HTTP 403/);
     });

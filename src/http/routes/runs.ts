@@ -24,6 +24,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     path: '/workflows/implementation',
     summary: 'Start the four-phase implementation workflow (plan → review → refine → implement)',
     tags: ['implementation runs'],
+    operatorOnly: true,
     body: implementationInputSchema,
     responses: {
       202: { description: '{ id, status }; with an `Idempotency-Key` header seen before: the first run and `duplicate: true`' },
@@ -39,6 +40,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     path: '/workflows/implementation/metrics',
     summary: 'Seed 003 dashboard: active runs, average review score, success rate, refinement frequency, phase times (`?format=text` draws the box)',
     tags: ['implementation runs'],
+    operatorOnly: true,
     query: z.object({ format: z.enum(['json', 'text']).default('json') }),
     responses: { 200: { description: 'the figures' } },
     async handle({ query }) {
@@ -52,6 +54,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     path: '/workflows/:id/status',
     summary: 'Run status as in seed 003: { id, status, currentPhase, progress, estimatedCompletion }',
     tags: ['implementation runs'],
+    operatorOnly: true,
     params: runParams,
     responses: { 200: { description: 'status', schema: statusSchema }, 404: { description: 'no such run', schema: errorBodySchema } },
     async handle({ params, c }) {
@@ -63,6 +66,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     path: '/workflows/:id/details',
     summary: 'Everything about a run: approval, metrics, output, checkpoints, artifact ids',
     tags: ['implementation runs'],
+    operatorOnly: true,
     params: runParams,
     responses: { 200: { description: 'details' }, 404: { description: 'no such run', schema: errorBodySchema } },
     async handle({ params, c }) {
@@ -74,6 +78,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     path: '/workflows/:id/approval',
     summary: 'Approve or reject a run waiting at the human approval gate',
     tags: ['implementation runs'],
+    operatorOnly: true,
     params: runParams,
     body: approvalAnswerSchema,
     responses: { 200: { description: '{ id, status }' }, 409: { description: 'the run is not waiting for approval', schema: errorBodySchema } },
@@ -86,6 +91,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     path: '/workflows/:id/restart',
     summary: 'Run again from a completed phase, re-using the stored results of the phases before it',
     tags: ['implementation runs'],
+    operatorOnly: true,
     // Mastra's own `POST /workflows/:workflowId/restart` shares this path: only our run ids are handled here.
     fallsThrough: true,
     responses: { 202: { description: '{ id, status, attempt }' }, 404: { description: 'no such run', schema: errorBodySchema } },
@@ -101,6 +107,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     path: '/workflows/:id/events',
     summary: 'The run’s phase event log (`phase.completed { phase, score?, nextPhase }` …); SSE when asked, following until the run ends',
     tags: ['implementation runs'],
+    operatorOnly: true,
     params: runParams,
     query: eventsQuery,
     responses: { 200: { description: 'JSON { events } or an SSE stream (event id = seq; Last-Event-ID resumes)' } },

@@ -13,6 +13,7 @@ import {
   listTransitions,
   type IngestResult,
 } from '../../sessions/index.ts';
+import { assertLearnerMaySend } from '../access-policy.ts';
 import type { Principal } from '../api-keys.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
 import { sse, streamTokens, wantsEventStream } from '../sse.ts';
@@ -109,6 +110,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     },
     async handle({ params, body, principal }) {
       await sessionFor(principal, params.id);
+      assertLearnerMaySend(principal, (body as { type: string }).type, (body as { data?: unknown }).data);
       return Response.json(turnBody(await ingestEvent(params.id, body)));
     },
   }),
