@@ -41,7 +41,7 @@ const roles: readonly (readonly string[])[] = [
 ];
 const roleGroup = (word: string) => roles.findIndex((g) => g.includes(word.toLowerCase()));
 const capability = /\b(?:let|lets|letting|allow|allows|enable|enables)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?(\w+)\s+(?:to\s+)?(\w+)|\b(\w+)\s+(?:can|may|could|are able to|is able to|should be able to)\s+(?:now\s+|also\s+|only\s+)?(\w+)/gi;
-const sortKey = /\b(?:sort(?:ed|s|ing)?|order(?:ed|s|ing)?|arrange[ds]?|rank(?:ed|s)?)\s+(?:them\s+|it\s+|(?:the\s+)?results\s+)?by\s+(?:the\s+|their\s+|its\s+)?([a-z][\w-]*)((?:\s*(?:,|and|then|by|the)\s*)+[a-z][\w-]*)?/gi;
+const sortKey = /\b(?:sort(?:ed|s|ing)?|order(?:ed|s|ing)?|arrange[ds]?|rank(?:ed|s)?)\s+(?:them\s+|it\s+|(?:the\s+)?results\s+)?by\s+(?:the\s+|their\s+|its\s+)?([a-z][\w-]*)((?:\s*(?:,|and|then|by|the))+\s*[a-z][\w-]*)?/gi;
 /** Orders named without "by": "in alphabetical order", "newest first". */
 const impliedKey = /\balphabetical(?:ly)?\b|\b(?:newest|oldest|latest|most recent) first\b/gi;
 const pathPattern = /(?:^|[\s`(])(\/[a-z][\w/:{}.-]*)/gi;
@@ -179,9 +179,9 @@ function scopeClashes(storyGoal: string, said: string): Contradiction[] {
     const same = story.filter((s) => c.verb && s.verb && sameIdea(s.verb, c.verb));
     if (same.length && !same.some((s) => s.role === c.role)) found.push({ kind: 'scope', point: `says ${c.word} can ${c.verb}, but in the story it is ${same[0]!.word}` });
   }
-  const storyPaths = [...storyGoal.matchAll(pathPattern)].map((m) => m[1]!.replace(/[/.]+$/, ''));
+  const storyPaths = [...storyGoal.matchAll(pathPattern)].map((m) => m[1]!.replace(/(?<![/.])[/.]+$/, ''));
   for (const m of said.matchAll(pathPattern)) {
-    const path = m[1]!.replace(/[/.]+$/, '');
+    const path = m[1]!.replace(/(?<![/.])[/.]+$/, '');
     if (storyPaths.length && !storyPaths.some((p) => p.endsWith(path) || path.endsWith(p))) found.push({ kind: 'scope', point: `talks about ${path}, but the story is about ${storyPaths.join(', ')}` });
   }
   const keysOf = (text: string) => [...[...text.matchAll(sortKey)].map((m) => m[1]!.toLowerCase()), ...[...text.matchAll(impliedKey)].map((m) => (/alpha/i.test(m[0]) ? 'alphabetical' : 'date'))];

@@ -1,4 +1,5 @@
 import type { FixVerdict, FixVerification } from '../../../agents/schemas/fix-verification.ts';
+import { replaceErrorPaths } from './source-paths.ts';
 import { byLevel, num, profileOf, record, round2, rulesTag, str, strings } from './text.ts';
 
 const positive = /\b(?:works?|working|fixed|solved|resolved|pass(?:es|ed|ing)?|green|all good|no (?:more )?errors?|that did it|success(?:ful)?)\b/i;
@@ -7,9 +8,8 @@ const partial = /\b(?:partly|partially|some(?: of)?(?: the)? tests?|almost|mostl
 
 /** Errors compared without numbers, paths and quotes, so "line 12" and "line 14" are the same error. */
 function normalise(error: string): string {
-  return error
-    .toLowerCase()
-    .replace(/(?:[a-z]:)?[\w./\\-]+\.(?:ts|js|tsx|jsx|py|java|go|rb)(?::\d+)*(?::\d+)?/g, '<file>')
+  // Paths go through a linear scanner: the equivalent pattern backtracks quadratically on "a-a-a-…".
+  return replaceErrorPaths(error.toLowerCase(), '<file>')
     .replace(/\d+/g, '#')
     .replace(/['"`][^'"`]*['"`]/g, '<q>')
     .replace(/\s+/g, ' ')

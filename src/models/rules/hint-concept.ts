@@ -2,6 +2,7 @@ import { concepts, type Concept } from '../../../tools/concepts/index.ts';
 import { matchConcepts } from '../../../tools/concepts/match.ts';
 import { findConcepts, getConcept } from '../../../tools/concept-lookup.ts';
 import type { BlockerReading } from './blocker-diagnosis.ts';
+import { replaceSourcePaths } from './source-paths.ts';
 
 export interface HintConcept {
   concept: Concept | undefined;
@@ -28,7 +29,8 @@ const conceptByKind: Record<string, string> = {
 export function chooseHintConcept(options: { named: string; asked: string; errors: string[]; step: string; storyConcepts: string[]; reading: BlockerReading }): HintConcept {
   const { named, asked, errors, step, storyConcepts, reading } = options;
   // File paths in stack traces are not the learner's topic ("src/routes.ts" is not about HTTP routes).
-  const words = [asked, ...errors].join('\n').replace(/(?:[\w@.-]+\/)*[\w@-][\w@.-]*\.(?:[cm]?[jt]sx?|py|rb|go|java)\b/g, ' ');
+  // A linear scanner, not a regular expression: "a-a-a-…" made the pattern backtrack quadratically.
+  const words = replaceSourcePaths([asked, ...errors].join('\n'), ' ');
   const matchedIn = (concept: Concept) => matchConcepts(words, [concept])[0]?.matched ?? [];
   if (named) {
     const concept = getConcept(named.trim().toLowerCase()) ?? findConcepts(named, 1)[0];

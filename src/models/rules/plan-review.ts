@@ -4,8 +4,8 @@ import { criterionCoverage, topicality } from './criteria-match.ts';
 import { mentions, paraphraseTerms } from './paraphrase.ts';
 import { byLevel, clamp, listing, profileOf, rulesTag, storyOf, str, termWeights } from './text.ts';
 
-const ordering = /^\s*(?:\d+[.)]|[-*+]|step \d+)/im;
-const concrete = /`[^`]+`|\b[\w-]+\.(?:ts|js|tsx|jsx|py|sql|md|json|yaml|yml|css|html)\b|\/[\w/:<>-]+|\b[a-z]+[A-Z]\w*\b|\b\w+\(\)|\b(?:GET|POST|PUT|PATCH|DELETE)\b|\b(?:function|endpoint|route|handler|component|table|column|query|schema|field|parameter|class|method|module|file|migration|middleware|hook|page|button|form|input|toggle|header|key|link|variable|config|test|type|interface|model|store|service|request|response|status|cookie|token|email|css|attribute|event|state)s?\b/i;
+const ordering = /^[^\S\n\r\u2028\u2029]*(?:\d+[.)]|[-*+]|step \d+)/im;
+const concrete = /`[^`]+`|(?<![\w-])-*\w[\w-]*\.(?:ts|js|tsx|jsx|py|sql|md|json|yaml|yml|css|html)\b|\/[\w/:<>-]+|\b[a-z]+[A-Z]\w*\b|\b\w+\(\)|\b(?:GET|POST|PUT|PATCH|DELETE)\b|\b(?:function|endpoint|route|handler|component|table|column|query|schema|field|parameter|class|method|module|file|migration|middleware|hook|page|button|form|input|toggle|header|key|link|variable|config|test|type|interface|model|store|service|request|response|status|cookie|token|email|css|attribute|event|state)s?\b/i;
 
 /**
  * How much of each criterion a plan covers, read two ways and the kinder one kept: weighted by how

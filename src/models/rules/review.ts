@@ -3,7 +3,7 @@ import { byLevel, profileOf, record, rulesTag, str } from './text.ts';
 
 type Kind = ReviewCoaching['comments'][number]['kind'];
 
-const praise = /^(?:\s*(?:lgtm|looks good(?: to me)?|nice|great|well done|good job|thanks|\+1|👍|ship it)[\s!.:]*)+$|^(?:lgtm|looks good|nice work|great work|well done)\b/i;
+const praise = /^\s*(?:(?:lgtm|looks good(?: to me)?|nice|great|well done|good job|thanks|\+1|👍|ship it)[\s!.:]*)+$|^(?:lgtm|looks good|nice work|great work|well done)\b/i;
 const suggestion = /\b(?:nit|nitpick|optional|consider|maybe|might|could|perhaps|minor|suggestion|prefer|personal preference|not blocking|non-blocking|feel free|up to you|small thing)\b/i;
 const blocking = /\b(?:must|needs? to|has to|required|blocking|bug|broken|incorrect|wrong|security|vulnerab\w*|injection|leak\w*|race condition|crash\w*|breaks?|missing (?:tests?|validation|error handling)|please (?:add|fix|change|remove|rename|handle|update|use|rework|redo|split|move|revert)|don'?t|do not|won'?t|will not|should(?!\s+(?:we|i)\b)|fails?|needs? (?:a|an|to)|we need)\b/i;
 const question = /\?\s*$|^\s*(?:why|what|how|is|are|does|do|can|could you explain|wouldn'?t)\b/i;

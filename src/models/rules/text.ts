@@ -257,7 +257,7 @@ export function namesTechnicalThing(text: string): boolean {
   return codeShaped.test(text) || technicalVocabulary.test(text);
 }
 
-const codeShaped = /\b[a-z]+[A-Z]\w*\b|\w\(\)|\.[a-z]\w*\(|\b[A-Z]{2,6}s?\b|\b\w+\/\w+\b|(?<=[a-z,]\s+)(?!I\b|I'|OK\b)[A-Z][a-z]+\w*/;
+const codeShaped = /\b[a-z]+[A-Z]\w*\b|\w\(\)|\.[a-z]\w*\(|\b[A-Z]{2,6}s?\b|\b\w+\/\w+\b|(?=[A-Z])(?<=[a-z,]\s+)(?!I\b|I'|OK\b)[A-Z][a-z]+\w*/;
 
 const technicalVocabulary = new RegExp(
   `\\b(?:${[

@@ -15,7 +15,7 @@ import { callAgent } from '../turn/agent-call.ts';
 import { reply, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 
 /** "What is X", "explain X", "how does X work", "difference between X and Y": a question about a concept. */
-const conceptual = /\b(?:what(?:'s|\s+is|\s+are|\s+does|\s+do)|whats|explain|how\s+(?:does|do)\s+[\w\s-]+\s+work|difference\s+between|why\s+(?:do|does|is|are|would|should)\s+(?:we|i|you|it)|mean(?:s|ing)?\b)/i;
+const conceptual = /\b(?:what(?:'s|\s+is|\s+are|\s+does|\s+do)|whats|explain|how\s+(?:does|do)\s+[\w\s-]{1,200}\s+work|difference\s+between|why\s+(?:do|does|is|are|would|should)\s+(?:we|i|you|it)|mean(?:s|ing)?\b)/i;
 /** Several keywords, or a keyword of several words: enough to pick a concept without being asked "what is". */
 const strongConcept = 3;
 

@@ -22,7 +22,7 @@ const mentor = String.raw`(?:bot|ai|mentor|tutor|assistant|chatbot|teacher|machi
 /** "You are" as typed in a hurry: "you're", "youre", "u r", "ur", or just "you". */
 const youAre = String.raw`(?:you|u)(?:'?re|\s+are|\s+r)?|ur`;
 /** "...but it finally works": tiredness that ends well is not despair. */
-const endsWell = String.raw`(?!\s*,?\s*but\s+(?:\w+\s+){0,3}?(?:works?|worked|fixed|done|got\s+it|almost|worth|happy|proud|ready|made\s+it|pass(?:es|ing)?)\b)`;
+const endsWell = String.raw`(?!(?:\s*,)?\s*but\s+(?:\w+\s+){0,3}?(?:works?|worked|fixed|done|got\s+it|almost|worth|happy|proud|ready|made\s+it|pass(?:es|ing)?)\b)`;
 /** Adverbs and determiners that may sit between "you are" and an insult. */
 const filler = String.raw`(?:(?:so|really|completely|totally|utterly|absolutely|literally|actually|just|truly|such|the|most|an?|fucking|f\*+|bloody|damn|freaking|pretty|very|total|complete|absolute|utter|huge|big|massive|giant)\s+)*`;
 const insult = String.raw`(?:useless|stupid|dumb|dumbest|stupidest|worst(?![\s-]+case)|worthless|pathetic|garbage(?![\s-]+collect)|trash|rubbish|junk|crap|shit|bullshit|horseshit|scam|incompetent|brain[\s-]?dead|idiot(?:ic)?|moron(?:ic)?|imbecile|clown|joke|dumbass|retard(?:ed)?|asshole|dickhead|prick|bastard|bitch|embarrassment|disgrace|waste\s+of\s+(?:space|time|electricity|money|tokens|oxygen)|(?:piece|pile|heap|load|sack)\s+of\s+(?:junk|shit|crap|garbage|trash|scrap|rubbish)|(?:useless|worthless|stupid|dumb)\s+(?:heap|pile|thing|piece\s+of\s+\w+))`;
@@ -64,7 +64,7 @@ const crisis = [
   /\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b/,
   /\bdo\s+something\s+(?:stupid\s+|bad\s+|drastic\s+|terrible\s+)?to\s+myself\b/,
   /\bwant\s+(?:it\s+all|everything|all\s+of\s+(?:this|it)|the\s+pain|this|it)\s+to\s+(?:be\s+over|stop|end)(?:\s+(?:permanently|forever|for\s+good))?\s*(?:[.!?,…]|$)/,
-  /\b(?:i'?m|i\s+am|i\s+feel\s+like\s+(?:i'?m|i\s+am)?)\s*(?:just\s+|only\s+|such\s+)?a\s+(?:huge\s+|big\s+)?burden\b/,
+  /\b(?:i'?m\s*|i\s+am\s*|i\s+feel\s+like\s+(?:(?:i'?m|i\s+am)\s*)?)(?:just\s+|only\s+|such\s+)?a\s+(?:huge\s+|big\s+)?burden\b/,
   /\bi\s+(?:should|deserve\s+to|might\s+as\s+well|may\s+as\s+well)\s+(?:just\s+)?die\b/,
   /\b(?:feel|felt)\s+like\s+dying\b|\b(?:hate|tired\s+of)\s+being\s+alive\b/,
   /\b(?:life|it)\s+(?:isn'?t|is\s+not|ain'?t)\s+worth\s+(?:living|it\s+anymore)\b/,
@@ -76,7 +76,7 @@ const crisis = [
 
 const abusive = [
   /\b(?:f+u+c+k+|fck|fuk|screw)\s+(?:you|u|off)\b/,
-  /\bf[*#@]+[a-z*]*\s+(?:you|u|off)\b/,
+  /\bf[*#@]+(?:[a-z][a-z*]*)?\s+(?:you|u|off)\b/,
   /\b(?:stfu|gtfo|kys|foad)\b|\b(?:piss|bugger|sod|eff)\s+off\b|\beat\s+shit\b/,
   new RegExp(String.raw`\b(?:${youAre})\s+${filler}${insult}\b`),
   new RegExp(String.raw`\b(?:stupid|dumb|useless|worthless|idiotic|garbage|pathetic|incompetent|dumbest|stupidest|worst|most\s+useless)\s+(?:\w+\s+)?${mentor}\b`),
@@ -87,7 +87,7 @@ const abusive = [
   // Non-native and terse put-downs: "you are very bad teacher", "you not understand nothing".
   new RegExp(String.raw`\b(?:${youAre})\s+(?:an?\s+|the\s+)?(?:very\s+|really\s+|so\s+|such\s+an?\s+)?(?:bad|terrible|awful|horrible|lousy|crappy|shitty)\s+${mentor}\b`),
   /\b(?:you|u)\s+(?:don'?t|do\s+not|dont|not|never)\s+understand\s+(?:nothing|anything|a\s+thing)\b/,
-  /\b(?:thanks|thank\s+you|great\s+job|nice\s+(?:one|job|work)|well\s+done|good\s+job|wow|brilliant)\s*,?\s+(?:genius|einstein|sherlock|captain\s+obvious)\b/,
+  /\b(?:thanks|thank\s+you|great\s+job|nice\s+(?:one|job|work)|well\s+done|good\s+job|wow|brilliant)(?:\s*,)?\s+(?:genius|einstein|sherlock|captain\s+obvious)\b/,
   new RegExp(String.raw`(?:^|[.!?,;]\s*)(?:f+u+c+k+|screw|f|f\*+)\s+(?:this|that|you)\s+(?:\w+\s+)?(?:tool|thing|bot|ai|mentor|app|shit|crap|garbage|${mentor})\b`),
   // Threats to break things: first person, future or wish ("I'm going to throw my laptop out the window").
   /\b(?:i'?ll|i\s+will|(?:i'?m|i\s+am)\s+(?:going\s+to|gonna|about\s+to|ready\s+to|this\s+close\s+to|tempted\s+to)|i\s+(?:want\s+to|wanna|could|might|almost|nearly)|gonna)\s+(?:just\s+|literally\s+|seriously\s+)?(?:smash|punch|kick|destroy|wreck|break|snap|rip\s+apart|(?:throw|chuck|toss|hurl|fling)(?=\s+(?:my|this|the)\s+(?:\w+\s+)?\w+\s*(?:out|across|at|into|against|off|through|in\s+the\s+(?:bin|trash|garbage|river|lake|sea)|[.!?…]|$)))\s+(?:my|this|the)\s+(?:stupid\s+|damn\s+|fucking\s+|f\*+\s+|whole\s+)?(?:laptop|computer|pc|keyboard|monitor|screen|mouse|phone|desk|machine|mac|macbook)\b/,
@@ -108,7 +108,7 @@ const despairing: Pattern[] = [
   { pattern: /\b(?:i\s+(?:give|gave)|giving|i'?m\s+giving|gonna\s+give|going\s+to\s+give)\s+up\b(?!\s+on\s+(?:[\w'-]+\s+){0,3}?(?:approach|idea|library|lib|package|solution|method|plan|way|regex|framework|tool|pattern|feature|refactor|implementation|version|branch|dependency|option|design)\b)/ },
   { pattern: /\bi\s+(?:can'?t|cannot|can\s+not)\s+do\s+(?:this|it)\b(?!\s+(?:this\s+way|that\s+way|with|using|in|without|via|like|on|from|because|since)\b)/ },
   { pattern: /\bi(?:'m|\s+am)\s+(?:so\s+|too\s+|just\s+|such\s+)?(?:stupid|dumb|useless|hopeless|worthless|not\s+(?:smart|good|clever)\s+enough)\b/, soft: true },
-  { pattern: /\bi\s*(?:'m|\s+am|\s+feel)\s+(?:like\s+)?(?:such\s+|just\s+|so\s+)?(?:an?\s+)?(?:total\s+|complete\s+|huge\s+|absolute\s+|useless\s+)?(?:idiot|failure|fraud|impostor|imposter|loser|waste\s+of\s+(?:space|time)|disappointment)\b/, soft: true },
+  { pattern: /\bi(?:\s*'m|\s+am|\s+feel)\s+(?:like\s+)?(?:such\s+|just\s+|so\s+)?(?:an?\s+)?(?:total\s+|complete\s+|huge\s+|absolute\s+|useless\s+)?(?:idiot|failure|fraud|impostor|imposter|loser|waste\s+of\s+(?:space|time)|disappointment)\b/, soft: true },
   { pattern: /\bi\s+(?:feel|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:worthless|useless|hopeless|stupid|helpless|like\s+(?:a\s+)?(?:failure|fraud|nothing))\b(?!\s+(?:for\s+)?(?:asking|to\s+ask|that\s+i\s+(?:missed|forgot)))/ },
   { pattern: /\bnot\s+(?:smart|good|clever)\s+enough\s+(?:for|to)\b/ },
   { pattern: /\bnot\s+cut\s+out\s+for\b/ },
@@ -147,7 +147,7 @@ const despairing: Pattern[] = [
   { pattern: /\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get\s+)?fire\s+me\b|\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get|be)\s+fired\b/ },
   // Body giving out: no sleep, crying, exhaustion.
   { pattern: /(?:^|[.!?,;:]\s*|\b(?:i|i'?ve|ive)\s+)(?:still\s+|really\s+|literally\s+)?(?:haven'?t|havent|have\s+not|didn'?t|didnt|did\s+not|can'?t|cant|cannot|couldn'?t|barely|not)\s+(?:really\s+|properly\s+)?(?:been\s+)?(?:slept|sleep(?:ing)?)\b|\bsleepless\b|\b(?:no|zero|barely\s+any)\s+sleep\b|\binsomnia\b/, soft: true },
-  { pattern: /\b(?:been|was|am|i'?m|im|keep|kept|started|almost|nearly|literally|spent\s+\w+\s+\w*\s*)\s+(?:\w+\s+)?crying\b|\bin\s+tears\b|\b(?:made|makes|making)\s+me\s+cry\b|\bcry(?:ing)?\s+(?:myself\s+to\s+sleep|every\s+(?:day|night))\b/, soft: true },
+  { pattern: /\b(?:(?:been|was|am|i'?m|im|keep|kept|started|almost|nearly|literally)\s+|spent\s+\w+(?:\s\s+|\s+\w+\s+))(?:\w+\s+)?crying\b|\bin\s+tears\b|\b(?:made|makes|making)\s+me\s+cry\b|\bcry(?:ing)?\s+(?:myself\s+to\s+sleep|every\s+(?:day|night))\b/, soft: true },
   { pattern: new RegExp(String.raw`\b(?:${iAm}|i\s+feel|feeling|i'?ve\s+been)\s+(?:so\s+|completely\s+|totally\s+|really\s+|just\s+|very\s+|mentally\s+|emotionally\s+)*(?:exhausted|drained|worn\s+out|burning\s+out|running\s+on\s+empty|miserable|depressed)\b${endsWell}`), soft: true },
 ];
 

@@ -21,7 +21,7 @@ export function looksLikeQuestion(text: string): boolean {
 /** A plan: announced as one ("my plan: …") or two or more numbered or bulleted steps, on one line or several. */
 export function looksLikePlan(text: string): boolean {
   const body = prose(text);
-  if (/\b(?:my|the|a|here(?:'s| is) (?:my|the|a))\s+plan\s*(?:is)?\s*[:\-–]/i.test(body) || /^\s*plan\s*[:\-–]/i.test(body)) return true;
+  if (/\b(?:my|the|a|here(?:'s| is) (?:my|the|a))\s+plan\s*(?:is\s*)?[:\-–]/i.test(body) || /^\s*plan\s*[:\-–]/i.test(body)) return true;
   const steps = body.match(/(?:^|\s)(?:\d{1,2}[.)]|[-*•])\s+[a-z]/gi) ?? [];
   return steps.length >= 2;
 }
