@@ -29,11 +29,11 @@ process.env.DATABASE_URL = url.toString();
 
 // Imported after DATABASE_URL points at the bench database (app-database opens it and migrates).
 const { configureSessions, defaultSessionService } = await import('../src/sessions/index.ts');
-const { rulesAgentPort } = await import('../src/sessions/rules-agent.ts');
+const { defaultAgentPort } = await import('../src/sessions/agent-port.ts');
 const { workflowTurnRunner } = await import('../src/sessions/workflow-runner.ts');
 const { mastra } = await import('../src/mastra/index.ts');
 const { appDatabase } = await import('../src/db/app-database.ts');
-configureSessions({ agents: rulesAgentPort, timeScale: 1 });
+configureSessions({ agents: defaultAgentPort, timeScale: 1 });
 const service = await defaultSessionService();
 const pool = appDatabase.pool;
 

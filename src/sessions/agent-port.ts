@@ -1,13 +1,11 @@
 /**
- * The one way the session layer calls an LLM agent action. The default port uses
- * `agents/mentor-actions.ts` (`runAgentAction`) when that module exists; until then, and whenever it
- * cannot be loaded, it answers with the deterministic rules port (`rules-agent.ts`), whose replies
- * say "(rules mode)". Tests inject a scripted port.
+ * The one way the session layer calls an LLM agent action: `agents/mentor-actions.ts`
+ * (`runAgentAction`), whose model layer owns retries, the circuit breaker and the rules-mode
+ * fallback. With no model configured the agents run on the rules models, whose replies say
+ * "(rules mode)". Tests inject a scripted port.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { runAgentAction } from '../../agents/mentor-actions.ts';
 import type { Story } from '../../tools/story-loader.ts';
-import { rulesAgentPort } from './rules-agent.ts';
 
 export const agentActionNames = [
   'diagnoseBlocker',
@@ -49,37 +47,14 @@ export interface AgentPort {
   run(name: AgentActionName, input: Record<string, unknown>, ctx: AgentCallContext): Promise<AgentActionResult>;
 }
 
-/** `agents/mentor-actions.ts`'s `runAgentAction(name, input, context)`, as far as this layer uses it. */
-type RunAgentAction = (
-  name: AgentActionName,
-  input: Record<string, unknown>,
-  context: { threadId?: string; resourceId?: string; story?: Story; referenceSolution?: string },
-) => Promise<AgentActionResult>;
-
-const mentorActionsUrl = new URL('../../agents/mentor-actions.ts', import.meta.url);
-let loaded: Promise<RunAgentAction | null> | undefined;
-
-async function loadMentorActions(): Promise<RunAgentAction | null> {
-  if (!existsSync(fileURLToPath(mentorActionsUrl))) return null;
-  // A variable specifier: the module is another helper's and may not exist when this file is type-checked.
-  const href: string = mentorActionsUrl.href;
-  const mod = (await import(href)) as { runAgentAction?: RunAgentAction };
-  return typeof mod.runAgentAction === 'function' ? mod.runAgentAction : null;
-}
-
-/** Which implementation the default port uses: `agents` or `rules` (resolved on first use). */
-export async function agentPortMode(): Promise<'agents' | 'rules'> {
-  loaded ??= loadMentorActions().catch(() => null);
-  return (await loaded) ? 'agents' : 'rules';
-}
-
-/** The default port: the agents module when present, else the rules port. */
+/** The default port: the Mastra agents, one conversation thread per session owned by the learner. */
 export const defaultAgentPort: AgentPort = {
   async run(name, input, ctx) {
-    loaded ??= loadMentorActions().catch(() => null);
-    const run = await loaded;
-    if (!run) return rulesAgentPort.run(name, input, ctx);
-    // One conversation thread per session, owned by the learner (their working-memory profile).
-    return run(name, input, { threadId: ctx.sessionId, resourceId: ctx.learnerId, story: ctx.story, referenceSolution: ctx.referenceSolution });
+    return runAgentAction(name, input as never, {
+      threadId: ctx.sessionId,
+      resourceId: ctx.learnerId,
+      story: ctx.story,
+      referenceSolution: ctx.referenceSolution,
+    });
   },
 };

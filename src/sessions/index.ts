@@ -94,8 +94,7 @@ export { createSessionService, createSessionSchema, toView, allowedEventsOf } fr
 export type { CreateSessionInput, CreatedSession, SessionService, SessionServiceOptions, SessionTimer, TurnRunner } from './service.ts';
 export { eventInputSchema, domainEventTypes, reportEventTypes, reviewDecisions } from './event-schemas.ts';
 export type { EventInput, DomainEventType } from './event-schemas.ts';
-export { agentActionNames, defaultAgentPort, agentPortMode } from './agent-port.ts';
+export { agentActionNames, defaultAgentPort } from './agent-port.ts';
 export type { AgentPort, AgentActionName, AgentActionResult, AgentCallContext } from './agent-port.ts';
-export { rulesAgentPort } from './rules-agent.ts';
 export { sessionStatuses } from './types.ts';
 export type { EventOutcome, IngestResult, Reply, SessionRecord, SessionStatus, SessionView, StoredEvent, TransitionRecord } from './types.ts';

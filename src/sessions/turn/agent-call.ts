@@ -1,11 +1,12 @@
 /**
  * Calls an agent action through the port, checks its output against the action's schema, records
- * usage and the reply on the draft. A failing call or an output that does not match falls back to
- * the rules port, so a turn never fails because of a model.
+ * usage and the reply on the draft. Model failures never reach here: the model layer retries, opens
+ * its breaker and lets the rules model answer (recorded as `fallback`). What does reach here is a
+ * broken port, and the turn fails (and is retried) rather than inventing an answer.
  */
 import type { z } from 'zod';
+import { AppError } from '../../errors/app-error.ts';
 import type { AgentActionName, AgentActionResult } from '../agent-port.ts';
-import { rulesAgentPort } from '../rules-agent.ts';
 import { leaf, reply, type TurnDeps, type TurnDraft } from './draft.ts';
 
 export async function callAgent<S extends z.ZodType>(
@@ -19,22 +20,10 @@ export async function callAgent<S extends z.ZodType>(
   const referenceSolution = (await deps.referenceSolution?.()) ?? undefined;
   const ctx = { sessionId: draft.session.id, learnerId: draft.session.learnerId, eventId: draft.event.id, state: leaf(draft), story: draft.story, referenceSolution };
   const started = performance.now();
-  let result: AgentActionResult;
-  let fallback = false;
-  try {
-    result = await deps.agents.run(name, input, ctx);
-  } catch (error) {
-    draft.notes.push(`${name}: agent failed (${(error as Error).message}); rules fallback`);
-    result = await rulesAgentPort.run(name, input, ctx);
-    fallback = true;
-  }
-  let parsed = schema.safeParse(result.output);
+  const result: AgentActionResult = await deps.agents.run(name, input, ctx);
+  const parsed = schema.safeParse(result.output);
   if (!parsed.success) {
-    draft.notes.push(`${name}: agent output did not match its schema; rules fallback`);
-    result = await rulesAgentPort.run(name, input, ctx);
-    fallback = true;
-    parsed = schema.safeParse(result.output);
-    if (!parsed.success) throw new Error(`rules port output for ${name} does not match its schema: ${parsed.error.message}`);
+    throw new AppError('INTERNAL', `agent action ${name} answered outside its schema: ${parsed.error.message}`);
   }
   const usage = result.usage ?? {};
   const model = result.model ?? 'unknown';
@@ -44,7 +33,7 @@ export async function callAgent<S extends z.ZodType>(
     tokensIn: usage.inputTokens ?? usage.promptTokens ?? 0,
     tokensOut: usage.outputTokens ?? usage.completionTokens ?? 0,
     latencyMs: Math.round(performance.now() - started),
-    fallback: fallback || Boolean(result.fallback),
+    fallback: Boolean(result.fallback),
   });
   const text = result.reply ?? (parsed.data as { reply?: unknown }).reply;
   if (typeof text === 'string' && text.trim()) reply(draft, action, text, 'agent', model);

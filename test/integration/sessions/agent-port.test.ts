@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { agentPortMode, defaultAgentPort } from '../../../src/sessions/agent-port.ts';
+import { defaultAgentPort } from '../../../src/sessions/agent-port.ts';
 import { testService } from './fixtures/db.ts';
 import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
 
@@ -8,7 +8,6 @@ afterAll(() => pool.end());
 
 describe('the default agent port', () => {
   it('runs the agents module (rules models offline) behind the same turns', async () => {
-    expect(await agentPortMode()).toBe('agents');
     const { session } = await service.createSession({ learnerId: 'ola', story: cartStory });
     const understood = await service.ingestEvent(session.id, { type: 'learner-message', data: { text: restatement } });
     // The assessor's rules model sees both acceptance criteria in the restatement.

@@ -6,12 +6,12 @@ import { cartStory, restatement } from './fixtures/story.ts';
 // Read by config() when the process-wide session service is first built (below).
 process.env.TIME_SCALE = '0.002';
 const { configureSessions, createSession, defaultSessionService, getSession, ingestEvent, listTransitions } = await import('../../../src/sessions/index.ts');
-const { rulesAgentPort } = await import('../../../src/sessions/rules-agent.ts');
+const { defaultAgentPort } = await import('../../../src/sessions/agent-port.ts');
 const { storeEvent, validateEvent } = await import('../../../src/sessions/ingest.ts');
 const { mastra } = await import('../../../src/mastra/index.ts');
 const { appDatabase, logger } = await import('../../../src/db/app-database.ts');
 const { startBackground } = await import('../../../src/runtime/background.ts');
-configureSessions({ agents: rulesAgentPort });
+configureSessions({ agents: defaultAgentPort });
 
 afterAll(() => appDatabase.close());
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeEvent, validateEvent } from '../../../src/sessions/ingest.ts';
-import { rulesAgentPort } from '../../../src/sessions/rules-agent.ts';
+import { defaultAgentPort } from '../../../src/sessions/agent-port.ts';
 import { commitTurn } from '../../../src/sessions/store/commit.ts';
 import { selectSession } from '../../../src/sessions/store/session-store.ts';
 import { computeTurn } from '../../../src/sessions/turn/compute-turn.ts';
@@ -89,7 +89,7 @@ describe('crash in the middle of a turn', () => {
     const validated = validateEvent(session.id, 'story', { id: 'late', type: 'timeout', data: {} });
     const { stored } = await storeEvent(pool, session.id, validated, 'client');
     const record = (await selectSession(pool, session.id))!;
-    const deps = { pool, agents: rulesAgentPort, timeScale: 1, recent: [] };
+    const deps = { pool, agents: defaultAgentPort, timeScale: 1, recent: [] };
     // Two processes computed the same turn from the same version: both would notify the mentor.
     const [a, b] = await Promise.all([computeTurn(record, stored, deps), computeTurn(record, stored, deps)]);
     expect(a.commit.notifications).toHaveLength(1);

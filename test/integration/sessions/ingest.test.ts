@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSessionService } from '../../../src/sessions/service.ts';
-import { rulesAgentPort } from '../../../src/sessions/rules-agent.ts';
+import { defaultAgentPort } from '../../../src/sessions/agent-port.ts';
 import { count, testService } from './fixtures/db.ts';
 import { cartStory, restatement } from './fixtures/story.ts';
 
@@ -99,7 +99,7 @@ describe('exactly once, in order', () => {
   });
 
   it('keeps exactly-once when two processors (as two processes) race on one session', async () => {
-    const other = createSessionService({ pool, agents: rulesAgentPort });
+    const other = createSessionService({ pool, agents: defaultAgentPort });
     const { session } = await service.createSession({ learnerId: 'eve', story: cartStory });
     const sends = Array.from({ length: 40 }, (_, i) => (i % 2 ? service : other).ingestEvent(session.id, { id: `x-${i % 20}`, type: 'research', data: { query: String(i % 20) } }));
     const results = await Promise.all(sends);

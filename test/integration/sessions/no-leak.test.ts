@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { solutionOverlap } from '../../../agents/leak-guard.ts';
 import { defaultAgentPort, type AgentPort } from '../../../src/sessions/agent-port.ts';
-import { rulesAgentPort } from '../../../src/sessions/rules-agent.ts';
 import type { SessionService } from '../../../src/sessions/service.ts';
 import type { Reply } from '../../../src/sessions/types.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
@@ -23,7 +22,7 @@ const solutionLines = reference.split('\n').map((l) => l.trim()).filter((l) => l
 const leakyPort: AgentPort = {
   async run(name, input, ctx) {
     const fenced = `Here is the whole thing:\n\`\`\`ts\n${reference}\n\`\`\``;
-    const base = await rulesAgentPort.run(name, input, ctx);
+    const base = await defaultAgentPort.run(name, input, ctx);
     const output: Record<string, unknown> = { ...(base.output as Record<string, unknown>), reply: fenced };
     for (const field of ['hint', 'explanation', 'summary', 'nextStep', 'suggestedNextStep']) if (typeof output[field] === 'string') output[field] = reference;
     if (output.example) output.example = { language: 'ts', code: reference, caption: 'the solution' };
@@ -74,7 +73,6 @@ async function attempt(svc: SessionService): Promise<{ id: string; replies: numb
 
 describe('no reply gives the reference solution away', () => {
   it.each([
-    ['the rules port', rulesAgentPort],
     ['the agents (rules models)', defaultAgentPort],
     ['a model that answers with the solution', leakyPort],
   ] as const)('through messages, a help request, hints and a diagnosis, with %s', async (_name, agents) => {
