@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../src/errors/app-error.ts';
 import { parseOrThrow } from '../src/errors/zod-error.ts';
+import { readHeading, splitSections, withoutSolution, type Section } from './story-sections.ts';
 
 /** Seed 001's task complexities; they pick the story's timeout policy. */
 export const storyComplexitySchema = z.enum(['simple', 'complex', 'research']);
@@ -64,13 +65,15 @@ export function parseStory(text: string, fallbackId?: string): LoadedStory {
   const front = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(normalised);
   const raw = front ? fromMarkdown(front[1]!, front[2]!) : fromYaml(normalised);
   const title = raw.title?.trim();
-  const referenceSolution = (raw.referenceSolution ?? raw.reference_solution)?.trim() || undefined;
+  // A description may carry a solution section of its own (YAML `description: |` with "## Solution").
+  const described = raw.description === undefined ? { text: undefined, solution: undefined } : withoutSolution(raw.description);
+  const referenceSolution = joinSolutions(solutionOf(raw), described.solution);
   const story = parseOrThrow(
     storySchema,
     {
       id: raw.id ?? fallbackId ?? slug(title ?? ''),
       title,
-      description: raw.description,
+      description: described.text,
       acceptanceCriteria: raw.acceptanceCriteria ?? raw.acceptance_criteria,
       complexity: raw.complexity,
       concepts: raw.concepts,
@@ -94,48 +97,47 @@ function fromYaml(text: string): z.infer<typeof rawStorySchema> {
 function fromMarkdown(frontMatter: string, body: string): z.infer<typeof rawStorySchema> {
   const meta = fromYaml(frontMatter || '{}');
   const sections = splitSections(body);
-  const criteriaSection = sections.find((s) => /^acceptance criteria$/i.test(s.heading));
-  const solutionSection = sections.find((s) => /^reference solution$/i.test(s.heading));
-  const descriptionParts = sections.filter((s) => s !== criteriaSection && s !== solutionSection).map((s) => s.text);
-  const title = meta.title ?? /^#\s+(.+)$/m.exec(body)?.[1];
+  const criteriaSection = sections.find((s) => !s.solution && s.level === 2 && /^acceptance criteria$/i.test(s.heading));
+  const visible = sections.filter((s) => s !== criteriaSection && !s.solution);
+  const solution = sections.filter((s) => s.solution).map((s) => s.body).filter(Boolean).join('\n\n');
+  const descriptionParts = visible.map((s) => s.text);
+  const title = meta.title ?? firstTitle(visible);
   const description = meta.description ?? descriptionParts.join('\n\n').replace(/^#\s+.+$/m, '').trim();
-  const criteria = criteriaSection ? [...criteriaSection.body.matchAll(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?(.+)$/gim)].map((m) => m[1]!.trim()) : undefined;
+  // Leading spaces only, not blank lines: `^\s*` across lines rescanned every blank line (quadratic).
+  const criteria = criteriaSection ? [...criteriaSection.body.matchAll(/^[^\S\n]*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?(.+)$/gim)].map((m) => m[1]!.trim()) : undefined;
+  const rest: Record<string, unknown> = { ...meta };
+  for (const key of solutionKeys) delete rest[key];
   return {
-    ...meta,
+    ...rest,
     title,
     description,
     acceptanceCriteria: meta.acceptanceCriteria ?? meta.acceptance_criteria ?? criteria,
-    referenceSolution: meta.referenceSolution ?? meta.reference_solution ?? solutionSection?.body,
+    referenceSolution: joinSolutions(solutionOf(meta), solution),
   };
 }
 
-interface Section {
-  heading: string;
-  body: string;
-  /** The section as written, heading included. */
-  text: string;
+/** The first level-1 heading outside the solution: the story's title when the front matter has none. */
+function firstTitle(sections: readonly Section[]): string | undefined {
+  for (const section of sections) {
+    for (const line of section.text.split('\n')) {
+      const heading = readHeading(line);
+      if (heading?.level === 1) return heading.text;
+    }
+  }
+  return undefined;
 }
 
-/** Split on level-2 headings (`## `), ignoring headings inside code fences. */
-function splitSections(body: string): Section[] {
-  const sections: Section[] = [];
-  let current: Section = { heading: '', body: '', text: '' };
-  let inFence = false;
-  for (const line of body.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const heading = !inFence && /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading) {
-      sections.push(current);
-      current = { heading: heading[1]!.trim(), body: '', text: line };
-      continue;
-    }
-    current.body += `${line}\n`;
-    current.text += `${current.text ? '\n' : ''}${line}`;
-  }
-  sections.push(current);
-  return sections
-    .map((s) => ({ ...s, body: s.body.trim(), text: s.text.trim() }))
-    .filter((s) => s.heading || s.body);
+/** Keys a story may keep its solution under (YAML or front matter). */
+const solutionKeys = ['referenceSolution', 'reference_solution', 'solution', 'referenceImplementation', 'reference_implementation', 'modelSolution', 'model_solution', 'sampleSolution', 'sample_solution', 'answerKey', 'answer_key'] as const;
+
+/** The solution a YAML mapping holds under any of `solutionKeys`. */
+function solutionOf(raw: Record<string, unknown>): string | undefined {
+  return joinSolutions(...solutionKeys.map((key) => (typeof raw[key] === 'string' ? raw[key] : undefined)));
+}
+
+function joinSolutions(...parts: Array<string | undefined>): string | undefined {
+  const kept = parts.map((p) => p?.trim()).filter((p): p is string => Boolean(p));
+  return kept.length ? [...new Set(kept)].join('\n\n') : undefined;
 }
 
 function slug(text: string): string {
