@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
-import { storyPolicies, type StoryEscalationPolicy } from '../../workflows/machines/story-policies.ts';
+import { storyPolicies, type StoryEscalationPolicy } from '../domain/machines/story-policies.ts';
 import { currentTaskEvents, isCodeChange, isType, normalizeEvents, type ActivityEvent } from './detectors/activity-event.ts';
 import { errorStreaks } from './detectors/error-streaks.ts';
 import { classifyFrustration } from './detectors/frustration.ts';

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { AppError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
 import { isEvent } from '../machine/index.ts';
-import { machines } from '../../workflows/machines/index.ts';
+import { machines } from '../domain/machines/index.ts';
 import { domainEventSchemas, domainEventTypes, eventInputSchema, isDomainEventType, isReportEventType, type EventInput } from './event-schemas.ts';
 import { summarizeReport } from './interpret/report-summary.ts';
 import { insertInboxEvent, selectEventByKey, selectSessionMachine, notFound } from './store/session-store.ts';

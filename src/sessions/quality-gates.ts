@@ -4,8 +4,8 @@ import type { EslintSummary } from '../../tools/parse-eslint.ts';
 import type { NpmAuditSummary } from '../../tools/parse-npm-audit.ts';
 import type { TestReport } from '../../tools/parse-test-report.ts';
 import type { TscSummary } from '../../tools/parse-tsc.ts';
-import type { StoryEvent } from '../../workflows/machines/story-events.ts';
-import { storyPolicies, type StoryQualityGatePolicy } from '../../workflows/machines/story-policies.ts';
+import type { StoryEvent } from '../domain/machines/story-events.ts';
+import { storyPolicies, type StoryQualityGatePolicy } from '../domain/machines/story-policies.ts';
 
 /**
  * Seed 001 "Quality Gates" (QUALITY_GATE_CHECK): coverage ≥ 90 %, no lint errors, no type errors,

@@ -11,7 +11,7 @@ import { storySchema } from '../../tools/story-loader.ts';
 import { AppError, type ErrorCode } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
 import { FINAL, initialSnapshot } from '../machine/index.ts';
-import { machineNames, machines } from '../../workflows/machines/index.ts';
+import { machineNames, machines } from '../domain/machines/index.ts';
 import { defaultAgentPort, type AgentPort } from './agent-port.ts';
 import { currentTask, type ArmedTimer } from './context.ts';
 import { SESSION_STARTED } from './event-schemas.ts';

@@ -3,7 +3,7 @@
  * union is defined once here.
  */
 import type { Story } from '../../tools/story-loader.ts';
-import type { MachineName } from '../../workflows/machines/index.ts';
+import type { MachineName } from '../domain/machines/index.ts';
 import type { SessionContext } from './context.ts';
 
 export type { MachineName, Story };

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { toMermaid } from '../../machine/index.ts';
 import type { SessionStatus } from '../../sessions/index.ts';
-import { machines, isMachineName } from '../../../workflows/machines/index.ts';
+import { machines, isMachineName } from '../../domain/machines/index.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
 
 export interface ReplOptions {

@@ -5,7 +5,7 @@
 import { Command } from 'commander';
 import { checkMachine, toMermaid } from '../../machine/index.ts';
 import type { AnyMachine } from '../../machine/index.ts';
-import { machines } from '../../../workflows/machines/index.ts';
+import { machines } from '../../domain/machines/index.ts';
 
 /** Builds the command; `registry` is injectable so tests can check a broken machine. */
 export function diagramCommand(registry: Readonly<Record<string, AnyMachine>> = machines): Command {

@@ -4,7 +4,7 @@
  */
 import { blockerDiagnosisSchema } from '../../../agents/schemas/blocker-diagnosis.ts';
 import { conceptExplanationSchema } from '../../../agents/schemas/concept-explanation.ts';
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { currentTask } from '../context.ts';
 import { lastLearnerMessage, latestReports, recentErrors, recentWithCurrent } from '../interpret/activity.ts';
 import { callAgent } from '../turn/agent-call.ts';

@@ -4,7 +4,7 @@
  */
 import { hintSchema } from '../../../agents/schemas/hint.ts';
 import { progressCoachingSchema } from '../../../agents/schemas/progress-coaching.ts';
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { currentTask } from '../context.ts';
 import { detectPatterns } from '../detectors/index.ts';
 import { activityOf, lastLearnerMessage, recentErrors, recentWithCurrent } from '../interpret/activity.ts';

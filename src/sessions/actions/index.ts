@@ -2,7 +2,7 @@
  * Action registry: every action name a machine returns resolves to one handler. The `satisfies`
  * clauses make a machine action without a handler a compile error.
  */
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import type { MachineName } from '../types.ts';
 import { blockerActions } from './blocker-actions.ts';
 import { implementationActions } from './implementation-actions.ts';

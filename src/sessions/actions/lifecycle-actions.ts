@@ -2,7 +2,7 @@
  * The lifecycle machine's actions (seed 000's Graphile Worker tasks): assessments, goals, progress
  * updates, check-ins and stagnation checks, pause and completion. Durations from lifecyclePolicies.
  */
-import type { LifecycleAction } from '../../../workflows/machines/lifecycle-actions.ts';
+import type { LifecycleAction } from '../../domain/machines/lifecycle-actions.ts';
 import { timerKinds, timerSpecs } from '../timers/timer-kinds.ts';
 import { armTimer, clearTimer, notify, reply } from '../turn/draft.ts';
 import type { TurnDraft } from '../turn/draft.ts';

@@ -2,7 +2,7 @@
  * Escalations and notices for a human: each writes a `notifications` row (keyed by event, kind and
  * recipient, so a re-run turn writes it once) and tells the learner what happens next.
  */
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { crisisSupportText } from '../../models/rules/safety.ts';
 import { currentTask } from '../context.ts';
 import { leaf, notify, reply } from '../turn/draft.ts';

@@ -2,7 +2,7 @@
  * Planning: ask for a plan (the review happens when the plan arrives, see the interpreter), record
  * the approved plan as the task list, or give a template plan.
  */
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import type { Story } from '../types.ts';
 import { reply, send } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';

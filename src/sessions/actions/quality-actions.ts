@@ -2,7 +2,7 @@
  * Quality gates (seed 001 QUALITY_GATE_CHECK): the checks run on the learner's machine or CI and
  * arrive as report events; these actions ask for them and decide the outcome from the latest ones.
  */
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { latestReports } from '../interpret/activity.ts';
 import { evaluateQualityGates, type QualityGateResult } from '../quality-gates.ts';
 import { reply, send } from '../turn/draft.ts';

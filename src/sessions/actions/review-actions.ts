@@ -3,7 +3,7 @@
  * on the comments, merge, completion.
  */
 import { reviewCoachingSchema } from '../../../agents/schemas/review-coaching.ts';
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { recentWithCurrent } from '../interpret/activity.ts';
 import { callAgent } from '../turn/agent-call.ts';
 import { notify, reply } from '../turn/draft.ts';

@@ -2,7 +2,7 @@
  * Timer actions of the story machine: arm and clear the step, response, stuck and no-progress
  * timers (durations from storyPolicies.timeouts × TIME_SCALE).
  */
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { stepTimer, timerKinds, timerSpecs } from '../timers/timer-kinds.ts';
 import { armTimer, clearTimer } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';

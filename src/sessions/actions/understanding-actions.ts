@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { conceptExplanationSchema } from '../../../agents/schemas/concept-explanation.ts';
 import { storySchema } from '../../../tools/story-loader.ts';
 import { parseOrThrow } from '../../errors/zod-error.ts';
-import type { StoryAction } from '../../../workflows/machines/story-actions.ts';
+import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { callAgent } from '../turn/agent-call.ts';
 import { reply, send } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';

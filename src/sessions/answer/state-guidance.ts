@@ -4,7 +4,7 @@
  * each means) and from the interpreter's own tables (which words send which event, which states read
  * a whole message), so it stays true when the machine or the interpreter changes.
  */
-import type { StoryState } from '../../../workflows/machines/story-states.ts';
+import type { StoryState } from '../../domain/machines/story-states.ts';
 import { isDone } from '../../machine/index.ts';
 import { currentTask } from '../context.ts';
 import { inWorkingState, intentExamples, intentsIn, learnerEventMeaning, messageReaders, understandingStates } from '../interpret/message-intents.ts';

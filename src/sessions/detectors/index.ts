@@ -1,4 +1,4 @@
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../domain/machines/story-policies.ts';
 import { normalizeEvents, recentActivity, type ActivityEvent } from './activity-event.ts';
 import type { PatternName, PatternResult, PatternThresholds } from './pattern.ts';
 import { detectRepeatedHelpRequests } from './repeated-help-requests.ts';

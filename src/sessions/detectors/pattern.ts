@@ -1,5 +1,5 @@
-import type { StoryEvent } from '../../../workflows/machines/story-events.ts';
-import type { StoryPatternPolicy } from '../../../workflows/machines/story-policies.ts';
+import type { StoryEvent } from '../../domain/machines/story-events.ts';
+import type { StoryPatternPolicy } from '../../domain/machines/story-policies.ts';
 
 /** The circular patterns of seed 001's DETECT_PATTERN state, named like their policy thresholds. */
 export type PatternName = Exclude<keyof StoryPatternPolicy, 'windowSize'>;

@@ -4,8 +4,8 @@
  * interpreter maps an intent to an event, the guidance (answer/state-guidance.ts) tells the learner
  * which words move the state on.
  */
-import type { StoryEvent } from '../../../workflows/machines/story-events.ts';
-import type { StoryState } from '../../../workflows/machines/story-states.ts';
+import type { StoryEvent } from '../../domain/machines/story-events.ts';
+import type { StoryState } from '../../domain/machines/story-states.ts';
 import type { MessageIntent } from './message-rules.ts';
 
 /** States where the learner works on a task (START_IMPLEMENTATION's edges apply). */

@@ -7,7 +7,7 @@
 import { fixVerificationSchema } from '../../../agents/schemas/fix-verification.ts';
 import { planReviewSchema } from '../../../agents/schemas/plan-review.ts';
 import { understandingAssessmentSchema } from '../../../agents/schemas/understanding-assessment.ts';
-import type { StoryEvent } from '../../../workflows/machines/story-events.ts';
+import type { StoryEvent } from '../../domain/machines/story-events.ts';
 import { safetyConcern } from '../../models/rules/safety.ts';
 import { detectPatterns } from '../detectors/index.ts';
 import type { ReviewDecision } from '../event-schemas.ts';

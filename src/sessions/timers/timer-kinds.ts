@@ -2,8 +2,8 @@
  * The durable timers of a session and what each one means. Durations come from the machines'
  * policies (`storyPolicies.timeouts`, `lifecyclePolicies`) and are multiplied by TIME_SCALE.
  */
-import { lifecyclePolicies } from '../../../workflows/machines/lifecycle-policies.ts';
-import { timeoutPolicy, type StoryTimeoutKind } from '../../../workflows/machines/story-policies.ts';
+import { lifecyclePolicies } from '../../domain/machines/lifecycle-policies.ts';
+import { timeoutPolicy, type StoryTimeoutKind } from '../../domain/machines/story-policies.ts';
 
 export const timerKinds = [
   // Story machine.

@@ -9,7 +9,7 @@ import { actionHandler } from '../actions/index.ts';
 import { answerLearner } from '../answer/answer-learner.ts';
 import { guardReplies } from '../answer/reply-guard.ts';
 import { FINAL, InvalidTransitionError, isDone } from '../../machine/index.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../domain/machines/story-policies.ts';
 import { evaluateEscalation } from '../escalation.ts';
 import { SESSION_STARTED } from '../event-schemas.ts';
 import { activityOf, recentWithCurrent } from '../interpret/activity.ts';

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../errors/app-error.ts';
 import { allowedEvents, can, isEvent, transition, type AnyMachine, type Snapshot } from '../../machine/index.ts';
-import { machines, type LifecycleContext } from '../../../workflows/machines/index.ts';
+import { machines, type LifecycleContext } from '../../domain/machines/index.ts';
 import { actionHandler } from '../actions/index.ts';
 import { selectMentorAvailable } from '../store/session-store.ts';
 import type { MachineName } from '../types.ts';

@@ -4,7 +4,7 @@ import { defaultAgentPort } from '../../../src/sessions/agent-port.ts';
 import type { SessionService } from '../../../src/sessions/service.ts';
 import type { IngestResult } from '../../../src/sessions/types.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
-import { machines } from '../../../workflows/machines/index.ts';
+import { machines } from '../../../src/domain/machines/index.ts';
 import { count, testService } from './fixtures/db.ts';
 import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPatterns, patternEvents } from '../../../src/sessions/detectors/index.ts';
-import { storyEvents } from '../../../workflows/machines/story-events.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyEvents } from '../../../src/domain/machines/story-events.ts';
+import { storyPolicies } from '../../../src/domain/machines/story-policies.ts';
 import { ev, series } from './event-builders.ts';
 
 const policy = storyPolicies.patterns;

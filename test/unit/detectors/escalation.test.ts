@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors/app-error.ts';
 import { evaluateEscalation, lastProgressAt } from '../../../src/sessions/escalation.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../../src/domain/machines/story-policies.ts';
 import { ev, series, time } from './event-builders.ts';
 
 const policy = storyPolicies.escalation;

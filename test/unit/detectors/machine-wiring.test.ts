@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { patternEvents } from '../../../src/sessions/detectors/index.ts';
 import { evaluateQualityGates, type QualityReports } from '../../../src/sessions/quality-gates.ts';
-import { storyMachine } from '../../../workflows/machines/story-machine.ts';
+import { storyMachine } from '../../../src/domain/machines/story-machine.ts';
 
 const eventsFrom = (state: string) => storyMachine.transitions.filter((t) => t.from === state).map((t) => t.event);
 

@@ -6,7 +6,7 @@ import { parseEslint } from '../../../tools/parse-eslint.ts';
 import { parseNpmAudit, type NpmAuditSummary } from '../../../tools/parse-npm-audit.ts';
 import { parseTestReport } from '../../../tools/parse-test-report.ts';
 import { parseTsc } from '../../../tools/parse-tsc.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../../src/domain/machines/story-policies.ts';
 import { fixture } from '../tools/report-fixtures.ts';
 
 const policy = storyPolicies.qualityGates;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectRepeatedHelpRequests } from '../../../src/sessions/detectors/repeated-help-requests.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../../src/domain/machines/story-policies.ts';
 import { ev, series } from './event-builders.ts';
 
 const limit = storyPolicies.patterns.repeatedHelpRequests;

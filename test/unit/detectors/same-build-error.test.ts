@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectSameBuildError } from '../../../src/sessions/detectors/same-build-error.ts';
 import { parseBuildOutput } from '../../../tools/parse-build-output.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../../src/domain/machines/story-policies.ts';
 import { fixture } from '../tools/report-fixtures.ts';
 import { ev, series, time } from './event-builders.ts';
 

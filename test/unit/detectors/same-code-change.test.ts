@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSameCodeChange } from '../../../src/sessions/detectors/same-code-change.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../../src/domain/machines/story-policies.ts';
 import { ev, series } from './event-builders.ts';
 
 const limit = storyPolicies.patterns.sameCodeChange;

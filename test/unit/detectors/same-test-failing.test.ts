@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectSameTestFailing } from '../../../src/sessions/detectors/same-test-failing.ts';
-import { storyPolicies } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies } from '../../../src/domain/machines/story-policies.ts';
 import { ev, series, time } from './event-builders.ts';
 
 const limit = storyPolicies.patterns.sameTestFailing;

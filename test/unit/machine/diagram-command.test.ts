@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diagramCommand } from '../../../src/cli/commands/diagram.ts';
 import { parseMermaid, toMermaid } from '../../../src/machine/index.ts';
 import type { AnyMachine } from '../../../src/machine/index.ts';
-import { machines } from '../../../workflows/machines/index.ts';
+import { machines } from '../../../src/domain/machines/index.ts';
 
 /** Runs `diagram <args>` with output captured; returns stdout, stderr and the exit code. */
 async function run(args: string[], registry?: Record<string, AnyMachine>) {

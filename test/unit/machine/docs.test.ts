@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { machinesDocPath, renderMachinesDoc } from '../../../scripts/gen-machines-doc.ts';
 import { FINAL } from '../../../src/machine/index.ts';
 import type { AnyMachine } from '../../../src/machine/index.ts';
-import { lifecycleActions, machines, storyActions, storyEvents, storyPolicies } from '../../../workflows/machines/index.ts';
+import { lifecycleActions, machines, storyActions, storyEvents, storyPolicies } from '../../../src/domain/machines/index.ts';
 
 function actionsUsed(machine: AnyMachine): Set<string> {
   const used = new Set<string>();

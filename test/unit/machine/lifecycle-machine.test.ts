@@ -10,8 +10,8 @@ import {
   snapshotAt,
   transition,
 } from '../../../src/machine/index.ts';
-import type { LifecycleContext } from '../../../workflows/machines/index.ts';
-import { lifecycleMachine } from '../../../workflows/machines/index.ts';
+import type { LifecycleContext } from '../../../src/domain/machines/index.ts';
+import { lifecycleMachine } from '../../../src/domain/machines/index.ts';
 import { lifecycleSeedConditions, lifecycleSeedEnum, lifecycleSeedRows } from './seeds.ts';
 
 type State = keyof typeof lifecycleMachine.states;

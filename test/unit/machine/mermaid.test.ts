@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINAL, defineMachine, diagramOf, diffEdges, edgeKey, extractMermaidBlocks, parseMermaid, toMermaid } from '../../../src/machine/index.ts';
 import type { AnyMachine, Diagram } from '../../../src/machine/index.ts';
-import { machines } from '../../../workflows/machines/index.ts';
+import { machines } from '../../../src/domain/machines/index.ts';
 import { readFixture, storySeedFile } from './seeds.ts';
 
 function normalise(d: Diagram) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GuardRejectedError, allowedEvents, initialSnapshot, isDone, leafStates, parseSnapshot, transition } from '../../../src/machine/index.ts';
 import type { AnyMachine, Snapshot } from '../../../src/machine/index.ts';
-import { machines } from '../../../workflows/machines/index.ts';
+import { machines } from '../../../src/domain/machines/index.ts';
 
 const lifecycleContext = fc.record({
   assessmentStatus: fc.constantFrom('pending' as const, 'in_progress' as const, 'completed' as const),

@@ -11,8 +11,8 @@ import {
   snapshotAt,
   transition,
 } from '../../../src/machine/index.ts';
-import type { StoryState } from '../../../workflows/machines/index.ts';
-import { storyMachine, storyPolicies } from '../../../workflows/machines/index.ts';
+import type { StoryState } from '../../../src/domain/machines/index.ts';
+import { storyMachine, storyPolicies } from '../../../src/domain/machines/index.ts';
 import { readFixture, storySeedFile } from './seeds.ts';
 
 const seed = parseMermaid(readFixture(storySeedFile));

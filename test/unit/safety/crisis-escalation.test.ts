@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyPolicies, type StoryEscalationPolicy } from '../../../workflows/machines/story-policies.ts';
+import { storyPolicies, type StoryEscalationPolicy } from '../../../src/domain/machines/story-policies.ts';
 import { classifyFrustration } from '../../../src/sessions/detectors/frustration.ts';
 import { evaluateEscalation } from '../../../src/sessions/escalation.ts';
 import { ev, time } from '../detectors/event-builders.ts';

@@ -4,7 +4,7 @@
  * the states imply (entering and leaving ASSESSMENT_IN_PROGRESS and CHECK_IN_REQUIRED, leaving
  * PROGRESS_TRACKING, CANCEL) is added, each edge with its reason in `addition`.
  */
-import { defineMachine } from '../../src/machine/index.ts';
+import { defineMachine } from '../../machine/index.ts';
 import { lifecycleActionList as a } from './lifecycle-actions.ts';
 
 /** What the lifecycle guards read: loaded by the session layer from the mentorship's rows before a transition. */

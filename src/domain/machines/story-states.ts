@@ -3,7 +3,7 @@
  * composite states), plus the three the seed's prose names (GIVE_ANSWER, ESCALATE_TO_HUMAN,
  * STORY_TIMEOUT). `entry` names what the session layer runs on entering the state.
  */
-import type { StateConfig } from '../../src/machine/index.ts';
+import type { StateConfig } from '../../machine/index.ts';
 import { storyActionList as a } from './story-actions.ts';
 
 /** States whose step timer is running: leaving them cancels it. */

@@ -4,8 +4,8 @@
  * the seed stops (dead ends, states nothing enters, the timeout and escalation paths of the prose),
  * each with `addition` saying why. docs/machines.md lists them.
  */
-import { FINAL, defineMachine } from '../../src/machine/index.ts';
-import type { TransitionConfig } from '../../src/machine/index.ts';
+import { FINAL, defineMachine } from '../../machine/index.ts';
+import type { TransitionConfig } from '../../machine/index.ts';
 import { storyActionList as a } from './story-actions.ts';
 import { storyEvents } from './story-events.ts';
 import type { StoryEvent } from './story-events.ts';
