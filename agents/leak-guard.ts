@@ -14,6 +14,12 @@ export interface LeakGuardOptions {
   maxBlockContainment?: number;
   /** Share of the reference's token 4-grams a reply may reveal. Default 0.25. */
   maxReferenceCoverage?: number;
+  /**
+   * Share of the reference's character 12-grams that any decoded reading of a reply (base64, hex,
+   * escapes, reversed, ROT13, spaced out, look-alike letters) may hold. Default 0.4: a copy of half
+   * the solution in any such form is blocked; one quoted line of it is not.
+   */
+  maxEncodedCoverage?: number;
 }
 
 export type LeakGuardAction = 'pass' | 'rewritten' | 'refused';
@@ -29,17 +35,35 @@ export const refusalText =
   "I can't give you the solution itself: working it out is how you learn it. I can explain a concept, give you a hint, or look at your attempt. What have you tried so far?";
 
 const shingleSize = 4;
-const fencePattern = /(```|~~~)[^\n]*\n([\s\S]*?)(?:\n\1|$)/g;
+// `(?:\n|$)` after the info string: with `\n` alone, every fence opener on a line without a newline
+// after it rescanned the rest of the text (quadratic on "```" repeated); an unclosed opener at the
+// end now matches an empty block, which no check removes, so replies read the same.
+const fencePattern = /(```|~~~)[^\n]*(?:\n|$)([\s\S]*?)(?:\n\1|$)/g;
 
 /** Tokens of code or text with comments, case and whitespace normalised away. */
 export function codeTokens(text: string): string[] {
-  const withoutComments = text
-    .replace(/^\s*(?:```|~~~).*$/gm, ' ')
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+  // Leading blanks of one line only (`^\s*` spans blank lines and rescans them: quadratic).
+  const withoutComments = stripBlockComments(text.replace(/^[^\S\n\r\u2028\u2029]*(?:```|~~~).*$/gm, ' '))
     .replace(/(^|[^:])\/\/[^\n]*/g, '$1 ')
-    .replace(/^\s*#(?!include)[^\n]*/gm, ' ');
+    .replace(/^[^\S\n\r\u2028\u2029]*#(?!include)[^\n]*/gm, ' ');
   // Identifiers, numbers, one-line string literals, single punctuation; `;` and `,` carry no content.
   return (withoutComments.toLowerCase().match(/[a-z_$][\w$]*|\d+(?:\.\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s\w]/g) ?? []).filter((t) => !/^[;,]$/.test(t));
+}
+
+/**
+ * `text.replace(/\/\*[\s\S]*?\*\//g, ' ')` without the pattern: an unclosed `/*` made it scan to
+ * the end from every later `/*`. Once no `*\/` follows, none follows any later opener either.
+ */
+function stripBlockComments(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = text.indexOf('/*'); open >= 0; open = text.indexOf('/*', from)) {
+    const close = text.indexOf('*/', open + 2);
+    if (close < 0) break;
+    out += `${text.slice(from, open)} `;
+    from = close + 2;
+  }
+  return out + text.slice(from);
 }
 
 function shingles(tokens: string[]): Set<string> {
@@ -77,6 +101,8 @@ export function codeBlockProblem(body: string, options: LeakGuardOptions = {}): 
     const o = solutionOverlap(body, reference);
     if (o.coverage >= (options.maxReferenceCoverage ?? 0.25) && o.shared >= 3) return `matches ${Math.round(o.coverage * 100)}% of the reference solution`;
     if (o.containment >= (options.maxBlockContainment ?? 0.5) && o.shared >= 6) return `${Math.round(o.containment * 100)}% of it is code from the reference solution`;
+    const encoded = encodedCopyProblem(body, reference, options.maxEncodedCoverage ?? defaultEncodedCoverage);
+    if (encoded) return encoded;
   }
   const lines = body.split('\n').filter((l) => l.trim()).length;
   const max = options.maxCodeLines ?? 12;
@@ -108,6 +134,12 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
     const whole = solutionOverlap(rewritten, reference);
     if (whole.coverage >= maxCoverage && whole.shared >= 3) {
       reasons.push(`reply refused: it reveals ${Math.round(whole.coverage * 100)}% of the reference solution`);
+      return { text: refusalText, action: 'refused', reasons };
+    }
+    // The same solution decoded, reversed, spaced out or in look-alike letters counts the same.
+    const encoded = encodedCopyProblem(rewritten, reference, options.maxEncodedCoverage ?? defaultEncodedCoverage);
+    if (encoded) {
+      reasons.push(`reply refused: it is ${encoded}`);
       return { text: refusalText, action: 'refused', reasons };
     }
   }
@@ -144,4 +176,133 @@ export function guardOutput<T>(output: T, options: LeakGuardOptions = {}): { out
     return value;
   };
   return { output: walk(output, '') as T, action, reasons };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoded copies. A reply can hand over the solution in a form the token comparison above cannot
+// see: base64 or hex, `\u0072` escapes, reversed, spelt `r e t u r n`, with zero-width characters,
+// Cyrillic or full-width look-alikes, or ROT13. Each candidate is decoded into several readings,
+// each reduced to its letters and digits, and compared with the reference by character 12-grams:
+// spacing, punctuation and case no longer matter, while prose that names a function from the story
+// shares only a handful of grams with a whole solution. Every step is one pass over the text.
+// ---------------------------------------------------------------------------------------------
+
+/** Length of the character grams compared: longer than an identifier, shorter than a statement. */
+const gramSize = 12;
+const defaultEncodedCoverage = 0.4;
+/** Fewest shared grams that count as a copy (a tiny reference is not matched by one identifier). */
+const minSharedGrams = 24;
+
+/** Characters that render as nothing: zero-width spaces and joiners, soft hyphens, BOMs, selectors. */
+const invisible = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+
+/** Cyrillic and Greek letters that look like Latin ones (NFKC leaves them alone). */
+const lookAlikes: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    'аa', 'вb', 'еe', 'ѐe', 'ёe', 'кk', 'мm', 'нh', 'оo', 'рp', 'сc', 'тt', 'уy', 'хx', 'ѕs', 'іi', 'їi', 'јj', 'ԁd', 'ԛq', 'ԝw', 'ɡg', 'һh', 'ӏl',
+    'АA', 'ВB', 'ЕE', 'КK', 'МM', 'НH', 'ОO', 'РP', 'СC', 'ТT', 'УY', 'ХX', 'ЅS', 'ІI', 'ЈJ', 'ԌG', 'ԚQ', 'ԜW',
+    'αa', 'βb', 'εe', 'ιi', 'κk', 'νv', 'οo', 'ρp', 'τt', 'υu', 'χx', 'γy', 'ωw',
+    'ΑA', 'ΒB', 'ΕE', 'ΖZ', 'ΗH', 'ΙI', 'ΚK', 'ΜM', 'ΝN', 'ΟO', 'ΡP', 'ΤT', 'ΥY', 'ΧX',
+  ].map((pair) => [pair[0]!, pair[1]!]),
+);
+
+const lookAlikePattern = new RegExp(`[${Object.keys(lookAlikes).join('')}]`, 'g');
+
+/** Escapes written out: `\u0072`, `\u{72}`, `\x72`, `&#114;`, `&#x72;`, `%72`. */
+function decodeEscapes(text: string): string {
+  const char = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '');
+  return text
+    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_m, a, b, c) => char(parseInt(a ?? b ?? c, 16)))
+    .replace(/&#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (_m, hex, dec) => char(hex ? parseInt(hex, 16) : Number(dec)))
+    .replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text as it reads: escapes decoded, invisible characters dropped, full-width and look-alike letters made Latin. */
+export function normaliseForGuard(text: string): string {
+  return decodeEscapes(text).replace(invisible, '').normalize('NFKC').replace(lookAlikePattern, (c) => lookAlikes[c] ?? c);
+}
+
+/** Every base64 run (16+ characters) decoded at each of its four alignments; garbage decodes match nothing. */
+function decodeBase64Runs(text: string): string {
+  const out: string[] = [];
+  const joined = text.replace(/\s+/g, '');
+  // Wrapped base64 (76 characters a line) is one run once the line breaks are gone.
+  for (const source of joined === text ? [text] : [text, joined]) {
+    for (const run of source.match(/[A-Za-z0-9+/_-]{16,}/g) ?? []) {
+      for (let shift = 0; shift < 4; shift++) out.push(Buffer.from(run.slice(shift), 'base64').toString('utf8'));
+    }
+  }
+  return out.join('\n');
+}
+
+/** Every hex run (16+ digits) decoded as bytes ("696d706f7274" → "import"). */
+function decodeHexRuns(text: string): string {
+  const out: string[] = [];
+  for (const run of text.match(/(?:[0-9a-fA-F]{2}[\s:]?){8,}/g) ?? []) {
+    const digits = run.replace(/[\s:]/g, '');
+    out.push(Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex').toString('utf8'));
+  }
+  return out.join('\n');
+}
+
+const rot13 = (text: string) => text.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)));
+const reversed = (text: string) => [...text].reverse().join('');
+/** Letters and digits only, lower-cased: what survives any spacing, punctuation or case trick. */
+const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** The readings of a candidate that an encoded copy could hide behind, each compacted. */
+function readings(text: string): string[] {
+  const plain = normaliseForGuard(text);
+  const out: string[] = [];
+  for (const source of [plain, reversed(plain)]) {
+    for (const decoded of [source, decodeBase64Runs(source), decodeHexRuns(source)]) {
+      const readable = normaliseForGuard(decoded);
+      if (readable) out.push(compact(readable), compact(rot13(readable)));
+    }
+  }
+  return out;
+}
+
+let referenceGrams: { reference: string; grams: Set<string> } | undefined;
+
+/** Character grams of the compacted reference (cached: a session guards many replies against one). */
+function gramsOfReference(reference: string): Set<string> {
+  if (referenceGrams?.reference !== reference) {
+    const text = compact(normaliseForGuard(reference));
+    const grams = new Set<string>();
+    for (let i = 0; i + gramSize <= text.length; i++) grams.add(text.slice(i, i + gramSize));
+    referenceGrams = { reference, grams };
+  }
+  return referenceGrams.grams;
+}
+
+/** The reference grams found in `text` (stops early once all are found). */
+function gramsIn(text: string, wanted: Set<string>, found: Set<string>, except?: Set<string>): void {
+  for (let i = 0; i + gramSize <= text.length && found.size < wanted.size; i++) {
+    const gram = text.slice(i, i + gramSize);
+    if (wanted.has(gram) && !except?.has(gram)) found.add(gram);
+  }
+}
+
+/**
+ * Share of the reference's character grams that only an encoded reading of `candidate` reveals
+ * (decoded, un-reversed, de-ROT13'd, spacing, invisible characters and look-alikes undone), and
+ * how many. Grams the candidate shows as plain words are left to the token comparison, so quoting
+ * one line of a short solution stays a matter for `solutionOverlap`.
+ */
+export function encodedOverlap(candidate: string, reference: string): { coverage: number; shared: number } {
+  const wanted = gramsOfReference(reference);
+  if (!wanted.size) return { coverage: 0, shared: 0 };
+  // Plain words of two or more letters, as written: what a reader sees without decoding anything.
+  const plain = new Set<string>();
+  gramsIn((candidate.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []).join(''), wanted, plain);
+  const found = new Set<string>();
+  for (const text of readings(candidate)) gramsIn(text, wanted, found, plain);
+  return { coverage: found.size / wanted.size, shared: found.size };
+}
+
+/** Why `text` is an encoded copy of the reference, or undefined. */
+function encodedCopyProblem(text: string, reference: string, maxCoverage: number): string | undefined {
+  const o = encodedOverlap(text, reference);
+  return o.coverage >= maxCoverage && o.shared >= minSharedGrams ? `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution` : undefined;
 }
