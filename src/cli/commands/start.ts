@@ -29,8 +29,8 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
   say(cfg.DATABASE_URL ? 'mentorflow: connecting to DATABASE_URL…' : `mentorflow: starting embedded PostgreSQL in ${cfg.DATA_DIR}…`);
   const { mastra } = await import('../../mastra/index.ts');
   const { appDatabase, logger } = await import('../../db/app-database.ts');
-  const { createHttpApp } = await import('../../http/app.ts');
-  const { listen } = await import('../../http/listen.ts');
+  const { createHttpApp } = await import('../../app/http-app.ts');
+  const { listen } = await import('../../app/listen.ts');
 
   const app = await createHttpApp(mastra);
   const server = await listen(app, cfg.HOST, cfg.PORT);
