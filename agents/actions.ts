@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { AgentKey } from './index.ts';
-import { blockerDiagnosisInputSchema, blockerDiagnosisSchema } from './schemas/blocker-diagnosis.ts';
-import { conceptExplanationInputSchema, conceptExplanationSchema } from './schemas/concept-explanation.ts';
-import { fixVerificationInputSchema, fixVerificationSchema } from './schemas/fix-verification.ts';
-import { hintInputSchema, hintSchema } from './schemas/hint.ts';
-import { implementationInputSchema, implementationSchema } from './schemas/implementation.ts';
-import { planRefinementInputSchema, planRequestSchema, planSchema, refinedPlanSchema } from './schemas/plan.ts';
-import { planReviewInputSchema, planReviewSchema } from './schemas/plan-review.ts';
-import { progressCoachingInputSchema, progressCoachingSchema } from './schemas/progress-coaching.ts';
-import { reviewCoachingInputSchema, reviewCoachingSchema } from './schemas/review-coaching.ts';
-import { understandingAssessmentInputSchema, understandingAssessmentSchema } from './schemas/understanding-assessment.ts';
+import { blockerDiagnosisInputSchema, blockerDiagnosisSchema } from '../src/domain/contracts/blocker-diagnosis.ts';
+import { conceptExplanationInputSchema, conceptExplanationSchema } from '../src/domain/contracts/concept-explanation.ts';
+import { fixVerificationInputSchema, fixVerificationSchema } from '../src/domain/contracts/fix-verification.ts';
+import { hintInputSchema, hintSchema } from '../src/domain/contracts/hint.ts';
+import { implementationInputSchema, implementationSchema } from '../src/domain/contracts/implementation.ts';
+import { planRefinementInputSchema, planRequestSchema, planSchema, refinedPlanSchema } from '../src/domain/contracts/plan.ts';
+import { planReviewInputSchema, planReviewSchema } from '../src/domain/contracts/plan-review.ts';
+import { progressCoachingInputSchema, progressCoachingSchema } from '../src/domain/contracts/progress-coaching.ts';
+import { reviewCoachingInputSchema, reviewCoachingSchema } from '../src/domain/contracts/review-coaching.ts';
+import { understandingAssessmentInputSchema, understandingAssessmentSchema } from '../src/domain/contracts/understanding-assessment.ts';
 
 /**
  * The actions the sessions layer and workflows can ask for, declared once: which agent runs, the

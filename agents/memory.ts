@@ -3,7 +3,7 @@ import { InMemoryStore } from '@mastra/core/storage';
 import type { MastraCompositeStore } from '@mastra/core/storage';
 import { Memory } from '@mastra/memory';
 import { AppError } from '../src/errors/app-error.ts';
-import { learnerProfileSchema, type LearnerProfile } from './schemas/learner.ts';
+import { learnerProfileSchema, type LearnerProfile } from '../src/domain/contracts/learner.ts';
 
 /**
  * Mentor memory: one thread per session (resource = the learner), the last `lastMessages` messages

@@ -16,7 +16,7 @@ import { agents, agentSpecs } from './index.ts';
 import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
 import { leakGuardContextKey } from './leak-guard-processor.ts';
 import { ensureLearnerThread, readLearnerProfile, writeLearnerProfile } from './memory.ts';
-import { learnerProfileSchema, type LearnerProfile, type Story } from './schemas/learner.ts';
+import { learnerProfileSchema, type LearnerProfile, type Story } from '../src/domain/contracts/learner.ts';
 
 export { actionSpecs, learnerActionNames, type MentorActionInput, type MentorActionName, type MentorActionOutput } from './actions.ts';
 

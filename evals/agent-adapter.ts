@@ -1,6 +1,6 @@
 import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { type MentorActionName, runAgentAction } from '../agents/mentor-actions.ts';
-import type { Story } from '../agents/schemas/learner.ts';
+import type { Story } from '../src/domain/contracts/learner.ts';
 
 /** One agent call the runner wants: which action (and so which agent), its input, the story context. */
 export interface AgentRequest {

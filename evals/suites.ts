@@ -1,5 +1,5 @@
 import type { MentorActionName } from '../agents/actions.ts';
-import type { Story } from '../agents/schemas/learner.ts';
+import type { Story } from '../src/domain/contracts/learner.ts';
 import { evaluateEscalation } from '../src/sessions/escalation.ts';
 import type { AgentAdapter, AgentRequest } from './agent-adapter.ts';
 import { type CaseAnswer, type CaseTruth, callAgent } from './case-answer.ts';

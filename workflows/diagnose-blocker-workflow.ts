@@ -1,8 +1,8 @@
 import { createStep, createWorkflow } from '@mastra/core/workflows';
 import { z } from 'zod';
 import { runAgentAction, type AgentUsage, type MentorActionFallback } from '../agents/mentor-actions.ts';
-import { blockerDiagnosisInputSchema, blockerDiagnosisSchema } from '../agents/schemas/blocker-diagnosis.ts';
-import { learnerProfileSchema, storySchema } from '../agents/schemas/learner.ts';
+import { blockerDiagnosisInputSchema, blockerDiagnosisSchema } from '../src/domain/contracts/blocker-diagnosis.ts';
+import { learnerProfileSchema, storySchema } from '../src/domain/contracts/learner.ts';
 
 /**
  * DIAGNOSE_BLOCKER as a nested workflow: ANALYZE_STATE → CATEGORIZE_ISSUE → PROVIDE_SOLUTION

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import { textChunks } from '../util/text-chunks.ts';
 
 /** True when the client asked for Server-Sent Events. */
 export function wantsEventStream(c: Context): boolean {
@@ -13,14 +14,7 @@ export function sse(c: Context, run: (stream: SSEStreamingApi) => Promise<void>)
   });
 }
 
-/**
- * Split a reply into word-sized pieces for token-by-token display. The turn's reply is complete when
- * it is committed (the state change and the reply are one transaction), so this paces delivery rather
- * than exposing model tokens as they are generated.
- */
-export function textChunks(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
-}
+export { textChunks };
 
 /** Longest pause between two pieces, and the most pacing adds to one reply. */
 const pieceDelayMs = 15;

@@ -1,8 +1,8 @@
 import type { Mastra } from '@mastra/core/mastra';
 import { runAgentAction, type MentorActionName } from '../../agents/mentor-actions.ts';
-import type { Implementation } from '../../agents/schemas/implementation.ts';
-import type { PlanReview } from '../../agents/schemas/plan-review.ts';
-import { planToText, type Plan, type RefinedPlan } from '../../agents/schemas/plan.ts';
+import type { Implementation } from '../../src/domain/contracts/implementation.ts';
+import type { PlanReview } from '../../src/domain/contracts/plan-review.ts';
+import { planToText, type Plan, type RefinedPlan } from '../../src/domain/contracts/plan.ts';
 
 /** What every phase call gets besides its input. */
 export interface AgentCallContext {

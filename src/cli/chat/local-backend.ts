@@ -1,4 +1,4 @@
-import { textChunks } from '../../http/sse.ts';
+import { textChunks } from '../../util/text-chunks.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
 
 /**

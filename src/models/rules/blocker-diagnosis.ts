@@ -1,4 +1,4 @@
-import type { BlockerCategory, BlockerDiagnosis } from '../../../agents/schemas/blocker-diagnosis.ts';
+import type { BlockerCategory, BlockerDiagnosis } from '../../domain/contracts/blocker-diagnosis.ts';
 import { concepts } from '../../../tools/concepts/index.ts';
 import { matchConcepts } from '../../../tools/concepts/match.ts';
 import { blockerSignals, conceptQuestion, failureWords, namedSubjectQuestion, vaguePattern, type Signal } from './blocker-signals.ts';

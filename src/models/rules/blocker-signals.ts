@@ -1,4 +1,4 @@
-import type { BlockerCategory } from '../../../agents/schemas/blocker-diagnosis.ts';
+import type { BlockerCategory } from '../../domain/contracts/blocker-diagnosis.ts';
 
 /**
  * General classifiers for why a learner is stuck: error classes, system error codes and phrasing

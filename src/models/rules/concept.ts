@@ -1,4 +1,4 @@
-import type { ConceptExplanation } from '../../../agents/schemas/concept-explanation.ts';
+import type { ConceptExplanation } from '../../domain/contracts/concept-explanation.ts';
 import { findConcepts, getConcept } from '../../../tools/concept-lookup.ts';
 import { byLevel, profileOf, rulesTag, str } from './text.ts';
 

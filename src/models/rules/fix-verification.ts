@@ -1,4 +1,4 @@
-import type { FixVerdict, FixVerification } from '../../../agents/schemas/fix-verification.ts';
+import type { FixVerdict, FixVerification } from '../../domain/contracts/fix-verification.ts';
 import { replaceErrorPaths } from './source-paths.ts';
 import { byLevel, num, profileOf, record, round2, rulesTag, str, strings } from './text.ts';
 

@@ -1,4 +1,4 @@
-import type { Hint } from '../../../agents/schemas/hint.ts';
+import type { Hint } from '../../domain/contracts/hint.ts';
 import type { Concept } from '../../../tools/concepts/index.ts';
 import { readBlocker, type BlockerReading } from './blocker-diagnosis.ts';
 import { vaguePattern } from './blocker-signals.ts';

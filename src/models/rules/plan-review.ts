@@ -1,4 +1,4 @@
-import type { PlanReview, PlanVerdict } from '../../../agents/schemas/plan-review.ts';
+import type { PlanReview, PlanVerdict } from '../../domain/contracts/plan-review.ts';
 import { approachConcerns, edgeCases, testCases, testing, verification } from './plan-checks.ts';
 import { criterionCoverage, topicality } from './criteria-match.ts';
 import { mentions, paraphraseTerms } from './paraphrase.ts';

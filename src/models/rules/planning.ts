@@ -1,5 +1,5 @@
-import type { Implementation } from '../../../agents/schemas/implementation.ts';
-import type { Plan, RefinedPlan } from '../../../agents/schemas/plan.ts';
+import type { Implementation } from '../../domain/contracts/implementation.ts';
+import type { Plan, RefinedPlan } from '../../domain/contracts/plan.ts';
 import { record, rulesTag, storyOf, str, strings } from './text.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { CoachingMode, ProgressAssessment, ProgressCoaching } from '../../../agents/schemas/progress-coaching.ts';
+import type { CoachingMode, ProgressAssessment, ProgressCoaching } from '../../domain/contracts/progress-coaching.ts';
 import { activitiesOf, byLevel, codingKinds, num, profileOf, researchKinds, rulesTag, storyOf, str, type Activity } from './text.ts';
 
 function normalise(summary: string): string {

@@ -1,4 +1,4 @@
-import type { ReviewCoaching, ReviewOutcome } from '../../../agents/schemas/review-coaching.ts';
+import type { ReviewCoaching, ReviewOutcome } from '../../domain/contracts/review-coaching.ts';
 import { byLevel, profileOf, record, rulesTag, str } from './text.ts';
 
 type Kind = ReviewCoaching['comments'][number]['kind'];

@@ -1,4 +1,4 @@
-import type { UnderstandingAssessment, UnderstandingVerdict } from '../../../agents/schemas/understanding-assessment.ts';
+import type { UnderstandingAssessment, UnderstandingVerdict } from '../../domain/contracts/understanding-assessment.ts';
 import { coveredShare, criterionCoverage, partlyCovered, topicality } from './criteria-match.ts';
 import { findContradictions, storyNegates } from './contradictions.ts';
 import { paraphraseTerms } from './paraphrase.ts';

@@ -2,8 +2,8 @@
  * Blockers (DIAGNOSE_BLOCKER and what follows): diagnose with the blocker-diagnosis agent, categorise,
  * fix, verify (by asking, or automatically from the latest reports), escalate.
  */
-import { blockerDiagnosisSchema } from '../../../agents/schemas/blocker-diagnosis.ts';
-import { conceptExplanationSchema } from '../../../agents/schemas/concept-explanation.ts';
+import { blockerDiagnosisSchema } from '../../domain/contracts/blocker-diagnosis.ts';
+import { conceptExplanationSchema } from '../../domain/contracts/concept-explanation.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { currentTask } from '../context.ts';
 import { lastLearnerMessage, latestReports, recentErrors, recentWithCurrent } from '../interpret/activity.ts';

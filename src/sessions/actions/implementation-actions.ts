@@ -2,8 +2,8 @@
  * Implementation and monitoring: assign tasks, hints and answers, progress coaching, pattern
  * detection and the pattern interventions.
  */
-import { hintSchema } from '../../../agents/schemas/hint.ts';
-import { progressCoachingSchema } from '../../../agents/schemas/progress-coaching.ts';
+import { hintSchema } from '../../domain/contracts/hint.ts';
+import { progressCoachingSchema } from '../../domain/contracts/progress-coaching.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { currentTask } from '../context.ts';
 import { detectPatterns } from '../detectors/index.ts';

@@ -2,7 +2,7 @@
  * Code review and completion: the PR, the review's outcome (from review-feedback events), coaching
  * on the comments, merge, completion.
  */
-import { reviewCoachingSchema } from '../../../agents/schemas/review-coaching.ts';
+import { reviewCoachingSchema } from '../../domain/contracts/review-coaching.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { recentWithCurrent } from '../interpret/activity.ts';
 import { callAgent } from '../turn/agent-call.ts';

@@ -3,7 +3,7 @@
  * explain again, reduce the scope.
  */
 import { z } from 'zod';
-import { conceptExplanationSchema } from '../../../agents/schemas/concept-explanation.ts';
+import { conceptExplanationSchema } from '../../domain/contracts/concept-explanation.ts';
 import { storySchema } from '../../../tools/story-loader.ts';
 import { parseOrThrow } from '../../errors/zod-error.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';

@@ -3,8 +3,8 @@
  * the requirements, from the concept library (the concept explainer) when it asks what something
  * is, with a hint (the hint giver) when the learner asks how to get on with a step.
  */
-import { conceptExplanationSchema } from '../../../agents/schemas/concept-explanation.ts';
-import { hintSchema } from '../../../agents/schemas/hint.ts';
+import { conceptExplanationSchema } from '../../domain/contracts/concept-explanation.ts';
+import { hintSchema } from '../../domain/contracts/hint.ts';
 import { matchConcepts } from '../../../tools/concepts/match.ts';
 import { concepts } from '../../../tools/concepts/index.ts';
 import { relevantCriteria } from '../../models/rules/criteria-match.ts';

@@ -4,9 +4,9 @@
  * keyword rules elsewhere), reports through the parsers' summaries, detectors and quality gates,
  * review news by decision, timers by kind.
  */
-import { fixVerificationSchema } from '../../../agents/schemas/fix-verification.ts';
-import { planReviewSchema } from '../../../agents/schemas/plan-review.ts';
-import { understandingAssessmentSchema } from '../../../agents/schemas/understanding-assessment.ts';
+import { fixVerificationSchema } from '../../domain/contracts/fix-verification.ts';
+import { planReviewSchema } from '../../domain/contracts/plan-review.ts';
+import { understandingAssessmentSchema } from '../../domain/contracts/understanding-assessment.ts';
 import type { StoryEvent } from '../../domain/machines/story-events.ts';
 import { safetyConcern } from '../../models/rules/safety.ts';
 import { detectPatterns } from '../detectors/index.ts';

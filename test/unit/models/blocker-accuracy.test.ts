@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BlockerCategory } from '../../../agents/schemas/blocker-diagnosis.ts';
+import type { BlockerCategory } from '../../../src/domain/contracts/blocker-diagnosis.ts';
 import { diagnoseBlocker } from '../../../src/models/rules/blocker-diagnosis.ts';
 import { blockerHoldout2, blockerHoldout2Probe } from './blocker-holdout-2.ts';
 

@@ -5,7 +5,7 @@
  * messages that must stay unknownIssue and technical/environment controls. First figures are in
  * blocker-accuracy.test.ts.
  */
-import type { BlockerCategory } from '../../../agents/schemas/blocker-diagnosis.ts';
+import type { BlockerCategory } from '../../../src/domain/contracts/blocker-diagnosis.ts';
 
 type Activity = { type: string; summary: string; ok?: boolean };
 

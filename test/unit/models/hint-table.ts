@@ -5,7 +5,7 @@
  * that counts this learner's hints. Written from tutoring practice, not from any eval dataset.
  */
 import { guardReply } from '../../../agents/leak-guard.ts';
-import type { Hint } from '../../../agents/schemas/hint.ts';
+import type { Hint } from '../../../src/domain/contracts/hint.ts';
 import { wordCount } from '../../../evals/metrics.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
 

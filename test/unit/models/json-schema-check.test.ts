@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkJsonSchema } from '../../../src/models/json-schema-check.ts';
-import { blockerDiagnosisSchema } from '../../../agents/schemas/blocker-diagnosis.ts';
+import { blockerDiagnosisSchema } from '../../../src/domain/contracts/blocker-diagnosis.ts';
 
 const schema = z.toJSONSchema(blockerDiagnosisSchema) as Parameters<typeof checkJsonSchema>[1];
 const valid = { category: 'technicalError', confidence: 0.7, evidence: ['x'], summary: 's', nextStep: 'n', reply: 'r' };

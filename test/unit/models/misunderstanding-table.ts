@@ -6,7 +6,7 @@
  * rules (contradictions.ts); the measurements are in misunderstanding-accuracy.test.ts.
  * `kind` names the contradiction a misunderstanding carries, for the report of what is still missed.
  */
-import type { UnderstandingVerdict } from '../../../agents/schemas/understanding-assessment.ts';
+import type { UnderstandingVerdict } from '../../../src/domain/contracts/understanding-assessment.ts';
 
 export interface StoryInput {
   title: string;

@@ -5,7 +5,7 @@
  * rules-accuracy.test.ts. Activity is written the way the session layer sends it: `docs` for opened
  * pages, `other` for anything it cannot type.
  */
-import type { BlockerCategory } from '../../../agents/schemas/blocker-diagnosis.ts';
+import type { BlockerCategory } from '../../../src/domain/contracts/blocker-diagnosis.ts';
 
 type Activity = { type: string; summary: string; ok?: boolean };
 

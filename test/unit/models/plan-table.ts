@@ -4,7 +4,7 @@
  * styles (numbered, bullets, prose; with or without file names or a PR step) because a complete plan
  * does not need one house style. Bands: a mentor's 0–100 range for the plan.
  */
-import type { PlanVerdict } from '../../../agents/schemas/plan-review.ts';
+import type { PlanVerdict } from '../../../src/domain/contracts/plan-review.ts';
 
 export interface PlanStory {
   title: string;

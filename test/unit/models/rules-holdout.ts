@@ -5,12 +5,12 @@
  * (e.g. "cannot pick", "how X works", weighting criteria terms), which were fixed as general rules,
  * so this table is no longer unseen: the evaluation dataset (evals/) is the unseen measure.
  */
-import type { BlockerCategory } from '../../../agents/schemas/blocker-diagnosis.ts';
-import type { FixVerdict } from '../../../agents/schemas/fix-verification.ts';
-import type { PlanVerdict } from '../../../agents/schemas/plan-review.ts';
-import type { ProgressAssessment } from '../../../agents/schemas/progress-coaching.ts';
-import type { ReviewOutcome } from '../../../agents/schemas/review-coaching.ts';
-import type { UnderstandingVerdict } from '../../../agents/schemas/understanding-assessment.ts';
+import type { BlockerCategory } from '../../../src/domain/contracts/blocker-diagnosis.ts';
+import type { FixVerdict } from '../../../src/domain/contracts/fix-verification.ts';
+import type { PlanVerdict } from '../../../src/domain/contracts/plan-review.ts';
+import type { ProgressAssessment } from '../../../src/domain/contracts/progress-coaching.ts';
+import type { ReviewOutcome } from '../../../src/domain/contracts/review-coaching.ts';
+import type { UnderstandingVerdict } from '../../../src/domain/contracts/understanding-assessment.ts';
 
 export const blockerHoldout: Array<{ expected: BlockerCategory; input: Record<string, unknown> }> = [
   { expected: 'environmentIssue', input: { message: 'docker compose up fails', recentErrors: ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?'] } },

@@ -1,7 +1,7 @@
 import { Agent } from '@mastra/core/agent';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { blockerDiagnosisSchema } from '../../../agents/schemas/blocker-diagnosis.ts';
+import { blockerDiagnosisSchema } from '../../../src/domain/contracts/blocker-diagnosis.ts';
 import { formatModelInput } from '../../../src/models/model-input.ts';
 import { rules } from '../../../src/models/rules/provider.ts';
 

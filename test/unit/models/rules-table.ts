@@ -2,12 +2,12 @@
  * Hand-written inputs for measuring rules mode, with the answer a mentor would give. Written before
  * running the rules on them and not used to tune the rules; the accuracy test reports the score.
  */
-import type { BlockerCategory } from '../../../agents/schemas/blocker-diagnosis.ts';
-import type { FixVerdict } from '../../../agents/schemas/fix-verification.ts';
-import type { PlanVerdict } from '../../../agents/schemas/plan-review.ts';
-import type { ProgressAssessment } from '../../../agents/schemas/progress-coaching.ts';
-import type { ReviewOutcome } from '../../../agents/schemas/review-coaching.ts';
-import type { UnderstandingVerdict } from '../../../agents/schemas/understanding-assessment.ts';
+import type { BlockerCategory } from '../../../src/domain/contracts/blocker-diagnosis.ts';
+import type { FixVerdict } from '../../../src/domain/contracts/fix-verification.ts';
+import type { PlanVerdict } from '../../../src/domain/contracts/plan-review.ts';
+import type { ProgressAssessment } from '../../../src/domain/contracts/progress-coaching.ts';
+import type { ReviewOutcome } from '../../../src/domain/contracts/review-coaching.ts';
+import type { UnderstandingVerdict } from '../../../src/domain/contracts/understanding-assessment.ts';
 
 export const blockerCases: Array<{ expected: BlockerCategory; input: Record<string, unknown> }> = [
   { expected: 'environmentIssue', input: { message: 'the api won\'t boot', recentErrors: ['Error: listen EADDRINUSE: address already in use 0.0.0.0:8080'] } },

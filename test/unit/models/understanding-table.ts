@@ -6,7 +6,7 @@
  * before the rules were changed; `covered` is the range of acceptance criteria a mentor would say the
  * restatement covers. The first measurement is in understanding-accuracy.test.ts.
  */
-import type { UnderstandingVerdict } from '../../../agents/schemas/understanding-assessment.ts';
+import type { UnderstandingVerdict } from '../../../src/domain/contracts/understanding-assessment.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
 
 interface StoryInput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAgentAction } from '../../../agents/mentor-actions.ts';
-import { hintSchema } from '../../../agents/schemas/hint.ts';
+import { hintSchema } from '../../../src/domain/contracts/hint.ts';
 import { crisisReply, guardReply, injectionReply, learnerWords, safetyConcern } from '../../../src/models/rules/safety.ts';
 import { referenceSolution, story } from '../agents/action-inputs.ts';
 

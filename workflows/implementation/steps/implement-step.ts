@@ -1,6 +1,6 @@
 import { createStep } from '@mastra/core/workflows';
-import type { Implementation } from '../../../agents/schemas/implementation.ts';
-import type { Plan } from '../../../agents/schemas/plan.ts';
+import type { Implementation } from '../../../src/domain/contracts/implementation.ts';
+import type { Plan } from '../../../src/domain/contracts/plan.ts';
 import { loadArtifact, saveArtifact } from '../artifact-store.ts';
 import { loadCheckpoint } from '../checkpoints.ts';
 import { requirementCoverage } from '../coverage.ts';

@@ -1,5 +1,5 @@
 import { createStep } from '@mastra/core/workflows';
-import type { Plan } from '../../../agents/schemas/plan.ts';
+import type { Plan } from '../../../src/domain/contracts/plan.ts';
 import { saveArtifact } from '../artifact-store.ts';
 import { loadCheckpoint } from '../checkpoints.ts';
 import { callAgent, guardPhase, phaseRequest, since } from '../phase-runner.ts';

@@ -1,6 +1,6 @@
 import { createStep } from '@mastra/core/workflows';
-import type { PlanReview } from '../../../agents/schemas/plan-review.ts';
-import type { Plan, RefinedPlan } from '../../../agents/schemas/plan.ts';
+import type { PlanReview } from '../../../src/domain/contracts/plan-review.ts';
+import type { Plan, RefinedPlan } from '../../../src/domain/contracts/plan.ts';
 import { AppError } from '../../../src/errors/app-error.ts';
 import { loadArtifact, saveArtifact } from '../artifact-store.ts';
 import { loadCheckpoint } from '../checkpoints.ts';

@@ -1,6 +1,6 @@
 import { createStep } from '@mastra/core/workflows';
-import type { PlanReview } from '../../../agents/schemas/plan-review.ts';
-import type { Plan } from '../../../agents/schemas/plan.ts';
+import type { PlanReview } from '../../../src/domain/contracts/plan-review.ts';
+import type { Plan } from '../../../src/domain/contracts/plan.ts';
 import { loadArtifact, saveArtifact } from '../artifact-store.ts';
 import { loadCheckpoint } from '../checkpoints.ts';
 import { callAgent, guardPhase, phaseRequest, since } from '../phase-runner.ts';

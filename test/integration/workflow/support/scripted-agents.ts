@@ -1,6 +1,6 @@
-import type { Implementation } from '../../../../agents/schemas/implementation.ts';
-import type { PlanReview } from '../../../../agents/schemas/plan-review.ts';
-import type { Plan, RefinedPlan } from '../../../../agents/schemas/plan.ts';
+import type { Implementation } from '../../../../src/domain/contracts/implementation.ts';
+import type { PlanReview } from '../../../../src/domain/contracts/plan-review.ts';
+import type { Plan, RefinedPlan } from '../../../../src/domain/contracts/plan.ts';
 import type { AgentPort } from '../../../../workflows/implementation/agent-port.ts';
 
 type Call = 'plan' | 'review' | 'refine' | 'implement';
