@@ -26,6 +26,7 @@ export type TscSummary = z.infer<typeof tscSummarySchema>;
 const plainPattern = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 // `src/a.ts:3:5 - error TS2322: msg` (--pretty, colours removed).
 const prettyPattern = /^(.+?):(\d+):(\d+) - error (TS\d+): (.*)$/;
+const lineBreakInside = /[\u2028\u2029]/;
 // `error TS5023: Unknown compiler option '--foo'.`
 const globalPattern = /^error (TS\d+): (.*)$/;
 // `Found 3 errors in 2 files.` / `Found 1 error.` / `Found 2 errors in the same file, starting at: …`
@@ -46,7 +47,9 @@ export function parseTsc(report: unknown): TscSummary {
 
   for (const raw of lines) {
     const line = raw.trimEnd();
-    const located = plainPattern.exec(line) ?? prettyPattern.exec(line);
+    // `.` stops at U+2028/2029, so no diagnostic spans one; testing first keeps `(.+?)…(.*)$` from
+    // retrying every "(1,1): error TS1: " of such a line (quadratic).
+    const located = lineBreakInside.test(line) ? null : (plainPattern.exec(line) ?? prettyPattern.exec(line));
     const global = located ? null : globalPattern.exec(line);
     if (located) {
       const [, file, row, col, code, message] = located;

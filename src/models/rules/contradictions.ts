@@ -69,27 +69,126 @@ function clausesOf(text: string): Clause[] {
     .map((t) => {
       // A status code asserts an error ("returns 404" against "not an error"); "unrefunded" is "not refunded".
       const marked = t.replace(/\b[45]\d\d\b/g, '$& error').replace(/\bun([a-z]{3,}(?:ed|able|ible))\b/gi, 'not $1');
-      const negated: string[] = [];
-      let outside = marked;
-      const quoted = [...marked.matchAll(/"[^"]*"|“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length] as const);
-      for (const m of marked.matchAll(negator)) {
-        // "Not every keystroke calls the API" denies "every", not the keystrokes.
-        if (/^\s+(?:every|all|each|always)\b/i.test(marked.slice(m.index + m[0].length))) continue;
-        // Quoted UI text ("No products found") is what is shown, not a claim.
-        if (quoted.some(([from, to]) => m.index > from && m.index < to)) continue;
-        const phrase = marked.slice(m.index + m[0].length).split(/[,;:]|\b(?:and|or|but|so)\b/)[0]!;
-        let end = 0;
-        let count = 0;
-        for (const w of phrase.matchAll(/[\w'-]+/g)) {
-          const ts = terms(w[0]);
-          end = w.index + w[0].length;
-          if (ts.length && count === 0) negated.push(...ts);
-          if (ts.length && ++count >= scopeWords) break;
-        }
-        outside = outside.slice(0, m.index) + ' '.repeat(m[0].length + end) + outside.slice(m.index + m[0].length + end);
-      }
-      return { text: t, all: terms(marked), negated, positive: terms(outside) };
+      const { negated, blanks } = negationScopes(marked);
+      return { text: t, all: terms(marked), negated, positive: terms(blank(marked, blanks)) };
     });
+}
+
+/** Ends a negation's reach: a comma, colon or semicolon, or a conjunction. */
+const scopeEnd = /[,;:]|\b(?:and|or|but|so)\b/g;
+const deniesQuantifier = /\s+(?:every|all|each|always)\b/iy;
+
+/**
+ * The terms each negation covers and the spans it takes out of the clause's positive terms: from
+ * the negation through the next `scopeWords` content words, stopping at `scopeEnd`. Each negation
+ * used to slice and re-split the rest of the clause, which made a clause of many negations
+ * ("not not not …") quadratic; here every word, quote and stop is found once for the clause, and a
+ * negation jumps from one content word to the next.
+ */
+function negationScopes(marked: string): { negated: string[]; blanks: Array<[number, number]> } {
+  const negated: string[] = [];
+  const blanks: Array<[number, number]> = [];
+  const quoted = quotedSpans(marked);
+  const words = [...marked.matchAll(/[\w'-]+/g)].map((w) => ({ from: w.index, to: w.index + w[0].length, terms: terms(w[0]) }));
+  // nextContent[i]: the first word at or after i with a content term (words.length when none).
+  const nextContent: number[] = new Array(words.length + 1).fill(words.length);
+  for (let i = words.length - 1; i >= 0; i--) nextContent[i] = words[i]!.terms.length ? i : nextContent[i + 1]!;
+  let q = 0;
+  let w = 0;
+  for (const m of marked.matchAll(negator)) {
+    const start = m.index + m[0].length;
+    // "Not every keystroke calls the API" denies "every", not the keystrokes.
+    deniesQuantifier.lastIndex = start;
+    if (deniesQuantifier.test(marked)) continue;
+    // Quoted UI text ("No products found") is what is shown, not a claim.
+    while (q < quoted.length && quoted[q]![1] <= m.index) q++;
+    if (q < quoted.length && m.index > quoted[q]![0] && m.index < quoted[q]![1]) continue;
+    scopeEnd.lastIndex = start;
+    const stop = scopeEnd.exec(marked)?.index ?? marked.length;
+    while (w < words.length && words[w]!.to <= start) w++;
+    let end = 0;
+    let count = 0;
+    // Reads one word of the phrase (clipped to it); true once the scope is full.
+    const read = (from: number, to: number, ts: string[]) => {
+      end = to - start;
+      if (ts.length && count === 0) negated.push(...ts);
+      return ts.length > 0 && ++count >= scopeWords;
+    };
+    let i = w;
+    let full = false;
+    if (i < words.length && words[i]!.from < start && words[i]!.from < stop) {
+      const to = Math.min(words[i]!.to, stop);
+      full = read(start, to, terms(marked.slice(start, to)));
+      i++;
+    }
+    while (!full && i < words.length && words[i]!.from < stop) {
+      const word = words[i]!;
+      if (word.to > stop) {
+        full = read(word.from, stop, terms(marked.slice(word.from, stop)));
+        break;
+      }
+      const next = nextContent[i]!;
+      if (next < words.length && words[next]!.to <= stop) {
+        full = read(words[next]!.from, words[next]!.to, words[next]!.terms);
+        i = next + 1;
+        continue;
+      }
+      // No content word left inside the phrase: only the scope's end moves, to its last word.
+      const last = lastWordBefore(words, stop);
+      end = words[last]!.to - start;
+      i = last + 1;
+    }
+    blanks.push([m.index, start + end]);
+  }
+  return { negated, blanks };
+}
+
+/** Index of the last word ending at or before `stop` (binary search: words are in order). */
+function lastWordBefore(words: ReadonlyArray<{ to: number }>, stop: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (words[mid]!.to <= stop) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** `text` with the given spans blanked out (same length, so positions stay). */
+function blank(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    const begin = Math.max(from, at);
+    out += text.slice(at, begin) + ' '.repeat(to - begin);
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Spans of `"…"` and `“…”` quotes, as `/"[^"]*"|“[^”]*”/g` finds them, in linear time: the pattern
+ * scanned to the end from every unclosed `“`.
+ */
+function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const closing: Record<string, number> = {};
+  const closeAfter = (close: string, from: number) => {
+    const known = closing[close];
+    if (known === undefined || (known !== -1 && known < from)) closing[close] = text.indexOf(close, from);
+    return closing[close]!;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const close = text[i] === '"' ? '"' : text[i] === '“' ? '”' : undefined;
+    if (!close) continue;
+    const j = closeAfter(close, i + 1);
+    if (j < 0) continue;
+    spans.push([i, j + 1]);
+    i = j;
+  }
+  return spans;
 }
 
 /** A clause's stance on a term it mentions: negative, positive, or undefined when it says both. */

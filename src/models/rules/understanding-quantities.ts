@@ -21,8 +21,33 @@ const unitOf = (word: string) => word.toLowerCase().replace(/s$/, '');
 /** Words after an HTTP status that keep it a status ("a 400 error", "422 Unprocessable"). */
 const statusFollowers = /^(?:$|error|errors|status|response|code|bad|not|too|unprocessable|payload|forbidden|unauthori[sz]ed|conflict|ok|created|that|with|and|or|if|when|for|naming|instead|is|page)$/;
 const statusLead = /\b(?:returns?|returning|respond(?:s|ing)?(?: with)?|with|gets?|give[sn]?|giving|status|http|a|an|answers?(?: with)?|repl(?:y|ies)(?: with)?|fails? with|errors?|or|either|send(?:s|ing)?|throws?)\s*$/i;
-/** Filler between a number and its noun: "12 or more characters", "10+ orders". */
-const between = /^(?:\s*\+|\s+(?:or more|or fewer|or less|minimum|maximum|or better|at most|at least))*\s+/i;
+/**
+ * Filler between a number and its noun: "12 or more characters", "10+ orders". Like the nouns below,
+ * read in place (sticky) and never across a line break or `.;,)`: these once ran on a copy of the
+ * rest of the sentence after every number, which made a sentence of many numbers quadratic.
+ */
+const between = /(?:[^\S\n]*\+|[^\S\n]+(?:or more|or fewer|or less|minimum|maximum|or better|at most|at least))*[^\S\n]+/iy;
+/** The noun counted by a number ("3 retries", "5-day"), after filler or right after the number. */
+const countNoun = /(?:[^\S\n]|-)+([a-z]{2,})/iy;
+const countNounAfterFiller = /(?:[^\S\n]|-)*([a-z]{2,})/iy;
+/** The noun a bound is about ("maximum 100 items", "max 5+ retries"). */
+const boundNoun = /[^\S\n]*(?:\+[^\S\n]*)?([a-z]{2,})/iy;
+
+/** `pattern` (sticky) matched at `at`, or null. */
+function nounAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/**
+ * The end of `text` before `index` that `statusLead` can match: its trailing blanks and the 25
+ * characters before them (the longest lead, "responding with", and the character before it).
+ */
+function tailBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+  return text.slice(Math.max(0, start - 25), index);
+}
 
 /** A learner may spell "a year" or "one day" where the story writes "365 days". */
 function spellOut(text: string): string {
@@ -33,11 +58,12 @@ function spellOut(text: string): string {
 export function quantities(text: string): Quantity[] {
   let rest = spellOut(text).replace(/\b(?:limited|restricted|capped|clamped) (?:to|at)\b/gi, 'maximum');
   const found: Quantity[] = [];
-  const take = (pattern: RegExp, read: (m: RegExpExecArray) => Quantity | undefined) => {
+  // `read` also gets the whole text being read, to look around a match without slicing it.
+  const take = (pattern: RegExp, read: (m: RegExpExecArray, text: string) => Quantity | undefined) => {
     rest = rest.replace(pattern, (...args) => {
       const m = args.slice(0, -2) as unknown as RegExpExecArray;
       (m as unknown as { index: number }).index = args.at(-2) as number;
-      const q = read(m);
+      const q = read(m, args.at(-1) as string);
       if (q) found.push(q);
       return q ? ' '.repeat(m[0].length) : m[0];
     });
@@ -59,20 +85,23 @@ export function quantities(text: string): Quantity[] {
     value: Number(m[1] ?? m[2]),
     raw: m[0],
   }));
-  take(/\b([1-5]\d\d)\b(\s*[a-z]*)/gi, (m) => {
-    const before = rest.slice(0, (m as unknown as { index: number }).index);
+  take(/\b([1-5]\d\d)\b(\s*[a-z]*)/gi, (m, text) => {
+    const before = tailBefore(text, (m as unknown as { index: number }).index);
     if (!statusLead.test(before) || !statusFollowers.test(m[2]!.trim().toLowerCase())) return undefined;
     return { dims: ['status'], value: Number(m[1]), raw: m[1]! };
   });
   take(/\b(?:defaults?|defaulting)\s+(?:to\s+|of\s+|is\s+)?(\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?)\s+by default\b/gi, (m) => ({ dims: ['default'], value: Number(m[1] ?? m[2]), raw: m[0] }));
-  take(/\b(maximum|minimum|max|min)\s+(?:of\s+)?(\d+(?:\.\d+)?)(?=([^.;,)\n]*))/gi, (m) => {
+  take(/\b(maximum|minimum|max|min)\s+(?:of\s+)?(\d+(?:\.\d+)?)/gi, (m, text) => {
     const slot = m[1]!.toLowerCase().startsWith('max') ? 'max' : 'min';
-    const noun = /^\s*\+?\s*([a-z]{2,})/i.exec(m[3] ?? '');
+    const noun = nounAt(boundNoun, text, (m as unknown as { index: number }).index + m[0].length);
     return { dims: noun ? [slot, `w:${stem(noun[1]!)}`] : [slot], value: Number(m[2]), raw: m[0] };
   });
-  take(/\b(\d+(?:\.\d+)?)(?=([^.;,)\n]*))/g, (m) => {
-    const after = (m[2] ?? '').replace(between, ' ').replace(/^-(?=[a-z])/i, ' ');
-    const noun = /^[\s-]+([a-z]{2,})/i.exec(after);
+  take(/\b(\d+(?:\.\d+)?)/g, (m, text) => {
+    const end = (m as unknown as { index: number }).index + m[0].length;
+    // Filler first ("12 or more characters"), then the noun, which then needs no space before it.
+    between.lastIndex = end;
+    const filler = between.exec(text)?.[0].length ?? 0;
+    const noun = nounAt(filler ? countNounAfterFiller : countNoun, text, end + filler);
     return noun ? { dims: [`w:${stem(noun[1]!)}`], value: Number(m[1]), raw: `${m[1]} ${noun[1]}` } : undefined;
   });
   return found;
