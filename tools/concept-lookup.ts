@@ -1,45 +1,9 @@
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
-import { concepts, type Concept, type LearnerLevel } from './concepts/index.ts';
-import { matchConcepts } from './concepts/match.ts';
+import { conceptCard, findConcepts, getConcept } from '../src/domain/concepts/lookup.ts';
 
-export type { Concept, LearnerLevel } from './concepts/index.ts';
-
-/** A concept as given to a learner-facing agent: the explanation for one level only. */
-export interface ConceptCard {
-  id: string;
-  name: string;
-  explanation: string;
-  example: Concept['example'];
-  checkQuestion: string;
-  hints: Concept['hints'];
-  pitfalls: string[];
-}
-
-/** The concept with this id, or undefined. */
-export function getConcept(id: string): Concept | undefined {
-  return concepts.find((c) => c.id === id);
-}
-
-/** Concepts that best match `text` (a question, error output, a concept name), best first. */
-export function findConcepts(text: string, limit = 3): Concept[] {
-  const exact = concepts.find((c) => c.id === text.trim().toLowerCase() || c.name.toLowerCase() === text.trim().toLowerCase());
-  const ranked = matchConcepts(text, concepts).map((m) => m.concept);
-  return (exact ? [exact, ...ranked.filter((c) => c !== exact)] : ranked).slice(0, limit);
-}
-
-/** One concept rendered for a learner level. */
-export function conceptCard(concept: Concept, level: LearnerLevel): ConceptCard {
-  return {
-    id: concept.id,
-    name: concept.name,
-    explanation: concept.explanation[level],
-    example: concept.example,
-    checkQuestion: concept.checkQuestion,
-    hints: concept.hints,
-    pitfalls: concept.pitfalls,
-  };
-}
+export type { Concept, LearnerLevel } from '../src/domain/concepts/index.ts';
+export { conceptCard, findConcepts, getConcept, type ConceptCard } from '../src/domain/concepts/lookup.ts';
 
 const levelSchema = z.enum(['beginner', 'intermediate', 'advanced']);
 

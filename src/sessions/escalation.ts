@@ -2,7 +2,7 @@ import { AppError } from '../errors/app-error.ts';
 import { storyPolicies, type StoryEscalationPolicy } from '../domain/machines/story-policies.ts';
 import { currentTaskEvents, isCodeChange, isType, normalizeEvents, type ActivityEvent } from './detectors/activity-event.ts';
 import { errorStreaks } from './detectors/error-streaks.ts';
-import { classifyFrustration } from './detectors/frustration.ts';
+import { classifyFrustration } from '../domain/signals/frustration.ts';
 
 /**
  * Seed 001 "Escalation Triggers": decides whether a session needs a human mentor. Pure: the caller

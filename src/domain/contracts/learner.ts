@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { LearnerLevel } from '../../../tools/concepts/index.ts';
-import { storySchema } from '../../../tools/story-loader.ts';
+import type { LearnerLevel } from '../concepts/index.ts';
+import { storySchema } from '../story.ts';
 
-export { storySchema, type Story } from '../../../tools/story-loader.ts';
+export { storySchema, type Story } from '../story.ts';
 
 export const learnerLevelSchema = z.enum(['beginner', 'intermediate', 'advanced'] as const satisfies readonly LearnerLevel[]);
 

@@ -1,6 +1,6 @@
 import type { BlockerCategory, BlockerDiagnosis } from '../../domain/contracts/blocker-diagnosis.ts';
-import { concepts } from '../../../tools/concepts/index.ts';
-import { matchConcepts } from '../../../tools/concepts/match.ts';
+import { concepts } from '../../domain/concepts/index.ts';
+import { matchConcepts } from '../../domain/concepts/match.ts';
 import { blockerSignals, conceptQuestion, failureWords, namedSubjectQuestion, vaguePattern, type Signal } from './blocker-signals.ts';
 import { activitiesOf, byLevel, clamp, codingKinds, listing, namesTechnicalThing, num, profileOf, quoteAround, researchKinds, researchSummary, round2, rulesTag, storyOf, str, strings, type Level } from './text.ts';
 

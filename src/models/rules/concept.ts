@@ -1,5 +1,5 @@
 import type { ConceptExplanation } from '../../domain/contracts/concept-explanation.ts';
-import { findConcepts, getConcept } from '../../../tools/concept-lookup.ts';
+import { findConcepts, getConcept } from '../../domain/concepts/lookup.ts';
 import { byLevel, profileOf, rulesTag, str } from './text.ts';
 
 /** Rules-mode concept explainer: the library's explanation for the learner's level, its example and check question. */

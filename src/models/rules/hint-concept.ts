@@ -1,6 +1,6 @@
-import { concepts, type Concept } from '../../../tools/concepts/index.ts';
-import { matchConcepts } from '../../../tools/concepts/match.ts';
-import { findConcepts, getConcept } from '../../../tools/concept-lookup.ts';
+import { concepts, type Concept } from '../../domain/concepts/index.ts';
+import { matchConcepts } from '../../domain/concepts/match.ts';
+import { findConcepts, getConcept } from '../../domain/concepts/lookup.ts';
 import type { BlockerReading } from './blocker-diagnosis.ts';
 import { replaceSourcePaths } from './source-paths.ts';
 

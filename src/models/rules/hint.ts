@@ -1,5 +1,5 @@
 import type { Hint } from '../../domain/contracts/hint.ts';
-import type { Concept } from '../../../tools/concepts/index.ts';
+import type { Concept } from '../../domain/concepts/index.ts';
 import { readBlocker, type BlockerReading } from './blocker-diagnosis.ts';
 import { vaguePattern } from './blocker-signals.ts';
 import { chooseHintConcept } from './hint-concept.ts';

@@ -1,4 +1,4 @@
-import { detectPromptInjection } from '../../sessions/detectors/prompt-injection.ts';
+import { detectPromptInjection } from '../../domain/signals/prompt-injection.ts';
 import { contradictions, stem, terms, sameTerm } from './text.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { classifyFrustration, type FrustrationLevel } from '../../sessions/detectors/frustration.ts';
-import { detectPromptInjection } from '../../sessions/detectors/prompt-injection.ts';
+import { classifyFrustration, type FrustrationLevel } from '../../domain/signals/frustration.ts';
+import { detectPromptInjection } from '../../domain/signals/prompt-injection.ts';
 import { record, rulesTag, str } from './text.ts';
 
 /**

@@ -5,8 +5,8 @@
  */
 import { conceptExplanationSchema } from '../../domain/contracts/concept-explanation.ts';
 import { hintSchema } from '../../domain/contracts/hint.ts';
-import { matchConcepts } from '../../../tools/concepts/match.ts';
-import { concepts } from '../../../tools/concepts/index.ts';
+import { matchConcepts } from '../../domain/concepts/match.ts';
+import { concepts } from '../../domain/concepts/index.ts';
 import { relevantCriteria } from '../../models/rules/criteria-match.ts';
 import { rulesTag } from '../../models/rules/text.ts';
 import { currentTask } from '../context.ts';

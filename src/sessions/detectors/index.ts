@@ -10,7 +10,7 @@ import { detectSameTestFailing } from './same-test-failing.ts';
 export * from './activity-event.ts';
 export * from './pattern.ts';
 export * from './error-streaks.ts';
-export * from './frustration.ts';
+export * from '../../domain/signals/frustration.ts';
 export { detectRepeatedHelpRequests, detectResearchLoop, detectSameBuildError, detectSameCodeChange, detectSameTestFailing };
 
 type Detector = (events: readonly ActivityEvent[], threshold: number) => PatternResult | null;

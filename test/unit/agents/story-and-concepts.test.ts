@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conceptLookupTool, findConcepts, getConcept } from '../../../tools/concept-lookup.ts';
-import { concepts } from '../../../tools/concepts/index.ts';
+import { concepts } from '../../../src/domain/concepts/index.ts';
 import { loadStory, parseStory, storyLoaderTool } from '../../../tools/story-loader.ts';
 
 describe('story loader', () => {

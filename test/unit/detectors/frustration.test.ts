@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFrustration } from '../../../src/sessions/detectors/frustration.ts';
+import { classifyFrustration } from '../../../src/domain/signals/frustration.ts';
 
 describe('classifyFrustration', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storyPolicies, type StoryEscalationPolicy } from '../../../src/domain/machines/story-policies.ts';
-import { classifyFrustration } from '../../../src/sessions/detectors/frustration.ts';
+import { classifyFrustration } from '../../../src/domain/signals/frustration.ts';
 import { evaluateEscalation } from '../../../src/sessions/escalation.ts';
 import { ev, time } from '../detectors/event-builders.ts';
 

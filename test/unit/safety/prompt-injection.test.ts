@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPromptInjection } from '../../../src/sessions/detectors/prompt-injection.ts';
+import { detectPromptInjection } from '../../../src/domain/signals/prompt-injection.ts';
 
 describe('detectPromptInjection', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyFrustration } from '../../../src/sessions/detectors/frustration.ts';
-import { detectPromptInjection } from '../../../src/sessions/detectors/prompt-injection.ts';
+import { classifyFrustration } from '../../../src/domain/signals/frustration.ts';
+import { detectPromptInjection } from '../../../src/domain/signals/prompt-injection.ts';
 import { evaluateEscalation } from '../../../src/sessions/escalation.ts';
 import { frustrationHoldout2 } from './frustration-holdout-2.ts';
 import { safetyHoldout } from './safety-holdout.ts';
