@@ -76,7 +76,7 @@ const crisis = [
 
 const abusive = [
   /\b(?:f+u+c+k+|fck|fuk|screw)\s+(?:you|u|off)\b/,
-  /\bf[*#@]+(?:[a-z][a-z*]*)?\s+(?:you|u|off)\b/,
+  /\bf[*#@]+(?:[a-z][a-z*]{0,20})?\s+(?:you|u|off)\b/,
   /\b(?:stfu|gtfo|kys|foad)\b|\b(?:piss|bugger|sod|eff)\s+off\b|\beat\s+shit\b/,
   new RegExp(String.raw`\b(?:${youAre})\s+${filler}${insult}\b`),
   new RegExp(String.raw`\b(?:stupid|dumb|useless|worthless|idiotic|garbage|pathetic|incompetent|dumbest|stupidest|worst|most\s+useless)\s+(?:\w+\s+)?${mentor}\b`),
@@ -218,8 +218,24 @@ function matches(lower: string, patterns: readonly RegExp[]): string[] {
   for (const pattern of patterns) {
     const global = new RegExp(pattern.source, 'g');
     for (const match of lower.matchAll(global)) {
-      if (!negation.test(lower.slice(0, match.index))) found.add(match[0].trim());
+      if (!negation.test(negationReach(lower, match.index))) found.add(match[0].trim());
     }
   }
   return [...found];
+}
+
+/**
+ * The end of `lower` before `index` that `negation` can match: blanks, a word, blanks, the negation
+ * (at most "am" + blanks + "not"), and one character more for its word boundary. Testing the whole
+ * text before every match made a message of many matches ("frustrated frustrated …") quadratic.
+ */
+function negationReach(lower: string, index: number): string {
+  let start = index;
+  const skip = (inside: (c: string) => boolean) => {
+    while (start > 0 && inside(lower[start - 1]!)) start--;
+  };
+  const blank = (c: string) => /\s/.test(c);
+  const word = (c: string) => /[a-z']/.test(c);
+  for (const part of [blank, word, blank, word, blank, word, blank]) skip(part);
+  return lower.slice(Math.max(0, start - 1), index);
 }

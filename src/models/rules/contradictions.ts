@@ -93,8 +93,10 @@ function negationScopes(marked: string): { negated: string[]; blanks: Array<[num
   // nextContent[i]: the first word at or after i with a content term (words.length when none).
   const nextContent: number[] = new Array(words.length + 1).fill(words.length);
   for (let i = words.length - 1; i >= 0; i--) nextContent[i] = words[i]!.terms.length ? i : nextContent[i + 1]!;
+  const stops = [...marked.matchAll(scopeEnd)].map((m) => m.index);
   let q = 0;
   let w = 0;
+  let z = 0;
   for (const m of marked.matchAll(negator)) {
     const start = m.index + m[0].length;
     // "Not every keystroke calls the API" denies "every", not the keystrokes.
@@ -103,8 +105,10 @@ function negationScopes(marked: string): { negated: string[]; blanks: Array<[num
     // Quoted UI text ("No products found") is what is shown, not a claim.
     while (q < quoted.length && quoted[q]![1] <= m.index) q++;
     if (q < quoted.length && m.index > quoted[q]![0] && m.index < quoted[q]![1]) continue;
-    scopeEnd.lastIndex = start;
-    const stop = scopeEnd.exec(marked)?.index ?? marked.length;
+    // Stops never straddle a negation's end (a word boundary before a non-word character), so the
+    // first one at or after it is the one a search from there would find.
+    while (z < stops.length && stops[z]! < start) z++;
+    const stop = stops[z] ?? marked.length;
     while (w < words.length && words[w]!.to <= start) w++;
     let end = 0;
     let count = 0;

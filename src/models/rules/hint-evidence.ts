@@ -45,7 +45,8 @@ function learnerSentence(message: string, focus: string[]): string | undefined {
   const sentences = message.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
   if (!sentences.length) return undefined;
   const sentence = sentences.find((s) => focus.some((f) => s.toLowerCase().includes(f))) ?? sentences.find((s) => s.includes('?')) ?? sentences[0]!;
-  return clipWords(sentence.replace(/[.]+$/, ''), 20);
+  // `(?<!\.)`: a run of dots is tried once, not from each of its dots (quadratic on "....").
+  return clipWords(sentence.replace(/(?<!\.)\.+$/, ''), 20);
 }
 
 /** Quotes for a hint from the learner's message and errors; `focus` are the concept keywords that matched. */

@@ -83,7 +83,7 @@ function criterionFor(criteria: string[], said: string): string | undefined {
     .map((c) => ({ c, n: terms(c).filter((t) => have.some((h) => sameTerm(t, h))).length }))
     .sort((a, b) => b.n - a.n);
   const best = ranked[0];
-  return best && best.n > 0 ? clipWords(best.c.replace(/`/g, ''), 22).replace(/[.]+$/, '') : undefined;
+  return best && best.n > 0 ? clipWords(best.c.replace(/`/g, ''), 22).replace(/(?<!\.)\.+$/, '') : undefined;
 }
 
 interface Parts {
@@ -185,7 +185,12 @@ export function giveHint(input: Record<string, unknown> | undefined, message: st
     checkCommand: /assert|expect|test|spec/i.test(said) ? 'the failing test' : reading.category === 'environmentIssue' ? 'the same command' : 'your tests or the same request',
   };
 
-  const idea = (max: number) => (concept ? `The idea to hold on to: ${keyIdea(concept, level, said, matched, max)}` : '');
+  // Rendering tries several forms and extras; each idea is worked out once (keyIdea reads all of `said`).
+  const ideas = new Map<number, string>();
+  const idea = (max: number) => {
+    if (!ideas.has(max)) ideas.set(max, concept ? `The idea to hold on to: ${keyIdea(concept, level, said, matched, max)}` : '');
+    return ideas.get(max)!;
+  };
   const action = nextAction(parts);
   const question = socratic(parts);
   const pitfall = concept && depth >= 2 ? pitfallFor(concept, said, depth) : undefined;
