@@ -35,6 +35,7 @@ import { allowedIn } from './turn/machine-step.ts';
 import { createTurnProcessor, type TurnProcessor } from './turn/processor.ts';
 import { pausedStoryEvents } from './turn/session-control.ts';
 import type { EventOutcome, EventSource, IngestResult, Reply, SessionRecord, SessionStatus, SessionView, StoredEvent, TransitionRecord } from './types.ts';
+import { profileOf } from './turn/machine-profiles.ts';
 
 /** Processes a stored event (and whatever is pending before it). Default: the in-process processor. */
 export type TurnRunner = (sessionId: string, eventId: string, seq: number) => Promise<void>;
@@ -97,7 +98,7 @@ export interface SessionService {
 export function allowedEventsOf(session: SessionRecord): string[] {
   const draftLike = { path: [...session.statePath], enteredAt: session.enteredAt, session: { machine: session.machine } };
   if (session.state === FINAL) return [];
-  if (session.machine === 'story') {
+  if (profileOf(session.machine).pausedBySession) {
     if (session.status === 'paused') return [...pausedStoryEvents];
     return [...allowedIn(draftLike), 'pause'];
   }

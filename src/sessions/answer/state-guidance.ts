@@ -10,6 +10,7 @@ import { currentTask } from '../context.ts';
 import { inWorkingState, intentExamples, intentsIn, learnerEventMeaning, messageReaders, understandingStates } from '../interpret/message-intents.ts';
 import type { MessageIntent } from '../interpret/message-rules.ts';
 import { leaf, type TurnDraft } from '../turn/draft.ts';
+import { profileOf } from '../turn/machine-profiles.ts';
 import { allowedIn, canApply, machineOf, snapshotOf } from '../turn/machine-step.ts';
 
 /** Events no learner sends or waits for, per machine: timers, escalation, operator commands. */
@@ -82,11 +83,11 @@ export function guidanceFor(draft: TurnDraft, options: { plan?: boolean } = {}):
   ways.push(...messageCues(draft));
   const report = reportCue(draft);
   if (report) ways.push(report);
-  if (draft.session.machine === 'story' && inWorkingState(draft.path)) ways.push('ask a question about the story or a concept whenever you need to');
+  if (profileOf(draft.session.machine).invitesQuestions && inWorkingState(draft.path)) ways.push('ask a question about the story or a concept whenever you need to');
 
   const allowed = allowedIn(draft).filter((e) => !systemEvents[draft.session.machine]?.has(e));
   // Nothing the learner can do here: say what happens next and who does it.
-  const next = ways.length ? [] : allowed.map((e) => (draft.session.machine === 'story' ? lowerFirst(sentence(machine.events[e] ?? e)) : `\`${e}\` (${lowerFirst(sentence(machine.events[e] ?? e))})`));
+  const next = ways.length ? [] : allowed.map((e) => (profileOf(draft.session.machine).eventsAsSentences ? lowerFirst(sentence(machine.events[e] ?? e)) : `\`${e}\` (${lowerFirst(sentence(machine.events[e] ?? e))})`));
   const finished = isDone(machine, snapshotOf(draft));
   const how = ways.length ? ` To move on: ${ways.join('; or ')}.` : next.length ? ` What comes next: ${next.join('; or ')}.` : finished ? ' This session is finished.' : ' Nothing else is needed from you right now.';
   return `${opening} Where we are: ${lowerFirst(sentence(described))}.${situation(draft)}${how}`;

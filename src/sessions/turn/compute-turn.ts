@@ -14,12 +14,11 @@ import { evaluateEscalation } from '../escalation.ts';
 import { SESSION_STARTED } from '../event-schemas.ts';
 import { activityOf, recentWithCurrent } from '../interpret/activity.ts';
 import type { Interpretation } from '../interpret/interpretation.ts';
-import { interpretLifecycleEvent } from '../interpret/lifecycle-interpreter.ts';
-import { interpretStoryEvent } from '../interpret/story-interpreter.ts';
 import type { TurnCommit } from '../store/commit.ts';
 import { activityTimers, progressTimers } from '../timers/timer-kinds.ts';
 import type { EventOutcome, Reply, SessionRecord, SessionStatus, StoredEvent } from '../types.ts';
 import { leaf, newDraft, pushBackTimer, type TurnDeps, type TurnDraft } from './draft.ts';
+import { profileOf } from './machine-profiles.ts';
 import { applyMachineEvent, canApply, machineOf, snapshotOf } from './machine-step.ts';
 import { pauseStory, pausedStoryEvents, resumeStory } from './session-control.ts';
 
@@ -41,7 +40,9 @@ function statusOf(draft: TurnDraft): SessionStatus {
   if (state === 'STORY_COMPLETE' || state === 'COMPLETION') return 'completed';
   if (state === 'CANCELLED') return 'cancelled';
   // The lifecycle machine has a PAUSED state; a story session is paused by `pause` (session-control.ts).
-  if (state === 'PAUSED' || (draft.session.machine === 'story' && draft.status === 'paused')) return 'paused';
+  if (state === 'PAUSED' || (profileOf(draft.session.machine).pausedBySession && draft.status === 'paused')) {
+    return 'paused';
+  }
   return 'active';
 }
 
@@ -59,12 +60,12 @@ async function runEntryActions(draft: TurnDraft, deps: TurnDeps): Promise<void> 
   for (const next of queued) await applyMachineEvent(draft, deps, next.event, next.data);
 }
 
-async function interpret(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
-  return draft.session.machine === 'story' ? interpretStoryEvent(draft, deps) : interpretLifecycleEvent(draft, deps);
+function interpret(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
+  return profileOf(draft.session.machine).interpret(draft, deps);
 }
 
 async function escalateIfNeeded(draft: TurnDraft, deps: TurnDeps): Promise<void> {
-  if (draft.session.machine !== 'story' || draft.status !== 'active' || !canApply(draft, 'escalate')) return;
+  if (!profileOf(draft.session.machine).escalates || draft.status !== 'active' || !canApply(draft, 'escalate')) return;
   // "No progress for 2+ hours" is a duration like the timers: scaled by TIME_SCALE too.
   const policy = { ...storyPolicies.escalation, noProgressMs: Math.round(storyPolicies.escalation.noProgressMs * deps.timeScale) };
   const decision = evaluateEscalation(activityOf(draft, recentWithCurrent(draft, deps)), { now: draft.now, policy });
@@ -81,7 +82,7 @@ async function process(draft: TurnDraft, deps: TurnDeps): Promise<{ reason?: str
   }
   // A finished machine accepts nothing, not even activity to record.
   if (isDone(machineOf(draft.session.machine), snapshotOf(draft))) throw new InvalidTransitionError(leaf(draft), type, []);
-  if (draft.session.machine === 'story') {
+  if (profileOf(draft.session.machine).pausedBySession) {
     if (type === 'pause') {
       pauseStory(draft);
       return {};

@@ -4,11 +4,11 @@
  */
 import { AppError } from '../../errors/app-error.ts';
 import { allowedEvents, can, isEvent, transition, type AnyMachine, type Snapshot } from '../../machine/index.ts';
-import { machines, type LifecycleContext } from '../../domain/machines/index.ts';
+import { machines } from '../../domain/machines/index.ts';
 import { actionHandler } from '../actions/index.ts';
-import { selectMentorAvailable } from '../store/session-store.ts';
 import type { MachineName } from '../types.ts';
 import { leaf, type TurnDeps, type TurnDraft } from './draft.ts';
+import { profileOf } from './machine-profiles.ts';
 
 /** Events queued by actions in one turn, at most (a loop in the machine data would otherwise spin). */
 const MAX_CHAIN = 40;
@@ -24,21 +24,10 @@ export function snapshotOf(draft: Pick<TurnDraft, 'path' | 'enteredAt'> & { sess
   return { machine: machineOf(draft.session.machine).id, path: draft.path, enteredAt: draft.enteredAt, historyLimit: 1, history: [] };
 }
 
-function lifecycleContext(draft: TurnDraft, mentorAvailable: boolean): LifecycleContext {
-  return { assessmentStatus: draft.context.assessmentStatus, goalCount: draft.context.goalCount ?? 0, mentorAvailable };
-}
-
-async function guardContext(draft: TurnDraft, deps: TurnDeps, event: string): Promise<unknown> {
-  if (draft.session.machine !== 'lifecycle') return {};
-  // Only one lifecycle guard needs a query; read it for the event that is guarded by it.
-  const mentorAvailable = event === 'REQUEST_MENTOR_HELP' ? await selectMentorAvailable(deps.pool, draft.session.mentorId) : false;
-  return lifecycleContext(draft, mentorAvailable);
-}
-
 /** True when `event` is handled in the draft's state (guards not evaluated). */
 export function canApply(draft: TurnDraft, event: string): boolean {
   const machine = machineOf(draft.session.machine);
-  return isEvent(machine, event) && can(machine, snapshotOf(draft), event, draft.session.machine === 'lifecycle' ? lifecycleContext(draft, true) : {});
+  return isEvent(machine, event) && can(machine, snapshotOf(draft), event, profileOf(draft.session.machine).staticGuardContext(draft));
 }
 
 /** Events accepted in the draft's state. */
@@ -54,7 +43,8 @@ function compact(data: Record<string, unknown>): unknown {
 
 async function transitionOnce(draft: TurnDraft, deps: TurnDeps, event: string, data: Record<string, unknown>): Promise<void> {
   const machine = machineOf(draft.session.machine);
-  const result = transition(machine, snapshotOf(draft), event, await guardContext(draft, deps, event), data, draft.now);
+  const guards = await profileOf(draft.session.machine).guardContext(draft, deps, event);
+  const result = transition(machine, snapshotOf(draft), event, guards, data, draft.now);
   const from = leaf(draft);
   draft.path = [...result.snapshot.path];
   draft.enteredAt = result.snapshot.enteredAt;
