@@ -14,6 +14,8 @@ export const errorStatus = {
   GUARD_REJECTED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // Well-formed but not acceptable as sent, e.g. an Idempotency-Key re-used with another body.
+  UNPROCESSABLE: 422,
   CONFIG_ERROR: 500,
   DATABASE_ERROR: 503,
   MODEL_ERROR: 502,

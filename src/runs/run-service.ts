@@ -20,6 +20,7 @@ import {
 import { AppError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
 import { beginAttempt, type NewAttempt } from './attempts.ts';
+import { isSameRequest, keyReusedError } from './idempotency.ts';
 import { createRunDriver } from './run-driver.ts';
 import { acquireRunOwner, claimOrphanedRuns, type RunOwner } from './run-owner.ts';
 import { loadRunRow, toRunDetails, toRunStatusView, type RunDetails, type RunRow, type RunStatusView } from './run-views.ts';
@@ -43,8 +44,18 @@ export const restartOptionsSchema = z.object({ fromPhase: phaseSchema });
 const idempotencyKeySchema = z.string().trim().min(1, 'expected a non-empty key').max(200, 'expected at most 200 characters');
 
 export interface StartOptions {
-  /** Starting again with the same key returns the first run (`duplicate: true`) instead of a new one. */
+  /**
+   * Starting again with the same key and the same input returns the first run (`duplicate: true`)
+   * instead of a new one; the same key with another input is refused (UNPROCESSABLE, 422).
+   */
   idempotencyKey?: string;
+  /** The key's name in errors, as the client sent it. Default `idempotency-key` (the header). */
+  keyField?: string;
+  /**
+   * `false`: a repeated key returns the first run whatever the input (a tracker re-delivering an
+   * edited ticket under the ticket's key). Default `true`.
+   */
+  bodyMustMatch?: boolean;
 }
 export const listEventsOptionsSchema = z.object({
   /** Sequence number of the last event seen (SSE `Last-Event-ID`); events after it are returned. */
@@ -124,7 +135,11 @@ export function createRunService(options: RunServiceOptions): RunService {
   return {
     async startImplementationRun(raw, options = {}) {
       const input = parseOrThrow(implementationInputSchema, raw);
-      const idempotencyKey = options.idempotencyKey === undefined ? undefined : parseOrThrow(idempotencyKeySchema, options.idempotencyKey, { root: 'idempotencyKey' });
+      const keyField = options.keyField ?? 'idempotency-key';
+      const idempotencyKey =
+        options.idempotencyKey === undefined
+          ? undefined
+          : parseOrThrow(idempotencyKeySchema, options.idempotencyKey, { root: keyField });
       const { key } = await currentOwner();
       const id = newRunId();
       const inserted = await withTransaction(pool, async (client) => {
@@ -139,8 +154,15 @@ export function createRunService(options: RunServiceOptions): RunService {
         return true;
       });
       if (!inserted) {
-        const { rows } = await pool.query<{ id: string; status: RunStatus }>('select id, status from implementation_runs where idempotency_key = $1', [idempotencyKey]);
-        return { id: rows[0]!.id, status: rows[0]!.status, duplicate: true };
+        const { rows } = await pool.query<{ id: string; status: RunStatus; input: unknown }>(
+          'select id, status, input from implementation_runs where idempotency_key = $1',
+          [idempotencyKey],
+        );
+        const first = rows[0]!;
+        // A retry of the first request gets its run; another request under its key does not.
+        const mismatch = options.bodyMustMatch !== false && !isSameRequest(first.input, input);
+        if (mismatch) throw keyReusedError(keyField);
+        return { id: first.id, status: first.status, duplicate: true };
       }
       driver.start({ runId: id, mastraRunId: id, attempt: 1, input });
       return { id, status: 'queued' };
