@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Implementation } from '../../agents/schemas/implementation.ts';
+import type { Implementation } from '../domain/contracts/implementation.ts';
 import { listArtifacts, loadArtifact, type ArtifactKind } from '../../workflows/implementation/artifact-store.ts';
 import { listCheckpoints, recentPhaseDurations } from '../../workflows/implementation/checkpoints.ts';
 import type { Queryable } from '../../workflows/implementation/db.ts';
@@ -71,7 +71,7 @@ export async function toRunStatusView(
     refinementsDone: refineCheckpoint?.refinements ?? latestReview?.iteration ?? 0,
     maxRefinements: row.input.maxRefinements ?? options.maxRefinements,
     passScore: options.passScore,
-    completedAt: row.completed_at,
+    lastActivityAt: row.updated_at,
     now: options.now,
     expectedMs,
   });

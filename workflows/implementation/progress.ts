@@ -45,7 +45,11 @@ export interface ProgressInput {
   refinementsDone: number;
   maxRefinements: number;
   passScore: number;
-  completedAt: Date | null;
+  /**
+   * The run's last recorded activity (its row's `updated_at`: every event and phase change bumps
+   * it). The estimate of a run between phases counts from here.
+   */
+  lastActivityAt: Date;
   now: Date;
   /** Expected duration of each phase (`refine`: of one round). */
   expectedMs: Readonly<Record<TimedPhase, number>>;
@@ -54,7 +58,10 @@ export interface ProgressInput {
 export interface Progress {
   /** 0–100; 100 only once completed. */
   progress: number;
-  /** ISO time; null while waiting on a human or once the run ended without completing. */
+  /**
+   * ISO time; null while waiting on a human and once the run has ended (completed or not). It may
+   * lie in the past: a run behind its estimate is overdue, and its estimate stays where it was.
+   */
   estimatedCompletion: string | null;
 }
 
@@ -69,28 +76,40 @@ function expectedRounds(input: ProgressInput): number {
 /**
  * How far a run is, weighting each phase by its expected duration: finished phases count in full,
  * the running one by its elapsed share (capped at 90 %, since it has not finished), the approval wait
- * not at all. The estimate adds the expected remainder to now.
+ * not at all.
+ *
+ * The estimate counts from the run's own timestamps, never from the clock: the running phase's
+ * start plus what remains from that phase on, or, between phases, the last activity plus what
+ * remains. A run whose process died (no event, no phase change) thus keeps one estimate, which
+ * falls behind as time passes, instead of one that moves forward on every poll.
  */
 export function computeProgress(input: ProgressInput): Progress {
-  if (input.status === 'completed') return { progress: 100, estimatedCompletion: (input.completedAt ?? input.now).toISOString() };
+  if (input.status === 'completed') return { progress: 100, estimatedCompletion: null };
   const e = input.expectedMs;
   const rounds = expectedRounds(input);
   const total = e.plan + e.review + rounds * e.refine + e.implement;
-  let done = 0;
-  if (input.completed.has('plan')) done += e.plan;
-  if (input.completed.has('review')) done += e.review;
-  done += Math.min(input.refinementsDone, rounds) * e.refine;
-  if (input.completed.has('implement')) done += e.implement;
-  const running = input.status === 'in_progress' && input.currentPhase && input.currentPhase !== 'approval' && !input.completed.has(input.currentPhase);
-  if (running && input.phaseStartedAt) {
-    const expected = e[input.currentPhase as TimedPhase];
-    const elapsed = Math.max(0, input.now.getTime() - input.phaseStartedAt.getTime());
+  let finished = 0;
+  if (input.completed.has('plan')) finished += e.plan;
+  if (input.completed.has('review')) finished += e.review;
+  finished += Math.min(input.refinementsDone, rounds) * e.refine;
+  if (input.completed.has('implement')) finished += e.implement;
+  const phase = input.currentPhase;
+  const running =
+    input.status === 'in_progress' &&
+    phase !== null &&
+    phase !== 'approval' &&
+    !input.completed.has(phase);
+  const runningSince = running ? input.phaseStartedAt : null;
+  let done = finished;
+  if (runningSince) {
+    const expected = e[phase as TimedPhase];
+    const elapsed = Math.max(0, input.now.getTime() - runningSince.getTime());
     done += Math.min(elapsed, expected * 0.9);
   }
   const progress = total > 0 ? Math.min(99, Math.floor((done / total) * 100)) : 0;
   const active = input.status === 'queued' || input.status === 'in_progress';
-  return {
-    progress,
-    estimatedCompletion: active ? new Date(input.now.getTime() + Math.max(0, total - done)).toISOString() : null,
-  };
+  if (!active) return { progress, estimatedCompletion: null };
+  const from = runningSince ?? input.lastActivityAt;
+  const remaining = Math.max(0, total - finished);
+  return { progress, estimatedCompletion: new Date(from.getTime() + remaining).toISOString() };
 }

@@ -16,7 +16,7 @@ function input(overrides: Partial<ProgressInput>): ProgressInput {
     refinementsDone: 0,
     maxRefinements: 3,
     passScore: 80,
-    completedAt: null,
+    lastActivityAt: now,
     now,
     expectedMs: seedPhaseMs,
     ...overrides,
@@ -42,15 +42,15 @@ describe('computeProgress', () => {
     expect(p.progress).toBe(Math.floor(((5 * 0.9) / 27) * 100));
   });
 
-  it('is 100 with the completion time once completed, and has no estimate while waiting or after failing', () => {
-    const done = new Date('2026-11-21T11:59:00Z');
-    expect(computeProgress(input({ status: 'completed', completedAt: done }))).toEqual({ progress: 100, estimatedCompletion: done.toISOString() });
+  it('is 100 once completed, and has no estimate once ended or while waiting on a human', () => {
+    const completed = computeProgress(input({ status: 'completed' }));
+    expect(completed).toEqual({ progress: 100, estimatedCompletion: null });
     expect(computeProgress(input({ status: 'awaiting_approval', currentPhase: 'approval', completed: new Set<Phase>(['plan', 'review', 'refine']) })).estimatedCompletion).toBeNull();
     expect(computeProgress(input({ status: 'failed' })).estimatedCompletion).toBeNull();
     expect(computeProgress(input({ status: 'rejected' })).estimatedCompletion).toBeNull();
   });
 
-  it('stays within 0–99 and in the future for any state of an unfinished run', () => {
+  it('stays within 0–99 for an unfinished run, with an estimate the clock does not move', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...runStatuses.filter((s) => s !== 'completed')),
@@ -60,13 +60,60 @@ describe('computeProgress', () => {
         fc.integer({ min: 0, max: 10 }),
         fc.integer({ min: 0, max: 600 }),
         (status, currentPhase, completed, reviewScore, refinementsDone, elapsedMin) => {
-          const p = computeProgress(input({ status, currentPhase, completed: new Set(completed), reviewScore, refinementsDone, phaseStartedAt: minutes(elapsedMin) }));
+          const since = minutes(elapsedMin);
+          const run = {
+            ...{ status, currentPhase, completed: new Set(completed), reviewScore },
+            ...{ refinementsDone, phaseStartedAt: since, lastActivityAt: since },
+          };
+          const p = computeProgress(input(run));
           expect(p.progress).toBeGreaterThanOrEqual(0);
           expect(p.progress).toBeLessThanOrEqual(99);
-          if (p.estimatedCompletion) expect(Date.parse(p.estimatedCompletion)).toBeGreaterThanOrEqual(now.getTime());
+          const anHourLater = new Date(now.getTime() + 3_600_000);
+          const later = computeProgress(input({ ...run, now: anHourLater }));
+          expect(later.estimatedCompletion).toBe(p.estimatedCompletion);
         },
       ),
     );
+  });
+
+  it('keeps the estimate of a run whose process died where it was, poll after poll', () => {
+    // Implementation started 3 hours ago, nothing happened since: due 15 minutes after its start.
+    const dead = {
+      currentPhase: 'implement' as const,
+      phaseStartedAt: minutes(180),
+      lastActivityAt: minutes(180),
+      completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']),
+      reviewScore: 90,
+    };
+    const due = new Date(minutes(180).getTime() + 15 * 60_000).toISOString();
+    const polls = [0, 1, 60].map((later) => {
+      const at = new Date(now.getTime() + later * 60_000);
+      return computeProgress(input({ ...dead, now: at })).estimatedCompletion;
+    });
+    expect(polls).toEqual([due, due, due]);
+  });
+
+  it('counts a run between phases (or still queued) from its last activity, not from now', () => {
+    const queued = {
+      status: 'queued' as const,
+      currentPhase: null,
+      phaseStartedAt: null,
+      lastActivityAt: minutes(90),
+    };
+    const expected = new Date(minutes(90).getTime() + 27 * 60_000).toISOString();
+    expect(computeProgress(input(queued)).estimatedCompletion).toBe(expected);
+    const tenMinutesLater = new Date(now.getTime() + 600_000);
+    const polledLater = computeProgress(input({ ...queued, now: tenMinutesLater }));
+    expect(polledLater.estimatedCompletion).toBe(expected);
+    // Plan finished 40 minutes ago, review not started: 3 + 4 + 15 minutes from then.
+    const between = {
+      currentPhase: 'plan' as const,
+      phaseStartedAt: minutes(45),
+      lastActivityAt: minutes(40),
+      completed: new Set<Phase>(['plan']),
+    };
+    const due = new Date(minutes(40).getTime() + 22 * 60_000).toISOString();
+    expect(computeProgress(input(between)).estimatedCompletion).toBe(due);
   });
 
   it('never goes backwards along a run that passes its first review', () => {
@@ -77,7 +124,7 @@ describe('computeProgress', () => {
       { currentPhase: 'review', phaseStartedAt: minutes(2), completed: new Set<Phase>(['plan']) },
       { currentPhase: 'implement', phaseStartedAt: minutes(0), completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']), reviewScore: 85 },
       { currentPhase: 'implement', phaseStartedAt: minutes(10), completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']), reviewScore: 85 },
-      { status: 'completed', completedAt: now },
+      { status: 'completed' },
     ];
     const values = timeline.map((t) => computeProgress(input(t)).progress);
     expect(values).toEqual([...values].sort((a, b) => a - b));
