@@ -97,12 +97,20 @@ describe('mentorflow start refuses unsafe or invalid configuration', () => {
     expect(cli.output().trim()).toBe('mentorflow: Invalid PORT: expected an integer port between 0 and 65535 (got "http")');
   });
 
-  it('db status names the database and its migration level', async () => {
+  it('db status names the database, its server version and its migration level', async () => {
     const cli = spawnCli(['db', 'status', '--json']);
     expect(await cli.exited).toBe(0);
-    const report = JSON.parse(cli.output().slice(cli.output().indexOf('{'))) as { database: string; pending: string[]; migrationLevel: number };
+    const json = cli.output().slice(cli.output().indexOf('{'));
+    type Report = { database: string; serverVersion: string; pending: string[]; migrationLevel: number };
+    const report = JSON.parse(json) as Report;
     expect(report.database).toBe('external');
+    expect(report.serverVersion).toMatch(/^\d+(\.\d+)?/);
     expect(report.pending).toEqual([]);
     expect(report.migrationLevel).toBeGreaterThanOrEqual(1);
+
+    const text = spawnCli(['db', 'status']);
+    expect(await text.exited).toBe(0);
+    expect(text.output()).toContain(`PostgreSQL ${report.serverVersion})`);
+    expect(text.output()).not.toContain('undefined');
   });
 });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../../config/index.ts';
 import { mastraStorageVersion, openDatabase, prepareDatabase } from '../../db/database.ts';
 import { migrationStatus } from '../../db/migrate.ts';
+import { serverVersion } from '../../db/server-version.ts';
 import { fail, redactUrl, say } from '../output.ts';
 
 /** `mentorflow db status|migrate`: which database this configuration uses and its schema level. */
@@ -17,14 +18,14 @@ export function dbCommand(): Command {
         try {
           const [status, version, mastra, boots] = await Promise.all([
             migrationStatus(database.pool),
-            database.pool.query<{ v: string }>('show server_version'),
+            serverVersion(database.pool),
             database.pool.query("select value from app_meta where key = 'mastra_storage'").catch(() => ({ rows: [] })),
             database.pool.query('select count(*)::int as n, max(booted_at) as last from boot_log').catch(() => ({ rows: [] })),
           ]);
           const report = {
             database: database.kind,
             url: redactUrl(database.url),
-            serverVersion: version.rows[0]!.v,
+            serverVersion: version,
             migrationLevel: status.level,
             latestMigration: status.latest,
             pending: status.pending,
