@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codeTokens, guardReply as guardLeaks } from '../../../agents/leak-guard.ts';
+import { diagnoseBlocker } from '../../../src/models/rules/blocker-diagnosis.ts';
+import { verifyFix } from '../../../src/models/rules/fix-verification.ts';
+import { giveHint } from '../../../src/models/rules/hint.ts';
+import { reviewPlan } from '../../../src/models/rules/plan-review.ts';
+import { coachReview } from '../../../src/models/rules/review.ts';
+import { guardReply, safetyConcern } from '../../../src/models/rules/safety.ts';
+import { errorPathPattern, replaceErrorPaths, replaceSourcePaths, sourcePathPattern } from '../../../src/models/rules/source-paths.ts';
+import { assessUnderstanding } from '../../../src/models/rules/understanding.ts';
+import { classifyMessage } from '../../../src/sessions/interpret/message-rules.ts';
+import { looksLikePlan, looksLikeQuestion } from '../../../src/sessions/interpret/message-shape.ts';
+import { parseStory } from '../../../tools/story-loader.ts';
+import { parseTsc } from '../../../tools/parse-tsc.ts';
+
+/**
+ * Worst cases for every regular expression that reads user text: each entry point gets ~200 KB of
+ * adversarial text and must return, and its time for 4N characters must stay within 8× its time
+ * for N (a quadratic pattern gives 16×, an exponential one never returns). Never an absolute
+ * time: the machine is shared. `a-` repeated stalled the hint giver for seconds before the fix.
+ */
+const N = 50_000;
+
+/** `seed` repeated to `length` characters, with a character no pattern expects at the end. */
+const pump = (seed: string, length: number) => `${seed.repeat(Math.ceil(length / seed.length)).slice(0, length)}\u0000!`;
+
+/** Best of two runs (the machine is shared), in milliseconds. */
+function timeOf(run: () => unknown): number {
+  let best = Infinity;
+  for (let i = 0; i < 2; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** Asserts `call` returns on 4N characters of each seed and grows about linearly from N. */
+function expectLinear(call: (text: string) => unknown, seeds: readonly string[]): void {
+  call(pump('warm up ', 1000));
+  for (const seed of seeds) {
+    const small = timeOf(() => call(pump(seed, N)));
+    const large = timeOf(() => call(pump(seed, 4 * N)));
+    // Below a few milliseconds the ratio is noise; 2 ms of slack keeps it meaningful.
+    expect(large / Math.max(small, 2), `${JSON.stringify(seed)}: ${small.toFixed(1)} ms → ${large.toFixed(1)} ms`).toBeLessThan(8);
+  }
+}
+
+const story = { title: 'Add pagination to the book list', description: 'Return the list one page at a time.', acceptanceCriteria: ['`GET /books` accepts `page` and `pageSize`', 'pageSize is limited to 100'], concepts: ['pagination'] };
+
+describe('rules-mode entry points on adversarial text', { timeout: 120_000 }, () => {
+  it('hint giver: file-path-like runs, long words, dots, numbers, backticks', () => {
+    expectLinear((s) => giveHint({ message: s, recentErrors: [s], story }, ''), ['a-', 'a', 'a/', 'a.', '.', '0', 'a ', '`', '(', '\n', 'the ', '1 ']);
+  });
+
+  it('blocker diagnosis: digit runs, blank lines, stack-trace shapes, expect( chains', () => {
+    expectLinear((s) => diagnoseBlocker({ message: s, recentErrors: [s] }, ''), ['0', '\n', '  \n', 'expect( ', 'a ', 'a-', 'A', 'how ', 'or ']);
+  });
+
+  it('understanding: negations, quotes, numbers, sentences of one long clause', () => {
+    expectLinear((s) => assessUnderstanding({ restatement: s, story }, ''), ['not ', '“', '"', '1 ', '400 ', 'a:', 'max 1 ', 'a ']);
+  });
+
+  it('understanding: the same text as the story itself', () => {
+    expectLinear((s) => assessUnderstanding({ restatement: 'I will add pages of 20 books.', story: { ...story, description: s } }, ''), ['not ', '“', '1 ', 'sort by a, ']);
+  });
+
+  it('plan review: headings, list markers, blank lines, code-shaped words', () => {
+    expectLinear((s) => reviewPlan({ plan: s, story }, ''), ['#', '\n', '- ', '1. ', 'a-', 'aA', '*\n ']);
+  });
+
+  it('safety: frustration and prompt-injection patterns', () => {
+    const seeds = ['f*', 'frustrated ', 'not ', '#', '\n', '  \n', 'ignore ', 'ignore\t', 'i feel like\t', 'wow\t', 'spent e \t', '\t'];
+    expectLinear((s) => safetyConcern(s), seeds);
+    expectLinear((s) => guardReply({ reply: 'ok' }, `ignore${s}`), ['\t', ' ']);
+  });
+
+  it('fix verifier and review coach', () => {
+    expectLinear((s) => verifyFix({ errorsBefore: [s], errorsAfter: [s], learnerReport: s }, ''), ['a-', 'a.', '0', '\\u', 'a/']);
+    expectLinear((s) => coachReview({ comments: [s] }, ''), ['lgtm ', 'looks good to m', 'nice!', ' ']);
+  });
+});
+
+describe('session text readers and tools on adversarial text', { timeout: 120_000 }, () => {
+  it('message intents and shapes', () => {
+    expectLinear((s) => classifyMessage(s), ['opened ', 'http://a', '`', '```']);
+    expectLinear((s) => [looksLikePlan(s), looksLikeQuestion(s)], ['a plan ', 'my plan\t', '1. a ', '\n']);
+  });
+
+  it('leak guard: fences, comments, encodings', () => {
+    const referenceSolution = 'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
+    expectLinear((s) => guardLeaks(s, { referenceSolution }), ['```', '`', '/*', '\n', 'a-', 'QUJD', '\\u0041', 'a ']);
+    expectLinear((s) => codeTokens(s), ['\n', '  \n', '\r', '/*', '"a']);
+  });
+
+  it('story loader and tsc parser', () => {
+    // A story that is all heading is refused (no description): refusing fast counts as returning.
+    const load = (s: string) => {
+      try {
+        return parseStory(`---\ntitle: T\n---\nIntro.\n${s}\n## Acceptance criteria\n- a\n`);
+      } catch (error) {
+        return error;
+      }
+    };
+    expectLinear(load, ['#', '## ', '\n', '- ', '```\n', '#  #', '## Solution\n']);
+    expectLinear((s) => parseTsc(`a${s}`), ['(0,0): error TS0: ', '\u2028(0,0): error TS0: ']);
+  });
+});
+
+describe('source-path scanners', () => {
+  const alphabet = ['a', 'B', '_', '0', '@', '.', '-', '/', '\\', ':', ' ', 't', 's', 'x', 'j', 'c', 'm', 'py', '.ts', '.js', '.tsx', '.mjs', '.java', '.go', 'src/', '../', 'c:', ':12', '\n'];
+  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((parts) => parts.join(''));
+
+  it('find exactly what the old patterns found', () => {
+    fc.assert(fc.property(text, (s) => replaceSourcePaths(s, '#') === s.replace(sourcePathPattern, '#')), { numRuns: 20_000 });
+    fc.assert(fc.property(text, (s) => replaceErrorPaths(s, '#') === s.replace(errorPathPattern, '#')), { numRuns: 20_000 });
+  });
+
+  it('still find paths in stack traces', () => {
+    expect(replaceSourcePaths('at listBooks (src/routes/books.ts:12:5) in app.mjs', '·')).toBe('at listBooks (·:12:5) in ·');
+    expect(replaceErrorPaths('error in c:\\app\\src\\a.ts:3:4 and lib/b.js', '<file>')).toBe('error in <file> and <file>');
+  });
+
+  it('stay linear on runs of path characters', () => {
+    expectLinear((s) => replaceSourcePaths(s, ' '), ['a-', 'a.', 'a/', '.', '@', 'go-']);
+    expectLinear((s) => replaceErrorPaths(s, ' '), ['a-', 'a.', 'a/', '0', '\\']);
+  });
+});
