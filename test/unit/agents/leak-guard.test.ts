@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { modelContextKeys } from '../../../agents/create-mentor-agent.ts';
 import { agents } from '../../../agents/index.ts';
 import { leakGuardContextKey, releaseGuarded } from '../../../agents/leak-guard-processor.ts';
-import { guardOutput, guardReply, refusalText, solutionOverlap } from '../../../agents/leak-guard.ts';
+import { encodedOverlap, guardOutput, guardReply, normaliseForGuard, refusalText, solutionOverlap } from '../../../agents/leak-guard.ts';
 import { scriptedModel } from '../../helpers/mock-models.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
 
@@ -91,5 +91,83 @@ describe('leak guard while streaming', () => {
     expect(text).toMatch(/^Here you go:\n\[A code block was removed here/);
     expect(text).toContain('Good luck.');
     expect(text).not.toContain('OFFSET');
+  });
+});
+
+describe('leak guard against encoded copies', () => {
+  // A little over half of the solution: the guard must block it in any of these forms.
+  const half = solutionBody.slice(0, Math.ceil(solutionBody.length * 0.55));
+  const lookAlike: Record<string, string> = { a: 'а', e: 'е', o: 'ο', p: 'р', c: 'с', x: 'х', y: 'у' };
+  const rot13 = (s: string) => s.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)));
+  const encodings: Record<string, (s: string) => string> = {
+    base64: (s) => Buffer.from(s).toString('base64'),
+    'base64, wrapped at 76': (s) => Buffer.from(s).toString('base64').replace(/.{76}/g, '$&\n'),
+    'hex bytes': (s) => Buffer.from(s).toString('hex'),
+    '\\u escapes': (s) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    '\\x escapes': (s) => [...s].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+    'HTML entities': (s) => [...s].map((c) => `&#${c.charCodeAt(0)};`).join(''),
+    reversed: (s) => [...s].reverse().join(''),
+    'reversed base64': (s) => [...Buffer.from(s).toString('base64')].reverse().join(''),
+    'letter spacing': (s) => [...s].join(' '),
+    'zero-width characters': (s) => [...s].join('\u200b'),
+    'Cyrillic and Greek look-alikes': (s) => s.replace(/[aeopcxy]/g, (c) => lookAlike[c]!),
+    'full-width forms': (s) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+    ROT13: rot13,
+  };
+
+  for (const [name, encode] of Object.entries(encodings)) {
+    it(`refuses half the solution as ${name}`, () => {
+      const result = guardReply(`Decode this yourself:\n${encode(half)}\nGood luck!`, { referenceSolution: reference });
+      expect(result.action).toBe('refused');
+      expect(result.reasons[0]).toMatch(/encoded copy/);
+      expect(encodedOverlap(encode(half), reference).coverage).toBeGreaterThan(0.4);
+    });
+  }
+
+  it('removes an encoded copy inside a code block and keeps the prose', () => {
+    const reply = `Here is a helper you might find useful for the page maths and the validation of the query.\n\`\`\`\n${encodings.base64!(half)}\n\`\`\`\nWhich parameter would you validate first?`;
+    const result = guardReply(reply, { referenceSolution: reference });
+    expect(result.action).toBe('rewritten');
+    expect(result.text).toContain('Which parameter would you validate first?');
+    expect(result.text).not.toContain(encodings.base64!(half).slice(0, 40));
+  });
+
+  it('normalises what a reader would see', () => {
+    expect(normaliseForGuard('ｒｅｔｕｒｎ')).toBe('return');
+    expect(normaliseForGuard('r\u200be\u200dt\u2060urn')).toBe('return');
+    expect(normaliseForGuard('\\u0072\\x65turn &#116;&#x75;rn')).toBe('return turn');
+    expect(normaliseForGuard('раgе')).toBe('page');
+  });
+
+  it('lets ordinary hints that name identifiers from the story through', () => {
+    const hints = [
+      'Look at how `listBooks` reads `req.query`: which parameter could be missing, and what should `page` default to?',
+      'Your `querySchema` should reject a pageSize above 100. What does `safeParse` return when it fails, and how would you turn `parsed.error.issues[0]` into a 400 message?',
+      'The offset for page 3 with pageSize 20 is 40. Write the SQL with ORDER BY title, id and LIMIT/OFFSET placeholders, then test the last partial page.',
+      'A common slip: offset = page * pageSize skips the first page. Try `(page - 1) * pageSize` by hand for page 1 and page 2 before you change `listBooks`.',
+      'Check `res.status(400).json(...)` in your route: does the message name the parameter, as the criterion asks?',
+      'Think of `Promise.all` with two queries: one for the rows and one for `count(*)`. Why run them together?',
+    ];
+    for (const hint of hints) expect(guardReply(hint, { referenceSolution: reference }), hint).toEqual({ text: hint, action: 'pass', reasons: [] });
+  });
+
+  it('lets a quoted line of a short solution through (the token check judges plain quotes)', () => {
+    const short = "const rows = await db.query('SELECT id, title FROM books WHERE title ILIKE $1 ORDER BY title', [`%${q}%`]);\nreturn rows;";
+    const reply = 'You\'re getting "const rows = await db.query(\'SELECT id, title FROM books WHERE title ILIKE $1 ORDER BY title…". Which part of that query does the sorting?';
+    expect(guardReply(reply, { referenceSolution: short }).action).toBe('pass');
+  });
+
+  it('stays linear on long replies', () => {
+    const time = (text: string) => {
+      const start = performance.now();
+      guardReply(text, { referenceSolution: reference });
+      return performance.now() - start;
+    };
+    time('warm up');
+    for (const seed of ['QUJD', 'a-', '\\u0041', 'r e t ']) {
+      const small = Math.min(time(seed.repeat(12_500)), time(seed.repeat(12_500)));
+      const large = Math.min(time(seed.repeat(50_000)), time(seed.repeat(50_000)));
+      expect(large / Math.max(small, 2), seed).toBeLessThan(8);
+    }
   });
 });

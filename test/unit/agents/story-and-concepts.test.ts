@@ -34,6 +34,54 @@ describe('story loader', () => {
     expect(referenceSolution).toBe('secret');
   });
 
+  // Every way an author may title the solution: hidden from the learner, kept for the leak guard.
+  const solutionHeadings = [
+    '## Reference solution',
+    '## Reference solution:',
+    '## Solution',
+    '## Reference implementation',
+    '##  Reference  solution',
+    '### Reference solution',
+    '# Solution',
+    '## REFERENCE SOLUTION',
+    '## Model solution',
+    '## Sample solution',
+    '## Answer key',
+    '## Implementation notes (solution)',
+    '##Solution',
+    '###### **Solution:**',
+    '## Solution ##',
+  ];
+  for (const heading of solutionHeadings) {
+    it(`keeps the section under "${heading}" for the guard only`, () => {
+      const { story, referenceSolution } = parseStory(`---\ntitle: T\n---\n# T\nIntro text.\n## Acceptance criteria\n- works\n${heading}\n\`\`\`ts\nexport const SECRET_CODE = 42;\n\`\`\`\n`);
+      expect(JSON.stringify(story)).not.toContain('SECRET_CODE');
+      expect(referenceSolution).toContain('SECRET_CODE');
+      expect(story.acceptanceCriteria).toEqual(['works']);
+      expect(story.description).toBe('Intro text.');
+    });
+  }
+
+  it('keeps sub-headings inside the solution and sections after it visible', () => {
+    const { story, referenceSolution } = parseStory('---\ntitle: T\n---\nIntro.\n## Solution\nPart one.\n### Tests\nSECRET tests\n## Notes\nVisible note.\n## Acceptance criteria\n- works');
+    expect(referenceSolution).toContain('SECRET tests');
+    expect(story.description).toContain('Visible note.');
+    expect(JSON.stringify(story)).not.toContain('SECRET');
+  });
+
+  it('does not hide ordinary headings', () => {
+    const { story, referenceSolution } = parseStory('---\ntitle: T\n---\nIntro.\n## Background\nWhy.\n## Implementation notes\nUse the repo layer.\n## Acceptance criteria\n- works');
+    expect(story.description).toContain('Use the repo layer.');
+    expect(referenceSolution).toBeUndefined();
+  });
+
+  it('reads solution keys and a solution section inside a YAML description', () => {
+    const { story, referenceSolution } = parseStory('title: T\ndescription: |\n  Do it.\n  ## Solution\n  SECRET body\nacceptanceCriteria: [a]\nsolution: SECRET key');
+    expect(story.description).toBe('Do it.');
+    expect(referenceSolution).toContain('SECRET body');
+    expect(referenceSolution).toContain('SECRET key');
+  });
+
   it('the Mastra tool returns the learner view only', async () => {
     const out = await storyLoaderTool.execute!({ source: 'examples/stories/add-pagination.md' }, {} as never);
     expect(JSON.stringify(out)).not.toContain('OFFSET');
