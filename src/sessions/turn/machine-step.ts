@@ -8,7 +8,7 @@ import { machines } from '../../domain/machines/index.ts';
 import { actionHandler } from '../actions/index.ts';
 import type { MachineName } from '../types.ts';
 import { leaf, type TurnDeps, type TurnDraft } from './draft.ts';
-import { profileOf } from './machine-profiles.ts';
+import { guardContexts } from './guard-context.ts';
 
 /** Events queued by actions in one turn, at most (a loop in the machine data would otherwise spin). */
 const MAX_CHAIN = 40;
@@ -27,7 +27,7 @@ export function snapshotOf(draft: Pick<TurnDraft, 'path' | 'enteredAt'> & { sess
 /** True when `event` is handled in the draft's state (guards not evaluated). */
 export function canApply(draft: TurnDraft, event: string): boolean {
   const machine = machineOf(draft.session.machine);
-  return isEvent(machine, event) && can(machine, snapshotOf(draft), event, profileOf(draft.session.machine).staticGuardContext(draft));
+  return isEvent(machine, event) && can(machine, snapshotOf(draft), event, guardContexts[draft.session.machine].staticGuardContext(draft));
 }
 
 /** Events accepted in the draft's state. */
@@ -43,7 +43,7 @@ function compact(data: Record<string, unknown>): unknown {
 
 async function transitionOnce(draft: TurnDraft, deps: TurnDeps, event: string, data: Record<string, unknown>): Promise<void> {
   const machine = machineOf(draft.session.machine);
-  const guards = await profileOf(draft.session.machine).guardContext(draft, deps, event);
+  const guards = await guardContexts[draft.session.machine].guardContext(draft, deps, event);
   const result = transition(machine, snapshotOf(draft), event, guards, data, draft.now);
   const from = leaf(draft);
   draft.path = [...result.snapshot.path];
