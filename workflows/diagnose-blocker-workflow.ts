@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { runAgentAction, type AgentUsage, type MentorActionFallback } from '../agents/mentor-actions.ts';
 import { blockerDiagnosisInputSchema, blockerDiagnosisSchema } from '../src/domain/contracts/blocker-diagnosis.ts';
 import { learnerProfileSchema, storySchema } from '../src/domain/contracts/learner.ts';
+import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
 
 /**
  * DIAGNOSE_BLOCKER as a nested workflow: ANALYZE_STATE → CATEGORIZE_ISSUE → PROVIDE_SOLUTION
@@ -126,6 +127,8 @@ export const diagnoseBlockerWorkflow = createWorkflow({
   description: 'DIAGNOSE_BLOCKER: analyse the state, categorise the blocker, provide the first help.',
   inputSchema: diagnoseBlockerInputSchema,
   outputSchema: diagnoseBlockerOutputSchema,
+  // A start refused by input validation must leave no row behind (snapshot-policy.ts).
+  options: { shouldPersistSnapshot: skipPendingSnapshot },
 })
   .then(analyzeState)
   .then(categorizeIssue)

@@ -4,6 +4,7 @@ import { config } from '../src/config/index.ts';
 import { appDatabase } from '../src/db/app-database.ts';
 import { recordApprovalRequest } from './implementation/approval-requests.ts';
 import { failRun } from './implementation/run-records.ts';
+import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
 import { implementationInputSchema, implementationOutputSchema, reviewedPlanSchema, type Phase, type ReviewedPlan } from './implementation/schemas.ts';
 import { approvalStepId, createApprovalStep } from './implementation/steps/approval-step.ts';
 import { createImplementStep } from './implementation/steps/implement-step.ts';
@@ -45,6 +46,8 @@ export function createImplementationWorkflow(options: Partial<ImplementationWork
     options: {
       // Recovery is the run service's (from checkpoints, by a live process); a blanket restart would race it.
       autoRestartActiveRuns: false,
+      // A start refused by input validation must leave no row behind (snapshot-policy.ts).
+      shouldPersistSnapshot: skipPendingSnapshot,
       onFinish: (result) => onRunFinished(deps, result),
     },
   })

@@ -1,5 +1,6 @@
 import { createWorkflow } from '@mastra/core/workflows';
 import { applyTurnStep, mentorTurnInputSchema, mentorTurnOutputSchema } from './mentor-turn/apply-turn-step.ts';
+import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
 
 /** The run id of the turn for an inbox event: a repeated start finds the same run. */
 export function mentorTurnRunId(eventId: string): string {
@@ -16,6 +17,8 @@ export const mentorTurnWorkflow = createWorkflow({
   description: 'Applies one session event: interpret, transition, actions, one commit',
   inputSchema: mentorTurnInputSchema,
   outputSchema: mentorTurnOutputSchema,
+  // A start refused by input validation must leave no row behind (snapshot-policy.ts).
+  options: { shouldPersistSnapshot: skipPendingSnapshot },
 })
   .then(applyTurnStep)
   .commit();

@@ -28,6 +28,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     body: implementationInputSchema,
     responses: {
       202: { description: '{ id, status }; with an `Idempotency-Key` header seen before: the first run and `duplicate: true`' },
+      422: { description: 'the `Idempotency-Key` was used before with a different body', schema: errorBodySchema },
       400: { description: 'invalid field', schema: errorBodySchema },
     },
     async handle({ body, c }) {

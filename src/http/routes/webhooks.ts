@@ -91,7 +91,11 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
       const idempotencyKey = ticketId
         ? `${params.source}:${ticketId}`
         : `${params.source}:delivery:${delivery}`;
-      const run = await runService(c.get('mastra')).startImplementationRun(input, { idempotencyKey });
+      // One run per ticket: a re-delivered ticket whose text was edited since is still that ticket.
+      const run = await runService(c.get('mastra')).startImplementationRun(input, {
+        idempotencyKey,
+        bodyMustMatch: false,
+      });
       return Response.json({ run, ticketId }, { status: 202 });
     },
   }),
