@@ -96,7 +96,7 @@ function fromMarkdown(frontMatter: string, body: string): z.infer<typeof rawStor
   const title = meta.title ?? firstTitle(visible);
   const description = meta.description ?? descriptionParts.join('\n\n').replace(/^#\s+.+$/m, '').trim();
   // Leading spaces only, not blank lines: `^\s*` across lines rescanned every blank line (quadratic).
-  const criteria = criteriaSection ? [...criteriaSection.body.matchAll(/^[^\S\n]*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?(.+)$/gim)].map((m) => m[1]!.trim()) : undefined;
+  const criteria = criteriaSection ? [...criteriaSection.body.matchAll(/^[^\S\n\r\u2028\u2029]*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?(.+)$/gim)].map((m) => m[1]!.trim()) : undefined;
   const rest: Record<string, unknown> = { ...meta };
   for (const key of solutionKeys) delete rest[key];
   return {

@@ -59,7 +59,7 @@ const crisis = [
   /\b(?:tired|sick)\s+of\s+(?:living|existing|being\s+alive|life)\b/,
   /\bi\s+(?:just\s+)?(?:can'?t|cannot)\s+go\s+on\b/,
   /\b(?:see|there'?s|there\s+is|is)\s+no\s+way\s+out\b|\bdon'?t\s+see\s+(?:a|any)\s+way\s+out\b/,
-  /\b(?:saving\s+up|stockpil\w*|took\s+(?:all\s+)?(?:the\s+|my\s+|a\s+bunch\s+of\s+)?)\s*pills\b|\boverdos(?:e|ing)\b/,
+  /\b(?:(?:saving\s+up|stockpil\w*)\s*|took\s+(?:all\s+)?(?:the\s+|my\s+|a\s+bunch\s+of\s+)?)pills\b|\boverdos(?:e|ing)\b/,
   /\bgive\s+up\s+on\s+(?:life|living|myself)\b/,
   /\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b/,
   /\bdo\s+something\s+(?:stupid\s+|bad\s+|drastic\s+|terrible\s+)?to\s+myself\b/,
