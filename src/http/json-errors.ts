@@ -1,16 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
-import { AppError, type ErrorCode } from '../errors/app-error.ts';
+import type { IMastraLogger } from '@mastra/core/logger';
+import type { Context, MiddlewareHandler } from 'hono';
+import { AppError } from '../errors/app-error.ts';
 import { checkJsonText, checkQueryAndPath, checkString } from './input-guard.ts';
-
-const codeByStatus: Record<number, ErrorCode> = {
-  400: 'VALIDATION_ERROR',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-};
+import { fromMastraError, isOurErrorBody, type SentInput } from './mastra-errors.ts';
+import { mastraRoute, PARSED_JSON_BODY } from './mastra-input.ts';
 
 /** Deepest JSON accepted: far beyond any real payload, far below what a recursive consumer survives. */
 const MAX_JSON_DEPTH = 64;
@@ -28,14 +21,15 @@ export function requireJsonBody(): MiddlewareHandler {
     checkQueryAndPath(c.req.query(), 'query');
     const method = c.req.method;
     const type = c.req.header('content-type') ?? '';
-    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && type.includes('json')) {
+    // DELETE too: several of Mastra's DELETE routes take a JSON body.
+    if ((method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') && type.includes('json')) {
       // Read a clone: Mastra's handlers read `c.req.raw.clone()` themselves, which fails once the
       // original stream is consumed.
       const text = await c.req.raw.clone().text();
       if (text.trim() !== '') {
         checkJsonText(text, { maxDepth: MAX_JSON_DEPTH, maxBytes: Number.MAX_SAFE_INTEGER });
         try {
-          JSON.parse(text);
+          (c.set as (key: string, value: unknown) => void)(PARSED_JSON_BODY, { value: JSON.parse(text) });
         } catch (cause) {
           throw new AppError('INVALID_JSON', `body: not valid JSON (${(cause as Error).message})`, { field: 'body', cause });
         }
@@ -46,26 +40,52 @@ export function requireJsonBody(): MiddlewareHandler {
 }
 
 /**
- * Mastra's standard routes answer client errors as `{ error: "text", issues?: [{ field, message }] }`;
- * rewrite those into mentorflow's one error shape `{ error: { code, message, field? } }` so a client
- * handles a single format. Bodies already in our shape and non-JSON responses pass untouched.
+ * Every error answer in mentorflow's one shape `{ error: { code, message, field? } }`, whoever made it.
+ * Mastra's standard routes answer in shapes of their own (`{ error: "text", issues }`, `{ error,
+ * message }`, a bare 500 with the thrown message); `fromMastraError` rewrites them, naming fields the
+ * way the client sent them (`body`, `path.<name>`, `query.<name>`, a body field by its path). A 5xx
+ * Mastra answers for a client's mistake or a feature this server does not configure becomes the
+ * 4xx it is; any other becomes INTERNAL "internal error", its original text logged, never sent.
+ * Bodies already in our shape pass untouched.
  */
-export function normaliseErrorBodies(): MiddlewareHandler {
+export function normaliseErrorBodies(logger?: IMastraLogger): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (res.status < 400 || res.status >= 500 || !(res.headers.get('content-type') ?? '').includes('application/json')) return;
-    const body = (await res.clone().json().catch(() => undefined)) as { error?: unknown; issues?: { field?: string; message?: string }[] } | undefined;
-    if (!body || typeof body.error !== 'string') return;
-    const first = body.issues?.[0];
-    const field = first?.field;
-    const message = first?.message ? `${field ? `${field}: ` : ''}${first.message}` : body.error;
-    const code = codeByStatus[res.status] ?? 'VALIDATION_ERROR';
-    c.res = new Response(JSON.stringify({ error: { code, message, ...(field ? { field } : {}), ...(body.issues ? { issues: body.issues } : {}) } }), {
-      status: res.status,
+    if (res.status < 400) return;
+    const type = res.headers.get('content-type') ?? '';
+    const text = await res.clone().text().catch(() => '');
+    let body: unknown;
+    try {
+      body = type.includes('json') || /^\s*[{[]/.test(text) ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (isOurErrorBody(body)) return;
+    const error = fromMastraError(res.status, body, await sentInput(c), c.req.method, c.req.path, mastraRoute(c)?.path);
+    if (res.status >= 500) {
+      logger?.error(`${c.req.method} ${c.req.path} answered ${res.status}; sent as ${error.status} ${error.code}`, {
+        original: text.slice(0, 2000),
+      });
+    }
+    c.res = new Response(JSON.stringify(error.toJSON()), {
+      status: error.status,
       headers: { 'content-type': 'application/json' },
     });
   };
+}
+
+/** The request's URL parameters and JSON body, to find the field a quoted value came from. */
+async function sentInput(c: Context): Promise<SentInput> {
+  let body: unknown;
+  if ((c.req.header('content-type') ?? '').includes('json')) {
+    try {
+      body = JSON.parse(await c.req.raw.clone().text());
+    } catch {
+      body = undefined;
+    }
+  }
+  return { path: mastraRoute(c)?.params ?? {}, query: c.req.queries(), body };
 }
 
 /** A path as the client meant it; a malformed escape is left as sent (routing answers 404). */

@@ -10,6 +10,7 @@ import { ApiKeyAuthProvider } from './api-key-auth-provider.ts';
 import { apiKeyAuth } from './api-keys.ts';
 import { errorHandler } from './error-handler.ts';
 import { normaliseErrorBodies, requireJsonBody } from './json-errors.ts';
+import { agentBodyLimit, mastraInputGuard } from './mastra-input.ts';
 import { mountRoutes, type AppEnv } from './route.ts';
 
 type ServerConfig = NonNullable<ConstructorParameters<typeof Mastra>[0]>['server'];
@@ -86,9 +87,13 @@ export function serverConfig({ config, database, logger }: ServerConfigOptions):
           },
         }),
       },
-      ...onApi(normaliseErrorBodies()),
+      { path: '/api/agents/*', handler: agentBodyLimit() },
+      { path: '/api/a2a/*', handler: agentBodyLimit() },
+      { path: '/api/v1/responses', handler: agentBodyLimit() },
+      ...onApi(normaliseErrorBodies(logger)),
       ...onApi(withoutWebhooks(apiKeyAuth(auth) as MiddlewareHandler)),
       ...onApi(requireJsonBody()),
+      ...onApi(mastraInputGuard()),
       { path: '/api/*', handler: productApi(onError) },
     ],
   };

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type CliProcess } from '../helpers/spawn-cli.ts';
+import {
+  changed,
+  describeFinding,
+  discoverOperations,
+  prepareFixtures,
+  runFuzz,
+  StateFingerprint,
+  type Finding,
+  type FuzzReport,
+} from './harness.ts';
+
+/*
+ * "No request, however large or malformed, may stall the server or answer 5xx — Mastra's own routes
+ * included, since we serve them." One server (an operator key and a learner key, rules mode), every
+ * route both OpenAPI documents list, fast-check requests from a fixed seed: valid-ish ones built
+ * from the routes' schemas and hostile mutations of them (test/fuzz/requests.ts). bench/fuzz.ts runs
+ * the same generator for longer.
+ */
+
+const keys = { operator: 'fuzz-operator', learner: 'fuzz-learner-key' };
+const learnerId = 'fuzz-learner';
+const COUNT = 800;
+const SEED = 20240611;
+
+/**
+ * Mastra's sign-in, sign-up, SSO and session-refresh routes are "framework public": Mastra runs no
+ * server middleware for them (not even in front of its own auth), so `normaliseErrorBodies` never
+ * sees their answers (`{"error":"SSO not configured"}`, `{"error":"Invalid request body","issues"}`).
+ * Only the HTTP app itself (src/http/app.ts) can wrap them: tracked by the `it.fails` below.
+ */
+const frameworkPublic = (f: Finding) => f.outcome.request.url.startsWith('/api/auth/');
+
+const show = (findings: Finding[]) => findings.slice(0, 15).map(describeFinding).join('\n');
+
+describe(`fuzzing every route (${COUNT} requests, seed ${SEED})`, () => {
+  let server: CliProcess & { url: string };
+  let report: FuzzReport;
+  let ours: Finding[];
+
+  beforeAll(async () => {
+    server = await startServer({
+      MENTORFLOW_API_KEYS: `${keys.operator},${keys.learner}:${learnerId}`,
+      MODEL: '',
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+      WEBHOOK_SECRET: 'fuzz-secret',
+      LOG_LEVEL: 'fatal',
+    });
+    const operations = await discoverOperations(server.url, keys);
+    const fixtures = await prepareFixtures(server.url, keys, learnerId);
+    report = await runFuzz(
+      { url: server.url, keys, count: COUNT, seed: SEED, databaseUrl: process.env.DATABASE_URL!, concurrency: 4 },
+      operations,
+      fixtures,
+    );
+    ours = report.findings.filter((f) => !frameworkPublic(f));
+    console.log(
+      `fuzz: ${report.requests} requests in ${report.seconds} s, statuses ${JSON.stringify(report.byStatus)}, ` +
+        `slowest /health ${report.maxHealthMs} ms over ${report.healthProbes} probes, ${report.stateChecked} rejected requests state-checked`,
+    );
+  }, 120_000);
+
+  afterAll(() => {
+    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+  });
+
+  it('covers both route lists with valid-ish and hostile requests', () => {
+    expect(report.requests).toBe(COUNT);
+    const mutations = Object.keys(report.byMutation);
+    expect(mutations).toEqual(expect.arrayContaining(['base', 'path.prototype', 'body.not-an-object', 'body.deep', 'body.nul', 'body.big-array']));
+    expect(report.byStatus['200']).toBeGreaterThan(20);
+  });
+
+  it('never brings the server down', () => {
+    expect(show(ours.filter((f) => f.kind === 'crash'))).toBe('');
+  });
+
+  it('answers no request with a 5xx, and every request within 20 s', () => {
+    expect(show(ours.filter((f) => f.kind === '5xx' || f.kind === 'timeout'))).toBe('');
+  });
+
+  it('keeps /health answering within 1 s throughout', () => {
+    expect(report.stalls).toBe(0);
+    expect(report.maxHealthMs).toBeLessThan(1000);
+  });
+
+  it('answers every error in the one shape { error: { code, message, field? } }', () => {
+    expect(show(ours.filter((f) => f.kind === 'bad-shape'))).toBe('');
+  });
+
+  it('names the field the client sent, as sent (never root, never another field)', () => {
+    expect(show(ours.filter((f) => f.kind === 'wrong-field'))).toBe('');
+  });
+
+  it('has a state fingerprint that sees a write (a new session)', async () => {
+    const fingerprint = new StateFingerprint(process.env.DATABASE_URL!);
+    await fingerprint.open();
+    try {
+      const before = await fingerprint.settle();
+      const res = await fetch(`${server.url}/api/sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${keys.operator}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ learnerId, story: { title: 'Fingerprint', description: 'A session to see.', acceptanceCriteria: ['It is seen'] } }),
+      });
+      expect(res.status).toBe(201);
+      expect(changed(before, await fingerprint.take())).toContain('sessions');
+    } finally {
+      await fingerprint.close();
+    }
+  });
+
+  it('changes nothing in the database when it refuses a request', () => {
+    expect(report.stateChecked).toBeGreaterThan(100);
+    expect(show(ours.filter((f) => f.kind === 'state-change'))).toBe('');
+  });
+
+  // Fails while Mastra's framework-public /api/auth/* routes answer in their own shape; when this
+  // starts passing, drop `.fails` and the `frameworkPublic` filter.
+  it.fails('answers the framework-public /api/auth/* routes in the one shape too', () => {
+    expect(show(report.findings.filter(frameworkPublic))).toBe('');
+  });
+});
