@@ -27,15 +27,14 @@ const url = new URL(server.url);
 url.pathname = `/${name}`;
 process.env.DATABASE_URL = url.toString();
 
-// Imported after DATABASE_URL points at the bench database (app-database opens it and migrates).
-const { configureSessions, defaultSessionService } = await import('../src/sessions/index.ts');
-const { defaultAgentPort } = await import('../src/sessions/agent-port.ts');
+// The app on the bench database (createApp opens it and migrates).
+const { createApp } = await import('../src/app.ts');
+const { loadConfig } = await import('../src/config/index.ts');
 const { workflowTurnRunner } = await import('../src/sessions/workflow-runner.ts');
-const { mastra } = await import('../src/mastra/index.ts');
-const { appDatabase } = await import('../src/db/app-database.ts');
-configureSessions({ agents: defaultAgentPort, timeScale: 1 });
-const service = await defaultSessionService();
-const pool = appDatabase.pool;
+const app = await createApp(loadConfig(process.env, { TIME_SCALE: '1' }));
+const { mastra } = app;
+const service = app.sessions;
+const pool = app.database.pool;
 
 // Count round trips (every query through the app pool).
 let queries = 0;
@@ -272,7 +271,7 @@ if (direct.length) {
 }
 console.log(`\ndatabase bytes per session after 1,000 events: ${(size.total / 1024).toFixed(0)} KiB on disk (tables + indexes), ${(size.heap / 1024).toFixed(0)} KiB of row data`);
 
-await appDatabase.close();
+await app.close();
 await server.pool.query(`drop database if exists "${name}" with (force)`);
 await server.close();
 process.exit(0);

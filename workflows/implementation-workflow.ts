@@ -1,7 +1,5 @@
 import { createWorkflow } from '@mastra/core/workflows';
 import type { WorkflowFinishCallbackResult } from '@mastra/core/workflows';
-import { config } from '../src/config/index.ts';
-import { appDatabase } from '../src/db/app-database.ts';
 import { recordApprovalRequest } from './implementation/approval-requests.ts';
 import { failRun } from './implementation/run-records.ts';
 import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
@@ -25,8 +23,8 @@ const MAX_ROUNDS = 10;
  * `phase.completed { phase, score?, nextPhase }` to the run's event log. A factory, because a
  * workflow object must not be shared between Mastra instances and tests inject the agents.
  */
-export function createImplementationWorkflow(options: Partial<ImplementationWorkflowOptions> = {}) {
-  const deps = resolveWorkflowDeps({ pool: appDatabase.pool, ...options }, config().TIME_SCALE);
+export function createImplementationWorkflow(options: ImplementationWorkflowOptions, timeScale = 1) {
+  const deps = resolveWorkflowDeps(options, timeScale);
 
   const refinementLoop = createWorkflow({
     id: 'refinement-loop',
@@ -92,5 +90,3 @@ async function onRunFinished(deps: WorkflowDeps, result: WorkflowFinishCallbackR
   await failRun(deps.pool, { runId: run.id, mastraRunId: result.runId, attempt: run.attempt, input: run.input }, run.current_phase, error);
 }
 
-/** The workflow Mastra serves, on the app's database and agents. */
-export const implementationWorkflow = createImplementationWorkflow();

@@ -1,7 +1,19 @@
+import type pg from 'pg';
 import { diagnoseBlockerWorkflow } from './diagnose-blocker-workflow.ts';
-import { implementationWorkflow } from './implementation-workflow.ts';
+import { createImplementationWorkflow } from './implementation-workflow.ts';
 import { mentorTurnWorkflow } from './mentor-turn-workflow.ts';
 import { systemCheckWorkflow } from './system-check-workflow.ts';
 
-/** Every workflow Mastra serves, keyed by export name (the id is kebab-case on each workflow). */
-export const workflows = { systemCheckWorkflow, mentorTurnWorkflow, diagnoseBlockerWorkflow, implementationWorkflow };
+/**
+ * Every workflow Mastra serves, keyed by export name (the id is kebab-case on each workflow). A
+ * factory: a workflow object must not be shared between Mastra instances, and the implementation
+ * workflow runs on the app's pool and time scale.
+ */
+export function createWorkflows(deps: { pool: pg.Pool; timeScale: number }) {
+  return {
+    systemCheckWorkflow,
+    mentorTurnWorkflow,
+    diagnoseBlockerWorkflow,
+    implementationWorkflow: createImplementationWorkflow({ pool: deps.pool }, deps.timeScale),
+  };
+}

@@ -1,6 +1,6 @@
 import { createStep, createWorkflow } from '@mastra/core/workflows';
 import { z } from 'zod';
-import { appDatabase } from '../src/db/app-database.ts';
+import { databaseOf } from '../src/db/app-store.ts';
 import { migrationStatus } from '../src/db/migrate.ts';
 import { serverVersion } from '../src/db/server-version.ts';
 import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
@@ -17,15 +17,16 @@ const checkDatabase = createStep({
   description: 'Round-trips to the database and reads the migration level',
   inputSchema: z.object({}),
   outputSchema: systemCheckOutput,
-  execute: async () => {
+  execute: async ({ mastra }) => {
+    const database = databaseOf(mastra);
     const started = performance.now();
-    const version = await serverVersion(appDatabase.pool);
+    const version = await serverVersion(database.pool);
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     // Mastra 1.71 does not check a step's output against its schema: parse it here, so a wrong
     // read fails the check instead of answering `success` with a field missing.
     return systemCheckOutput.parse({
-      database: { kind: appDatabase.kind, serverVersion: version, latencyMs },
-      schema: await migrationStatus(appDatabase.pool),
+      database: { kind: database.kind, serverVersion: version, latencyMs },
+      schema: await migrationStatus(database.pool),
       checkedAt: new Date().toISOString(),
     });
   },

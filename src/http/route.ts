@@ -1,6 +1,7 @@
 import type { Mastra } from '@mastra/core/mastra';
 import type { Context, Hono, Next } from 'hono';
 import { z } from 'zod';
+import { appOf, type App } from '../app.ts';
 import { AppError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
 import { requireOperator } from './access-policy.ts';
@@ -12,6 +13,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type AppEnv = { Variables: AuthVariables & { mastra: Mastra } };
 
 export interface RouteInput<P, Q, B> {
+  /** The app serving the request (its session and run services, database, Mastra). */
+  app: App;
   params: P;
   query: Q;
   body: B;
@@ -72,7 +75,8 @@ export function mountRoutes(app: Hono<AppEnv>, routes: RouteDefinition<any, any,
       const params = route.params ? parseOrThrow(route.params, c.req.param(), 'path') : c.req.param();
       const query = route.query ? parseOrThrow(route.query, c.req.query(), 'query') : c.req.query();
       const body = route.body ? parseBody(route.body, (await readBody(c)) ?? {}) : undefined;
-      const response = await route.handle({ params, query, body, principal: c.get('principal'), c });
+      const app = appOf(c.get('mastra'));
+      const response = await route.handle({ app, params, query, body, principal: c.get('principal'), c });
       if (response) return response;
       if (!route.fallsThrough) throw new AppError('INTERNAL', `route ${route.method} ${route.path} produced no response`);
       await next();

@@ -1,8 +1,5 @@
-import type { IMastraLogger } from '@mastra/core/logger';
 import { MastraWorker } from '@mastra/core/worker';
-import type { Config } from '../config/index.ts';
-import type { Database } from '../db/database.ts';
-import { startBackground, type Background } from './background.ts';
+import { startBackground, type Background, type BackgroundOptions } from './background.ts';
 
 /**
  * What a server process runs besides HTTP (timer worker, recovery, inbox sweep) as a Mastra worker:
@@ -11,10 +8,10 @@ import { startBackground, type Background } from './background.ts';
  */
 export class BackgroundWorker extends MastraWorker {
   readonly name = 'mentorflow-background';
-  readonly #options: { database: Database; config: Config; logger: IMastraLogger };
+  readonly #options: Omit<BackgroundOptions, 'mastra'>;
   #running: Background | undefined;
 
-  constructor(options: { database: Database; config: Config; logger: IMastraLogger }) {
+  constructor(options: Omit<BackgroundOptions, 'mastra'>) {
     super();
     this.#options = options;
   }

@@ -3,14 +3,16 @@ import type { Mastra } from '@mastra/core/mastra';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { appVersion } from '../paths.ts';
-import { approvalTimeoutTask, approvalTimeoutTaskName, runService } from '../runs/index.ts';
-import { defaultSessionService } from '../sessions/index.ts';
+import { approvalTimeoutTask, approvalTimeoutTaskName, type RunService } from '../runs/index.ts';
+import type { SessionService } from '../sessions/index.ts';
 import { drainPendingSessions, recoverSessions } from '../sessions/recovery.ts';
 import { startTimerWorker, type TimerWorker } from '../sessions/timers/worker.ts';
 import { workflowTurnRunner } from '../sessions/workflow-runner.ts';
 
 export interface BackgroundOptions {
   mastra: Mastra;
+  sessions: SessionService;
+  runs: RunService;
   database: Database;
   config: Config;
   logger: IMastraLogger;
@@ -43,7 +45,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
     database.kind,
     process.pid,
   ]);
-  const service = await defaultSessionService();
+  const service = options.sessions;
   if ((options.turnRunner ?? options.config.TURN_RUNNER) === 'workflow') service.useRunner(workflowTurnRunner(mastra));
 
   let worker: TimerWorker | undefined;
@@ -55,7 +57,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       extraTasks: { [approvalTimeoutTaskName]: approvalTimeoutTask },
     });
   }
-  const runs = runService(mastra);
+  const runs = options.runs;
   const recoveredRuns = runs
     .recoverRuns()
     .then((ids) => ids.length && logger.info(`recovery: continued ${ids.length} implementation run(s) of dead processes`))

@@ -5,7 +5,6 @@
  * event (see bench/README.md).
  */
 import type { Mastra } from '@mastra/core/mastra';
-import type { ShouldPersistSnapshotFn } from '@mastra/core/workflows';
 import type { TurnRunner } from './service.ts';
 
 export const MENTOR_TURN_WORKFLOW = 'mentorTurnWorkflow';
@@ -22,24 +21,13 @@ export function eventIdOfTurnRun(runId: string): string | undefined {
   return runId.startsWith(TURN_RUN_PREFIX) ? runId.slice(TURN_RUN_PREFIX.length) : undefined;
 }
 
-/**
- * Mastra's `createRun()` writes a `pending` snapshot before `start()` runs anything. A process
- * killed between the two left that row for good: recovery applies the event directly, and Mastra
- * lists only `running`/`waiting` runs as active, so nothing ever finished it. The row records
- * nothing a restart could use, so this run skips it; from `running` on it is persisted as before.
- */
-const skipPendingSnapshot: ShouldPersistSnapshotFn = ({ workflowStatus }) =>
-  workflowStatus !== 'pending';
-
 /** Runs each turn as a `mentor-turn` Mastra run, keyed by its event and owned by its session. */
 export function workflowTurnRunner(mastra: Mastra): TurnRunner {
   const workflow = mastra.getWorkflow(MENTOR_TURN_WORKFLOW);
   return async (sessionId, eventId, seq) => {
-    const run = await workflow.createRun({
-      runId: turnRunId(eventId),
-      resourceId: sessionId,
-      shouldPersistSnapshot: skipPendingSnapshot,
-    });
+    // The workflow writes no `pending` row (workflows/implementation/snapshot-policy.ts): a process
+    // killed between createRun() and start() leaves nothing behind.
+    const run = await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId });
     const result = await run.start({ inputData: { sessionId, eventId, seq } });
     if (result.status === 'failed') throw result.error;
   };

@@ -1,6 +1,6 @@
 import { createStep } from '@mastra/core/workflows';
 import { z } from 'zod';
-import { defaultSessionService } from '../../src/sessions/index.ts';
+import { sessionServiceOf } from '../../src/sessions/registry.ts';
 import { selectEvent } from '../../src/sessions/store/session-store.ts';
 
 export const mentorTurnInputSchema = z.object({
@@ -29,8 +29,8 @@ export const applyTurnStep = createStep({
   description: 'Interprets the event in the session state, applies the transition and its actions, commits them at once',
   inputSchema: mentorTurnInputSchema,
   outputSchema: mentorTurnOutputSchema,
-  execute: async ({ inputData }) => {
-    const service = await defaultSessionService();
+  execute: async ({ inputData, mastra }) => {
+    const service = sessionServiceOf(mastra);
     await service.processor.drain(inputData.sessionId);
     const event = await selectEvent(service.pool, inputData.sessionId, inputData.seq);
     return {

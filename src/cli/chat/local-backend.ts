@@ -2,17 +2,16 @@ import { textChunks } from '../../util/text-chunks.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
 
 /**
- * Runs the mentor in this process on the configured database (embedded by default), with the timer
- * worker, so timeouts fire while chatting. Importing the session layer opens the database.
+ * Runs the mentor in this process on the configured database (embedded by default), with Mastra's
+ * workers (the timer worker among them), so timeouts fire while chatting.
  */
 export async function localBackend(): Promise<ChatBackend> {
   const { parseStory } = await import('../../../tools/story-loader.ts');
-  const sessions = await import('../../sessions/index.ts');
-  const { mastra } = await import('../../mastra/index.ts');
-  const { appDatabase, logger } = await import('../../db/app-database.ts');
+  const { createApp } = await import('../../app.ts');
   const { loadConfig } = await import('../../config/index.ts');
-  const { startBackground } = await import('../../runtime/background.ts');
-  const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(), logger });
+  const app = await createApp(loadConfig());
+  await app.mastra.startWorkers();
+  const sessions = app.sessions;
 
   const turnOf = (result: Awaited<ReturnType<typeof sessions.ingestEvent>>): ChatTurn => ({
     session: result.session,
@@ -21,7 +20,7 @@ export async function localBackend(): Promise<ChatBackend> {
   });
 
   return {
-    where: `in-process (${appDatabase.kind} database)`,
+    where: `in-process (${app.database.kind} database)`,
     async createSession({ learnerId, story }) {
       const loaded = parseStory(story);
       const created = await sessions.createSession({
@@ -45,9 +44,6 @@ export async function localBackend(): Promise<ChatBackend> {
     async transitions(id) {
       return sessions.listTransitions(id, 1000);
     },
-    async close() {
-      await background.stop();
-      await appDatabase.close();
-    },
+    close: () => app.close(),
   };
 }

@@ -21,25 +21,24 @@ export function startCommand(): Command {
 async function start(options: { port?: string; host?: string }): Promise<void> {
   const started = performance.now();
   const cfg = loadConfig(process.env, { PORT: options.port, HOST: options.host });
-  // Validate overrides into the env the rest of the process reads through config().
-  if (options.port) process.env.PORT = options.port;
-  if (options.host) process.env.HOST = options.host;
   // Before the database starts, so a refused HOST leaves nothing running.
   assertServableHost(cfg);
   say(cfg.DATABASE_URL ? 'mentorflow: connecting to DATABASE_URL…' : `mentorflow: starting embedded PostgreSQL in ${cfg.DATA_DIR}…`);
-  const { mastra } = await import('../../mastra/index.ts');
-  const { appDatabase, logger } = await import('../../db/app-database.ts');
+  const { createApp } = await import('../../app.ts');
+  const { serverConfig } = await import('../../http/server-config.ts');
   const { createHttpApp } = await import('../../app/http-app.ts');
   const { listen } = await import('../../app/listen.ts');
 
-  const app = await createHttpApp(mastra);
-  const server = await listen(app, cfg.HOST, cfg.PORT);
+  // The same app and HTTP surface `src/mastra/index.ts` gives `mastra dev` and `mastra build`.
+  const app = await createApp(cfg, { server: serverConfig });
+  const http = await createHttpApp(app.mastra);
+  const server = await listen(http, cfg.HOST, cfg.PORT);
   // Mastra's workers include mentorflow's background worker (timers, recovery, sweep), as under `mastra dev`.
-  await mastra.startWorkers();
+  await app.mastra.startWorkers();
   say(
-    `mentorflow: listening on ${server.url} (database ${appDatabase.kind}, auth ${cfg.MENTORFLOW_API_KEYS.length ? 'on' : 'off'}) — ready in ${Math.round(performance.now() - started)} ms`,
+    `mentorflow: listening on ${server.url} (database ${app.database.kind}, auth ${cfg.MENTORFLOW_API_KEYS.length ? 'on' : 'off'}) — ready in ${Math.round(performance.now() - started)} ms`,
   );
-  if (cfg.MENTORFLOW_API_KEYS.length === 0) logger.warn('API auth is off: MENTORFLOW_API_KEYS is not set (allowed on a loopback HOST only)');
+  if (cfg.MENTORFLOW_API_KEYS.length === 0) app.logger.warn('API auth is off: MENTORFLOW_API_KEYS is not set (allowed on a loopback HOST only)');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -56,7 +55,7 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
     force.unref();
     await server.close(3000);
     // Stops the workers, then closes the storage, which closes the database (and the embedded server).
-    await mastra.shutdown();
+    await app.close();
     say('mentorflow: stopped');
     process.exit(0);
   };

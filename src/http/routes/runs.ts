@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approvalAnswerSchema, implementationInputSchema, phaseSchema, terminalStatuses } from '../../../workflows/implementation/schemas.ts';
-import { getRunMetrics, renderDashboard, runService } from '../../runs/index.ts';
+import { getRunMetrics, renderDashboard } from '../../runs/index.ts';
 import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
 import { sse, wantsEventStream } from '../sse.ts';
@@ -31,9 +31,9 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
       422: { description: 'the `Idempotency-Key` was used before with a different body', schema: errorBodySchema },
       400: { description: 'invalid field', schema: errorBodySchema },
     },
-    async handle({ body, c }) {
+    async handle({ body, c, app }) {
       const idempotencyKey = c.req.header('idempotency-key');
-      return Response.json(await runService(c.get('mastra')).startImplementationRun(body, idempotencyKey === undefined ? {} : { idempotencyKey }), { status: 202 });
+      return Response.json(await app.runs.startImplementationRun(body, idempotencyKey === undefined ? {} : { idempotencyKey }), { status: 202 });
     },
   }),
   defineRoute({
@@ -44,8 +44,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     operatorOnly: true,
     query: z.object({ format: z.enum(['json', 'text']).default('json') }),
     responses: { 200: { description: 'the figures' } },
-    async handle({ query }) {
-      const metrics = await getRunMetrics();
+    async handle({ query, app }) {
+      const metrics = await getRunMetrics(app.mastra);
       if (query.format === 'text') return new Response(renderDashboard(metrics), { headers: { 'content-type': 'text/plain; charset=utf-8' } });
       return Response.json(metrics);
     },
@@ -58,8 +58,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     operatorOnly: true,
     params: runParams,
     responses: { 200: { description: 'status', schema: statusSchema }, 404: { description: 'no such run', schema: errorBodySchema } },
-    async handle({ params, c }) {
-      return Response.json(await runService(c.get('mastra')).getRunStatus(params.id));
+    async handle({ params, c, app }) {
+      return Response.json(await app.runs.getRunStatus(params.id));
     },
   }),
   defineRoute({
@@ -70,8 +70,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     operatorOnly: true,
     params: runParams,
     responses: { 200: { description: 'details' }, 404: { description: 'no such run', schema: errorBodySchema } },
-    async handle({ params, c }) {
-      return Response.json(await runService(c.get('mastra')).getRun(params.id));
+    async handle({ params, c, app }) {
+      return Response.json(await app.runs.getRun(params.id));
     },
   }),
   defineRoute({
@@ -83,8 +83,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     params: runParams,
     body: approvalAnswerSchema,
     responses: { 200: { description: '{ id, status }' }, 409: { description: 'the run is not waiting for approval', schema: errorBodySchema } },
-    async handle({ params, body, c }) {
-      return Response.json(await runService(c.get('mastra')).answerApproval(params.id, body));
+    async handle({ params, body, c, app }) {
+      return Response.json(await app.runs.answerApproval(params.id, body));
     },
   }),
   defineRoute({
@@ -96,11 +96,11 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     // Mastra's own `POST /workflows/:workflowId/restart` shares this path: only our run ids are handled here.
     fallsThrough: true,
     responses: { 202: { description: '{ id, status, attempt }' }, 404: { description: 'no such run', schema: errorBodySchema } },
-    async handle({ c }) {
+    async handle({ c, app }) {
       const id = c.req.param('id') ?? '';
       if (!runIdPattern.test(id)) return undefined;
       const body = parseBody(restartBody, await c.req.raw.clone().json().catch(() => ({})));
-      return Response.json(await runService(c.get('mastra')).restartRun(id, body), { status: 202 });
+      return Response.json(await app.runs.restartRun(id, body), { status: 202 });
     },
   }),
   defineRoute({
@@ -112,24 +112,24 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     params: runParams,
     query: eventsQuery,
     responses: { 200: { description: 'JSON { events } or an SSE stream (event id = seq; Last-Event-ID resumes)' } },
-    async handle({ params, query, c }) {
-      if (!wantsEventStream(c)) return Response.json({ events: await runService(c.get('mastra')).listRunEvents(params.id, { after: query.after }) });
+    async handle({ params, query, c, app }) {
+      if (!wantsEventStream(c)) return Response.json({ events: await app.runs.listRunEvents(params.id, { after: query.after }) });
       let after = Math.max(query.after, Number(c.req.header('last-event-id') ?? 0) || 0);
-      await runService(c.get('mastra')).getRunStatus(params.id); // 404 before opening the stream
+      await app.runs.getRunStatus(params.id); // 404 before opening the stream
       return sse(c, async (stream) => {
         let closed = false;
         stream.onAbort(() => {
           closed = true;
         });
         for (;;) {
-          for (const event of await runService(c.get('mastra')).listRunEvents(params.id, { after })) {
+          for (const event of await app.runs.listRunEvents(params.id, { after })) {
             await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
             after = event.seq;
           }
-          const { status } = await runService(c.get('mastra')).getRunStatus(params.id);
+          const { status } = await app.runs.getRunStatus(params.id);
           if (closed || (terminalStatuses as readonly string[]).includes(status)) {
             // Events committed between the read and the status check.
-            for (const event of await runService(c.get('mastra')).listRunEvents(params.id, { after })) {
+            for (const event of await app.runs.listRunEvents(params.id, { after })) {
               await stream.writeSSE({ id: String(event.seq), event: event.type, data: JSON.stringify(event) });
             }
             await stream.writeSSE({ event: 'end', data: JSON.stringify({ status }) });

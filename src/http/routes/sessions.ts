@@ -2,16 +2,10 @@ import { z } from 'zod';
 import { parseStory } from '../../../tools/story-loader.ts';
 import { AppError } from '../../errors/app-error.ts';
 import {
-  createSession,
   createSessionSchema,
   eventInputSchema,
-  getSession,
-  ingestEvent,
-  listEvents,
-  listLearnerSessions,
-  listTimers,
-  listTransitions,
   type IngestResult,
+  type SessionService,
 } from '../../sessions/index.ts';
 import { assertLearnerMaySend } from '../access-policy.ts';
 import type { Principal } from '../api-keys.ts';
@@ -36,8 +30,8 @@ function assertLearner(principal: Principal | undefined, learnerId: string, what
  * The session, if the caller may see it. Another learner's session answers exactly like a session that
  * does not exist (the session service's NOT_FOUND), so a scoped key cannot probe which ids exist.
  */
-async function sessionFor(principal: Principal | undefined, id: string) {
-  const session = await getSession(id);
+async function sessionFor(sessions: SessionService, principal: Principal | undefined, id: string) {
+  const session = await sessions.getSession(id);
   if (principal?.learnerId && principal.learnerId !== session.learnerId) {
     throw new AppError('NOT_FOUND', `Session '${id}' not found.`, { field: 'sessionId' });
   }
@@ -66,7 +60,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     tags: ['sessions'],
     body: createBody,
     responses: { 201: { description: 'the session and the mentor’s first replies' }, 400: { description: 'invalid field', schema: errorBodySchema } },
-    async handle({ body, principal }) {
+    async handle({ body, principal, app }) {
       const input = body as z.output<typeof createBody>;
       if (principal?.learnerId && principal.learnerId !== input.learnerId) {
         throw new AppError('FORBIDDEN', `this API key is scoped to learner ${principal.learnerId}`, { field: 'learnerId' });
@@ -78,7 +72,7 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
               return { ...loaded.story, ...(loaded.referenceSolution ? { referenceSolution: loaded.referenceSolution } : {}) };
             })()
           : input.story;
-      const created = await createSession({ ...input, story });
+      const created = await app.sessions.createSession({ ...input, story });
       return Response.json({ ...created.session, replies: created.replies }, { status: 201 });
     },
   }),
@@ -89,10 +83,10 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     tags: ['sessions'],
     params: sessionParams,
     responses: { 200: { description: 'the session' }, 404: { description: 'no such session (or another learner’s)', schema: errorBodySchema } },
-    async handle({ params, principal }) {
-      const session = await sessionFor(principal, params.id);
+    async handle({ params, principal, app }) {
+      const session = await sessionFor(app.sessions, principal, params.id);
       // The log is read oldest first: keep its last 20 entries, the tail.
-      const [history, timers] = await Promise.all([listTransitions(params.id, historyTail), listTimers(params.id)]);
+      const [history, timers] = await Promise.all([app.sessions.listTransitions(params.id, historyTail), app.sessions.listTimers(params.id)]);
       return Response.json({ ...session, history, timers });
     },
   }),
@@ -108,10 +102,10 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
       400: { description: 'unknown type or invalid data, naming the field', schema: errorBodySchema },
       409: { description: 'the current state does not accept this event; error.allowedEvents lists those it does', schema: errorBodySchema },
     },
-    async handle({ params, body, principal }) {
-      await sessionFor(principal, params.id);
+    async handle({ params, body, principal, app }) {
+      await sessionFor(app.sessions, principal, params.id);
       assertLearnerMaySend(principal, (body as { type: string }).type, (body as { data?: unknown }).data);
-      return Response.json(turnBody(await ingestEvent(params.id, body)));
+      return Response.json(turnBody(await app.sessions.ingestEvent(params.id, body)));
     },
   }),
   defineRoute({
@@ -125,10 +119,10 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
       200: { description: 'JSON `{ reply, replies, session, event }`, or SSE events `token` … `done`' },
       400: { description: 'empty or oversized message', schema: errorBodySchema },
     },
-    async handle({ params, body, principal, c }) {
-      await sessionFor(principal, params.id);
+    async handle({ params, body, principal, c, app }) {
+      await sessionFor(app.sessions, principal, params.id);
       const input = body as z.output<typeof messageBody>;
-      const result = await ingestEvent(params.id, { ...(input.id ? { id: input.id } : {}), type: 'learner-message', data: { text: input.text } });
+      const result = await app.sessions.ingestEvent(params.id, { ...(input.id ? { id: input.id } : {}), type: 'learner-message', data: { text: input.text } });
       const reply = result.replies.map((r) => r.text).join('\n\n');
       const summary = turnBody(result);
       if (!wantsEventStream(c)) return Response.json({ reply, ...summary });
@@ -147,9 +141,9 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     params: sessionParams,
     query: limitQuery,
     responses: { 200: { description: '{ transitions: [...] }' } },
-    async handle({ params, query, principal }) {
-      await sessionFor(principal, params.id);
-      return Response.json({ transitions: await listTransitions(params.id, query.limit) });
+    async handle({ params, query, principal, app }) {
+      await sessionFor(app.sessions, principal, params.id);
+      return Response.json({ transitions: await app.sessions.listTransitions(params.id, query.limit) });
     },
   }),
   defineRoute({
@@ -160,9 +154,9 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     params: sessionParams,
     query: limitQuery,
     responses: { 200: { description: '{ events: [...] }' } },
-    async handle({ params, query, principal }) {
-      await sessionFor(principal, params.id);
-      return Response.json({ events: await listEvents(params.id, query.limit) });
+    async handle({ params, query, principal, app }) {
+      await sessionFor(app.sessions, principal, params.id);
+      return Response.json({ events: await app.sessions.listEvents(params.id, query.limit) });
     },
   }),
   defineRoute({
@@ -172,9 +166,9 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     tags: ['sessions'],
     params: learnerParams,
     responses: { 200: { description: '{ sessions: [...] }' }, 404: { description: 'another learner (scoped keys)', schema: errorBodySchema } },
-    async handle({ params, principal }) {
+    async handle({ params, principal, app }) {
       assertLearner(principal, params.id, `learner ${params.id}`);
-      return Response.json({ sessions: await listLearnerSessions(params.id) });
+      return Response.json({ sessions: await app.sessions.listLearnerSessions(params.id) });
     },
   }),
 ];

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { config } from '../../config/index.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { runService } from '../../runs/index.ts';
-import { ingestEvent, reportEventTypes, reviewDecisions } from '../../sessions/index.ts';
+import { reportEventTypes, reviewDecisions } from '../../sessions/index.ts';
 import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
 import {
@@ -56,11 +54,11 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
         schema: errorBodySchema,
       },
     },
-    async handle({ params, c }) {
+    async handle({ params, c, app }) {
       const raw = await c.req.raw.clone().text();
       // The signature covers the delivery id, so a captured body cannot be re-sent under a new id;
       // re-sent under its own id, the idempotency below returns the first outcome.
-      const { delivery } = verifyDelivery(config().WEBHOOK_SECRET, raw, {
+      const { delivery } = verifyDelivery(app.config.WEBHOOK_SECRET, raw, {
         signature: c.req.header(signatureHeader),
         timestamp: c.req.header(timestampHeader),
         delivery: c.req.header(deliveryHeader),
@@ -83,7 +81,7 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
                 const { sessionId, id, ...data } = p;
                 return { sessionId, input: { id: id ?? delivery, type: 'review-feedback', data } };
               })();
-        const result = await ingestEvent(event.sessionId, event.input);
+        const result = await app.sessions.ingestEvent(event.sessionId, event.input);
         return Response.json({ event: result.event, session: result.session, outcome: result.outcome });
       }
       const { ticketId, input } = mapTicket(params.source, ticketMappings[params.source]!, payload);
@@ -92,7 +90,7 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
         ? `${params.source}:${ticketId}`
         : `${params.source}:delivery:${delivery}`;
       // One run per ticket: a re-delivered ticket whose text was edited since is still that ticket.
-      const run = await runService(c.get('mastra')).startImplementationRun(input, {
+      const run = await app.runs.startImplementationRun(input, {
         idempotencyKey,
         bodyMustMatch: false,
       });

@@ -3,27 +3,29 @@ import { loadConfig } from '../../../src/config/index.ts';
 import { eventually } from './fixtures/db.ts';
 import { cartStory, restatement } from './fixtures/story.ts';
 
-// Read by config() when the process-wide session service is first built (below).
-process.env.TIME_SCALE = '0.002';
-const { configureSessions, createSession, defaultSessionService, getSession, ingestEvent, listTransitions } = await import('../../../src/sessions/index.ts');
-const { defaultAgentPort } = await import('../../../src/sessions/agent-port.ts');
+const { createApp } = await import('../../../src/app.ts');
 const { storeEvent, validateEvent } = await import('../../../src/sessions/ingest.ts');
-const { mastra } = await import('../../../src/mastra/index.ts');
-const { appDatabase, logger } = await import('../../../src/db/app-database.ts');
 const { startBackground } = await import('../../../src/runtime/background.ts');
-configureSessions({ agents: defaultAgentPort });
+const app = await createApp(loadConfig(process.env, { TIME_SCALE: '0.002' }));
+const { mastra, logger, sessions: service, runs } = app;
+const appDatabase = app.database;
+const { createSession, getSession, ingestEvent, listTransitions } = {
+  createSession: service.createSession.bind(service),
+  getSession: service.getSession.bind(service),
+  ingestEvent: service.ingestEvent.bind(service),
+  listTransitions: service.listTransitions.bind(service),
+};
 
-afterAll(() => appDatabase.close());
+afterAll(() => app.close());
 
 describe('startBackground', () => {
   it('recovers pending inbox events at boot and runs the timer worker', async () => {
-    const service = await defaultSessionService();
     const { session } = await createSession({ learnerId: 'nia', story: cartStory });
     // Accepted before a crash, never processed.
     const stored = (await storeEvent(appDatabase.pool, session.id, validateEvent(session.id, 'story', { type: 'learner-message', data: { text: restatement } }), 'client')).stored;
     expect((await getSession(session.id)).state).toBe('ASSESS_JUNIOR_CAPABILITY');
 
-    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'true' }), logger });
+    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'true', TIME_SCALE: '0.002' }), logger, sessions: service, runs });
     try {
       await eventually(async () => (await getSession(session.id)).state === 'PLAN_DECOMPOSITION');
       const log = await listTransitions(session.id);
@@ -38,7 +40,7 @@ describe('startBackground', () => {
   });
 
   it('routes turns through the mentor-turn workflow when asked', async () => {
-    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'false' }), logger, turnRunner: 'workflow' });
+    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'false' }), logger, sessions: service, runs, turnRunner: 'workflow' });
     try {
       const { session } = await createSession({ learnerId: 'nia', story: cartStory });
       const result = await ingestEvent(session.id, { type: 'learner-message', data: { text: restatement } });
@@ -50,7 +52,7 @@ describe('startBackground', () => {
       expect(rows[0]?.status).toBe('success');
     } finally {
       await background.stop();
-      (await defaultSessionService()).useRunner(null);
+      service.useRunner(null);
     }
   });
 });

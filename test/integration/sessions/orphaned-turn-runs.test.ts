@@ -3,20 +3,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { count } from './fixtures/db.ts';
 import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
 
-const { configureSessions, defaultSessionService } = await import('../../../src/sessions/index.ts');
-const { defaultAgentPort } = await import('../../../src/sessions/agent-port.ts');
+const { createApp } = await import('../../../src/app.ts');
+const { loadConfig } = await import('../../../src/config/index.ts');
 const { storeEvent, validateEvent } = await import('../../../src/sessions/ingest.ts');
 const { recoverSessions } = await import('../../../src/sessions/recovery.ts');
 const { MENTOR_TURN_WORKFLOW, turnRunId, workflowTurnRunner } = await import(
   '../../../src/sessions/workflow-runner.ts'
 );
-const { mastra } = await import('../../../src/mastra/index.ts');
-const { appDatabase } = await import('../../../src/db/app-database.ts');
-configureSessions({ agents: defaultAgentPort });
+const app = await createApp(loadConfig());
+const { mastra } = app;
+const defaultSessionService = async () => app.sessions;
 
-afterAll(() => appDatabase.close());
+afterAll(() => app.close());
 
-const pool = appDatabase.pool;
+const pool = app.database.pool;
+/** Writes the `pending` row as Mastra did before `skipPendingSnapshot` (rows still in old databases). */
+const legacyPending = { shouldPersistSnapshot: () => true };
 const workflow = mastra.getWorkflow(MENTOR_TURN_WORKFLOW);
 
 /** The snapshot status of a mentor-turn run, or undefined when it has no row. */
@@ -51,8 +53,9 @@ async function sessionWithStoredEvent(text: string) {
 describe('mentor-turn runs a killed process left pending', () => {
   it('recovery applies the event once and deletes the pending snapshot', async () => {
     const { service, sessionId, eventId } = await sessionWithStoredEvent(restatement);
-    // What a process killed between createRun() and start() left: a `pending` row, no outcome.
-    await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId });
+    // What a process killed between createRun() and start() left before the workflows stopped writing
+    // `pending` rows: such a row, and no outcome.
+    await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId, ...legacyPending });
     expect(await snapshotStatus(turnRunId(eventId))).toBe('pending');
 
     const report = await recoverSessions(service, mastra);
@@ -72,11 +75,11 @@ describe('mentor-turn runs a killed process left pending', () => {
     // A later event's turn drains the session: the first event is applied without its own run.
     await service.ingestEvent(sessionId, { type: 'learner-message', data: { text: goodPlan } });
     expect(await transitionsOf(eventId)).toBe(1);
-    await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId });
+    await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId, ...legacyPending });
     // Not an event's turn run with an outcome: an unknown event, and a run named otherwise.
     const unknown = turnRunId(randomUUID());
-    await workflow.createRun({ runId: unknown, resourceId: sessionId });
-    await workflow.createRun({ runId: `studio-${randomUUID()}`, resourceId: sessionId });
+    await workflow.createRun({ runId: unknown, resourceId: sessionId, ...legacyPending });
+    await workflow.createRun({ runId: `studio-${randomUUID()}`, resourceId: sessionId, ...legacyPending });
     const version = (await service.getSession(sessionId)).version;
 
     const report = await recoverSessions(service, mastra);

@@ -1,0 +1,118 @@
+import type { IMastraLogger } from '@mastra/core/logger';
+import { Mastra } from '@mastra/core/mastra';
+import { agents } from '../agents/index.ts';
+import { hintLengthScorer, leakDetectionScorer, readabilityScorer } from '../evals/scorers/index.ts';
+import { createWorkflows } from '../workflows/index.ts';
+import type { Config } from './config/index.ts';
+import { AppStore } from './db/app-store.ts';
+import { openDatabase, prepareDatabase, type Database } from './db/database.ts';
+import { createLogger } from './logger.ts';
+import { createRunService, registerRunService, type RunService } from './runs/index.ts';
+import { BackgroundWorker } from './runtime/background-worker.ts';
+import {
+  createSessionService,
+  registerSessionService,
+  type SessionService,
+  type SessionServiceOptions,
+} from './sessions/index.ts';
+
+type ServerConfig = NonNullable<ConstructorParameters<typeof Mastra>[0]>['server'];
+
+/** Everything one mentorflow process runs, built once by `createApp`. */
+export interface App {
+  readonly config: Config;
+  readonly logger: IMastraLogger;
+  readonly database: Database;
+  readonly mastra: Mastra;
+  readonly sessions: SessionService;
+  readonly runs: RunService;
+  /** Stops the workers, then closes the storage and with it the database (embedded server included). */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** The HTTP surface (`src/http/server-config.ts`), passed in by the entry that serves it. */
+  server?: (deps: { config: Config; database: Database; logger: IMastraLogger }) => ServerConfig;
+  /** Session service options (tests: another agent port). */
+  sessions?: Partial<Omit<SessionServiceOptions, 'pool'>>;
+}
+
+const apps = new WeakMap<Mastra, App>();
+
+/** The app a Mastra instance belongs to (a route gets it from its request's `mastra`). */
+export function appOf(mastra: Mastra): App {
+  const app = apps.get(mastra);
+  if (!app) throw new Error('this Mastra instance was not built by createApp');
+  return app;
+}
+
+/**
+ * The one composition root: the database (embedded unless DATABASE_URL), its schema, the logger,
+ * Mastra (agents, workflows, storage, the background worker, the HTTP surface) and the session and
+ * run services. `src/mastra/index.ts` (what Mastra's CLI loads) and `mentorflow start`/`chat` call
+ * it; nothing else holds a process-wide instance.
+ */
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const bootStarted = performance.now();
+  const database = await openDatabase(config, { log: (message) => logger.info(message) });
+  try {
+    const schema = await prepareDatabase(database.pool);
+    const applied = schema.applied.length ? `, applied ${schema.applied.join(', ')}` : '';
+    const ms = Math.round(performance.now() - bootStarted);
+    logger.info(`database ready (${database.kind}, schema level ${schema.level}${applied}) in ${ms} ms`);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const sessions = createSessionService({
+    pool: database.pool,
+    timeScale: config.TIME_SCALE,
+    log: logger,
+    ...options.sessions,
+  });
+  const runsRef: { current?: RunService } = {};
+  const worker = new BackgroundWorker({
+    database,
+    config,
+    logger,
+    sessions,
+    get runs() {
+      return runsRef.current!;
+    },
+  });
+  const mastra = new Mastra({
+    agents,
+    workflows: createWorkflows({ pool: database.pool, timeScale: config.TIME_SCALE }),
+    // Code scorers over single replies, so Studio can score agent output; the dataset scorers live in evals/.
+    scorers: { leakDetectionScorer, hintLengthScorer, readabilityScorer },
+    storage: new AppStore(database),
+    logger,
+    workers: [worker],
+    ...(options.server ? { server: options.server({ config, database, logger }) } : {}),
+  });
+  const runs = createRunService({ mastra, pool: database.pool, logger });
+  runsRef.current = runs;
+  registerSessionService(mastra, sessions);
+  registerRunService(mastra, runs, database.pool);
+
+  let closed: Promise<void> | undefined;
+  const app: App = {
+    config,
+    logger,
+    database,
+    mastra,
+    sessions,
+    runs,
+    close() {
+      closed ??= (async () => {
+        await runs.close();
+        await mastra.shutdown();
+      })();
+      return closed;
+    },
+  };
+  apps.set(mastra, app);
+  return app;
+}
