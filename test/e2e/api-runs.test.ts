@@ -184,10 +184,10 @@ describe('implementation runs over HTTP (rules mode)', () => {
     const restarted = await api.post(`/workflows/system-check/restart?runId=${runId}`, {});
     expect(restarted.status).toBe(200);
     expect(restarted.body).toEqual({ message: 'Workflow run restarted' });
-    // Mastra's validation, not ours: it wants a runId query parameter.
+    // Mastra's validation, not ours: it wants a runId query parameter, named as sent (query.runId).
     const noRun = await api.post('/workflows/system-check/restart', {});
     expect(noRun.status).toBe(400);
-    expect(noRun.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'runId' });
+    expect(noRun.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'query.runId' });
     const unknown = await api.post('/workflows/system-check/restart?runId=nope', {});
     expect(unknown.status).toBe(404);
   });
