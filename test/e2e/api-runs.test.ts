@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer, type FakeOpenAIServer, type FakeReply, type RecordedRequest } from '../helpers/fake-openai-server.ts';
 import { startServer, type CliProcess } from '../helpers/spawn-cli.ts';
@@ -54,6 +55,18 @@ describe('implementation runs over HTTP (rules mode)', () => {
     expect(details).toMatchObject({ id, status: 'completed', attempt: 1, input, approval: { required: false }, completedPhases: expect.arrayContaining(['plan', 'review', 'implement']) });
     expect(details.output.tests.length).toBeGreaterThan(0);
     expect(details.output.metrics).toEqual({ planScore: expect.any(Number), implementationTime: expect.any(Number), testCoverage: expect.any(Number) });
+  });
+
+  it('records a run started from Studio (Mastra\'s own start route) as a real run: status, details, metrics', async () => {
+    const before = (await api.get('/workflows/implementation/metrics')).body as { finishedWorkflows: number };
+    const runId = randomUUID();
+    const started = await api.post(`/workflows/implementation/start-async?runId=${runId}`, { inputData: input });
+    expect(started.status).toBe(200);
+    const final = await pollUntil(() => status(api, runId), (s) => terminal.includes(s.status), 20_000, 20);
+    expect(final).toMatchObject({ id: runId, status: 'completed', progress: 100 });
+    expect((await api.get(`/workflows/${runId}/details`)).body).toMatchObject({ id: runId, input });
+    const after = (await api.get('/workflows/implementation/metrics')).body as { finishedWorkflows: number };
+    expect(after.finishedWorkflows).toBeGreaterThan(before.finishedWorkflows);
   });
 
   it('lists the run’s events as JSON and follows them as SSE until `end`', async () => {

@@ -7,7 +7,12 @@ import { sse, wantsEventStream } from '../sse.ts';
 
 /** Run ids carry a `wf_` prefix, so they can never be a workflow id of Mastra's own `/workflows/:workflowId/…` routes. */
 const runIdPattern = /^wf_[0-9a-f]{24}$/;
-const runParams = z.object({ id: z.string().regex(runIdPattern, 'expected an implementation run id (wf_…)') });
+/** Ours (`wf_…`), or the Mastra run id of a run started from Studio or Mastra's own API. */
+const runParams = z.object({
+  id: z.union([z.string().regex(runIdPattern), z.uuid()], {
+    error: 'expected an implementation run id (wf_…, or the run id of a run started from Studio)',
+  }),
+});
 const restartBody = z.object({ fromPhase: phaseSchema });
 const eventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 const statusSchema = z.object({
