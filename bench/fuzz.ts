@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     json: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    /** Restart the server this script started when a request brings it down, and go on. */
+    'restart-on-crash': { type: 'boolean', default: false },
   },
 });
 const count = Number(args.count);
@@ -44,6 +46,7 @@ let url = args.url;
 let keys = { operator: args.key ?? 'fuzz-operator', learner: args['learner-key'] ?? `fuzz-learner-key` };
 let databaseUrl = args['database-url'];
 let cleanup = async () => {};
+let restart: (() => Promise<void>) | undefined;
 
 if (!url) {
   // A database of its own (on DATABASE_URL's server, else the embedded one under .data/bench) and a
@@ -55,7 +58,7 @@ if (!url) {
   dbUrl.pathname = `/${name}`;
   databaseUrl = dbUrl.toString();
   keys = { operator: 'fuzz-operator', learner: 'fuzz-learner-key' };
-  const server = await startServer({
+  const env = {
     DATABASE_URL: databaseUrl,
     MENTORFLOW_API_KEYS: `${keys.operator},${keys.learner}:${learnerId}`,
     MODEL: '',
@@ -64,8 +67,17 @@ if (!url) {
     WEBHOOK_SECRET: 'fuzz-secret',
     LOG_LEVEL: 'error',
     MASTRA_TELEMETRY_DISABLED: '1',
-  });
+  };
+  let server = await startServer(env);
   url = server.url;
+  if (args['restart-on-crash']) {
+    restart = async () => {
+      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+      await server.exited;
+      server = await startServer({ ...env, PORT: new URL(url!).port });
+      process.stderr.write(`\nserver restarted after a crash\n`);
+    };
+  }
   cleanup = async () => {
     server.child.kill('SIGTERM');
     await Promise.race([server.exited, new Promise((r) => setTimeout(r, 5000))]);
@@ -87,6 +99,7 @@ try {
       seed,
       concurrency: Number(args.concurrency),
       ...(databaseUrl ? { databaseUrl } : {}),
+      ...(restart ? { restart } : {}),
       log: args.quiet ? undefined : (line) => process.stderr.write(`\r${line}   `),
     },
     operations,
@@ -103,10 +116,10 @@ try {
   console.log(`\nstatus counts: ${Object.entries(report.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   console.log(`
 requests                    ${report.requests} in ${report.seconds} s (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})
-server crashed              ${report.crashes ? 'YES (run stopped there)' : 'no'}
+server crashed              ${report.crashes ? `${report.crashes} time(s)${restart ? ', restarted each time' : ' (run stopped there)'}` : 'no'}
 5xx answers                 ${report.serverErrors}
 timeouts (no answer 20 s)   ${report.timeouts}
-stalls (/health > 1 s)      ${report.stalls} of ${report.healthProbes} probes, slowest ${Number.isFinite(report.maxHealthMs) ? `${report.maxHealthMs} ms` : 'no answer'}${report.healthFailures.length ? `\n  failed probes: ${report.healthFailures.join('; ')}` : ''}
+stalls (/health > 1 s)      ${report.stalls} of ${report.healthProbes} probes, slowest ${Number.isFinite(report.maxHealthMs) ? `${report.maxHealthMs} ms` : 'no answer'}${report.healthFailures.length ? `\n  ${report.healthFailures.length} probes got no answer, first: ${report.healthFailures.slice(0, 2).join('; ')}` : ''}
 error bodies not our shape  ${report.badShapes}
 4xx naming another field    ${report.wrongFields}
 rejected, changed state     ${report.stateChanges} (${databaseUrl ? `${report.stateChecked} rejected requests checked` : 'not checked: no --database-url'})`);

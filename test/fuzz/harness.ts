@@ -65,6 +65,11 @@ export interface FuzzOptions {
   timeoutMs?: number;
   /** A health probe slower than this is a stall. */
   stallMs?: number;
+  /**
+   * Bring the server back after it went down (same URL), and go on: every crash is counted, the
+   * run covers all requests. Without it the run ends at the first crash.
+   */
+  restart?: () => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -429,7 +434,10 @@ export async function runFuzz(options: FuzzOptions, operations: Operation[], fix
       if (answers.every((o) => o.status === 0 && !o.timedOut) && !(await healthy(url))) {
         // Down: one of these, or of the batch before (its effect may come late), killed it.
         findings.push({ kind: 'crash', outcome: answers[0]!, inFlight: [...previous, ...part] });
-        throw new ServerDown();
+        if (!options.restart) throw new ServerDown();
+        await options.restart();
+        previous = [];
+        continue;
       }
       previous = part;
       results.push(...answers);
@@ -438,7 +446,7 @@ export async function runFuzz(options: FuzzOptions, operations: Operation[], fix
   };
 
   try {
-    for (let i = 0; i < requests.length && !findings.some((f) => f.kind === 'crash'); i += 64) {
+    for (let i = 0; i < requests.length && (options.restart || !findings.some((f) => f.kind === 'crash')); i += 64) {
       const slice = requests.slice(i, i + 64);
       const valid = slice.filter((r) => r.mutation === 'base');
       const hostile = slice.filter((r) => r.mutation !== 'base');
@@ -482,7 +490,7 @@ export async function runFuzz(options: FuzzOptions, operations: Operation[], fix
   }
 
   // Judge.
-  const crashed = findings.some((f) => f.kind === 'crash');
+  const crashed = !options.restart && findings.some((f) => f.kind === 'crash');
   const byStatus: Record<string, number> = {};
   const byMutation: Record<string, Record<string, number>> = {};
   for (const o of outcomes) {
