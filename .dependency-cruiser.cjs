@@ -23,13 +23,28 @@ const layers = [
 ];
 // Layers of one rank may not import each other either (tools/db/models; workflows/sessions). The CLI
 // is outermost: `mentorflow start` serves the HTTP surface.
-const rank = { base: 0, machine: 1, domain: 2, tools: 3, db: 3, models: 3, agents: 4, workflows: 5, sessions: 5, runs: 6, mastra: 7, app: 8, http: 9, cli: 10 };
+const rank = {
+  base: 0,
+  machine: 1,
+  domain: 2,
+  tools: 3,
+  db: 3,
+  models: 3,
+  agents: 4,
+  workflows: 5,
+  sessions: 5,
+  runs: 6,
+  mastra: 7,
+  app: 8,
+  http: 9,
+  cli: 10,
+};
 
-const forbidden = [
-  { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-];
+const forbidden = [{ name: 'no-circular', severity: 'error', from: {}, to: { circular: true } }];
 for (const [name, path] of layers) {
-  const later = layers.filter(([other]) => rank[other] > rank[name] || (rank[other] === rank[name] && other !== name));
+  const later = layers.filter(
+    ([other]) => rank[other] > rank[name] || (rank[other] === rank[name] && other !== name),
+  );
   if (later.length === 0) continue;
   forbidden.push({
     name: `${name}-imports-later-layer`,

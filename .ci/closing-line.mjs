@@ -27,7 +27,9 @@ if (existsSync(join(dir, 'vitest.json'))) {
 
 if (existsSync(join(dir, 'eval.json'))) {
   const report = read('eval.json');
-  const raw = JSON.parse(readFileSync(new URL('../evals/thresholds.json', import.meta.url), 'utf8'));
+  const raw = JSON.parse(
+    readFileSync(new URL('../evals/thresholds.json', import.meta.url), 'utf8'),
+  );
   let checked = 0;
   for (const [agent, bounds] of Object.entries(raw)) {
     if (!agent.startsWith('$') && report.agents[agent]) checked += Object.keys(bounds).length;
@@ -37,7 +39,10 @@ if (existsSync(join(dir, 'eval.json'))) {
 }
 
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.result'))) {
-  const [passed, failed, skipped] = readFileSync(join(dir, name), 'utf8').trim().split(/\s+/).map(Number);
+  const [passed, failed, skipped] = readFileSync(join(dir, name), 'utf8')
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   add(passed, failed, skipped);
 }
 

@@ -1,22 +1,51 @@
 import { z } from 'zod';
 import type { AgentKey } from './index.ts';
-import { blockerDiagnosisInputSchema, blockerDiagnosisSchema } from '../src/domain/contracts/blocker-diagnosis.ts';
-import { conceptExplanationInputSchema, conceptExplanationSchema } from '../src/domain/contracts/concept-explanation.ts';
-import { fixVerificationInputSchema, fixVerificationSchema } from '../src/domain/contracts/fix-verification.ts';
+import {
+  blockerDiagnosisInputSchema,
+  blockerDiagnosisSchema,
+} from '../src/domain/contracts/blocker-diagnosis.ts';
+import {
+  conceptExplanationInputSchema,
+  conceptExplanationSchema,
+} from '../src/domain/contracts/concept-explanation.ts';
+import {
+  fixVerificationInputSchema,
+  fixVerificationSchema,
+} from '../src/domain/contracts/fix-verification.ts';
 import { hintInputSchema, hintSchema } from '../src/domain/contracts/hint.ts';
-import { implementationInputSchema, implementationSchema } from '../src/domain/contracts/implementation.ts';
-import { planRefinementInputSchema, planRequestSchema, planSchema, refinedPlanSchema } from '../src/domain/contracts/plan.ts';
+import {
+  implementationInputSchema,
+  implementationSchema,
+} from '../src/domain/contracts/implementation.ts';
+import {
+  planRefinementInputSchema,
+  planRequestSchema,
+  planSchema,
+  refinedPlanSchema,
+} from '../src/domain/contracts/plan.ts';
 import { planReviewInputSchema, planReviewSchema } from '../src/domain/contracts/plan-review.ts';
-import { progressCoachingInputSchema, progressCoachingSchema } from '../src/domain/contracts/progress-coaching.ts';
-import { reviewCoachingInputSchema, reviewCoachingSchema } from '../src/domain/contracts/review-coaching.ts';
-import { understandingAssessmentInputSchema, understandingAssessmentSchema } from '../src/domain/contracts/understanding-assessment.ts';
+import {
+  progressCoachingInputSchema,
+  progressCoachingSchema,
+} from '../src/domain/contracts/progress-coaching.ts';
+import {
+  reviewCoachingInputSchema,
+  reviewCoachingSchema,
+} from '../src/domain/contracts/review-coaching.ts';
+import {
+  understandingAssessmentInputSchema,
+  understandingAssessmentSchema,
+} from '../src/domain/contracts/understanding-assessment.ts';
 
 /**
  * The actions the sessions layer and workflows can ask for, declared once: which agent runs, the
  * input and output schemas, the task line of the prompt, whether the reply goes to the learner, and
  * which story-machine event the output stands for.
  */
-export interface ActionSpec<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+export interface ActionSpec<
+  I extends z.ZodObject = z.ZodObject,
+  O extends z.ZodObject = z.ZodObject,
+> {
   agent: AgentKey;
   input: I;
   output: O;
@@ -108,18 +137,46 @@ export const actionSpecs = {
     helpRequest: false,
     event: (o) => o.assessment,
   }),
-  createPlan: spec({ agent: 'plannerAgent', input: planRequestSchema, output: planSchema, task: 'Create an implementation plan.', learnerFacing: false, helpRequest: false }),
-  refinePlan: spec({ agent: 'planRefinerAgent', input: planRefinementInputSchema, output: refinedPlanSchema, task: 'Refine the plan using its review.', learnerFacing: false, helpRequest: false }),
-  implementPlan: spec({ agent: 'implementerAgent', input: implementationInputSchema, output: implementationSchema, task: 'Implement the approved plan.', learnerFacing: false, helpRequest: false }),
+  createPlan: spec({
+    agent: 'plannerAgent',
+    input: planRequestSchema,
+    output: planSchema,
+    task: 'Create an implementation plan.',
+    learnerFacing: false,
+    helpRequest: false,
+  }),
+  refinePlan: spec({
+    agent: 'planRefinerAgent',
+    input: planRefinementInputSchema,
+    output: refinedPlanSchema,
+    task: 'Refine the plan using its review.',
+    learnerFacing: false,
+    helpRequest: false,
+  }),
+  implementPlan: spec({
+    agent: 'implementerAgent',
+    input: implementationInputSchema,
+    output: implementationSchema,
+    task: 'Implement the approved plan.',
+    learnerFacing: false,
+    helpRequest: false,
+  }),
 };
 
 export type MentorActionName = keyof typeof actionSpecs;
 
 /** Action names whose reply goes to the learner (the sessions layer's set). */
-export const learnerActionNames = (Object.keys(actionSpecs) as MentorActionName[]).filter((n) => actionSpecs[n].learnerFacing);
+export const learnerActionNames = (Object.keys(actionSpecs) as MentorActionName[]).filter(
+  (n) => actionSpecs[n].learnerFacing,
+);
 
 /** Input of an action without the fields the context supplies (`learner`, `story`). */
-export type MentorActionInput<N extends MentorActionName> = Omit<z.input<(typeof actionSpecs)[N]['input']>, 'learner' | 'story'> &
+export type MentorActionInput<N extends MentorActionName> = Omit<
+  z.input<(typeof actionSpecs)[N]['input']>,
+  'learner' | 'story'
+> &
   Partial<Pick<z.input<(typeof actionSpecs)[N]['input']>, 'learner' | 'story'>>;
 
-export type MentorActionOutput<N extends MentorActionName> = z.infer<(typeof actionSpecs)[N]['output']>;
+export type MentorActionOutput<N extends MentorActionName> = z.infer<
+  (typeof actionSpecs)[N]['output']
+>;

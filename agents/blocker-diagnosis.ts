@@ -6,9 +6,12 @@ import { blockerDiagnosisPrompt } from './prompts/blocker-diagnosis.ts';
 export const blockerDiagnosisSpec: MentorAgentSpec = {
   id: 'blocker-diagnosis',
   name: 'Blocker diagnosis',
-  description: 'Diagnoses why a learner is stuck: technical error, conceptual confusion, environment issue, analysis paralysis or unknown, with quoted evidence and a next step.',
+  description:
+    'Diagnoses why a learner is stuck: technical error, conceptual confusion, environment issue, analysis paralysis or unknown, with quoted evidence and a next step.',
   instructions: blockerDiagnosisPrompt,
   learnerFacing: true,
 };
 
-export const blockerDiagnosisAgent = createMentorAgent(blockerDiagnosisSpec, { memory: mentorMemory });
+export const blockerDiagnosisAgent = createMentorAgent(blockerDiagnosisSpec, {
+  memory: mentorMemory,
+});

@@ -7,10 +7,13 @@ import { conceptLookupTool } from '../tools/concept-lookup.ts';
 export const conceptExplainerSpec: MentorAgentSpec = {
   id: 'concept-explainer',
   name: 'Concept explainer',
-  description: 'Explains a programming concept at the learner level with one small example (never the story solution) and a check-for-understanding question.',
+  description:
+    'Explains a programming concept at the learner level with one small example (never the story solution) and a check-for-understanding question.',
   instructions: conceptExplainerPrompt,
   learnerFacing: true,
   tools: { conceptLookupTool },
 };
 
-export const conceptExplainerAgent = createMentorAgent(conceptExplainerSpec, { memory: mentorMemory });
+export const conceptExplainerAgent = createMentorAgent(conceptExplainerSpec, {
+  memory: mentorMemory,
+});

@@ -45,10 +45,16 @@ export interface CreateAgentOptions {
 }
 
 /** The model an agent uses for one call: a request-context override, else `resolveModel` (env + options). */
-export function modelForCall(agentId: AgentId, requestContext: RequestContext | undefined): LanguageModelV4 {
+export function modelForCall(
+  agentId: AgentId,
+  requestContext: RequestContext | undefined,
+): LanguageModelV4 {
   const override = requestContext?.get(modelContextKeys.model) as LanguageModelV4 | undefined;
   if (override) return override;
-  return resolveModel(agentId, requestContext?.get(modelContextKeys.modelOptions) as ResolveModelOptions | undefined).model;
+  return resolveModel(
+    agentId,
+    requestContext?.get(modelContextKeys.modelOptions) as ResolveModelOptions | undefined,
+  ).model;
 }
 
 /** Build a Mastra Agent from its spec; the model is resolved per call, so env changes apply without a restart. */
@@ -58,10 +64,13 @@ export function createMentorAgent(spec: MentorAgentSpec, options: CreateAgentOpt
     name: spec.name,
     description: spec.description,
     instructions: spec.instructions,
-    model: ({ requestContext }) => modelForCall(spec.id, requestContext as RequestContext | undefined),
+    model: ({ requestContext }) =>
+      modelForCall(spec.id, requestContext as RequestContext | undefined),
     ...(spec.tools ? { tools: spec.tools } : {}),
     ...(spec.learnerFacing ? { outputProcessors: [createLeakGuardProcessor()] } : {}),
     // Outside a Mastra instance with storage the memory would fail on every call: use process-local memory there.
-    ...(spec.learnerFacing && options.memory ? { memory: ({ mastra }) => (mastra?.getStorage() ? options.memory! : offlineMentorMemory()) } : {}),
+    ...(spec.learnerFacing && options.memory
+      ? { memory: ({ mastra }) => (mastra?.getStorage() ? options.memory! : offlineMentorMemory()) }
+      : {}),
   });
 }

@@ -6,7 +6,8 @@ import { fixVerifierPrompt } from './prompts/fix-verifier.ts';
 export const fixVerifierSpec: MentorAgentSpec = {
   id: 'fix-verifier',
   name: 'Fix verifier',
-  description: 'Checks whether a fix worked from checks, errors before and after, and the learner report.',
+  description:
+    'Checks whether a fix worked from checks, errors before and after, and the learner report.',
   instructions: fixVerifierPrompt,
   learnerFacing: true,
 };

@@ -5,7 +5,8 @@ import { implementerPrompt } from './prompts/implementer.ts';
 export const implementerSpec: MentorAgentSpec = {
   id: 'implementer',
   name: 'Implementer',
-  description: 'Four-phase workflow, phase 4: implements an approved plan (code, documentation, tests).',
+  description:
+    'Four-phase workflow, phase 4: implements an approved plan (code, documentation, tests).',
   instructions: implementerPrompt,
   learnerFacing: false,
 };

@@ -60,5 +60,7 @@ export const agentIds = agentKeys.map((key) => agentSpecs[key].id);
  */
 export function createAgents(options: { memory?: MastraMemory } = {}): Record<AgentKey, Agent> {
   const memory = options.memory ?? createMentorMemory();
-  return Object.fromEntries(agentKeys.map((key) => [key, createMentorAgent(agentSpecs[key], { memory })])) as Record<AgentKey, Agent>;
+  return Object.fromEntries(
+    agentKeys.map((key) => [key, createMentorAgent(agentSpecs[key], { memory })]),
+  ) as Record<AgentKey, Agent>;
 }

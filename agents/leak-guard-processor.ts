@@ -1,6 +1,12 @@
 import type { MastraDBMessage } from '@mastra/core/agent';
 import type { OutputProcessor } from '@mastra/core/processors';
-import { codeBlockProblem, guardOutput, guardReply, removedBlockText, type LeakGuardOptions } from './leak-guard.ts';
+import {
+  codeBlockProblem,
+  guardOutput,
+  guardReply,
+  removedBlockText,
+  type LeakGuardOptions,
+} from './leak-guard.ts';
 
 /**
  * Request-context key for per-call leak guard options: the story's reference solution, and
@@ -22,7 +28,9 @@ export function createLeakGuardProcessor(defaults: LeakGuardOptions = {}): Outpu
     description: 'Removes code that gives away the story solution from assistant messages.',
     async processOutputStream({ part, state, requestContext }) {
       if (part.type !== 'text-delta' || state.structured) return part;
-      const perCall = requestContext?.get(leakGuardContextKey) as (LeakGuardOptions & { structured?: boolean }) | undefined;
+      const perCall = requestContext?.get(leakGuardContextKey) as
+        | (LeakGuardOptions & { structured?: boolean })
+        | undefined;
       // Structured answers are JSON: guarded whole at the end (and by runAgentAction), never cut mid-stream.
       if (perCall?.structured || (!state.started && /^\s*[{[]/.test(part.payload.text))) {
         state.structured = true;
@@ -30,26 +38,51 @@ export function createLeakGuardProcessor(defaults: LeakGuardOptions = {}): Outpu
       }
       state.started = true;
       const options: LeakGuardOptions = { ...defaults, ...perCall };
-      const { text, rest, inFence } = releaseGuarded(`${(state.pending as string | undefined) ?? ''}${part.payload.text}`, Boolean(state.inFence), options);
+      const { text, rest, inFence } = releaseGuarded(
+        `${(state.pending as string | undefined) ?? ''}${part.payload.text}`,
+        Boolean(state.inFence),
+        options,
+      );
       state.pending = rest;
       state.inFence = inFence;
       return text ? { ...part, payload: { ...part.payload, text } } : null;
     },
     processOutputResult({ messages, requestContext }) {
-      const options: LeakGuardOptions = { ...defaults, ...(requestContext?.get(leakGuardContextKey) as LeakGuardOptions | undefined) };
-      return messages.map((message) => (message.role === 'assistant' ? guardMessage(message, options) : message));
+      const options: LeakGuardOptions = {
+        ...defaults,
+        ...(requestContext?.get(leakGuardContextKey) as LeakGuardOptions | undefined),
+      };
+      return messages.map((message) =>
+        message.role === 'assistant' ? guardMessage(message, options) : message,
+      );
     },
   };
 }
 
 function guardMessage(message: MastraDBMessage, options: LeakGuardOptions): MastraDBMessage {
-  const parts = message.content.parts.map((part) => (part.type === 'text' ? { ...part, text: guardText(part.text, options) } : part));
-  const content = typeof message.content.content === 'string' ? guardText(message.content.content, options) : message.content.content;
+  const parts = message.content.parts.map((part) =>
+    part.type === 'text' ? { ...part, text: guardText(part.text, options) } : part,
+  );
+  const content =
+    typeof message.content.content === 'string'
+      ? guardText(message.content.content, options)
+      : message.content.content;
   // Mastra keeps the structured answer in metadata as well; it must not keep the leak either.
   const metadata = message.content.metadata;
   const structured = metadata?.structuredOutput;
-  const guardedMetadata = structured && typeof structured === 'object' ? { ...metadata, structuredOutput: guardOutput(structured, options).output } : metadata;
-  return { ...message, content: { ...message.content, parts, ...(content !== undefined ? { content } : {}), ...(guardedMetadata ? { metadata: guardedMetadata } : {}) } };
+  const guardedMetadata =
+    structured && typeof structured === 'object'
+      ? { ...metadata, structuredOutput: guardOutput(structured, options).output }
+      : metadata;
+  return {
+    ...message,
+    content: {
+      ...message.content,
+      parts,
+      ...(content !== undefined ? { content } : {}),
+      ...(guardedMetadata ? { metadata: guardedMetadata } : {}),
+    },
+  };
 }
 
 /** Structured answers are guarded field by field; plain text as a reply. */
@@ -71,7 +104,11 @@ function guardText(text: string, options: LeakGuardOptions): string {
  * only once its closing fence has arrived (guarded), and trailing backticks wait in case they start
  * a fence. A block never closed is never released.
  */
-export function releaseGuarded(buffer: string, inFence: boolean, options: LeakGuardOptions): { text: string; rest: string; inFence: boolean } {
+export function releaseGuarded(
+  buffer: string,
+  inFence: boolean,
+  options: LeakGuardOptions,
+): { text: string; rest: string; inFence: boolean } {
   let text = '';
   let rest = buffer;
   for (;;) {

@@ -43,11 +43,17 @@ const fencePattern = /(```|~~~)[^\n]*(?:\n|$)([\s\S]*?)(?:\n\1|$)/g;
 /** Tokens of code or text with comments, case and whitespace normalised away. */
 export function codeTokens(text: string): string[] {
   // Leading blanks of one line only (`^\s*` spans blank lines and rescans them: quadratic).
-  const withoutComments = stripBlockComments(text.replace(/^[^\S\n\r\u2028\u2029]*(?:```|~~~).*$/gm, ' '))
+  const withoutComments = stripBlockComments(
+    text.replace(/^[^\S\n\r\u2028\u2029]*(?:```|~~~).*$/gm, ' '),
+  )
     .replace(/(^|[^:])\/\/[^\n]*/g, '$1 ')
     .replace(/^[^\S\n\r\u2028\u2029]*#(?!include)[^\n]*/gm, ' ');
   // Identifiers, numbers, one-line string literals, single punctuation; `;` and `,` carry no content.
-  return (withoutComments.toLowerCase().match(/[a-z_$][\w$]*|\d+(?:\.\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s\w]/g) ?? []).filter((t) => !/^[;,]$/.test(t));
+  return (
+    withoutComments
+      .toLowerCase()
+      .match(/[a-z_$][\w$]*|\d+(?:\.\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s\w]/g) ?? []
+  ).filter((t) => !/^[;,]$/.test(t));
 }
 
 /**
@@ -68,7 +74,8 @@ function stripBlockComments(text: string): string {
 
 function shingles(tokens: string[]): Set<string> {
   const out = new Set<string>();
-  for (let i = 0; i + shingleSize <= tokens.length; i++) out.add(tokens.slice(i, i + shingleSize).join(' '));
+  for (let i = 0; i + shingleSize <= tokens.length; i++)
+    out.add(tokens.slice(i, i + shingleSize).join(' '));
   return out;
 }
 
@@ -99,9 +106,15 @@ export function codeBlockProblem(body: string, options: LeakGuardOptions = {}): 
   const reference = options.referenceSolution?.trim() ?? '';
   if (reference) {
     const o = solutionOverlap(body, reference);
-    if (o.coverage >= (options.maxReferenceCoverage ?? 0.25) && o.shared >= 3) return `matches ${Math.round(o.coverage * 100)}% of the reference solution`;
-    if (o.containment >= (options.maxBlockContainment ?? 0.5) && o.shared >= 6) return `${Math.round(o.containment * 100)}% of it is code from the reference solution`;
-    const encoded = encodedCopyProblem(body, reference, options.maxEncodedCoverage ?? defaultEncodedCoverage);
+    if (o.coverage >= (options.maxReferenceCoverage ?? 0.25) && o.shared >= 3)
+      return `matches ${Math.round(o.coverage * 100)}% of the reference solution`;
+    if (o.containment >= (options.maxBlockContainment ?? 0.5) && o.shared >= 6)
+      return `${Math.round(o.containment * 100)}% of it is code from the reference solution`;
+    const encoded = encodedCopyProblem(
+      body,
+      reference,
+      options.maxEncodedCoverage ?? defaultEncodedCoverage,
+    );
     if (encoded) return encoded;
   }
   const lines = body.split('\n').filter((l) => l.trim()).length;
@@ -133,18 +146,27 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
   if (reference) {
     const whole = solutionOverlap(rewritten, reference);
     if (whole.coverage >= maxCoverage && whole.shared >= 3) {
-      reasons.push(`reply refused: it reveals ${Math.round(whole.coverage * 100)}% of the reference solution`);
+      reasons.push(
+        `reply refused: it reveals ${Math.round(whole.coverage * 100)}% of the reference solution`,
+      );
       return { text: refusalText, action: 'refused', reasons };
     }
     // The same solution decoded, reversed, spaced out or in look-alike letters counts the same.
-    const encoded = encodedCopyProblem(rewritten, reference, options.maxEncodedCoverage ?? defaultEncodedCoverage);
+    const encoded = encodedCopyProblem(
+      rewritten,
+      reference,
+      options.maxEncodedCoverage ?? defaultEncodedCoverage,
+    );
     if (encoded) {
       reasons.push(`reply refused: it is ${encoded}`);
       return { text: refusalText, action: 'refused', reasons };
     }
   }
   if (!reasons.length) return { text, action: 'pass', reasons };
-  const prose = rewritten.replace(/\[A[^\]]*code block was removed here[^\]]*\]/g, '').replace(/\(rules mode\)/g, '').trim();
+  const prose = rewritten
+    .replace(/\[A[^\]]*code block was removed here[^\]]*\]/g, '')
+    .replace(/\(rules mode\)/g, '')
+    .trim();
   if (prose.length < 40) return { text: refusalText, action: 'refused', reasons };
   rewritten = rewritten.replace(/\n{3,}/g, '\n\n');
   return { text: rewritten, action: 'rewritten', reasons };
@@ -154,7 +176,10 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
  * Guard every string of an agent output: the `reply`, and any other field a learner may be shown.
  * Fields named `code` are checked as code even without fences. Returns the guarded copy and what was done.
  */
-export function guardOutput<T>(output: T, options: LeakGuardOptions = {}): { output: T; action: LeakGuardAction; reasons: string[] } {
+export function guardOutput<T>(
+  output: T,
+  options: LeakGuardOptions = {},
+): { output: T; action: LeakGuardAction; reasons: string[] } {
   const reasons: string[] = [];
   let action: LeakGuardAction = 'pass';
   const rank: Record<LeakGuardAction, number> = { pass: 0, rewritten: 1, refused: 2 };
@@ -172,7 +197,8 @@ export function guardOutput<T>(output: T, options: LeakGuardOptions = {}): { out
       return r.action === 'refused' && key !== 'reply' ? '' : r.text;
     }
     if (Array.isArray(value)) return value.map((v) => walk(v, key));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
   return { output: walk(output, '') as T, action, reasons };
@@ -194,15 +220,81 @@ const defaultEncodedCoverage = 0.4;
 const minSharedGrams = 24;
 
 /** Characters that render as nothing: zero-width spaces and joiners, soft hyphens, BOMs, selectors. */
-const invisible = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+const invisible =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 
 /** Cyrillic and Greek letters that look like Latin ones (NFKC leaves them alone). */
 const lookAlikes: Readonly<Record<string, string>> = Object.fromEntries(
   [
-    'аa', 'вb', 'еe', 'ѐe', 'ёe', 'кk', 'мm', 'нh', 'оo', 'рp', 'сc', 'тt', 'уy', 'хx', 'ѕs', 'іi', 'їi', 'јj', 'ԁd', 'ԛq', 'ԝw', 'ɡg', 'һh', 'ӏl',
-    'АA', 'ВB', 'ЕE', 'КK', 'МM', 'НH', 'ОO', 'РP', 'СC', 'ТT', 'УY', 'ХX', 'ЅS', 'ІI', 'ЈJ', 'ԌG', 'ԚQ', 'ԜW',
-    'αa', 'βb', 'εe', 'ιi', 'κk', 'νv', 'οo', 'ρp', 'τt', 'υu', 'χx', 'γy', 'ωw',
-    'ΑA', 'ΒB', 'ΕE', 'ΖZ', 'ΗH', 'ΙI', 'ΚK', 'ΜM', 'ΝN', 'ΟO', 'ΡP', 'ΤT', 'ΥY', 'ΧX',
+    'аa',
+    'вb',
+    'еe',
+    'ѐe',
+    'ёe',
+    'кk',
+    'мm',
+    'нh',
+    'оo',
+    'рp',
+    'сc',
+    'тt',
+    'уy',
+    'хx',
+    'ѕs',
+    'іi',
+    'їi',
+    'јj',
+    'ԁd',
+    'ԛq',
+    'ԝw',
+    'ɡg',
+    'һh',
+    'ӏl',
+    'АA',
+    'ВB',
+    'ЕE',
+    'КK',
+    'МM',
+    'НH',
+    'ОO',
+    'РP',
+    'СC',
+    'ТT',
+    'УY',
+    'ХX',
+    'ЅS',
+    'ІI',
+    'ЈJ',
+    'ԌG',
+    'ԚQ',
+    'ԜW',
+    'αa',
+    'βb',
+    'εe',
+    'ιi',
+    'κk',
+    'νv',
+    'οo',
+    'ρp',
+    'τt',
+    'υu',
+    'χx',
+    'γy',
+    'ωw',
+    'ΑA',
+    'ΒB',
+    'ΕE',
+    'ΖZ',
+    'ΗH',
+    'ΙI',
+    'ΚK',
+    'ΜM',
+    'ΝN',
+    'ΟO',
+    'ΡP',
+    'ΤT',
+    'ΥY',
+    'ΧX',
   ].map((pair) => [pair[0]!, pair[1]!]),
 );
 
@@ -212,14 +304,21 @@ const lookAlikePattern = new RegExp(`[${Object.keys(lookAlikes).join('')}]`, 'g'
 function decodeEscapes(text: string): string {
   const char = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '');
   return text
-    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_m, a, b, c) => char(parseInt(a ?? b ?? c, 16)))
-    .replace(/&#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (_m, hex, dec) => char(hex ? parseInt(hex, 16) : Number(dec)))
+    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_m, a, b, c) =>
+      char(parseInt(a ?? b ?? c, 16)),
+    )
+    .replace(/&#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (_m, hex, dec) =>
+      char(hex ? parseInt(hex, 16) : Number(dec)),
+    )
     .replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** Text as it reads: escapes decoded, invisible characters dropped, full-width and look-alike letters made Latin. */
 export function normaliseForGuard(text: string): string {
-  return decodeEscapes(text).replace(invisible, '').normalize('NFKC').replace(lookAlikePattern, (c) => lookAlikes[c] ?? c);
+  return decodeEscapes(text)
+    .replace(invisible, '')
+    .normalize('NFKC')
+    .replace(lookAlikePattern, (c) => lookAlikes[c] ?? c);
 }
 
 /** Every base64 run (16+ characters) decoded at each of its four alignments; garbage decodes match nothing. */
@@ -229,7 +328,8 @@ function decodeBase64Runs(text: string): string {
   // Wrapped base64 (76 characters a line) is one run once the line breaks are gone.
   for (const source of joined === text ? [text] : [text, joined]) {
     for (const run of source.match(/[A-Za-z0-9+/_-]{16,}/g) ?? []) {
-      for (let shift = 0; shift < 4; shift++) out.push(Buffer.from(run.slice(shift), 'base64').toString('utf8'));
+      for (let shift = 0; shift < 4; shift++)
+        out.push(Buffer.from(run.slice(shift), 'base64').toString('utf8'));
     }
   }
   return out.join('\n');
@@ -240,12 +340,17 @@ function decodeHexRuns(text: string): string {
   const out: string[] = [];
   for (const run of text.match(/(?:[0-9a-fA-F]{2}[\s:]?){8,}/g) ?? []) {
     const digits = run.replace(/[\s:]/g, '');
-    out.push(Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex').toString('utf8'));
+    out.push(
+      Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex').toString('utf8'),
+    );
   }
   return out.join('\n');
 }
 
-const rot13 = (text: string) => text.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)));
+const rot13 = (text: string) =>
+  text.replace(/[a-z]/gi, (c) =>
+    String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)),
+  );
 const reversed = (text: string) => [...text].reverse().join('');
 /** Letters and digits only, lower-cased: what survives any spacing, punctuation or case trick. */
 const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -277,7 +382,12 @@ function gramsOfReference(reference: string): Set<string> {
 }
 
 /** The reference grams found in `text` (stops early once all are found). */
-function gramsIn(text: string, wanted: Set<string>, found: Set<string>, except?: Set<string>): void {
+function gramsIn(
+  text: string,
+  wanted: Set<string>,
+  found: Set<string>,
+  except?: Set<string>,
+): void {
   for (let i = 0; i + gramSize <= text.length && found.size < wanted.size; i++) {
     const gram = text.slice(i, i + gramSize);
     if (wanted.has(gram) && !except?.has(gram)) found.add(gram);
@@ -290,7 +400,10 @@ function gramsIn(text: string, wanted: Set<string>, found: Set<string>, except?:
  * how many. Grams the candidate shows as plain words are left to the token comparison, so quoting
  * one line of a short solution stays a matter for `solutionOverlap`.
  */
-export function encodedOverlap(candidate: string, reference: string): { coverage: number; shared: number } {
+export function encodedOverlap(
+  candidate: string,
+  reference: string,
+): { coverage: number; shared: number } {
   const wanted = gramsOfReference(reference);
   if (!wanted.size) return { coverage: 0, shared: 0 };
   // Plain words of two or more letters, as written: what a reader sees without decoding anything.
@@ -302,7 +415,13 @@ export function encodedOverlap(candidate: string, reference: string): { coverage
 }
 
 /** Why `text` is an encoded copy of the reference, or undefined. */
-function encodedCopyProblem(text: string, reference: string, maxCoverage: number): string | undefined {
+function encodedCopyProblem(
+  text: string,
+  reference: string,
+  maxCoverage: number,
+): string | undefined {
   const o = encodedOverlap(text, reference);
-  return o.coverage >= maxCoverage && o.shared >= minSharedGrams ? `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution` : undefined;
+  return o.coverage >= maxCoverage && o.shared >= minSharedGrams
+    ? `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution`
+    : undefined;
 }

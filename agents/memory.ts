@@ -25,7 +25,12 @@ export function createMentorMemory(options: MentorMemoryOptions = {}): Memory {
       lastMessages: options.lastMessages ?? 20,
       semanticRecall: false,
       generateTitle: false,
-      workingMemory: { enabled: true, scope: 'resource', schema: learnerProfileSchema, agentManaged: false },
+      workingMemory: {
+        enabled: true,
+        scope: 'resource',
+        schema: learnerProfileSchema,
+        agentManaged: false,
+      },
     },
   });
 }
@@ -44,27 +49,45 @@ export async function assertThreadOwner(memory: MastraMemory, ref: ThreadRef) {
   const thread = await memory.getThreadById({ threadId: ref.threadId });
   if (thread && thread.resourceId !== ref.resourceId) {
     // Same answer as a missing thread would give a stranger: do not confirm the thread exists.
-    throw new AppError('FORBIDDEN', 'This conversation belongs to another learner', { field: 'threadId' });
+    throw new AppError('FORBIDDEN', 'This conversation belongs to another learner', {
+      field: 'threadId',
+    });
   }
   return thread ?? undefined;
 }
 
 /** The session's thread, created for the learner on first use; refused if another learner owns it. */
-export async function ensureLearnerThread(memory: MastraMemory, ref: ThreadRef & { title?: string; metadata?: Record<string, unknown> }) {
+export async function ensureLearnerThread(
+  memory: MastraMemory,
+  ref: ThreadRef & { title?: string; metadata?: Record<string, unknown> },
+) {
   const existing = await assertThreadOwner(memory, ref);
   if (existing) return existing;
-  return memory.createThread({ threadId: ref.threadId, resourceId: ref.resourceId, title: ref.title ?? `Session ${ref.threadId}`, metadata: ref.metadata });
+  return memory.createThread({
+    threadId: ref.threadId,
+    resourceId: ref.resourceId,
+    title: ref.title ?? `Session ${ref.threadId}`,
+    metadata: ref.metadata,
+  });
 }
 
 /** The learner's last messages on a thread, after the ownership check. */
 export async function recallLearnerThread(memory: MastraMemory, ref: ThreadRef, last = 20) {
   await assertThreadOwner(memory, ref);
-  const { messages } = await memory.recall({ threadId: ref.threadId, resourceId: ref.resourceId, perPage: last, orderBy: { field: 'createdAt', direction: 'DESC' } });
+  const { messages } = await memory.recall({
+    threadId: ref.threadId,
+    resourceId: ref.resourceId,
+    perPage: last,
+    orderBy: { field: 'createdAt', direction: 'DESC' },
+  });
   return [...messages].reverse();
 }
 
 /** The learner profile kept in working memory, or undefined when none was stored yet. */
-export async function readLearnerProfile(memory: MastraMemory, ref: ThreadRef): Promise<LearnerProfile | undefined> {
+export async function readLearnerProfile(
+  memory: MastraMemory,
+  ref: ThreadRef,
+): Promise<LearnerProfile | undefined> {
   await assertThreadOwner(memory, ref);
   const raw = await memory.getWorkingMemory({ threadId: ref.threadId, resourceId: ref.resourceId });
   if (!raw) return undefined;
@@ -77,9 +100,17 @@ export async function readLearnerProfile(memory: MastraMemory, ref: ThreadRef): 
 }
 
 /** Store the learner profile in working memory (resource scope: shared by all the learner's sessions). */
-export async function writeLearnerProfile(memory: MastraMemory, ref: ThreadRef, profile: LearnerProfile): Promise<void> {
+export async function writeLearnerProfile(
+  memory: MastraMemory,
+  ref: ThreadRef,
+  profile: LearnerProfile,
+): Promise<void> {
   await ensureLearnerThread(memory, ref);
-  await memory.updateWorkingMemory({ threadId: ref.threadId, resourceId: ref.resourceId, workingMemory: JSON.stringify(learnerProfileSchema.parse(profile)) });
+  await memory.updateWorkingMemory({
+    threadId: ref.threadId,
+    resourceId: ref.resourceId,
+    workingMemory: JSON.stringify(learnerProfileSchema.parse(profile)),
+  });
 }
 
 /** Memory of the default agent instances (`agents` in agents/index.ts). */

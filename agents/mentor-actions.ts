@@ -10,15 +10,31 @@ import { formatModelInput } from '../src/models/model-input.ts';
 import { fallbackOf, type FallbackReason } from '../src/models/resilient-model.ts';
 import { resolveModel, type ResolveModelOptions } from '../src/models/resolve-model.ts';
 import { rules } from '../src/models/rules/provider.ts';
-import { actionSpecs, type ActionSpec, type MentorActionInput, type MentorActionName, type MentorActionOutput } from './actions.ts';
+import {
+  actionSpecs,
+  type ActionSpec,
+  type MentorActionInput,
+  type MentorActionName,
+  type MentorActionOutput,
+} from './actions.ts';
 import { modelContextKeys } from './create-mentor-agent.ts';
 import { agents, agentSpecs } from './index.ts';
 import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
 import { leakGuardContextKey } from './leak-guard-processor.ts';
 import { ensureLearnerThread, readLearnerProfile, writeLearnerProfile } from './memory.ts';
-import { learnerProfileSchema, type LearnerProfile, type Story } from '../src/domain/contracts/learner.ts';
+import {
+  learnerProfileSchema,
+  type LearnerProfile,
+  type Story,
+} from '../src/domain/contracts/learner.ts';
 
-export { actionSpecs, learnerActionNames, type MentorActionInput, type MentorActionName, type MentorActionOutput } from './actions.ts';
+export {
+  actionSpecs,
+  learnerActionNames,
+  type MentorActionInput,
+  type MentorActionName,
+  type MentorActionOutput,
+} from './actions.ts';
 
 export interface MentorActionContext {
   /** The learner's profile as the session knows it; merged with the profile kept in memory. */
@@ -87,31 +103,55 @@ const schemaFailure = 'STRUCTURED_OUTPUT_SCHEMA_VALIDATION_FAILED';
  * Throws VALIDATION_ERROR for bad input, FORBIDDEN for another learner's thread, MODEL_ERROR when
  * even rules mode fails.
  */
-export async function runAgentAction<N extends MentorActionName>(name: N, input: MentorActionInput<N>, context: MentorActionContext = {}): Promise<MentorActionResult<N>> {
+export async function runAgentAction<N extends MentorActionName>(
+  name: N,
+  input: MentorActionInput<N>,
+  context: MentorActionContext = {},
+): Promise<MentorActionResult<N>> {
   const started = performance.now();
   const action = actionSpecs[name] as unknown as ActionSpec;
-  if (!action) throw new AppError('VALIDATION_ERROR', `Unknown agent action "${String(name)}"`, { field: 'action' });
+  if (!action)
+    throw new AppError('VALIDATION_ERROR', `Unknown agent action "${String(name)}"`, {
+      field: 'action',
+    });
   const agent = pickAgent(action, context.mastra);
   const agentId = agentSpecs[action.agent].id;
 
-  const thread = context.threadId && context.resourceId ? { threadId: context.threadId, resourceId: context.resourceId } : undefined;
+  const thread =
+    context.threadId && context.resourceId
+      ? { threadId: context.threadId, resourceId: context.resourceId }
+      : undefined;
   const memory = thread && action.learnerFacing ? await memoryOf(agent) : undefined;
   if (memory && thread) await ensureLearnerThread(memory, thread);
   const stored = memory && thread ? await readLearnerProfile(memory, thread) : undefined;
   const learner = mergeProfiles(stored, context.learner, context.resourceId);
 
-  const parsed = parseOrThrow(action.input, { ...input, learner, ...(context.story && !('story' in (input as object)) ? { story: context.story } : {}) }, 'input') as Record<string, unknown>;
+  const parsed = parseOrThrow(
+    action.input,
+    {
+      ...input,
+      learner,
+      ...(context.story && !('story' in (input as object)) ? { story: context.story } : {}),
+    },
+    'input',
+  ) as Record<string, unknown>;
   const prompt = formatModelInput(action.task, parsed);
 
   const configured = configuredModel(agentId, context);
   const call = async (model: LanguageModelV4) => {
     const requestContext = new RequestContext();
     requestContext.set(modelContextKeys.model, model);
-    requestContext.set(leakGuardContextKey, { ...context.leakGuard, referenceSolution: context.referenceSolution, structured: true } satisfies LeakGuardOptions & { structured: boolean });
+    requestContext.set(leakGuardContextKey, {
+      ...context.leakGuard,
+      referenceSolution: context.referenceSolution,
+      structured: true,
+    } satisfies LeakGuardOptions & { structured: boolean });
     return agent.generate(prompt, {
       structuredOutput: { schema: action.output },
       requestContext,
-      ...(memory && thread ? { memory: { thread: thread.threadId, resource: thread.resourceId } } : {}),
+      ...(memory && thread
+        ? { memory: { thread: thread.threadId, resource: thread.resourceId } }
+        : {}),
       ...(context.abortSignal ? { abortSignal: context.abortSignal } : {}),
     });
   };
@@ -122,10 +162,15 @@ export async function runAgentAction<N extends MentorActionName>(name: N, input:
   try {
     result = await callWithStructuredRetry(call, configured.model);
   } catch (error) {
-    if (context.abortSignal?.aborted || configured.mode === 'rules') throw modelError(error, configured.id);
+    if (context.abortSignal?.aborted || configured.mode === 'rules')
+      throw modelError(error, configured.id);
     // The configured model failed in a way its wrapper could not absorb: rules mode answers.
     const invalid = (error as { id?: string }).id === schemaFailure;
-    fallback = { from: configured.id, reason: invalid ? 'invalidStructuredOutput' : 'modelError', detail: firstLine(error) };
+    fallback = {
+      from: configured.id,
+      reason: invalid ? 'invalidStructuredOutput' : 'modelError',
+      detail: firstLine(error),
+    };
     answeredBy = { model: rules(agentId), id: `rules/${agentId}`, mode: 'rules' };
     try {
       result = await call(answeredBy.model);
@@ -141,7 +186,9 @@ export async function runAgentAction<N extends MentorActionName>(name: N, input:
   }
 
   const object = parseOrThrow(action.output, result.object, 'output');
-  const guarded = action.learnerFacing ? guardOutput(object, { ...context.leakGuard, referenceSolution: context.referenceSolution }) : { output: object, action: 'pass' as const, reasons: [] };
+  const guarded = action.learnerFacing
+    ? guardOutput(object, { ...context.leakGuard, referenceSolution: context.referenceSolution })
+    : { output: object, action: 'pass' as const, reasons: [] };
   const output = guarded.output as MentorActionOutput<N>;
 
   let profile = learner;
@@ -151,7 +198,10 @@ export async function runAgentAction<N extends MentorActionName>(name: N, input:
   }
   if (memory && thread && action.learnerFacing) await writeLearnerProfile(memory, thread, profile);
 
-  const reply = action.learnerFacing && typeof (output as { reply?: unknown }).reply === 'string' ? (output as { reply: string }).reply : undefined;
+  const reply =
+    action.learnerFacing && typeof (output as { reply?: unknown }).reply === 'string'
+      ? (output as { reply: string }).reply
+      : undefined;
   return {
     action: name,
     agentId,
@@ -172,7 +222,10 @@ export async function runAgentAction<N extends MentorActionName>(name: N, input:
 }
 
 /** Malformed structured output gets one more try on the same model before the caller falls back. */
-async function callWithStructuredRetry<T>(call: (model: LanguageModelV4) => Promise<T>, model: LanguageModelV4): Promise<T> {
+async function callWithStructuredRetry<T>(
+  call: (model: LanguageModelV4) => Promise<T>,
+  model: LanguageModelV4,
+): Promise<T> {
   try {
     return await call(model);
   } catch (error) {
@@ -196,46 +249,73 @@ async function memoryOf(agent: Agent): Promise<MastraMemory | undefined> {
   return (await agent.getMemory()) ?? undefined;
 }
 
-function configuredModel(agentId: string, context: MentorActionContext): { model: LanguageModelV4; id: string; mode: 'rules' | 'remote' } {
+function configuredModel(
+  agentId: string,
+  context: MentorActionContext,
+): { model: LanguageModelV4; id: string; mode: 'rules' | 'remote' } {
   if (context.model && typeof context.model !== 'string') {
     const m = context.model;
-    return { model: m, id: `${m.provider.split('.')[0]}/${m.modelId}`, mode: m.provider === 'rules' ? 'rules' : 'remote' };
+    return {
+      model: m,
+      id: `${m.provider.split('.')[0]}/${m.modelId}`,
+      mode: m.provider === 'rules' ? 'rules' : 'remote',
+    };
   }
-  const resolved = resolveModel(agentId, { ...context.modelOptions, ...(typeof context.model === 'string' ? { model: context.model } : {}) });
+  const resolved = resolveModel(agentId, {
+    ...context.modelOptions,
+    ...(typeof context.model === 'string' ? { model: context.model } : {}),
+  });
   return { model: resolved.model, id: resolved.id, mode: resolved.mode };
 }
 
 /** Stored profile first, then what the session says (the session knows the current level). */
-export function mergeProfiles(stored: LearnerProfile | undefined, given: z.input<typeof learnerProfileSchema> | undefined, learnerId: string | undefined): LearnerProfile {
+export function mergeProfiles(
+  stored: LearnerProfile | undefined,
+  given: z.input<typeof learnerProfileSchema> | undefined,
+  learnerId: string | undefined,
+): LearnerProfile {
   const base = learnerProfileSchema.parse(stored ?? {});
   const incoming = given ? parseOrThrow(learnerProfileSchema, given, 'learner') : undefined;
   const union = (a: string[], b: string[] = []) => [...new Set([...a, ...b])];
   return {
-    ...(learnerId ?? incoming?.learnerId ?? base.learnerId ? { learnerId: learnerId ?? incoming?.learnerId ?? base.learnerId } : {}),
+    ...((learnerId ?? incoming?.learnerId ?? base.learnerId)
+      ? { learnerId: learnerId ?? incoming?.learnerId ?? base.learnerId }
+      : {}),
     level: given?.level ? incoming!.level : base.level,
     knownConcepts: union(base.knownConcepts, incoming?.knownConcepts),
     recurringMistakes: union(base.recurringMistakes, incoming?.recurringMistakes),
     helpRequests: Math.max(base.helpRequests, incoming?.helpRequests ?? 0),
-    recentHelpTopics: incoming?.recentHelpTopics.length ? incoming.recentHelpTopics : base.recentHelpTopics,
+    recentHelpTopics: incoming?.recentHelpTopics.length
+      ? incoming.recentHelpTopics
+      : base.recentHelpTopics,
   };
 }
 
 /** Count a help request; a topic seen three times among the recent ones becomes a recurring mistake. */
-export function recordHelpRequest(profile: LearnerProfile, topic: string | undefined): LearnerProfile {
+export function recordHelpRequest(
+  profile: LearnerProfile,
+  topic: string | undefined,
+): LearnerProfile {
   const recent = topic ? [...profile.recentHelpTopics, topic].slice(-10) : profile.recentHelpTopics;
-  const repeated = topic && topic !== 'unknownIssue' && recent.filter((t) => t === topic).length >= 3;
+  const repeated =
+    topic && topic !== 'unknownIssue' && recent.filter((t) => t === topic).length >= 3;
   return {
     ...profile,
     helpRequests: profile.helpRequests + 1,
     recentHelpTopics: recent,
-    recurringMistakes: repeated && !profile.recurringMistakes.includes(topic) ? [...profile.recurringMistakes, topic] : profile.recurringMistakes,
+    recurringMistakes:
+      repeated && !profile.recurringMistakes.includes(topic)
+        ? [...profile.recurringMistakes, topic]
+        : profile.recurringMistakes,
   };
 }
 
 function modelError(error: unknown, model: string): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof Error && error.name === 'AbortError') return error;
-  return new AppError('MODEL_ERROR', `Agent call failed on ${model}: ${firstLine(error)}`, { cause: error });
+  return new AppError('MODEL_ERROR', `Agent call failed on ${model}: ${firstLine(error)}`, {
+    cause: error,
+  });
 }
 
 function firstLine(error: unknown): string {

@@ -5,7 +5,8 @@ import { planRefinerPrompt } from './prompts/plan-refiner.ts';
 export const planRefinerSpec: MentorAgentSpec = {
   id: 'plan-refiner',
   name: 'Plan refiner',
-  description: 'Four-phase workflow, phase 3: improves a plan from its review (missing steps, concerns).',
+  description:
+    'Four-phase workflow, phase 3: improves a plan from its review (missing steps, concerns).',
   instructions: planRefinerPrompt,
   learnerFacing: false,
 };

@@ -6,7 +6,8 @@ import { planReviewerPrompt } from './prompts/plan-reviewer.ts';
 export const planReviewerSpec: MentorAgentSpec = {
   id: 'plan-reviewer',
   name: 'Plan reviewer',
-  description: 'Scores an implementation plan 0-100 against weighted criteria: good plan, missing steps or wrong approach.',
+  description:
+    'Scores an implementation plan 0-100 against weighted criteria: good plan, missing steps or wrong approach.',
   instructions: planReviewerPrompt,
   learnerFacing: true,
 };

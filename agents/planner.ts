@@ -5,7 +5,8 @@ import { plannerPrompt } from './prompts/planner.ts';
 export const plannerSpec: MentorAgentSpec = {
   id: 'planner',
   name: 'Planner',
-  description: 'Four-phase workflow, phase 1: turns a request with requirements and constraints into a step-by-step plan.',
+  description:
+    'Four-phase workflow, phase 1: turns a request with requirements and constraints into a step-by-step plan.',
   instructions: plannerPrompt,
   learnerFacing: false,
 };

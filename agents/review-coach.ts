@@ -6,7 +6,8 @@ import { reviewCoachPrompt } from './prompts/review-coach.ts';
 export const reviewCoachSpec: MentorAgentSpec = {
   id: 'review-coach',
   name: 'Review coach',
-  description: 'Explains code review feedback: sorts comments into blocking, suggestions, questions and praise, and reads the review outcome.',
+  description:
+    'Explains code review feedback: sorts comments into blocking, suggestions, questions and praise, and reads the review outcome.',
   instructions: reviewCoachPrompt,
   learnerFacing: true,
 };

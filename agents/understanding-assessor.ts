@@ -6,9 +6,12 @@ import { understandingAssessorPrompt } from './prompts/understanding-assessor.ts
 export const understandingAssessorSpec: MentorAgentSpec = {
   id: 'understanding-assessor',
   name: 'Understanding assessor',
-  description: 'Assesses the learner restatement of a story: correct, partial or misunderstanding, with the missing or wrong points.',
+  description:
+    'Assesses the learner restatement of a story: correct, partial or misunderstanding, with the missing or wrong points.',
   instructions: understandingAssessorPrompt,
   learnerFacing: true,
 };
 
-export const understandingAssessorAgent = createMentorAgent(understandingAssessorSpec, { memory: mentorMemory });
+export const understandingAssessorAgent = createMentorAgent(understandingAssessorSpec, {
+  memory: mentorMemory,
+});

@@ -20,7 +20,10 @@ process.env.LOG_LEVEL ??= 'error';
 process.env.MASTRA_TELEMETRY_DISABLED = '1';
 
 // A database of its own on the server, so sizes are this run's alone.
-const server = await openDatabase({ DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: '.data/bench' }, { max: 2 });
+const server = await openDatabase(
+  { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: '.data/bench' },
+  { max: 2 },
+);
 const name = `mentorflow_bench_${randomBytes(4).toString('hex')}`;
 await server.pool.query(`create database "${name}"`);
 const url = new URL(server.url);
@@ -54,8 +57,18 @@ const story = {
 /** A session monitoring progress, ready for activity. */
 async function monitoringSession(i: number): Promise<string> {
   const { session } = await service.createSession({ learnerId: `bench-${i % 50}`, story });
-  await service.ingestEvent(session.id, { type: 'learner-message', data: { text: 'Show the total price of the cart items: sum the item prices, zero for an empty cart' } });
-  await service.ingestEvent(session.id, { type: 'learner-message', data: { text: '1. test the total\n2. sum the prices\n3. empty cart is zero\n4. refactor\n5. docs\n6. lint' } });
+  await service.ingestEvent(session.id, {
+    type: 'learner-message',
+    data: {
+      text: 'Show the total price of the cart items: sum the item prices, zero for an empty cart',
+    },
+  });
+  await service.ingestEvent(session.id, {
+    type: 'learner-message',
+    data: {
+      text: '1. test the total\n2. sum the prices\n3. empty cart is zero\n4. refactor\n5. docs\n6. lint',
+    },
+  });
   await service.ingestEvent(session.id, { type: 'test-run', data: { failed: 0, passed: 1 } });
   return session.id;
 }
@@ -66,15 +79,26 @@ function activity(i: number): { type: string; data: Record<string, unknown> } {
     case 0:
       return { type: 'commit', data: { sha: `c${i}`, diffHash: `d${i}`, files: ['src/cart.ts'] } };
     case 1:
-      return { type: 'test-run', data: { failed: 1, passed: 3, failures: [{ name: `cart > case ${i}`, message: 'expected 30' }] } };
+      return {
+        type: 'test-run',
+        data: {
+          failed: 1,
+          passed: 3,
+          failures: [{ name: `cart > case ${i}`, message: 'expected 30' }],
+        },
+      };
     case 2:
-      return { type: 'commit', data: { sha: `c${i}`, diffHash: `d${i}`, files: ['src/cart.test.ts'] } };
+      return {
+        type: 'commit',
+        data: { sha: `c${i}`, diffHash: `d${i}`, files: ['src/cart.test.ts'] },
+      };
     default:
       return { type: 'research', data: { query: `array reduce ${i}` } };
   }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 /**
  * CPU time (ms) used so far by this process and by the Postgres backends serving this database,
@@ -85,7 +109,9 @@ const ticks = 100;
 async function cpuMs(): Promise<{ node: number; postgres: number | null }> {
   const usage = process.cpuUsage();
   const node = (usage.user + usage.system) / 1000;
-  const { rows } = await query('select pid from pg_stat_activity where datname = current_database()') as { rows: { pid: number }[] };
+  const { rows } = (await query(
+    'select pid from pg_stat_activity where datname = current_database()',
+  )) as { rows: { pid: number }[] };
   let postgres = 0;
   for (const { pid } of rows) {
     try {
@@ -98,11 +124,17 @@ async function cpuMs(): Promise<{ node: number; postgres: number | null }> {
   return { node, postgres };
 }
 
-async function cpuPer(before: { node: number; postgres: number | null }, events: number): Promise<{ cpuNode: number; cpuPostgres: number | null }> {
+async function cpuPer(
+  before: { node: number; postgres: number | null },
+  events: number,
+): Promise<{ cpuNode: number; cpuPostgres: number | null }> {
   const after = await cpuMs();
   return {
     cpuNode: (after.node - before.node) / events,
-    cpuPostgres: after.postgres === null || before.postgres === null ? null : (after.postgres - before.postgres) / events,
+    cpuPostgres:
+      after.postgres === null || before.postgres === null
+        ? null
+        : (after.postgres - before.postgres) / events,
   };
 }
 
@@ -120,10 +152,19 @@ interface Row {
   applied: number;
 }
 
-async function scenario(runner: 'direct' | 'workflow', sessions: number, perSession: number): Promise<Row> {
+async function scenario(
+  runner: 'direct' | 'workflow',
+  sessions: number,
+  perSession: number,
+): Promise<Row> {
   service.useRunner(runner === 'workflow' ? workflowTurnRunner(mastra) : null);
   const ids: string[] = [];
-  for (let i = 0; i < sessions; i += 20) ids.push(...(await Promise.all(Array.from({ length: Math.min(20, sessions - i) }, (_, j) => monitoringSession(i + j)))));
+  for (let i = 0; i < sessions; i += 20)
+    ids.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(20, sessions - i) }, (_, j) => monitoringSession(i + j)),
+      )),
+    );
   const latencies: number[] = [];
   let applied = 0;
   const before = queries;
@@ -161,10 +202,21 @@ async function scenario(runner: 'direct' | 'workflow', sessions: number, perSess
  * still one after the other), the way real traffic does; latency then shows service time plus
  * queueing at that load, not the backlog of clients that send as fast as they can.
  */
-async function paced(sessions: number, rate: number, seconds: number): Promise<Row & { offered: number }> {
+async function paced(
+  sessions: number,
+  rate: number,
+  seconds: number,
+): Promise<Row & { offered: number }> {
   service.useRunner(null);
   const ids: string[] = [];
-  for (let i = 0; i < sessions; i += 20) ids.push(...(await Promise.all(Array.from({ length: Math.min(20, sessions - i) }, (_, j) => monitoringSession(50_000 + i + j)))));
+  for (let i = 0; i < sessions; i += 20)
+    ids.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(20, sessions - i) }, (_, j) =>
+          monitoringSession(50_000 + i + j),
+        ),
+      )),
+    );
   const total = rate * seconds;
   const latencies: number[] = [];
   const chains = new Map<string, Promise<void>>();
@@ -179,11 +231,14 @@ async function paced(sessions: number, rate: number, seconds: number): Promise<R
     const id = ids[n % ids.length]!;
     const i = Math.floor(n / ids.length);
     // Latency counts from the event's due time, so waiting behind the same session's previous event counts too.
-    chains.set(id, (chains.get(id) ?? Promise.resolve()).then(async () => {
-      const result = await service.ingestEvent(id, activity(i));
-      latencies.push(performance.now() - due);
-      if (result.outcome.status === 'applied') applied++;
-    }));
+    chains.set(
+      id,
+      (chains.get(id) ?? Promise.resolve()).then(async () => {
+        const result = await service.ingestEvent(id, activity(i));
+        latencies.push(performance.now() - due);
+        if (result.outcome.status === 'applied') applied++;
+      }),
+    );
   }
   await Promise.all(chains.values());
   const secondsTaken = (performance.now() - started) / 1000;
@@ -203,20 +258,42 @@ async function paced(sessions: number, rate: number, seconds: number): Promise<R
   };
 }
 
-const tables = ['sessions', 'session_inbox', 'session_events', 'event_outcomes', 'state_transitions', 'turns', 'notifications', 'story_solutions', 'learners', 'graphile_worker._private_jobs'];
+const tables = [
+  'sessions',
+  'session_inbox',
+  'session_events',
+  'event_outcomes',
+  'state_transitions',
+  'turns',
+  'notifications',
+  'story_solutions',
+  'learners',
+  'graphile_worker._private_jobs',
+];
 async function relationBytes(): Promise<number> {
-  const { rows } = await pool.query<{ bytes: string }>(`select sum(pg_total_relation_size(t::regclass))::bigint as bytes from unnest($1::text[]) t`, [tables]);
+  const { rows } = await pool.query<{ bytes: string }>(
+    `select sum(pg_total_relation_size(t::regclass))::bigint as bytes from unnest($1::text[]) t`,
+    [tables],
+  );
   return Number(rows[0]!.bytes);
 }
 
 /** Bytes one session adds after 1,000 events: rows (pg_column_size + tuple header) and their index entries. */
 async function bytesPerSession(): Promise<{ heap: number; total: number }> {
-  await pool.query('vacuum analyze sessions, session_inbox, session_events, event_outcomes, state_transitions, turns, notifications');
+  await pool.query(
+    'vacuum analyze sessions, session_inbox, session_events, event_outcomes, state_transitions, turns, notifications',
+  );
   const baseline = await relationBytes();
   const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => monitoringSession(10_000 + i)));
   service.useRunner(null);
-  await Promise.all(ids.map(async (id) => { for (let i = 0; i < 997; i++) await service.ingestEvent(id, activity(i)); }));
-  await pool.query('vacuum analyze sessions, session_inbox, session_events, event_outcomes, state_transitions, turns, notifications');
+  await Promise.all(
+    ids.map(async (id) => {
+      for (let i = 0; i < 997; i++) await service.ingestEvent(id, activity(i));
+    }),
+  );
+  await pool.query(
+    'vacuum analyze sessions, session_inbox, session_events, event_outcomes, state_transitions, turns, notifications',
+  );
   const { rows } = await pool.query<{ heap: string }>(
     `select (select coalesce(sum(pg_column_size(e.*) + 24), 0) from session_events e where session_id = any($1))
           + (select coalesce(sum(pg_column_size(o.*) + 24), 0) from event_outcomes o where session_id = any($1))
@@ -225,10 +302,15 @@ async function bytesPerSession(): Promise<{ heap: number; total: number }> {
           + (select coalesce(sum(pg_column_size(s.*) + 24), 0) from sessions s where id = any($1)) as heap`,
     [ids],
   );
-  return { heap: Math.round(Number(rows[0]!.heap) / ids.length), total: Math.round(((await relationBytes()) - baseline) / ids.length) };
+  return {
+    heap: Math.round(Number(rows[0]!.heap) / ids.length),
+    total: Math.round(((await relationBytes()) - baseline) / ids.length),
+  };
 }
 
-const settings = await pool.query<{ name: string; setting: string }>("select name, setting from pg_settings where name in ('server_version', 'synchronous_commit', 'fsync', 'max_connections')");
+const settings = await pool.query<{ name: string; setting: string }>(
+  "select name, setting from pg_settings where name in ('server_version', 'synchronous_commit', 'fsync', 'max_connections')",
+);
 const fsyncProbe = await (async () => {
   await pool.query('create temporary table fsync_probe (x int)');
   const client = await pool.connect();
@@ -242,22 +324,44 @@ const fsyncProbe = await (async () => {
   }
 })();
 
-const plan: [('direct' | 'workflow'), number, number][] = quick
-  ? [['direct', 1, 300], ['direct', 10, 100], ['direct', 200, 5], ['workflow', 1, 100], ['workflow', 10, 30]]
-  : [['direct', 1, 1000], ['direct', 10, 300], ['direct', 200, 20], ['workflow', 1, 300], ['workflow', 10, 100], ['workflow', 200, 5]];
+const plan: ['direct' | 'workflow', number, number][] = quick
+  ? [
+      ['direct', 1, 300],
+      ['direct', 10, 100],
+      ['direct', 200, 5],
+      ['workflow', 1, 100],
+      ['workflow', 10, 30],
+    ]
+  : [
+      ['direct', 1, 1000],
+      ['direct', 10, 300],
+      ['direct', 200, 20],
+      ['workflow', 1, 300],
+      ['workflow', 10, 100],
+      ['workflow', 200, 5],
+    ];
 
 const rows: Row[] = [];
 for (const [runner, sessions, per] of plan) {
   await scenario(runner, Math.min(sessions, 5), 20); // warm-up (JIT, caches, connections)
   rows.push(await scenario(runner, sessions, per));
 }
-for (const rate of quick ? [500, 1000] : [500, 1000]) rows.push(await paced(200, rate, quick ? 3 : 5));
+for (const rate of quick ? [500, 1000] : [500, 1000])
+  rows.push(await paced(200, rate, quick ? 3 : 5));
 const size = await bytesPerSession();
 
-console.log(`\nmentorflow session events — ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, ${server.kind} Postgres`);
-console.log(`settings: ${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}; a durable 1-row insert takes ${fsyncProbe.toFixed(2)} ms here\n`);
-console.log('closed loop: each session\'s client sends its next event as soon as the last one is done; N/s: events offered at N per second (open loop)\n');
-console.log('runner    sessions  events  events/s   p50 ms   p99 ms  queries/event  applied  cpu ms/event (node + pg)');
+console.log(
+  `\nmentorflow session events — ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, ${server.kind} Postgres`,
+);
+console.log(
+  `settings: ${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}; a durable 1-row insert takes ${fsyncProbe.toFixed(2)} ms here\n`,
+);
+console.log(
+  "closed loop: each session's client sends its next event as soon as the last one is done; N/s: events offered at N per second (open loop)\n",
+);
+console.log(
+  'runner    sessions  events  events/s   p50 ms   p99 ms  queries/event  applied  cpu ms/event (node + pg)',
+);
 for (const r of rows) {
   const cpu = `${r.cpuNode.toFixed(2)} + ${r.cpuPostgres === null ? '?' : r.cpuPostgres.toFixed(2)}`;
   console.log(
@@ -267,9 +371,13 @@ for (const r of rows) {
 const direct = rows.filter((r) => r.runner === 'direct' && r.cpuPostgres !== null);
 if (direct.length) {
   const perEvent = Math.min(...direct.map((r) => r.cpuNode + r.cpuPostgres!));
-  console.log(`\ncapacity from CPU time (direct turns): ${os.cpus().length} cores × 1000 / ${perEvent.toFixed(2)} ms ≈ ${Math.round((os.cpus().length * 1000) / perEvent)} events/s when nothing else runs`);
+  console.log(
+    `\ncapacity from CPU time (direct turns): ${os.cpus().length} cores × 1000 / ${perEvent.toFixed(2)} ms ≈ ${Math.round((os.cpus().length * 1000) / perEvent)} events/s when nothing else runs`,
+  );
 }
-console.log(`\ndatabase bytes per session after 1,000 events: ${(size.total / 1024).toFixed(0)} KiB on disk (tables + indexes), ${(size.heap / 1024).toFixed(0)} KiB of row data`);
+console.log(
+  `\ndatabase bytes per session after 1,000 events: ${(size.total / 1024).toFixed(0)} KiB on disk (tables + indexes), ${(size.heap / 1024).toFixed(0)} KiB of row data`,
+);
 
 await app.close();
 await server.pool.query(`drop database if exists "${name}" with (force)`);

@@ -20,7 +20,13 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/database.ts';
 import { startServer } from '../test/helpers/spawn-cli.ts';
-import { describeFinding, discoverOperations, failures, prepareFixtures, runFuzz } from '../test/fuzz/harness.ts';
+import {
+  describeFinding,
+  discoverOperations,
+  failures,
+  prepareFixtures,
+  runFuzz,
+} from '../test/fuzz/harness.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,7 +49,10 @@ const learnerId = 'fuzz-learner';
 process.env.MASTRA_TELEMETRY_DISABLED = '1';
 
 let url = args.url;
-let keys = { operator: args.key ?? 'fuzz-operator', learner: args['learner-key'] ?? `fuzz-learner-key` };
+let keys = {
+  operator: args.key ?? 'fuzz-operator',
+  learner: args['learner-key'] ?? `fuzz-learner-key`,
+};
 let databaseUrl = args['database-url'];
 let cleanup = async () => {};
 let restart: (() => Promise<void>) | undefined;
@@ -51,7 +60,10 @@ let restart: (() => Promise<void>) | undefined;
 if (!url) {
   // A database of its own (on DATABASE_URL's server, else the embedded one under .data/bench) and a
   // server process on a free port, in rules mode.
-  const admin = await openDatabase({ DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: '.data/bench' }, { max: 2 });
+  const admin = await openDatabase(
+    { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: '.data/bench' },
+    { max: 2 },
+  );
   const name = `mentorflow_fuzz_${randomBytes(4).toString('hex')}`;
   await admin.pool.query(`create database "${name}"`);
   const dbUrl = new URL(admin.url);
@@ -90,7 +102,12 @@ if (!url) {
 try {
   const operations = await discoverOperations(url, keys);
   const fixtures = await prepareFixtures(url, keys, learnerId);
-  console.log(`fuzzing ${url}: ${operations.length} routes, ${count} requests, seed ${seed}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `fuzzing ${url}: ${operations.length} routes, ${count} requests, seed ${seed}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const report = await runFuzz(
     {
       url,
@@ -113,9 +130,16 @@ try {
     if (!shown.has(key)) shown.set(key, describeFinding(f));
   }
   for (const line of shown.values()) console.log(`  ${line}`);
-  console.log(`\nstatus counts: ${Object.entries(report.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+  console.log(
+    `\nstatus counts: ${Object.entries(report.byStatus)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')}`,
+  );
   console.log(`
-requests                    ${report.requests} in ${report.seconds} s (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})
+requests                    ${report.requests} in ${report.seconds} s (load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})
 server crashed              ${report.crashes ? `${report.crashes} time(s)${restart ? ', restarted each time' : ' (run stopped there)'}` : 'no'}
 5xx answers                 ${report.serverErrors}
 timeouts (no answer 20 s)   ${report.timeouts}
@@ -126,7 +150,15 @@ rejected, changed state     ${report.stateChanges} (${databaseUrl ? `${report.st
   if (args.json) {
     const findings = report.findings.map((f) => {
       const { method, url: path, headers, body } = f.outcome.request;
-      return { finding: describeFinding(f), request: { method, url: path, headers, ...(body !== undefined ? { body: body.slice(0, 20_000) } : {}) } };
+      return {
+        finding: describeFinding(f),
+        request: {
+          method,
+          url: path,
+          headers,
+          ...(body !== undefined ? { body: body.slice(0, 20_000) } : {}),
+        },
+      };
     });
     writeFileSync(args.json, JSON.stringify({ ...report, findings }, null, 2));
   }

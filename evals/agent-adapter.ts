@@ -36,7 +36,9 @@ export type AgentAdapter = (request: AgentRequest) => Promise<AgentAnswer>;
  * `model` is a `provider/model-id` (or a model instance); unset means the environment decides, which
  * offline is rules mode.
  */
-export function mentorAgentAdapter(options: { model?: string | LanguageModelV4 } = {}): AgentAdapter {
+export function mentorAgentAdapter(
+  options: { model?: string | LanguageModelV4 } = {},
+): AgentAdapter {
   return async (request) => {
     const result = await runAgentAction(request.action, request.input as never, {
       ...(request.story ? { story: request.story } : {}),

@@ -26,23 +26,38 @@ export async function runJudgeCalibration(
     return { input, output: run.output };
   });
   await runEvals({
-    target: caseWorkflow('eval-judge-calibration', calibrationCaseSchema, async (c) => c.input.hint),
+    target: caseWorkflow(
+      'eval-judge-calibration',
+      calibrationCaseSchema,
+      async (c) => c.input.hint,
+    ),
     data,
     scorers: [rated],
     concurrency: options.concurrency ?? 4,
     onItemComplete: ({ item, scorerResults }) => {
-      const ratings = (boundResult(scorerResults, rated.id)?.analyzeStepResult as { ratings?: Record<string, { score: number }> } | undefined)?.ratings;
+      const ratings = (
+        boundResult(scorerResults, rated.id)?.analyzeStepResult as
+          | { ratings?: Record<string, { score: number }> }
+          | undefined
+      )?.ratings;
       if (ratings) ratingsByCase.set(item.input as CalibrationCase, ratings);
       options.onCase?.();
     },
   });
 
-  const pairs: Record<string, { human: number; judge: number }[]> = Object.fromEntries(tutorDimensions.map((d) => [d, []]));
+  const pairs: Record<string, { human: number; judge: number }[]> = Object.fromEntries(
+    tutorDimensions.map((d) => [d, []]),
+  );
   for (const c of cases) {
     const ratings = ratingsByCase.get(c);
-    for (const d of tutorDimensions) if (ratings?.[d]) pairs[d]!.push({ human: c.labels[d], judge: ratings[d].score });
+    for (const d of tutorDimensions)
+      if (ratings?.[d]) pairs[d]!.push({ human: c.labels[d], judge: ratings[d].score });
   }
-  const dimensions = Object.fromEntries(Object.entries(pairs).filter(([, p]) => p.length).map(([d, p]) => [d, ratingAgreement(p)]));
+  const dimensions = Object.fromEntries(
+    Object.entries(pairs)
+      .filter(([, p]) => p.length)
+      .map(([d, p]) => [d, ratingAgreement(p)]),
+  );
   const agreements = Object.values(dimensions);
   return {
     judge: judgeId,

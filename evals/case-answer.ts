@@ -62,13 +62,22 @@ export async function callAgent(adapter: AgentAdapter, request: AgentRequest): P
  */
 export function caseAnswerOf(targetResult: unknown): CaseAnswer {
   const t = targetResult as {
-    scoringData?: { output?: CaseAnswer; stepResults?: Record<string, { status?: string; error?: { message?: string } }> };
+    scoringData?: {
+      output?: CaseAnswer;
+      stepResults?: Record<string, { status?: string; error?: { message?: string } }>;
+    };
     status?: string;
     result?: CaseAnswer;
     steps?: Record<string, { status?: string; error?: { message?: string } }>;
   };
-  const output = t.scoringData ? t.scoringData.output : t.status === 'success' ? t.result : undefined;
+  const output = t.scoringData
+    ? t.scoringData.output
+    : t.status === 'success'
+      ? t.result
+      : undefined;
   if (output) return output;
-  const failed = Object.values(t.scoringData?.stepResults ?? t.steps ?? {}).find((s) => s?.status === 'failed');
+  const failed = Object.values(t.scoringData?.stepResults ?? t.steps ?? {}).find(
+    (s) => s?.status === 'failed',
+  );
   return { error: `case workflow failed: ${failed?.error?.message ?? 'no output'}` };
 }

@@ -8,9 +8,18 @@ import { z } from 'zod';
  * because `Agent.generate` would skip that path. Built per run, since the step closes over the
  * run's adapter; the case is validated against its dataset schema on the way in.
  */
-export function caseWorkflow<C>(id: string, caseSchema: z.ZodType<C>, answer: (c: C) => Promise<unknown>) {
+export function caseWorkflow<C>(
+  id: string,
+  caseSchema: z.ZodType<C>,
+  answer: (c: C) => Promise<unknown>,
+) {
   const inputSchema = caseSchema as z.ZodType<unknown>;
   const outputSchema = z.unknown();
-  const step = createStep({ id: 'answer', inputSchema, outputSchema, execute: ({ inputData }) => answer(inputData as C) });
+  const step = createStep({
+    id: 'answer',
+    inputSchema,
+    outputSchema,
+    execute: ({ inputData }) => answer(inputData as C),
+  });
   return createWorkflow({ id, inputSchema, outputSchema }).then(step).commit();
 }

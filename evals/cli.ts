@@ -44,7 +44,10 @@ export interface CliIo {
 }
 
 /** The eval command. Returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
@@ -77,7 +80,9 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       },
     });
   } catch (error) {
-    throw new AppError('VALIDATION_ERROR', `${(error as Error).message}\n${usage}`, { field: 'argv' });
+    throw new AppError('VALIDATION_ERROR', `${(error as Error).message}\n${usage}`, {
+      field: 'argv',
+    });
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -87,24 +92,38 @@ async function run(argv: string[], io: CliIo): Promise<number> {
 
   if (values.compare) {
     const after = positionals[0];
-    if (!after) throw new AppError('VALIDATION_ERROR', '--compare needs two reports: --compare before.json after.json', { field: 'compare' });
+    if (!after)
+      throw new AppError(
+        'VALIDATION_ERROR',
+        '--compare needs two reports: --compare before.json after.json',
+        { field: 'compare' },
+      );
     const changes = compareReports(await readReport(values.compare), await readReport(after));
     io.stdout.write(`${values.compare} → ${after}\n${formatComparison(changes)}\n`);
     return 0;
   }
-  if (positionals.length) throw new AppError('VALIDATION_ERROR', `unexpected argument ${positionals[0]}\n${usage}`, { field: 'argv' });
+  if (positionals.length)
+    throw new AppError('VALIDATION_ERROR', `unexpected argument ${positionals[0]}\n${usage}`, {
+      field: 'argv',
+    });
 
   const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new AppError('VALIDATION_ERROR', '--concurrency must be an integer from 1 to 64', { field: 'concurrency' });
+    throw new AppError('VALIDATION_ERROR', '--concurrency must be an integer from 1 to 64', {
+      field: 'concurrency',
+    });
   }
   // Fail on a malformed model id now rather than on every case.
   if (values.model) resolveModel('blocker-diagnosis', { model: values.model });
   const judge = values.judge ? judgeModel(values.judge) : undefined;
 
   const datasets = values.dataset ?? defaultDatasets(judge !== undefined);
-  const thresholds = values['no-thresholds'] ? undefined : await loadThresholds(values.thresholds ?? defaultThresholdsFile);
-  const adapter = (io.adapter ?? ((model) => mentorAgentAdapter(model ? { model } : {})))(values.model);
+  const thresholds = values['no-thresholds']
+    ? undefined
+    : await loadThresholds(values.thresholds ?? defaultThresholdsFile);
+  const adapter = (io.adapter ?? ((model) => mentorAgentAdapter(model ? { model } : {})))(
+    values.model,
+  );
 
   const report = await runEval({
     datasets,
@@ -118,12 +137,20 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (thresholds) report.thresholdFailures = checkThresholds(report, thresholds);
 
   io.stdout.write(`${formatAgentTable(report.agents)}\n`);
-  if (report.judgeCalibration) io.stdout.write(`\n${formatCalibrationTable(report.judgeCalibration)}\n`);
+  if (report.judgeCalibration)
+    io.stdout.write(`\n${formatCalibrationTable(report.judgeCalibration)}\n`);
   const skipped = report.datasets.reduce((n, d) => n + d.lineErrors.length, 0);
   if (skipped) io.stdout.write(`\n${skipped} malformed dataset line(s) skipped (see above)\n`);
   for (const f of report.thresholdFailures) {
-    const bound = [f.min !== undefined ? `min ${f.min}` : '', f.max !== undefined ? `max ${f.max}` : ''].filter(Boolean).join(', ');
-    io.stdout.write(`below threshold: ${f.agent} ${f.metric} = ${f.value === null ? 'not measured' : f.value.toFixed(3)} (${bound})\n`);
+    const bound = [
+      f.min !== undefined ? `min ${f.min}` : '',
+      f.max !== undefined ? `max ${f.max}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    io.stdout.write(
+      `below threshold: ${f.agent} ${f.metric} = ${f.value === null ? 'not measured' : f.value.toFixed(3)} (${bound})\n`,
+    );
   }
 
   if (values.json) await writeOut(values.json, `${JSON.stringify(report, null, 2)}\n`);
@@ -142,7 +169,11 @@ export function defaultDatasets(withCalibration: boolean): string[] {
 function judgeModel(id: string) {
   const resolved = resolveModel('eval-judge', { model: id, fallbackToRules: false });
   if (resolved.mode === 'rules') {
-    throw new AppError('CONFIG_ERROR', `--judge ${id}: a judge needs a real model (${resolved.reason ?? 'rules mode cannot judge'})`, { field: 'judge' });
+    throw new AppError(
+      'CONFIG_ERROR',
+      `--judge ${id}: a judge needs a real model (${resolved.reason ?? 'rules mode cannot judge'})`,
+      { field: 'judge' },
+    );
   }
   return { id: resolved.id, model: resolved.model };
 }

@@ -28,7 +28,10 @@ export interface MetricChange {
 }
 
 /** Metric-by-metric difference between two runs' JSON reports (agents present in either). */
-export function compareReports(before: Pick<EvalReport, 'agents'>, after: Pick<EvalReport, 'agents'>): MetricChange[] {
+export function compareReports(
+  before: Pick<EvalReport, 'agents'>,
+  after: Pick<EvalReport, 'agents'>,
+): MetricChange[] {
   const agents = [...new Set([...Object.keys(before.agents), ...Object.keys(after.agents)])];
   const changes: MetricChange[] = [];
   for (const agent of agents) {
@@ -37,7 +40,14 @@ export function compareReports(before: Pick<EvalReport, 'agents'>, after: Pick<E
       const b = (after.agents[agent]?.[metric] as number | null | undefined) ?? null;
       if (a === null && b === null) continue;
       const delta = a !== null && b !== null ? b - a : null;
-      const direction = delta === null ? 'n/a' : Math.abs(delta) < 1e-9 ? 'same' : delta > 0 === higherIsBetter ? 'better' : 'worse';
+      const direction =
+        delta === null
+          ? 'n/a'
+          : Math.abs(delta) < 1e-9
+            ? 'same'
+            : delta > 0 === higherIsBetter
+              ? 'better'
+              : 'worse';
       changes.push({ agent, metric, before: a, after: b, delta, direction });
     }
   }
@@ -45,11 +55,19 @@ export function compareReports(before: Pick<EvalReport, 'agents'>, after: Pick<E
 }
 
 export function formatComparison(changes: readonly MetricChange[]): string {
-  const fmt = (v: number | null, metric: string) => (v === null ? '–' : metric === 'meanLatencyMs' ? v.toFixed(1) : v.toFixed(3));
+  const fmt = (v: number | null, metric: string) =>
+    v === null ? '–' : metric === 'meanLatencyMs' ? v.toFixed(1) : v.toFixed(3);
   const mark = { better: '▲', worse: '▼', same: '=', 'n/a': '' } as const;
   return formatTable(
     ['agent', 'metric', 'before', 'after', 'Δ', ''],
-    changes.map((c) => [c.agent, c.metric, fmt(c.before, c.metric), fmt(c.after, c.metric), c.delta === null ? '–' : `${c.delta > 0 ? '+' : ''}${fmt(c.delta, c.metric)}`, mark[c.direction]]),
+    changes.map((c) => [
+      c.agent,
+      c.metric,
+      fmt(c.before, c.metric),
+      fmt(c.after, c.metric),
+      c.delta === null ? '–' : `${c.delta > 0 ? '+' : ''}${fmt(c.delta, c.metric)}`,
+      mark[c.direction],
+    ]),
   );
 }
 
@@ -59,10 +77,20 @@ export async function readReport(file: string): Promise<EvalReport> {
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new AppError('VALIDATION_ERROR', `${file} is not a readable eval report: ${(err as Error).message}`, { field: 'compare', cause: err });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `${file} is not a readable eval report: ${(err as Error).message}`,
+      { field: 'compare', cause: err },
+    );
   }
-  if (!json || typeof json !== 'object' || typeof (json as { agents?: unknown }).agents !== 'object') {
-    throw new AppError('VALIDATION_ERROR', `${file} is not an eval report (no "agents" object)`, { field: 'compare' });
+  if (
+    !json ||
+    typeof json !== 'object' ||
+    typeof (json as { agents?: unknown }).agents !== 'object'
+  ) {
+    throw new AppError('VALIDATION_ERROR', `${file} is not an eval report (no "agents" object)`, {
+      field: 'compare',
+    });
   }
   return json as EvalReport;
 }

@@ -5,8 +5,18 @@ import { z } from 'zod';
  * `test/unit/evals/datasets.test.ts` checks every shipped file against them.
  */
 
-export const blockerCategories = ['technicalError', 'conceptualConfusion', 'environmentIssue', 'analysisParalysis', 'unknownIssue'] as const;
-export const understandingLevels = ['correctUnderstanding', 'partialUnderstanding', 'misunderstanding'] as const;
+export const blockerCategories = [
+  'technicalError',
+  'conceptualConfusion',
+  'environmentIssue',
+  'analysisParalysis',
+  'unknownIssue',
+] as const;
+export const understandingLevels = [
+  'correctUnderstanding',
+  'partialUnderstanding',
+  'misunderstanding',
+] as const;
 export const planVerdicts = ['goodPlan', 'missingSteps', 'wrongApproach'] as const;
 /** MRBench's tutor dimensions (Maurya et al., NAACL 2025) minus human-likeness; 1–5, higher is better. */
 export const tutorDimensions = [
@@ -46,7 +56,10 @@ export const blockerCaseSchema = z.strictObject({
 export const understandingCaseSchema = z.strictObject({
   id,
   input: z.strictObject({ story: datasetStorySchema, restatement: z.string().min(1) }),
-  expected: z.strictObject({ level: z.enum(understandingLevels), missingPoints: z.array(z.string().min(1)).optional() }),
+  expected: z.strictObject({
+    level: z.enum(understandingLevels),
+    missingPoints: z.array(z.string().min(1)).optional(),
+  }),
   source,
 });
 
@@ -95,7 +108,11 @@ export const hintCaseSchema = z.strictObject({
 export const safetyCaseSchema = z.strictObject({
   id,
   kind: z.enum(['promptInjection', 'abuse', 'despair', 'benign']),
-  input: z.strictObject({ message: z.string().min(1), story: shortStorySchema, referenceSolution: z.string().min(1) }),
+  input: z.strictObject({
+    message: z.string().min(1),
+    story: shortStorySchema,
+    referenceSolution: z.string().min(1),
+  }),
   expected: z.strictObject({ escalate: z.boolean(), leak: z.literal(false) }),
   source,
 });
@@ -111,7 +128,12 @@ export const calibrationCaseSchema = z.strictObject({
     referenceSolution: z.string().min(1),
     hint: z.string().min(1),
   }),
-  labels: z.strictObject(Object.fromEntries(tutorDimensions.map((d) => [d, rating])) as Record<TutorDimension, typeof rating>),
+  labels: z.strictObject(
+    Object.fromEntries(tutorDimensions.map((d) => [d, rating])) as Record<
+      TutorDimension,
+      typeof rating
+    >,
+  ),
   source,
 });
 

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../src/errors/app-error.ts';
 import { issuePath } from '../src/errors/zod-error.ts';
-import { type DatasetCaseMap, type DatasetKind, datasetKinds, datasetSchemas } from './dataset-schemas.ts';
+import {
+  type DatasetCaseMap,
+  type DatasetKind,
+  datasetKinds,
+  datasetSchemas,
+} from './dataset-schemas.ts';
 
 /** A line that could not be used, with its 1-based line number. The run goes on without it. */
 export interface DatasetLineError {
@@ -36,14 +41,23 @@ export function detectKind(file: string, text: string): DatasetKind {
     const kind = kindOfShape(value);
     if (kind) return kind;
   }
-  throw new AppError('VALIDATION_ERROR', `${file}: cannot tell which dataset format this is (no line matches a known shape)`, {
-    field: 'dataset',
-  });
+  throw new AppError(
+    'VALIDATION_ERROR',
+    `${file}: cannot tell which dataset format this is (no line matches a known shape)`,
+    {
+      field: 'dataset',
+    },
+  );
 }
 
 function kindOfShape(value: unknown): DatasetKind | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const v = value as { input?: Record<string, unknown>; expected?: Record<string, unknown>; labels?: unknown; kind?: unknown };
+  const v = value as {
+    input?: Record<string, unknown>;
+    expected?: Record<string, unknown>;
+    labels?: unknown;
+    kind?: unknown;
+  };
   if (v.labels && v.input && 'hint' in v.input) return 'judge-calibration';
   if (v.expected && 'category' in v.expected) return 'blocker-diagnosis';
   if (v.input && 'restatement' in v.input) return 'understanding-assessment';
@@ -57,7 +71,11 @@ function kindOfShape(value: unknown): DatasetKind | undefined {
  * Parse JSONL text. Blank lines are skipped; a line that is not JSON, does not match the format's
  * schema, or repeats an id is reported with its line number and left out — the other cases still run.
  */
-export function parseDataset<K extends DatasetKind>(text: string, kind: K, file = '<text>'): Dataset<K> {
+export function parseDataset<K extends DatasetKind>(
+  text: string,
+  kind: K,
+  file = '<text>',
+): Dataset<K> {
   const schema = datasetSchemas[kind];
   const cases: DatasetCaseMap[K][] = [];
   const errors: DatasetLineError[] = [];
@@ -97,7 +115,10 @@ export async function loadDataset(file: string, kind?: DatasetKind): Promise<Dat
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new AppError('NOT_FOUND', `dataset ${file} cannot be read: ${(err as Error).message}`, { field: 'dataset', cause: err });
+    throw new AppError('NOT_FOUND', `dataset ${file} cannot be read: ${(err as Error).message}`, {
+      field: 'dataset',
+      cause: err,
+    });
   }
   return parseDataset(text, kind ?? detectKind(file, text), file);
 }

@@ -34,7 +34,10 @@ export function accuracy(pairs: readonly LabelPair[]): number {
  * Build a confusion matrix. `labels` fixes the row/column order; labels met in `pairs` but not listed
  * (e.g. an agent answering outside the label set) are appended so no case is dropped.
  */
-export function confusionMatrix(pairs: readonly LabelPair[], labels: readonly string[] = []): ConfusionMatrix {
+export function confusionMatrix(
+  pairs: readonly LabelPair[],
+  labels: readonly string[] = [],
+): ConfusionMatrix {
   const order = [...labels];
   for (const p of pairs) {
     if (!order.includes(p.expected)) order.push(p.expected);
@@ -64,7 +67,9 @@ export function perClassMetrics(cm: ConfusionMatrix): ClassMetrics[] {
  * so a rare category counts as much as a common one.
  */
 export function macroF1(cm: ConfusionMatrix): number {
-  const classes = perClassMetrics(cm).filter((c, i) => c.support > 0 || sum(cm.matrix.map((row) => row[i]!)) > 0);
+  const classes = perClassMetrics(cm).filter(
+    (c, i) => c.support > 0 || sum(cm.matrix.map((row) => row[i]!)) > 0,
+  );
   return classes.length === 0 ? 0 : mean(classes.map((c) => c.f1));
 }
 
@@ -150,7 +155,10 @@ export function codeBlocks(text: string): string[] {
 
 /** Non-blank lines of the largest fenced code block (0 when there is none). */
 export function largestCodeBlockLines(text: string): number {
-  return Math.max(0, ...codeBlocks(text).map((b) => b.split('\n').filter((l) => l.trim() !== '').length));
+  return Math.max(
+    0,
+    ...codeBlocks(text).map((b) => b.split('\n').filter((l) => l.trim() !== '').length),
+  );
 }
 
 /** Text with fenced and inline code removed: what a reader reads as prose. */
@@ -179,9 +187,15 @@ export function syllables(word: string): number {
  */
 export function fleschReadingEase(text: string): number {
   const prose = proseOnly(text);
-  const words = prose.split(/\s+/).map((w) => w.replace(/[^\p{L}']/gu, '')).filter((w) => /[a-z]/i.test(w));
+  const words = prose
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}']/gu, ''))
+    .filter((w) => /[a-z]/i.test(w));
   if (words.length === 0) return 0;
-  const sentences = Math.max(1, prose.split(/[.!?]+(?=\s|$)/).filter((s) => /[a-z]/i.test(s)).length);
+  const sentences = Math.max(
+    1,
+    prose.split(/[.!?]+(?=\s|$)/).filter((s) => /[a-z]/i.test(s)).length,
+  );
   const syl = sum(words.map(syllables));
   return 206.835 - 1.015 * (words.length / sentences) - 84.6 * (syl / words.length);
 }
@@ -201,7 +215,10 @@ export interface Agreement {
 }
 
 /** Agreement between paired human and judge ratings on a 1–`categories` scale. */
-export function ratingAgreement(pairs: readonly { human: number; judge: number }[], categories = 5): Agreement {
+export function ratingAgreement(
+  pairs: readonly { human: number; judge: number }[],
+  categories = 5,
+): Agreement {
   const n = pairs.length;
   if (n === 0) return { n: 0, exact: 0, withinOne: 0, meanAbsoluteError: 0, quadraticKappa: 0 };
   const diffs = pairs.map((p) => Math.abs(p.human - p.judge));
@@ -214,7 +231,10 @@ export function ratingAgreement(pairs: readonly { human: number; judge: number }
   };
 }
 
-function quadraticWeightedKappa(pairs: readonly { human: number; judge: number }[], k: number): number {
+function quadraticWeightedKappa(
+  pairs: readonly { human: number; judge: number }[],
+  k: number,
+): number {
   const clamp = (v: number) => Math.min(k, Math.max(1, Math.round(v))) - 1;
   const observed = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const humanHist = new Array<number>(k).fill(0);

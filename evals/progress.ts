@@ -21,7 +21,10 @@ export function createProgress(total: number, stream: Stream = process.stderr): 
     const draw = (label: string) => {
       const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 50));
       const filled = total ? Math.round((count / total) * width) : width;
-      last = `\r${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${count}/${total} ${label}`.padEnd(width + 40);
+      last =
+        `\r${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${count}/${total} ${label}`.padEnd(
+          width + 40,
+        );
       stream.write(last);
     };
     return {
@@ -33,7 +36,9 @@ export function createProgress(total: number, stream: Stream = process.stderr): 
         stream.write(`\r${' '.repeat(last.length)}\r${line}\n${last}`);
       },
       done() {
-        stream.write(`\r${' '.repeat(last.length)}\r${count} cases in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+        stream.write(
+          `\r${' '.repeat(last.length)}\r${count} cases in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        );
       },
     };
   }
@@ -41,7 +46,8 @@ export function createProgress(total: number, stream: Stream = process.stderr): 
   return {
     tick(label) {
       count += 1;
-      if (count % step === 0 || count === total) stream.write(`progress ${count}/${total} (${label})\n`);
+      if (count % step === 0 || count === total)
+        stream.write(`progress ${count}/${total} (${label})\n`);
     },
     log(line) {
       stream.write(`${line}\n`);

@@ -1,7 +1,11 @@
 import type { ConfusionMatrix } from './metrics.ts';
 import type { AgentReport, CalibrationReport, EvalReport } from './report.ts';
 
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null, d = 3) => (v === null ? '–' : v.toFixed(d));
 
@@ -53,12 +57,29 @@ function agentSection(id: string, a: AgentReport): string {
   ];
   const parts = [`<section><h2>${esc(id)}</h2>`, table(['metric', 'value'], metrics)];
   if (a.confusion) parts.push('<h3>Confusion matrix</h3>', confusionTable(a.confusion));
-  if (a.perClass) parts.push('<h3>Per class</h3>', table(['label', 'precision', 'recall', 'F1', 'support'], a.perClass.map((c) => [c.label, num(c.precision), num(c.recall), num(c.f1), c.support])));
-  if (a.judge) parts.push('<h3>Judge ratings (mean, 1–5)</h3>', table(['dimension', 'mean'], Object.entries(a.judge.dimensions).map(([d, v]) => [d, v.toFixed(2)])));
+  if (a.perClass)
+    parts.push(
+      '<h3>Per class</h3>',
+      table(
+        ['label', 'precision', 'recall', 'F1', 'support'],
+        a.perClass.map((c) => [c.label, num(c.precision), num(c.recall), num(c.f1), c.support]),
+      ),
+    );
+  if (a.judge)
+    parts.push(
+      '<h3>Judge ratings (mean, 1–5)</h3>',
+      table(
+        ['dimension', 'mean'],
+        Object.entries(a.judge.dimensions).map(([d, v]) => [d, v.toFixed(2)]),
+      ),
+    );
   if (a.failures.length) {
     parts.push(
       `<details><summary>${a.failures.length} missed case(s)</summary>`,
-      table(['case', 'expected', 'predicted', 'why'], a.failures.map((f) => [f.caseId, f.expected ?? '', f.predicted ?? '', f.why])),
+      table(
+        ['case', 'expected', 'predicted', 'why'],
+        a.failures.map((f) => [f.caseId, f.expected ?? '', f.predicted ?? '', f.why]),
+      ),
       '</details>',
     );
   }
@@ -69,14 +90,33 @@ function agentSection(id: string, a: AgentReport): string {
 function calibrationSection(c: CalibrationReport): string {
   return `<section><h2>Judge calibration — ${esc(c.judge)} (${c.n} labelled hints)</h2>${table(
     ['dimension', 'n', 'exact', 'within 1', 'MAE', 'QW kappa'],
-    Object.entries(c.dimensions).map(([d, a]) => [d, a.n, pct(a.exact), pct(a.withinOne), a.meanAbsoluteError.toFixed(2), a.quadraticKappa.toFixed(3)]),
+    Object.entries(c.dimensions).map(([d, a]) => [
+      d,
+      a.n,
+      pct(a.exact),
+      pct(a.withinOne),
+      a.meanAbsoluteError.toFixed(2),
+      a.quadraticKappa.toFixed(3),
+    ]),
   )}<p>Mean quadratic weighted kappa ${c.meanQuadraticKappa.toFixed(3)}, mean exact agreement ${pct(c.meanExact)}.</p></section>`;
 }
 
 /** A self-contained HTML page (inline CSS, no scripts, no external assets) for one eval run. */
 export function renderHtmlReport(report: EvalReport): string {
   const summary = table(
-    ['agent', 'n', 'accuracy', 'macro-F1', 'band hit', 'leak', 'length ok', 'complete', 'toxic', 'mean ms', 'tokens in/out'],
+    [
+      'agent',
+      'n',
+      'accuracy',
+      'macro-F1',
+      'band hit',
+      'leak',
+      'length ok',
+      'complete',
+      'toxic',
+      'mean ms',
+      'tokens in/out',
+    ],
     Object.entries(report.agents).map(([id, a]) => [
       id,
       a.n,
@@ -91,8 +131,16 @@ export function renderHtmlReport(report: EvalReport): string {
       `${a.tokens.input}/${a.tokens.output}`,
     ]),
   );
-  const lineErrors = report.datasets.flatMap((d) => d.lineErrors.map((e) => [d.file, e.line, e.message] as (string | number)[]));
-  const thresholds = report.thresholdFailures.map((f) => [f.agent, f.metric, f.value === null ? 'not measured' : f.value.toFixed(3), f.min ?? '', f.max ?? '']);
+  const lineErrors = report.datasets.flatMap((d) =>
+    d.lineErrors.map((e) => [d.file, e.line, e.message] as (string | number)[]),
+  );
+  const thresholds = report.thresholdFailures.map((f) => [
+    f.agent,
+    f.metric,
+    f.value === null ? 'not measured' : f.value.toFixed(3),
+    f.min ?? '',
+    f.max ?? '',
+  ]);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mentorflow eval ${esc(report.createdAt)}</title>
 <style>
@@ -108,7 +156,9 @@ ${report.thresholdFailures.length ? `<h2 class="bad">Below threshold</h2>${table
 <h2>Summary</h2>
 ${summary}
 ${lineErrors.length ? `<h2>Malformed dataset lines</h2>${table(['file', 'line', 'problem'], lineErrors)}` : ''}
-${Object.entries(report.agents).map(([id, a]) => agentSection(id, a)).join('\n')}
+${Object.entries(report.agents)
+  .map(([id, a]) => agentSection(id, a))
+  .join('\n')}
 ${report.judgeCalibration ? calibrationSection(report.judgeCalibration) : ''}
 </body></html>
 `;

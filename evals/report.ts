@@ -55,10 +55,17 @@ export interface EvalReport {
   agents: Record<string, AgentReport>;
   judgeCalibration: CalibrationReport | null;
   /** Thresholds missed (filled by the runner from `evals/thresholds.json`). */
-  thresholdFailures: { agent: string; metric: string; value: number | null; min?: number; max?: number }[];
+  thresholdFailures: {
+    agent: string;
+    metric: string;
+    value: number | null;
+    min?: number;
+    max?: number;
+  }[];
 }
 
-const ratio = (items: readonly boolean[]) => (items.length ? items.filter(Boolean).length / items.length : null);
+const ratio = (items: readonly boolean[]) =>
+  items.length ? items.filter(Boolean).length / items.length : null;
 
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
@@ -67,14 +74,20 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 /** Aggregate one agent's case results; `labels` fixes the confusion matrix order. */
-export async function summariseAgent(results: readonly CaseResult[], labels: readonly string[] = []): Promise<AgentReport> {
+export async function summariseAgent(
+  results: readonly CaseResult[],
+  labels: readonly string[] = [],
+): Promise<AgentReport> {
   const labelled = results.filter((r) => r.expected !== undefined);
   let accuracy: number | null = null;
   let macroF1: number | null = null;
   let confusion: ConfusionMatrix | null = null;
   let perClass: ClassMetrics[] | null = null;
   if (labelled.length) {
-    const pairs: LabelPair[] = labelled.map((r) => ({ expected: r.expected!, predicted: r.predicted ?? '(error)' }));
+    const pairs: LabelPair[] = labelled.map((r) => ({
+      expected: r.expected!,
+      predicted: r.predicted ?? '(error)',
+    }));
     const f1 = await macroF1Scorer.run({ output: pairs, groundTruth: { labels: [...labels] } });
     accuracy = ratio(labelled.map((r) => r.correct === true));
     macroF1 = f1.score ?? 0;
@@ -91,7 +104,9 @@ export async function summariseAgent(results: readonly CaseResult[], labels: rea
   const dimensions: Record<string, number> = {};
   if (judged.length) {
     for (const d of Object.keys(judged[0]!.judge!.ratings)) {
-      dimensions[d] = mean(judged.map((r) => (r.judge!.ratings as Record<string, number | undefined>)[d] ?? 0));
+      dimensions[d] = mean(
+        judged.map((r) => (r.judge!.ratings as Record<string, number | undefined>)[d] ?? 0),
+      );
     }
   }
 
@@ -107,7 +122,13 @@ export async function summariseAgent(results: readonly CaseResult[], labels: rea
           : r.leak?.leaked
             ? `leak: ${r.leak.reasons.join('; ')}`
             : undefined;
-    if (why) failures.push({ caseId: r.caseId, ...(r.expected !== undefined ? { expected: r.expected } : {}), ...(r.predicted !== undefined ? { predicted: r.predicted } : {}), why });
+    if (why)
+      failures.push({
+        caseId: r.caseId,
+        ...(r.expected !== undefined ? { expected: r.expected } : {}),
+        ...(r.predicted !== undefined ? { predicted: r.predicted } : {}),
+        why,
+      });
   }
 
   return {
@@ -128,7 +149,10 @@ export async function summariseAgent(results: readonly CaseResult[], labels: rea
     toxicity: toxicityRated.length ? mean(toxicityRated.map((r) => r.toxicity!)) : null,
     meanLatencyMs: mean(latencies),
     p95LatencyMs: percentile(latencies, 95),
-    tokens: { input: sum(results.map((r) => r.inputTokens)), output: sum(results.map((r) => r.outputTokens)) },
+    tokens: {
+      input: sum(results.map((r) => r.inputTokens)),
+      output: sum(results.map((r) => r.outputTokens)),
+    },
     models: [...new Set(results.map((r) => r.model).filter((m): m is string => !!m))],
     fallbacks: results.filter((r) => r.fallback).length,
     failures,
@@ -142,7 +166,20 @@ const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(di
 export function formatAgentTable(agents: Record<string, AgentReport>): string {
   // Toxicity needs a judge: the column only appears when a run measured it.
   const toxicity = Object.values(agents).some((a) => a.toxicity !== null);
-  const header = ['agent', 'n', 'err', 'accuracy', 'macro-F1', 'band hit', 'leak', 'length ok', 'complete', ...(toxicity ? ['toxic'] : []), 'ms (mean)', 'tokens in/out'];
+  const header = [
+    'agent',
+    'n',
+    'err',
+    'accuracy',
+    'macro-F1',
+    'band hit',
+    'leak',
+    'length ok',
+    'complete',
+    ...(toxicity ? ['toxic'] : []),
+    'ms (mean)',
+    'tokens in/out',
+  ];
   const rows = Object.entries(agents).map(([id, a]) => [
     id,
     String(a.n),
@@ -162,13 +199,24 @@ export function formatAgentTable(agents: Record<string, AgentReport>): string {
 
 /** Judge–human agreement per dimension. */
 export function formatCalibrationTable(c: CalibrationReport): string {
-  const rows = Object.entries(c.dimensions).map(([d, a]) => [d, String(a.n), pct(a.exact), pct(a.withinOne), a.meanAbsoluteError.toFixed(2), a.quadraticKappa.toFixed(3)]);
-  return `judge ${c.judge} on ${c.n} labelled hints\n` + formatTable(['dimension', 'n', 'exact', 'within 1', 'MAE', 'QW kappa'], rows);
+  const rows = Object.entries(c.dimensions).map(([d, a]) => [
+    d,
+    String(a.n),
+    pct(a.exact),
+    pct(a.withinOne),
+    a.meanAbsoluteError.toFixed(2),
+    a.quadraticKappa.toFixed(3),
+  ]);
+  return (
+    `judge ${c.judge} on ${c.n} labelled hints\n` +
+    formatTable(['dimension', 'n', 'exact', 'within 1', 'MAE', 'QW kappa'], rows)
+  );
 }
 
 /** A plain monospace table: left-aligned first column, right-aligned numbers. */
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -8,7 +8,14 @@ import { caseAnswerOf } from './case-answer.ts';
 import type { CaseResult } from './case-result.ts';
 import { caseWorkflow } from './case-workflow.ts';
 import { type Dataset, loadDataset } from './dataset.ts';
-import { blockerCategories, type CalibrationCase, datasetSchemas, type DatasetKind, planVerdicts, understandingLevels } from './dataset-schemas.ts';
+import {
+  blockerCategories,
+  type CalibrationCase,
+  datasetSchemas,
+  type DatasetKind,
+  planVerdicts,
+  understandingLevels,
+} from './dataset-schemas.ts';
 import { type Progress, silentProgress } from './progress.ts';
 import { type AgentReport, type EvalReport, summariseAgent } from './report.ts';
 import { createReplyToxicityScorer } from './scorers/prebuilt.ts';
@@ -61,8 +68,17 @@ export async function runEval(options: RunOptions): Promise<EvalReport> {
   const loaded: Dataset[] = [];
   for (const file of options.datasets) loaded.push(await loadDataset(file));
 
-  const judges = options.judge ? { tutor: createTutorRubricJudge({ model: options.judge.model }), toxicity: createReplyToxicityScorer(options.judge.model) } : undefined;
-  const ctx: SuiteContext = { adapter: options.adapter, ...(judges ? { judges } : {}), now: options.now ?? new Date() };
+  const judges = options.judge
+    ? {
+        tutor: createTutorRubricJudge({ model: options.judge.model }),
+        toxicity: createReplyToxicityScorer(options.judge.model),
+      }
+    : undefined;
+  const ctx: SuiteContext = {
+    adapter: options.adapter,
+    ...(judges ? { judges } : {}),
+    now: options.now ?? new Date(),
+  };
   const concurrency = options.concurrency ?? 4;
 
   const groups: Group[] = [];
@@ -94,11 +110,17 @@ export async function runEval(options: RunOptions): Promise<EvalReport> {
   if (options.agents?.length) {
     const unknown = options.agents.filter((a) => !seenAgents.has(a));
     if (unknown.length) {
-      throw new AppError('VALIDATION_ERROR', `no cases for agent ${unknown.join(', ')} in these datasets (agents here: ${[...seenAgents].join(', ') || 'none'})`, { field: 'agent' });
+      throw new AppError(
+        'VALIDATION_ERROR',
+        `no cases for agent ${unknown.join(', ')} in these datasets (agents here: ${[...seenAgents].join(', ') || 'none'})`,
+        { field: 'agent' },
+      );
     }
   }
 
-  const progress = options.progress?.(groups.reduce((n, g) => n + g.cases.length, 0) + calibration.length) ?? silentProgress;
+  const progress =
+    options.progress?.(groups.reduce((n, g) => n + g.cases.length, 0) + calibration.length) ??
+    silentProgress;
   for (const note of notes) progress.log(note);
   const results: CaseResult[] = [];
   for (const group of groups) results.push(...(await runGroup(group, ctx, concurrency, progress)));
@@ -106,10 +128,16 @@ export async function runEval(options: RunOptions): Promise<EvalReport> {
   const byAgent = new Map<string, CaseResult[]>();
   for (const r of results) byAgent.set(r.agentId, [...(byAgent.get(r.agentId) ?? []), r]);
   const agents: Record<string, AgentReport> = {};
-  for (const [agentId, rs] of byAgent) agents[agentId] = await summariseAgent(rs, labelOrder[agentId] ?? []);
+  for (const [agentId, rs] of byAgent)
+    agents[agentId] = await summariseAgent(rs, labelOrder[agentId] ?? []);
 
   const judgeCalibration =
-    judges && calibration.length ? await runJudgeCalibration(calibration, judges.tutor, options.judge!.id, { concurrency, onCase: () => progress.tick('judge calibration') }) : null;
+    judges && calibration.length
+      ? await runJudgeCalibration(calibration, judges.tutor, options.judge!.id, {
+          concurrency,
+          onCase: () => progress.tick('judge calibration'),
+        })
+      : null;
   progress.done();
 
   return {
@@ -118,7 +146,12 @@ export async function runEval(options: RunOptions): Promise<EvalReport> {
     durationMs: Math.round(performance.now() - started),
     model: options.model ?? 'env',
     judge: options.judge?.id ?? null,
-    datasets: loaded.map((ds) => ({ file: ds.file, kind: ds.kind, cases: ds.cases.length, lineErrors: ds.errors })),
+    datasets: loaded.map((ds) => ({
+      file: ds.file,
+      kind: ds.kind,
+      cases: ds.cases.length,
+      lineErrors: ds.errors,
+    })),
     agents,
     judgeCalibration,
     thresholdFailures: [],
@@ -129,18 +162,31 @@ export async function runEval(options: RunOptions): Promise<EvalReport> {
  * One runEvals call over a group's cases. Cases finish in any order at `concurrency` > 1; results are
  * put back in dataset order so the report (failures list, per-class figures) does not depend on timing.
  */
-async function runGroup(group: Group, ctx: SuiteContext, concurrency: number, progress: Progress): Promise<CaseResult[]> {
+async function runGroup(
+  group: Group,
+  ctx: SuiteContext,
+  concurrency: number,
+  progress: Progress,
+): Promise<CaseResult[]> {
   const suite = suites[group.kind] as Suite<unknown>;
   const data = group.cases.map((c) => ({ input: c, groundTruth: suite.truth(c) }));
   const position = new Map<object, number>(data.map((item, i) => [item, i]));
   const results = new Array<CaseResult>(data.length);
   await runEvals({
-    target: caseWorkflow(`eval-${group.kind}-${group.agentId}`, datasetSchemas[group.kind] as z.ZodType<unknown>, (c) => suite.answer(c, ctx)),
+    target: caseWorkflow(
+      `eval-${group.kind}-${group.agentId}`,
+      datasetSchemas[group.kind] as z.ZodType<unknown>,
+      (c) => suite.answer(c, ctx),
+    ),
     data,
     scorers: suite.scorers(group.agentId, ctx),
     concurrency,
     onItemComplete: ({ item, targetResult, scorerResults }) => {
-      results[position.get(item)!] = suite.result(item.input, caseAnswerOf(targetResult), scorerResults);
+      results[position.get(item)!] = suite.result(
+        item.input,
+        caseAnswerOf(targetResult),
+        scorerResults,
+      );
       progress.tick(group.agentId);
     },
   });

@@ -17,7 +17,15 @@ import {
   toxicityOf,
   tutorJudgeOf,
 } from './case-scorers.ts';
-import type { BlockerCase, DatasetCaseMap, DatasetKind, HintCase, PlanCase, SafetyCase, UnderstandingCase } from './dataset-schemas.ts';
+import type {
+  BlockerCase,
+  DatasetCaseMap,
+  DatasetKind,
+  HintCase,
+  PlanCase,
+  SafetyCase,
+  UnderstandingCase,
+} from './dataset-schemas.ts';
 import { boundResult } from './scorers/bind-scorer.ts';
 import type { LeakAnalysis } from './scorers/leak-detection.ts';
 import type { TutorJudgeCase } from './scorers/tutor-judge-prompt.ts';
@@ -48,9 +56,24 @@ export interface Suite<C> {
 }
 
 /** The fields every case has; a failed call counts as schema-invalid with no latency or tokens. */
-function baseResult(caseId: string, dataset: string, agentId: string, expected: string | undefined, a: CaseAnswer, scores: CaseScores): CaseResult {
+function baseResult(
+  caseId: string,
+  dataset: string,
+  agentId: string,
+  expected: string | undefined,
+  a: CaseAnswer,
+  scores: CaseScores,
+): CaseResult {
   const base = { caseId, dataset, agentId, ...(expected !== undefined ? { expected } : {}) };
-  if (!a.answer) return { ...base, error: a.error ?? 'no answer', schemaValid: false, latencyMs: 0, inputTokens: 0, outputTokens: 0 };
+  if (!a.answer)
+    return {
+      ...base,
+      error: a.error ?? 'no answer',
+      schemaValid: false,
+      latencyMs: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+    };
   const { answer } = a;
   return {
     ...base,
@@ -70,21 +93,39 @@ function withLabel(result: CaseResult, a: CaseAnswer, scores: CaseScores): CaseR
 
 function leakResult(scores: CaseScores): NonNullable<CaseResult['leak']> {
   const leak = boundResult(scores, ids.leak);
-  return { leaked: leak?.score === 1, reasons: (leak?.analyzeStepResult as LeakAnalysis | undefined)?.reasons ?? [] };
+  return {
+    leaked: leak?.score === 1,
+    reasons: (leak?.analyzeStepResult as LeakAnalysis | undefined)?.reasons ?? [],
+  };
 }
 
 /** Scores that exist only when their scorer ran (prebuilt completeness, toxicity with `--judge`). */
-function optionalScore(scores: CaseScores, id: string, key: 'completeness' | 'toxicity'): Partial<CaseResult> {
+function optionalScore(
+  scores: CaseScores,
+  id: string,
+  key: 'completeness' | 'toxicity',
+): Partial<CaseResult> {
   const score = boundResult(scores, id)?.score;
   return score === undefined ? {} : { [key]: score };
 }
 
 /** Read the label field of a classifier's output. */
-const labelIn = (a: CaseAnswer, field: string): CaseAnswer => (a.answer ? { ...a, label: String((a.answer.output as Record<string, unknown>)[field]) } : a);
+const labelIn = (a: CaseAnswer, field: string): CaseAnswer =>
+  a.answer ? { ...a, label: String((a.answer.output as Record<string, unknown>)[field]) } : a;
 
 /** Datasets give stories without ids; agents need one. */
-function toStory(id: string, story: { title: string; description: string; acceptanceCriteria?: string[] }): Story {
-  return { id, title: story.title, description: story.description, acceptanceCriteria: story.acceptanceCriteria ?? [story.description], complexity: 'simple', concepts: [] };
+function toStory(
+  id: string,
+  story: { title: string; description: string; acceptanceCriteria?: string[] },
+): Story {
+  return {
+    id,
+    title: story.title,
+    description: story.description,
+    acceptanceCriteria: story.acceptanceCriteria ?? [story.description],
+    complexity: 'simple',
+    concepts: [],
+  };
 }
 
 /**
@@ -118,13 +159,24 @@ export const blockerSuite: Suite<BlockerCase> = {
   async answer(c, ctx) {
     const request: AgentRequest = {
       action: 'diagnoseBlocker',
-      input: { message: c.input.message, recentErrors: c.input.errorOutput ? [c.input.errorOutput] : [], activity: (c.input.recentActivity ?? []).map(toActivity) },
+      input: {
+        message: c.input.message,
+        recentErrors: c.input.errorOutput ? [c.input.errorOutput] : [],
+        activity: (c.input.recentActivity ?? []).map(toActivity),
+      },
     };
     return labelIn(await callAgent(ctx.adapter, request), 'category');
   },
   scorers: () => [schemaValidityOf('diagnoseBlocker'), labelOf],
   result(c, a, scores) {
-    const result = baseResult(c.id, 'blocker-diagnosis', 'blocker-diagnosis', c.expected.category, a, scores);
+    const result = baseResult(
+      c.id,
+      'blocker-diagnosis',
+      'blocker-diagnosis',
+      c.expected.category,
+      a,
+      scores,
+    );
     return a.answer ? withLabel({ ...result, reply: truncate(a.answer.reply) }, a, scores) : result;
   },
 };
@@ -133,12 +185,22 @@ export const understandingSuite: Suite<UnderstandingCase> = {
   agentOf: () => 'understanding-assessor',
   truth: (c) => ({ label: c.expected.level }),
   async answer(c, ctx) {
-    const request: AgentRequest = { action: 'assessUnderstanding', input: { story: toStory(c.id, c.input.story), restatement: c.input.restatement } };
+    const request: AgentRequest = {
+      action: 'assessUnderstanding',
+      input: { story: toStory(c.id, c.input.story), restatement: c.input.restatement },
+    };
     return labelIn(await callAgent(ctx.adapter, request), 'verdict');
   },
   scorers: () => [schemaValidityOf('assessUnderstanding'), labelOf],
   result(c, a, scores) {
-    const result = baseResult(c.id, 'understanding-assessment', 'understanding-assessor', c.expected.level, a, scores);
+    const result = baseResult(
+      c.id,
+      'understanding-assessment',
+      'understanding-assessor',
+      c.expected.level,
+      a,
+      scores,
+    );
     return a.answer ? withLabel({ ...result, reply: truncate(a.answer.reply) }, a, scores) : result;
   },
 };
@@ -147,7 +209,10 @@ export const planSuite: Suite<PlanCase> = {
   agentOf: () => 'plan-reviewer',
   truth: (c) => ({ label: c.expected.verdict, band: c.expected.scoreBand }),
   async answer(c, ctx) {
-    const request: AgentRequest = { action: 'reviewPlan', input: { story: toStory(c.id, c.input.story), plan: c.input.plan } };
+    const request: AgentRequest = {
+      action: 'reviewPlan',
+      input: { story: toStory(c.id, c.input.story), plan: c.input.plan },
+    };
     const a = labelIn(await callAgent(ctx.adapter, request), 'verdict');
     return a.answer ? { ...a, score: Number((a.answer.output as { score?: unknown }).score) } : a;
   },
@@ -156,28 +221,73 @@ export const planSuite: Suite<PlanCase> = {
     const result = baseResult(c.id, 'plan-review', 'plan-reviewer', c.expected.verdict, a, scores);
     if (!a.answer) return { ...result, band: c.expected.scoreBand, bandHit: false };
     const bandHit = boundResult(scores, ids.band)?.score === 1;
-    return withLabel({ ...result, score: a.score, band: c.expected.scoreBand, bandHit, reply: truncate(a.answer.reply) }, a, scores);
+    return withLabel(
+      {
+        ...result,
+        score: a.score,
+        band: c.expected.scoreBand,
+        bandHit,
+        reply: truncate(a.answer.reply),
+      },
+      a,
+      scores,
+    );
   },
 };
 
 const hintAgent = (c: HintCase) => (c.kind === 'hint' ? 'hint-giver' : 'concept-explainer');
-const hintActions: Record<string, MentorActionName> = { 'hint-giver': 'provideHint', 'concept-explainer': 'explainConcept' };
-const judgeCaseOf = (c: HintCase): TutorJudgeCase => ({ story: c.input.story, learner: c.input.learner, referenceSolution: c.referenceSolution, rubric: c.expected.rubric });
+const hintActions: Record<string, MentorActionName> = {
+  'hint-giver': 'provideHint',
+  'concept-explainer': 'explainConcept',
+};
+const judgeCaseOf = (c: HintCase): TutorJudgeCase => ({
+  story: c.input.story,
+  learner: c.input.learner,
+  referenceSolution: c.referenceSolution,
+  rubric: c.expected.rubric,
+});
 
 export const hintSuite: Suite<HintCase> = {
   agentOf: hintAgent,
   truth: (c) => ({
-    leak: { referenceSolution: c.referenceSolution, known: [c.input.learner.message, c.input.learner.code ?? '', c.input.learner.errorOutput ?? ''].join('\n'), mustNotReveal: c.expected.rubric.mustNotReveal },
+    leak: {
+      referenceSolution: c.referenceSolution,
+      known: [
+        c.input.learner.message,
+        c.input.learner.code ?? '',
+        c.input.learner.errorOutput ?? '',
+      ].join('\n'),
+      mustNotReveal: c.expected.rubric.mustNotReveal,
+    },
     lengthWords: c.expected.lengthWords,
   }),
   answer(c, ctx) {
     const { learner } = c.input;
     const story = toStory(c.id, c.input.story);
-    const context = [learner.code && `My code:\n${learner.code}`, learner.errorOutput && `Output:\n${learner.errorOutput}`].filter(Boolean).join('\n\n');
+    const context = [
+      learner.code && `My code:\n${learner.code}`,
+      learner.errorOutput && `Output:\n${learner.errorOutput}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const request: AgentRequest =
       c.kind === 'hint'
-        ? { action: 'provideHint', input: { message: [learner.message, context].filter(Boolean).join('\n\n'), recentErrors: learner.errorOutput ? [learner.errorOutput] : [], hintsGiven: 0 }, story, referenceSolution: c.referenceSolution }
-        : { action: 'explainConcept', input: { concept: learner.message, context }, story, referenceSolution: c.referenceSolution };
+        ? {
+            action: 'provideHint',
+            input: {
+              message: [learner.message, context].filter(Boolean).join('\n\n'),
+              recentErrors: learner.errorOutput ? [learner.errorOutput] : [],
+              hintsGiven: 0,
+            },
+            story,
+            referenceSolution: c.referenceSolution,
+          }
+        : {
+            action: 'explainConcept',
+            input: { concept: learner.message, context },
+            story,
+            referenceSolution: c.referenceSolution,
+          };
     return callAgent(ctx.adapter, request);
   },
   scorers(agentId, ctx) {
@@ -188,7 +298,9 @@ export const hintSuite: Suite<HintCase> = {
       lengthOf,
       readabilityOf,
       completenessOf(messageOf),
-      ...(ctx.judges ? [tutorJudgeOf(ctx.judges.tutor, judgeCaseOf), toxicityOf(ctx.judges.toxicity, messageOf)] : []),
+      ...(ctx.judges
+        ? [tutorJudgeOf(ctx.judges.tutor, judgeCaseOf), toxicityOf(ctx.judges.toxicity, messageOf)]
+        : []),
     ];
   },
   result(c, a, scores) {
@@ -196,7 +308,9 @@ export const hintSuite: Suite<HintCase> = {
     if (!a.answer) return { ...result, leak: { leaked: false, reasons: [] } };
     const length = boundResult(scores, ids.length);
     const judged = boundResult(scores, ids.judge);
-    const ratings = (judged?.analyzeStepResult as { ratings: Record<string, { score: number }> } | undefined)?.ratings;
+    const ratings = (
+      judged?.analyzeStepResult as { ratings: Record<string, { score: number }> } | undefined
+    )?.ratings;
     return {
       ...result,
       leak: leakResult(scores),
@@ -204,7 +318,14 @@ export const hintSuite: Suite<HintCase> = {
       lengthScore: length?.score ?? 0,
       readability: boundResult(scores, ids.readability)?.score ?? 0,
       ...optionalScore(scores, ids.completeness, 'completeness'),
-      ...(judged && ratings ? { judge: { score: judged.score, ratings: Object.fromEntries(Object.entries(ratings).map(([d, r]) => [d, r.score])) } } : {}),
+      ...(judged && ratings
+        ? {
+            judge: {
+              score: judged.score,
+              ratings: Object.fromEntries(Object.entries(ratings).map(([d, r]) => [d, r.score])),
+            },
+          }
+        : {}),
       ...optionalScore(scores, ids.toxicity, 'toxicity'),
       reply: truncate(a.reply),
     };
@@ -218,22 +339,59 @@ export const hintSuite: Suite<HintCase> = {
  */
 export const safetySuite: Suite<SafetyCase> = {
   agentOf: () => 'safety',
-  truth: (c) => ({ label: c.expected.escalate ? 'escalate' : 'continue', leak: { referenceSolution: c.input.referenceSolution, known: c.input.message } }),
+  truth: (c) => ({
+    label: c.expected.escalate ? 'escalate' : 'continue',
+    leak: { referenceSolution: c.input.referenceSolution, known: c.input.message },
+  }),
   async answer(c, ctx) {
-    const decision = evaluateEscalation([{ type: 'learner-message', at: ctx.now.toISOString(), data: { text: c.input.message } }], { now: ctx.now });
-    const request: AgentRequest = { action: 'provideHint', input: { message: c.input.message, hintsGiven: 0 }, story: toStory(c.id, c.input.story), referenceSolution: c.input.referenceSolution };
-    return { ...(await callAgent(ctx.adapter, request)), label: decision.escalate ? 'escalate' : 'continue' };
+    const decision = evaluateEscalation(
+      [{ type: 'learner-message', at: ctx.now.toISOString(), data: { text: c.input.message } }],
+      { now: ctx.now },
+    );
+    const request: AgentRequest = {
+      action: 'provideHint',
+      input: { message: c.input.message, hintsGiven: 0 },
+      story: toStory(c.id, c.input.story),
+      referenceSolution: c.input.referenceSolution,
+    };
+    return {
+      ...(await callAgent(ctx.adapter, request)),
+      label: decision.escalate ? 'escalate' : 'continue',
+    };
   },
-  scorers: (_agentId, ctx) => [schemaValidityOf('provideHint'), labelOf, leakOf, ...(ctx.judges ? [toxicityOf(ctx.judges.toxicity, (c: SafetyCase) => c.input.message)] : [])],
+  scorers: (_agentId, ctx) => [
+    schemaValidityOf('provideHint'),
+    labelOf,
+    leakOf,
+    ...(ctx.judges ? [toxicityOf(ctx.judges.toxicity, (c: SafetyCase) => c.input.message)] : []),
+  ],
   result(c, a, scores) {
-    const labelled = withLabel(baseResult(c.id, 'safety', 'safety', c.expected.escalate ? 'escalate' : 'continue', a, scores), a, scores);
+    const labelled = withLabel(
+      baseResult(
+        c.id,
+        'safety',
+        'safety',
+        c.expected.escalate ? 'escalate' : 'continue',
+        a,
+        scores,
+      ),
+      a,
+      scores,
+    );
     if (!a.answer) return { ...labelled, leak: { leaked: false, reasons: [] } };
-    return { ...labelled, leak: leakResult(scores), ...optionalScore(scores, ids.toxicity, 'toxicity'), reply: truncate(a.answer.reply) };
+    return {
+      ...labelled,
+      leak: leakResult(scores),
+      ...optionalScore(scores, ids.toxicity, 'toxicity'),
+      reply: truncate(a.answer.reply),
+    };
   },
 };
 
 /** The suite of every dataset format that runs agents (judge calibration runs only the judge). */
-export const suites: { [K in Exclude<DatasetKind, 'judge-calibration'>]: Suite<DatasetCaseMap[K]> } = {
+export const suites: {
+  [K in Exclude<DatasetKind, 'judge-calibration'>]: Suite<DatasetCaseMap[K]>;
+} = {
   'blocker-diagnosis': blockerSuite,
   'understanding-assessment': understandingSuite,
   'plan-review': planSuite,

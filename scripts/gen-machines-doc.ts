@@ -7,12 +7,19 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FINAL, checkMachine, childrenOf, leafStates, toMermaid } from '../src/machine/index.ts';
 import type { AnyMachine } from '../src/machine/index.ts';
-import { lifecycleActions, lifecyclePolicies, machines, storyActions, storyPolicies } from '../src/domain/machines/index.ts';
+import {
+  lifecycleActions,
+  lifecyclePolicies,
+  machines,
+  storyActions,
+  storyPolicies,
+} from '../src/domain/machines/index.ts';
 
 export const machinesDocPath = fileURLToPath(new URL('../docs/machines.md', import.meta.url));
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-const list = (items: readonly string[] | undefined) => (items && items.length ? items.map((i) => `\`${i}\``).join(', ') : '—');
+const list = (items: readonly string[] | undefined) =>
+  items && items.length ? items.map((i) => `\`${i}\``).join(', ') : '—';
 const duration = (ms: number) => {
   const minutes = ms / 60_000;
   if (minutes < 60) return `${minutes} min`;
@@ -22,8 +29,11 @@ const duration = (ms: number) => {
 
 function counts(machine: AnyMachine) {
   const transitions = machine.transitions;
-  const finals = Object.entries(machine.states).filter(([, s]) => s.final).map(([n]) => n);
-  const endsAtPseudo = transitions.some((t) => t.to === FINAL) || (machine.anyState ?? []).some((t) => t.to === FINAL);
+  const finals = Object.entries(machine.states)
+    .filter(([, s]) => s.final)
+    .map(([n]) => n);
+  const endsAtPseudo =
+    transitions.some((t) => t.to === FINAL) || (machine.anyState ?? []).some((t) => t.to === FINAL);
   return {
     states: Object.keys(machine.states).length,
     leaves: leafStates(machine).length,
@@ -37,7 +47,11 @@ function counts(machine: AnyMachine) {
   };
 }
 
-function machineSection(name: string, machine: AnyMachine, actions: Readonly<Record<string, string>>): string[] {
+function machineSection(
+  name: string,
+  machine: AnyMachine,
+  actions: Readonly<Record<string, string>>,
+): string[] {
   const c = counts(machine);
   const problems = checkMachine(machine);
   const lines: string[] = [];
@@ -52,36 +66,65 @@ function machineSection(name: string, machine: AnyMachine, actions: Readonly<Rec
   );
   lines.push('```mermaid', toMermaid(machine).trimEnd(), '```', '');
 
-  lines.push('### States and their actions', '', '| State | Parent | Meaning | Entry actions | Exit actions |', '|---|---|---|---|---|');
+  lines.push(
+    '### States and their actions',
+    '',
+    '| State | Parent | Meaning | Entry actions | Exit actions |',
+    '|---|---|---|---|---|',
+  );
   for (const [state, config] of Object.entries(machine.states)) {
-    const kind = config.final ? ' (final)' : config.initial ? ` (initial child \`${config.initial}\`)` : '';
-    lines.push(`| \`${state}\`${kind} | ${config.parent ? `\`${config.parent}\`` : ''} | ${cell(config.description)} | ${list(config.entry)} | ${list(config.exit)} |`);
+    const kind = config.final
+      ? ' (final)'
+      : config.initial
+        ? ` (initial child \`${config.initial}\`)`
+        : '';
+    lines.push(
+      `| \`${state}\`${kind} | ${config.parent ? `\`${config.parent}\`` : ''} | ${cell(config.description)} | ${list(config.entry)} | ${list(config.exit)} |`,
+    );
   }
   lines.push('');
 
   lines.push('### Events', '', '| Event | Meaning |', '|---|---|');
-  for (const [event, meaning] of Object.entries(machine.events)) lines.push(`| \`${event}\` | ${cell(meaning)} |`);
+  for (const [event, meaning] of Object.entries(machine.events))
+    lines.push(`| \`${event}\` | ${cell(meaning)} |`);
   lines.push('');
 
-  lines.push('### Added edges (not in the seed)', '', '| From | Event | To | Guard | Actions | Reason |', '|---|---|---|---|---|---|');
+  lines.push(
+    '### Added edges (not in the seed)',
+    '',
+    '| From | Event | To | Guard | Actions | Reason |',
+    '|---|---|---|---|---|---|',
+  );
   for (const t of machine.transitions.filter((t) => t.addition !== undefined)) {
-    lines.push(`| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` | ${t.guard ? `\`${t.guard}\`` : ''} | ${list(t.actions)} | ${cell(t.addition!)} |`);
+    lines.push(
+      `| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` | ${t.guard ? `\`${t.guard}\`` : ''} | ${list(t.actions)} | ${cell(t.addition!)} |`,
+    );
   }
   for (const t of machine.anyState ?? []) {
     const except = t.except?.length ? ` except ${t.except.map((s) => `\`${s}\``).join(', ')}` : '';
-    lines.push(`| any non-final state${except} | \`${t.event}\` | \`${t.to}\` | ${t.guard ? `\`${t.guard}\`` : ''} | ${list(t.actions)} | ${cell(t.addition ?? '')} |`);
+    lines.push(
+      `| any non-final state${except} | \`${t.event}\` | \`${t.to}\` | ${t.guard ? `\`${t.guard}\`` : ''} | ${list(t.actions)} | ${cell(t.addition ?? '')} |`,
+    );
   }
   lines.push('');
 
   const usedBy = new Map<string, string[]>();
-  const use = (action: string, where: string) => usedBy.set(action, [...(usedBy.get(action) ?? []), where]);
+  const use = (action: string, where: string) =>
+    usedBy.set(action, [...(usedBy.get(action) ?? []), where]);
   for (const [state, config] of Object.entries(machine.states)) {
     for (const action of config.entry ?? []) use(action, `enter \`${state}\``);
     for (const action of config.exit ?? []) use(action, `exit \`${state}\``);
   }
-  for (const t of machine.transitions) for (const action of t.actions ?? []) use(action, `\`${t.from}\` --${t.event}-->`);
-  for (const t of machine.anyState ?? []) for (const action of t.actions ?? []) use(action, `any --${t.event}-->`);
-  lines.push('### Actions (run by the session layer)', '', '| Action | What it should do | Returned on |', '|---|---|---|');
+  for (const t of machine.transitions)
+    for (const action of t.actions ?? []) use(action, `\`${t.from}\` --${t.event}-->`);
+  for (const t of machine.anyState ?? [])
+    for (const action of t.actions ?? []) use(action, `any --${t.event}-->`);
+  lines.push(
+    '### Actions (run by the session layer)',
+    '',
+    '| Action | What it should do | Returned on |',
+    '|---|---|---|',
+  );
   for (const [action, what] of Object.entries(actions)) {
     const where = [...new Set(usedBy.get(action) ?? [])];
     lines.push(`| \`${action}\` | ${cell(what)} | ${where.length ? where.join(', ') : 'unused'} |`);
@@ -106,7 +149,7 @@ export function renderMachinesDoc(): string {
     '- **Guards** are named predicates of `(context, eventData)`; edges for the same event are tried in order, the',
     '  first passing one is taken. No edge → `INVALID_TRANSITION` listing the allowed events; edges whose guards all',
     '  fail → `GUARD_REJECTED` naming the guard.',
-    '- **Actions** are returned, never run, in the order: exit actions (innermost first), the edge\'s actions, entry',
+    "- **Actions** are returned, never run, in the order: exit actions (innermost first), the edge's actions, entry",
     '  actions (outermost first). A target that is the current state or an ancestor of it is exited and re-entered.',
     '- **History**: each transition records from, event, to, time, duration in the previous state (and a context',
     '  digest); the last 1,000 entries are kept by default. Snapshots are plain JSON (`snapshotSchema`).',
@@ -126,8 +169,14 @@ export function renderMachinesDoc(): string {
     '',
   );
   lines.push(...machineSection('story', machines.story, storyActions));
-  lines.push('### Story policies (`src/domain/machines/story-policies.ts`)', '', '| Timeout | After | Event | Leads to |', '|---|---|---|---|');
-  for (const t of storyPolicies.timeouts) lines.push(`| \`${t.kind}\` | ${duration(t.afterMs)} | \`${t.event}\` | \`${t.target}\` |`);
+  lines.push(
+    '### Story policies (`src/domain/machines/story-policies.ts`)',
+    '',
+    '| Timeout | After | Event | Leads to |',
+    '|---|---|---|---|',
+  );
+  for (const t of storyPolicies.timeouts)
+    lines.push(`| \`${t.kind}\` | ${duration(t.afterMs)} | \`${t.event}\` | \`${t.target}\` |`);
   lines.push(
     '',
     '`timeout` keeps its seed targets where the seed gives it others: `ASSESS_JUNIOR_CAPABILITY` → `ESCALATE_DIFFICULTY` and',

@@ -1,7 +1,11 @@
 import type { IMastraLogger } from '@mastra/core/logger';
 import { Mastra } from '@mastra/core/mastra';
 import { agents } from '../agents/index.ts';
-import { hintLengthScorer, leakDetectionScorer, readabilityScorer } from '../evals/scorers/index.ts';
+import {
+  hintLengthScorer,
+  leakDetectionScorer,
+  readabilityScorer,
+} from '../evals/scorers/index.ts';
 import { createWorkflows } from '../workflows/index.ts';
 import type { Config } from './config/index.ts';
 import { AppStore } from './db/app-store.ts';
@@ -60,7 +64,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     const schema = await prepareDatabase(database.pool);
     const applied = schema.applied.length ? `, applied ${schema.applied.join(', ')}` : '';
     const ms = Math.round(performance.now() - bootStarted);
-    logger.info(`database ready (${database.kind}, schema level ${schema.level}${applied}) in ${ms} ms`);
+    logger.info(
+      `database ready (${database.kind}, schema level ${schema.level}${applied}) in ${ms} ms`,
+    );
   } catch (error) {
     await database.close();
     throw error;

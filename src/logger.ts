@@ -12,5 +12,9 @@ function toMastraLevel(level: Config['LOG_LEVEL']): MastraLevel {
 
 /** The one logger of the process, shared by Mastra and our own code. JSON lines unless on a TTY. */
 export function createLogger(level: Config['LOG_LEVEL']): PinoLogger {
-  return new PinoLogger({ name: 'mentorflow', level: toMastraLevel(level), prettyPrint: Boolean(process.stdout.isTTY) });
+  return new PinoLogger({
+    name: 'mentorflow',
+    level: toMastraLevel(level),
+    prettyPrint: Boolean(process.stdout.isTTY),
+  });
 }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { conceptCard, findConcepts, getConcept } from '../src/domain/concepts/lookup.ts';
 
 export type { Concept, LearnerLevel } from '../src/domain/concepts/index.ts';
-export { conceptCard, findConcepts, getConcept, type ConceptCard } from '../src/domain/concepts/lookup.ts';
+export {
+  conceptCard,
+  findConcepts,
+  getConcept,
+  type ConceptCard,
+} from '../src/domain/concepts/lookup.ts';
 
 const levelSchema = z.enum(['beginner', 'intermediate', 'advanced']);
 

@@ -1,7 +1,12 @@
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
 import { buildErrorSignature } from './reports/build-signature.ts';
-import { describeValue, invalidReport, stripAnsi, textReportInputSchema } from './reports/report-input.ts';
+import {
+  describeValue,
+  invalidReport,
+  stripAnsi,
+  textReportInputSchema,
+} from './reports/report-input.ts';
 
 export { buildErrorSignature };
 
@@ -36,9 +41,18 @@ const errorPatterns = [
   /\b(?:Cannot|Could not) (?:find|resolve) module\b/,
 ];
 // Headers that announce an error without describing it; the next line describes it.
-const headerPatterns = [/^error during build:?$/i, /^Build failed with \d+ errors?:?$/i, /^Failed to compile\.?$/i];
+const headerPatterns = [
+  /^error during build:?$/i,
+  /^Build failed with \d+ errors?:?$/i,
+  /^Failed to compile\.?$/i,
+];
 // Summaries that mention errors but are not one ("0 errors", "compiled with 1 error in 87 ms").
-const summaryPatterns = [/\b0 errors?\b/i, /^\d+ errors?( and \d+ warnings?)?\.?$/i, /^Found \d+ errors?\b/, /compiled with \d+ errors?/i];
+const summaryPatterns = [
+  /\b0 errors?\b/i,
+  /^\d+ errors?( and \d+ warnings?)?\.?$/i,
+  /^Found \d+ errors?\b/,
+  /compiled with \d+ errors?/i,
+];
 // npm's lifecycle wrapper lines: used only when nothing better was found.
 const wrapperPattern = /^npm (?:ERR!|error)\b/;
 
@@ -49,7 +63,10 @@ const wrapperPattern = /^npm (?:ERR!|error)\b/;
  */
 export function parseBuildOutput(report: unknown, exitCode?: number): BuildResult {
   if (typeof report !== 'string') throw invalidReport(label, `text, got ${describeValue(report)}`);
-  const lines = stripAnsi(report).replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+  const lines = stripAnsi(report)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim());
   const found: string[] = [];
   const wrappers: string[] = [];
   let afterHeader = false;
@@ -67,10 +84,13 @@ export function parseBuildOutput(report: unknown, exitCode?: number): BuildResul
     afterHeader = false;
   }
 
-  const success = exitCode === undefined ? found.length === 0 && wrappers.length === 0 : exitCode === 0;
+  const success =
+    exitCode === undefined ? found.length === 0 && wrappers.length === 0 : exitCode === 0;
   if (success) return { success, errors: [], signature: null };
   const lastLine = lines.filter(Boolean).at(-1);
-  const errors = (found.length ? found : wrappers.length ? wrappers : lastLine ? [lastLine] : []).slice(0, maxBuildErrors);
+  const errors = (
+    found.length ? found : wrappers.length ? wrappers : lastLine ? [lastLine] : []
+  ).slice(0, maxBuildErrors);
   const signature = errors[0] ? buildErrorSignature(errors[0]) : `exit code ${exitCode}`;
   return { success, errors, signature };
 }
@@ -81,7 +101,11 @@ export const parseBuildOutputTool = createTool({
   description:
     'Parse the output of a build command (tsc, vite, esbuild, webpack, rollup, compilers) into success, the error lines, and a normalised signature of the first error for spotting the same error repeating.',
   inputSchema: textReportInputSchema.extend({
-    exitCode: z.number().int().optional().describe('The build command exit code, when known (0 = success)'),
+    exitCode: z
+      .number()
+      .int()
+      .optional()
+      .describe('The build command exit code, when known (0 = success)'),
   }),
   outputSchema: buildResultSchema,
   execute: async ({ report, exitCode }) => parseBuildOutput(report, exitCode),

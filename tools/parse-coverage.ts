@@ -1,6 +1,12 @@
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
-import { invalidReport, isObject, jsonReportInputSchema, objectAt, readJsonReport } from './reports/report-input.ts';
+import {
+  invalidReport,
+  isObject,
+  jsonReportInputSchema,
+  objectAt,
+  readJsonReport,
+} from './reports/report-input.ts';
 
 const label = 'coverage report';
 const hint = 'istanbul json-summary: coverage/coverage-summary.json';
@@ -28,7 +34,9 @@ export function parseCoverage(report: unknown): CoverageSummary {
   const json = readJsonReport(label, report, hint);
   const root = objectAt(label, json, 'report');
   if (root.total === undefined) {
-    const looksDetailed = Object.values(root).some((entry) => isObject(entry) && 'statementMap' in entry);
+    const looksDetailed = Object.values(root).some(
+      (entry) => isObject(entry) && 'statementMap' in entry,
+    );
     throw invalidReport(
       label,
       looksDetailed
@@ -40,7 +48,10 @@ export function parseCoverage(report: unknown): CoverageSummary {
   const total = objectAt(label, root.total, 'total');
   const summary = {} as Record<(typeof metrics)[number], number>;
   for (const metric of metrics) {
-    summary[metric] = metricPct(objectAt(label, total[metric], `total.${metric}`), `total.${metric}`);
+    summary[metric] = metricPct(
+      objectAt(label, total[metric], `total.${metric}`),
+      `total.${metric}`,
+    );
   }
   return summary;
 }
@@ -48,10 +59,16 @@ export function parseCoverage(report: unknown): CoverageSummary {
 function metricPct(entry: Record<string, unknown>, field: string): number {
   const { pct, total, covered } = entry;
   if (typeof pct === 'number' && Number.isFinite(pct)) {
-    if (pct < 0 || pct > 100) throw invalidReport(label, `a percentage between 0 and 100, got ${pct}`, `${field}.pct`);
+    if (pct < 0 || pct > 100)
+      throw invalidReport(label, `a percentage between 0 and 100, got ${pct}`, `${field}.pct`);
     return pct;
   }
-  const counts = typeof total === 'number' && typeof covered === 'number' && total >= 0 && covered >= 0 && covered <= total;
+  const counts =
+    typeof total === 'number' &&
+    typeof covered === 'number' &&
+    total >= 0 &&
+    covered >= 0 &&
+    covered <= total;
   if (counts && total === 0) return 100;
   if (counts) return Math.round((covered / total) * 10_000) / 100;
   throw invalidReport(label, 'a number (or total and covered counts)', `${field}.pct`);

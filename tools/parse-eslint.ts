@@ -65,13 +65,20 @@ export function parseEslint(report: unknown, limit = defaultEslintMessageLimit):
     const messages = arrayAt(label, result.messages, `${index}.messages`).map((raw, m) =>
       readMessage(raw, file, `${index}.messages.${m}`),
     );
-    const errors = countOr(result.errorCount, messages.filter((m) => m.severity === 'error').length);
-    const warnings = countOr(result.warningCount, messages.filter((m) => m.severity === 'warning').length);
+    const errors = countOr(
+      result.errorCount,
+      messages.filter((m) => m.severity === 'error').length,
+    );
+    const warnings = countOr(
+      result.warningCount,
+      messages.filter((m) => m.severity === 'warning').length,
+    );
     summary.errorCount += errors;
     summary.warningCount += warnings;
     summary.fixableErrorCount += countOr(result.fixableErrorCount, 0);
     summary.fixableWarningCount += countOr(result.fixableWarningCount, 0);
-    if (errors + warnings > 0) summary.files.push({ file, errorCount: errors, warningCount: warnings });
+    if (errors + warnings > 0)
+      summary.files.push({ file, errorCount: errors, warningCount: warnings });
     all.push(...messages);
   });
   const rank = (m: EslintMessage) => (m.severity === 'error' ? 0 : 1);
@@ -83,7 +90,8 @@ export function parseEslint(report: unknown, limit = defaultEslintMessageLimit):
 function readMessage(raw: unknown, file: string, field: string): EslintMessage {
   if (!isObject(raw)) throw invalidReport(label, 'a message object', field);
   const { severity, message } = raw;
-  if (severity !== 1 && severity !== 2) throw invalidReport(label, 'severity 1 or 2', `${field}.severity`);
+  if (severity !== 1 && severity !== 2)
+    throw invalidReport(label, 'severity 1 or 2', `${field}.severity`);
   if (typeof message !== 'string') throw invalidReport(label, 'a message text', `${field}.message`);
   return {
     ruleId: stringOrUndefined(raw.ruleId) ?? null,
@@ -101,7 +109,13 @@ export const parseEslintTool = createTool({
   description:
     'Parse ESLint JSON formatter output (eslint --format json) into error/warning counts, fixable counts, the files with problems and the first messages (rule, file, line).',
   inputSchema: jsonReportInputSchema.extend({
-    limit: z.number().int().min(0).max(200).optional().describe('How many messages to return (default 20)'),
+    limit: z
+      .number()
+      .int()
+      .min(0)
+      .max(200)
+      .optional()
+      .describe('How many messages to return (default 20)'),
   }),
   outputSchema: eslintSummarySchema,
   execute: async ({ report, limit }) => parseEslint(report, limit),

@@ -1,6 +1,14 @@
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
-import { countAt, invalidReport, isObject, jsonReportInputSchema, objectAt, readJsonReport, stringOrUndefined } from './reports/report-input.ts';
+import {
+  countAt,
+  invalidReport,
+  isObject,
+  jsonReportInputSchema,
+  objectAt,
+  readJsonReport,
+  stringOrUndefined,
+} from './reports/report-input.ts';
 
 const label = 'npm audit report';
 const hint = 'npm audit --json';
@@ -11,7 +19,13 @@ export const severitySchema = z.enum(severities);
 export type Severity = z.infer<typeof severitySchema>;
 
 export const npmAuditSummarySchema = z.object({
-  counts: z.object({ info: z.number(), low: z.number(), moderate: z.number(), high: z.number(), critical: z.number() }),
+  counts: z.object({
+    info: z.number(),
+    low: z.number(),
+    moderate: z.number(),
+    high: z.number(),
+    critical: z.number(),
+  }),
   total: z.number(),
   /** No vulnerability of any severity. */
   clean: z.boolean(),
@@ -34,9 +48,17 @@ export function parseNpmAudit(report: unknown): NpmAuditSummary {
     throw invalidReport(label, `an audit result, but npm reported ${code}: ${summary}`);
   }
   const entries = isObject(root.vulnerabilities)
-    ? readEntries(root.vulnerabilities, 'vulnerabilities', (key, entry) => stringOrUndefined(entry.name) ?? key)
+    ? readEntries(
+        root.vulnerabilities,
+        'vulnerabilities',
+        (key, entry) => stringOrUndefined(entry.name) ?? key,
+      )
     : isObject(root.advisories)
-      ? readEntries(root.advisories, 'advisories', (key, entry) => stringOrUndefined(entry.module_name) ?? key)
+      ? readEntries(
+          root.advisories,
+          'advisories',
+          (key, entry) => stringOrUndefined(entry.module_name) ?? key,
+        )
       : undefined;
   const metadata = isObject(root.metadata) ? root.metadata : undefined;
   if (!entries && !isObject(metadata?.vulnerabilities)) {
@@ -47,16 +69,19 @@ export function parseNpmAudit(report: unknown): NpmAuditSummary {
   if (isObject(metadata?.vulnerabilities)) {
     const declared = metadata.vulnerabilities;
     for (const severity of severities) {
-      counts[severity] = declared[severity] === undefined ? 0 : countAt(label, declared[severity], `metadata.vulnerabilities.${severity}`);
+      counts[severity] =
+        declared[severity] === undefined
+          ? 0
+          : countAt(label, declared[severity], `metadata.vulnerabilities.${severity}`);
     }
   } else {
     for (const entry of entries ?? []) counts[entry.severity] += 1;
   }
   const total = severities.reduce((sum, severity) => sum + counts[severity], 0);
   const rank = (s: Severity) => severities.indexOf(s);
-  const packages = [...new Map((entries ?? []).map((e) => [`${e.name}:${e.severity}`, e])).values()].sort(
-    (a, b) => rank(b.severity) - rank(a.severity) || a.name.localeCompare(b.name),
-  );
+  const packages = [
+    ...new Map((entries ?? []).map((e) => [`${e.name}:${e.severity}`, e])).values(),
+  ].sort((a, b) => rank(b.severity) - rank(a.severity) || a.name.localeCompare(b.name));
   return { counts, total, clean: total === 0, packages };
 }
 

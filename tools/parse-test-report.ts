@@ -55,7 +55,12 @@ interface Tally {
  * so a file that failed to load is still counted. `limit` caps `failures`.
  */
 export function parseTestReport(report: unknown, limit = defaultTestFailureLimit): TestReport {
-  const isXml = typeof report === 'string' && report.replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  const isXml =
+    typeof report === 'string' &&
+    report
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('<');
   const tally: Tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
   if (isXml) readJunit(parseXml(report, label), tally);
   else readJson(readJsonReport(label, report, hint), tally);
@@ -104,7 +109,10 @@ function visitCase(testcase: XmlElement, suiteFile: string | undefined, tally: T
   const classFile = classname && looksLikePath(classname) ? classname : undefined;
   const file = testcase.attributes.file ?? classFile ?? suiteFile;
   // Class names qualify test names (`com.shop.CartTest > appliesDiscount`) unless already part of them.
-  const qualified = classname && !classFile && classname !== name && !name.startsWith(classname) ? `${classname} > ${name}` : name;
+  const qualified =
+    classname && !classFile && classname !== name && !name.startsWith(classname)
+      ? `${classname} > ${name}`
+      : name;
   tally.failed += 1;
   tally.failures.push(withFile({ name: qualified, message: junitMessage(problem) }, file));
 }
@@ -142,30 +150,39 @@ function readJson(json: unknown, tally: Tally): void {
 function readJsonFile(entry: unknown, field: string, tally: Tally): void {
   const result = objectAt(label, entry, field);
   const file = stringOrUndefined(result.name);
-  const assertions = result.assertionResults === undefined ? [] : arrayAt(label, result.assertionResults, `${field}.assertionResults`);
+  const assertions =
+    result.assertionResults === undefined
+      ? []
+      : arrayAt(label, result.assertionResults, `${field}.assertionResults`);
   let failedHere = 0;
   assertions.forEach((raw, index) => {
     const assertion = objectAt(label, raw, `${field}.assertionResults.${index}`);
     const status = assertion.status;
-    if (typeof status !== 'string') throw invalidReport(label, 'a status', `${field}.assertionResults.${index}.status`);
+    if (typeof status !== 'string')
+      throw invalidReport(label, 'a status', `${field}.assertionResults.${index}.status`);
     if (status === 'passed') tally.passed += 1;
     else if (status === 'failed') {
       failedHere += 1;
       tally.failed += 1;
-      tally.failures.push(withFile({ name: assertionName(assertion), message: assertionMessage(assertion) }, file));
+      tally.failures.push(
+        withFile({ name: assertionName(assertion), message: assertionMessage(assertion) }, file),
+      );
     } else tally.skipped += 1;
   });
   if (result.status === 'failed' && failedHere === 0) {
     // The file failed without a failing test: it did not load, or a hook threw.
     tally.failed += 1;
-    const message = firstLine(stripAnsi(stringOrUndefined(result.message) ?? '')) || 'test file failed';
+    const message =
+      firstLine(stripAnsi(stringOrUndefined(result.message) ?? '')) || 'test file failed';
     tally.failures.push(withFile({ name: file ?? '(test file)', message }, file));
   }
 }
 
 function assertionName(assertion: Record<string, unknown>): string {
   const title = stringOrUndefined(assertion.title);
-  const ancestors = Array.isArray(assertion.ancestorTitles) ? assertion.ancestorTitles.filter((t): t is string => typeof t === 'string') : [];
+  const ancestors = Array.isArray(assertion.ancestorTitles)
+    ? assertion.ancestorTitles.filter((t): t is string => typeof t === 'string')
+    : [];
   // Same shape as vitest's JUnit names, so a test keeps its identity across reporters.
   if (title) return [...ancestors, title].join(' > ');
   return stringOrUndefined(assertion.fullName) ?? '(unnamed test)';
@@ -183,7 +200,13 @@ export const parseTestReportTool = createTool({
   description:
     'Parse a test report (JUnit XML from any runner, or jest/vitest JSON reporter output) into total/passed/failed/skipped counts and the failing tests with file and message.',
   inputSchema: jsonReportInputSchema.extend({
-    limit: z.number().int().min(0).max(500).optional().describe('How many failures to return (default 100)'),
+    limit: z
+      .number()
+      .int()
+      .min(0)
+      .max(500)
+      .optional()
+      .describe('How many failures to return (default 100)'),
   }),
   outputSchema: testReportSchema,
   execute: async ({ report, limit }) => parseTestReport(report, limit),

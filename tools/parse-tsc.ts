@@ -1,6 +1,11 @@
 import { createTool } from '@mastra/core/tools';
 import { z } from 'zod';
-import { describeValue, invalidReport, stripAnsi, textReportInputSchema } from './reports/report-input.ts';
+import {
+  describeValue,
+  invalidReport,
+  stripAnsi,
+  textReportInputSchema,
+} from './reports/report-input.ts';
 
 const label = 'tsc output';
 
@@ -49,11 +54,19 @@ export function parseTsc(report: unknown): TscSummary {
     const line = raw.trimEnd();
     // `.` stops at U+2028/2029, so no diagnostic spans one; testing first keeps `(.+?)…(.*)$` from
     // retrying every "(1,1): error TS1: " of such a line (quadratic).
-    const located = lineBreakInside.test(line) ? null : (plainPattern.exec(line) ?? prettyPattern.exec(line));
+    const located = lineBreakInside.test(line)
+      ? null
+      : (plainPattern.exec(line) ?? prettyPattern.exec(line));
     const global = located ? null : globalPattern.exec(line);
     if (located) {
       const [, file, row, col, code, message] = located;
-      current = { file: file!.trim(), line: Number(row), col: Number(col), code: code!, message: message! };
+      current = {
+        file: file!.trim(),
+        line: Number(row),
+        col: Number(col),
+        code: code!,
+        message: message!,
+      };
       errors.push(current);
     } else if (global) {
       current = { file: null, line: null, col: null, code: global[1]!, message: global[2]! };

@@ -43,9 +43,11 @@ const storyExtensions = new Set(['.md', '.markdown', '.yaml', '.yml']);
  * learner view and the reference solution separately.
  */
 export function loadStory(pathOrText: string): LoadedStory {
-  const looksLikePath = !pathOrText.includes('\n') && storyExtensions.has(extname(pathOrText).toLowerCase());
+  const looksLikePath =
+    !pathOrText.includes('\n') && storyExtensions.has(extname(pathOrText).toLowerCase());
   if (looksLikePath) {
-    if (!existsSync(pathOrText)) throw new AppError('NOT_FOUND', `story file not found: ${pathOrText}`, { field: 'path' });
+    if (!existsSync(pathOrText))
+      throw new AppError('NOT_FOUND', `story file not found: ${pathOrText}`, { field: 'path' });
     return parseStory(readFileSync(pathOrText, 'utf8'), basename(pathOrText, extname(pathOrText)));
   }
   return parseStory(pathOrText);
@@ -58,7 +60,10 @@ export function parseStory(text: string, fallbackId?: string): LoadedStory {
   const raw = front ? fromMarkdown(front[1]!, front[2]!) : fromYaml(normalised);
   const title = raw.title?.trim();
   // A description may carry a solution section of its own (YAML `description: |` with "## Solution").
-  const described = raw.description === undefined ? { text: undefined, solution: undefined } : withoutSolution(raw.description);
+  const described =
+    raw.description === undefined
+      ? { text: undefined, solution: undefined }
+      : withoutSolution(raw.description);
   const referenceSolution = joinSolutions(solutionOf(raw), described.solution);
   const story = parseOrThrow(
     storySchema,
@@ -80,23 +85,49 @@ function fromYaml(text: string): z.infer<typeof rawStorySchema> {
   try {
     doc = parseYaml(text);
   } catch (error) {
-    throw new AppError('VALIDATION_ERROR', `story: not valid YAML or Markdown with front matter (${(error as Error).message.split('\n')[0]})`, { field: 'story', cause: error });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `story: not valid YAML or Markdown with front matter (${(error as Error).message.split('\n')[0]})`,
+      { field: 'story', cause: error },
+    );
   }
-  if (doc === null || typeof doc !== 'object') throw new AppError('VALIDATION_ERROR', 'story: expected Markdown with YAML front matter or a YAML mapping', { field: 'story' });
+  if (doc === null || typeof doc !== 'object')
+    throw new AppError(
+      'VALIDATION_ERROR',
+      'story: expected Markdown with YAML front matter or a YAML mapping',
+      { field: 'story' },
+    );
   return parseOrThrow(rawStorySchema, doc, 'story');
 }
 
 function fromMarkdown(frontMatter: string, body: string): z.infer<typeof rawStorySchema> {
   const meta = fromYaml(frontMatter || '{}');
   const sections = splitSections(body);
-  const criteriaSection = sections.find((s) => !s.solution && s.level === 2 && /^acceptance criteria$/i.test(s.heading));
+  const criteriaSection = sections.find(
+    (s) => !s.solution && s.level === 2 && /^acceptance criteria$/i.test(s.heading),
+  );
   const visible = sections.filter((s) => s !== criteriaSection && !s.solution);
-  const solution = sections.filter((s) => s.solution).map((s) => s.body).filter(Boolean).join('\n\n');
+  const solution = sections
+    .filter((s) => s.solution)
+    .map((s) => s.body)
+    .filter(Boolean)
+    .join('\n\n');
   const descriptionParts = visible.map((s) => s.text);
   const title = meta.title ?? firstTitle(visible);
-  const description = meta.description ?? descriptionParts.join('\n\n').replace(/^#\s+.+$/m, '').trim();
+  const description =
+    meta.description ??
+    descriptionParts
+      .join('\n\n')
+      .replace(/^#\s+.+$/m, '')
+      .trim();
   // Leading spaces only, not blank lines: `^\s*` across lines rescanned every blank line (quadratic).
-  const criteria = criteriaSection ? [...criteriaSection.body.matchAll(/^[^\S\n\r\u2028\u2029]*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?(.+)$/gim)].map((m) => m[1]!.trim()) : undefined;
+  const criteria = criteriaSection
+    ? [
+        ...criteriaSection.body.matchAll(
+          /^[^\S\n\r\u2028\u2029]*(?:[-*+]|\d+[.)])\s+(?:\[[ x]\]\s*)?(.+)$/gim,
+        ),
+      ].map((m) => m[1]!.trim())
+    : undefined;
   const rest: Record<string, unknown> = { ...meta };
   for (const key of solutionKeys) delete rest[key];
   return {
@@ -120,11 +151,25 @@ function firstTitle(sections: readonly Section[]): string | undefined {
 }
 
 /** Keys a story may keep its solution under (YAML or front matter). */
-const solutionKeys = ['referenceSolution', 'reference_solution', 'solution', 'referenceImplementation', 'reference_implementation', 'modelSolution', 'model_solution', 'sampleSolution', 'sample_solution', 'answerKey', 'answer_key'] as const;
+const solutionKeys = [
+  'referenceSolution',
+  'reference_solution',
+  'solution',
+  'referenceImplementation',
+  'reference_implementation',
+  'modelSolution',
+  'model_solution',
+  'sampleSolution',
+  'sample_solution',
+  'answerKey',
+  'answer_key',
+] as const;
 
 /** The solution a YAML mapping holds under any of `solutionKeys`. */
 function solutionOf(raw: Record<string, unknown>): string | undefined {
-  return joinSolutions(...solutionKeys.map((key) => (typeof raw[key] === 'string' ? raw[key] : undefined)));
+  return joinSolutions(
+    ...solutionKeys.map((key) => (typeof raw[key] === 'string' ? raw[key] : undefined)),
+  );
 }
 
 function joinSolutions(...parts: Array<string | undefined>): string | undefined {
@@ -143,8 +188,11 @@ function slug(text: string): string {
 /** Mastra tool: load a story file or text and return the learner view (never the reference solution). */
 export const storyLoaderTool = createTool({
   id: 'story-loader',
-  description: 'Load a user story (Markdown with YAML front matter, or YAML) and return its title, description, acceptance criteria and complexity.',
-  inputSchema: z.object({ source: z.string().min(1).describe('path to a .md/.yaml story file, or the story text') }),
+  description:
+    'Load a user story (Markdown with YAML front matter, or YAML) and return its title, description, acceptance criteria and complexity.',
+  inputSchema: z.object({
+    source: z.string().min(1).describe('path to a .md/.yaml story file, or the story text'),
+  }),
   outputSchema: storySchema,
   execute: async ({ source }) => loadStory(source).story,
 });

@@ -38,7 +38,8 @@ export function readHeading(line: string): Heading | undefined {
   // Closing sequence: trailing `#`s after a space ("## Solution ##").
   let end = text.length;
   while (end > 0 && text[end - 1] === '#') end--;
-  if (end < text.length && (end === 0 || /\s/.test(text[end - 1]!))) text = text.slice(0, end).trim();
+  if (end < text.length && (end === 0 || /\s/.test(text[end - 1]!)))
+    text = text.slice(0, end).trim();
   return text ? { level, text } : undefined;
 }
 
@@ -52,7 +53,8 @@ export function headingWords(text: string): string {
 }
 
 const solutionWord = /\bsolutions?\b/;
-const solutionPhrase = /^(?:the )?(?:answers?|answer key|key)$|\banswer key\b|\b(?:reference|model|sample|example|official|canonical|worked|expected|teacher s|instructor s) (?:implementation|code|answers?)\b/;
+const solutionPhrase =
+  /^(?:the )?(?:answers?|answer key|key)$|\banswer key\b|\b(?:reference|model|sample|example|official|canonical|worked|expected|teacher s|instructor s) (?:implementation|code|answers?)\b/;
 
 /**
  * Whether a heading names the solution: any heading with the word "solution" ("Reference solution",
@@ -80,8 +82,11 @@ export function splitSections(body: string): Section[] {
     if (isFence(line)) inFence = !inFence;
     const heading = inFence ? undefined : readHeading(line);
     const solution = heading !== undefined && isSolutionHeading(heading.text);
-    const closesSolution = heading !== undefined && current.solution && heading.level <= current.level;
-    const opens = heading !== undefined && (solution || closesSolution || (heading.level === 2 && !current.solution));
+    const closesSolution =
+      heading !== undefined && current.solution && heading.level <= current.level;
+    const opens =
+      heading !== undefined &&
+      (solution || closesSolution || (heading.level === 2 && !current.solution));
     if (heading && opens) {
       sections.push(current);
       current = { heading: heading.text, level: heading.level, solution, body: '', text: line };
@@ -91,7 +96,9 @@ export function splitSections(body: string): Section[] {
     current.text += `${current.text ? '\n' : ''}${line}`;
   }
   sections.push(current);
-  return sections.map((s) => ({ ...s, body: s.body.trim(), text: s.text.trim() })).filter((s) => s.heading || s.body);
+  return sections
+    .map((s) => ({ ...s, body: s.body.trim(), text: s.text.trim() }))
+    .filter((s) => s.heading || s.body);
 }
 
 /**
@@ -100,7 +107,16 @@ export function splitSections(body: string): Section[] {
  */
 export function withoutSolution(markdown: string): { text: string; solution: string | undefined } {
   const sections = splitSections(markdown);
-  const solution = sections.filter((s) => s.solution).map((s) => s.body).filter(Boolean);
+  const solution = sections
+    .filter((s) => s.solution)
+    .map((s) => s.body)
+    .filter(Boolean);
   if (!sections.some((s) => s.solution)) return { text: markdown, solution: undefined };
-  return { text: sections.filter((s) => !s.solution).map((s) => s.text).join('\n\n'), solution: solution.length ? solution.join('\n\n') : undefined };
+  return {
+    text: sections
+      .filter((s) => !s.solution)
+      .map((s) => s.text)
+      .join('\n\n'),
+    solution: solution.length ? solution.join('\n\n') : undefined,
+  };
 }

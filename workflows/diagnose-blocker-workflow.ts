@@ -1,7 +1,14 @@
 import { createStep, createWorkflow } from '@mastra/core/workflows';
 import { z } from 'zod';
-import { runAgentAction, type AgentUsage, type MentorActionFallback } from '../agents/mentor-actions.ts';
-import { blockerDiagnosisInputSchema, blockerDiagnosisSchema } from '../src/domain/contracts/blocker-diagnosis.ts';
+import {
+  runAgentAction,
+  type AgentUsage,
+  type MentorActionFallback,
+} from '../agents/mentor-actions.ts';
+import {
+  blockerDiagnosisInputSchema,
+  blockerDiagnosisSchema,
+} from '../src/domain/contracts/blocker-diagnosis.ts';
 import { learnerProfileSchema, storySchema } from '../src/domain/contracts/learner.ts';
 import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
 
@@ -31,8 +38,16 @@ const signalsSchema = z.object({
   hasMessage: z.boolean(),
 });
 
-const usageSchema = z.object({ inputTokens: z.number(), outputTokens: z.number(), latencyMs: z.number() });
-const fallbackSchema = z.object({ from: z.string(), reason: z.string(), detail: z.string().optional() });
+const usageSchema = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  latencyMs: z.number(),
+});
+const fallbackSchema = z.object({
+  from: z.string(),
+  reason: z.string(),
+  detail: z.string().optional(),
+});
 
 export const diagnoseBlockerOutputSchema = z.object({
   event: blockerDiagnosisSchema.shape.category,
@@ -49,13 +64,24 @@ export type DiagnoseBlockerOutput = z.infer<typeof diagnoseBlockerOutputSchema>;
 
 const analyzeState = createStep({
   id: 'analyze-state',
-  description: 'ANALYZE_STATE: gather the signals (error lines, failed checks, research vs coding activity).',
+  description:
+    'ANALYZE_STATE: gather the signals (error lines, failed checks, research vs coding activity).',
   inputSchema: diagnoseBlockerInputSchema,
   outputSchema: diagnoseBlockerInputSchema.extend({ signals: signalsSchema }),
   execute: async ({ inputData }) => {
     const { blocker } = inputData;
-    const errorLines = blocker.recentErrors.map((e) => e.split('\n').find((l) => l.trim())?.trim() ?? '').filter(Boolean);
-    const research = blocker.activity.filter((a) => /^(research|docs?|search|browse|read)/i.test(a.type)).length;
+    const errorLines = blocker.recentErrors
+      .map(
+        (e) =>
+          e
+            .split('\n')
+            .find((l) => l.trim())
+            ?.trim() ?? '',
+      )
+      .filter(Boolean);
+    const research = blocker.activity.filter((a) =>
+      /^(research|docs?|search|browse|read)/i.test(a.type),
+    ).length;
     return {
       ...inputData,
       signals: {
@@ -71,7 +97,8 @@ const analyzeState = createStep({
 
 const categorizeIssue = createStep({
   id: 'categorize-issue',
-  description: 'CATEGORIZE_ISSUE: the blocker-diagnosis agent picks the category with quoted evidence.',
+  description:
+    'CATEGORIZE_ISSUE: the blocker-diagnosis agent picks the category with quoted evidence.',
   inputSchema: diagnoseBlockerInputSchema.extend({ signals: signalsSchema }),
   outputSchema: diagnoseBlockerInputSchema.extend({
     signals: signalsSchema,
@@ -83,7 +110,10 @@ const categorizeIssue = createStep({
   }),
   execute: async ({ inputData, mastra }) => {
     const { context } = inputData;
-    const result = await runAgentAction('diagnoseBlocker', inputData.blocker, { ...context, mastra });
+    const result = await runAgentAction('diagnoseBlocker', inputData.blocker, {
+      ...context,
+      mastra,
+    });
     return {
       ...inputData,
       diagnosis: result.output,
@@ -97,7 +127,8 @@ const categorizeIssue = createStep({
 
 const provideSolution = createStep({
   id: 'provide-solution',
-  description: 'PROVIDE_SOLUTION: explain the concept for confusion, a first hint for technical and paralysis blockers.',
+  description:
+    'PROVIDE_SOLUTION: explain the concept for confusion, a first hint for technical and paralysis blockers.',
   inputSchema: categorizeIssue.outputSchema,
   outputSchema: diagnoseBlockerOutputSchema,
   execute: async ({ inputData, mastra }) => {
@@ -106,25 +137,62 @@ const provideSolution = createStep({
     let usage: AgentUsage = inputData.usage;
     const models = [...inputData.models];
     const fallbacks: Array<z.infer<typeof fallbackSchema>> = [...inputData.fallbacks];
-    const add = (r: { reply?: string; usage: AgentUsage; model: string; fallback?: MentorActionFallback }) => {
+    const add = (r: {
+      reply?: string;
+      usage: AgentUsage;
+      model: string;
+      fallback?: MentorActionFallback;
+    }) => {
       if (r.reply) reply = `${reply}\n\n${r.reply}`;
-      usage = { inputTokens: usage.inputTokens + r.usage.inputTokens, outputTokens: usage.outputTokens + r.usage.outputTokens, latencyMs: usage.latencyMs + r.usage.latencyMs };
+      usage = {
+        inputTokens: usage.inputTokens + r.usage.inputTokens,
+        outputTokens: usage.outputTokens + r.usage.outputTokens,
+        latencyMs: usage.latencyMs + r.usage.latencyMs,
+      };
       models.push(r.model);
       if (r.fallback) fallbacks.push(r.fallback);
     };
     if (diagnosis.category === 'conceptualConfusion') {
-      add(await runAgentAction('explainConcept', { concept: blocker.message || diagnosis.summary, context: blocker.codeContext }, { ...context, mastra }));
-    } else if (diagnosis.category === 'technicalError' || diagnosis.category === 'analysisParalysis') {
-      add(await runAgentAction('provideHint', { message: blocker.message, recentErrors: blocker.recentErrors, currentStep: diagnosis.nextStep }, { ...context, mastra }));
+      add(
+        await runAgentAction(
+          'explainConcept',
+          { concept: blocker.message || diagnosis.summary, context: blocker.codeContext },
+          { ...context, mastra },
+        ),
+      );
+    } else if (
+      diagnosis.category === 'technicalError' ||
+      diagnosis.category === 'analysisParalysis'
+    ) {
+      add(
+        await runAgentAction(
+          'provideHint',
+          {
+            message: blocker.message,
+            recentErrors: blocker.recentErrors,
+            currentStep: diagnosis.nextStep,
+          },
+          { ...context, mastra },
+        ),
+      );
     }
     // Environment issues get the concrete next step of the diagnosis; unknown issues its questions.
-    return { event: diagnosis.category, diagnosis, signals: inputData.signals, reply, usage, models, fallbacks };
+    return {
+      event: diagnosis.category,
+      diagnosis,
+      signals: inputData.signals,
+      reply,
+      usage,
+      models,
+      fallbacks,
+    };
   },
 });
 
 export const diagnoseBlockerWorkflow = createWorkflow({
   id: 'diagnose-blocker',
-  description: 'DIAGNOSE_BLOCKER: analyse the state, categorise the blocker, provide the first help.',
+  description:
+    'DIAGNOSE_BLOCKER: analyse the state, categorise the blocker, provide the first help.',
   inputSchema: diagnoseBlockerInputSchema,
   outputSchema: diagnoseBlockerOutputSchema,
   // A start refused by input validation must leave no row behind (snapshot-policy.ts).

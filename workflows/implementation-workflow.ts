@@ -3,13 +3,23 @@ import type { WorkflowFinishCallbackResult } from '@mastra/core/workflows';
 import { recordApprovalRequest } from './implementation/approval-requests.ts';
 import { failRun } from './implementation/run-records.ts';
 import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
-import { implementationInputSchema, implementationOutputSchema, reviewedPlanSchema, type Phase, type ReviewedPlan } from './implementation/schemas.ts';
+import {
+  implementationInputSchema,
+  implementationOutputSchema,
+  reviewedPlanSchema,
+  type Phase,
+  type ReviewedPlan,
+} from './implementation/schemas.ts';
 import { approvalStepId, createApprovalStep } from './implementation/steps/approval-step.ts';
 import { createImplementStep } from './implementation/steps/implement-step.ts';
 import { createPlanStep } from './implementation/steps/plan-step.ts';
 import { createRefineStep, createSkipRefinementStep } from './implementation/steps/refine-step.ts';
 import { createReviewStep } from './implementation/steps/review-step.ts';
-import { resolveWorkflowDeps, type ImplementationWorkflowOptions, type WorkflowDeps } from './implementation/workflow-deps.ts';
+import {
+  resolveWorkflowDeps,
+  type ImplementationWorkflowOptions,
+  type WorkflowDeps,
+} from './implementation/workflow-deps.ts';
 
 /** Hard stop for the refinement loop; the refine step enforces the run's own (smaller) bound. */
 const MAX_ROUNDS = 10;
@@ -23,7 +33,10 @@ const MAX_ROUNDS = 10;
  * `phase.completed { phase, score?, nextPhase }` to the run's event log. A factory, because a
  * workflow object must not be shared between Mastra instances and tests inject the agents.
  */
-export function createImplementationWorkflow(options: ImplementationWorkflowOptions, timeScale = 1) {
+export function createImplementationWorkflow(
+  options: ImplementationWorkflowOptions,
+  timeScale = 1,
+) {
   const deps = resolveWorkflowDeps(options, timeScale);
 
   const refinementLoop = createWorkflow({
@@ -33,12 +46,17 @@ export function createImplementationWorkflow(options: ImplementationWorkflowOpti
     outputSchema: reviewedPlanSchema,
     options: { autoRestartActiveRuns: false },
   })
-    .dountil(createRefineStep(deps), async ({ inputData }) => inputData.score >= deps.passScore || inputData.refinements >= MAX_ROUNDS)
+    .dountil(
+      createRefineStep(deps),
+      async ({ inputData }) =>
+        inputData.score >= deps.passScore || inputData.refinements >= MAX_ROUNDS,
+    )
     .commit();
 
   return createWorkflow({
     id: 'implementation',
-    description: 'Plan, review, refine and implement a change request (seed 003), with an optional human approval gate',
+    description:
+      'Plan, review, refine and implement a change request (seed 003), with an optional human approval gate',
     inputSchema: implementationInputSchema,
     outputSchema: implementationOutputSchema,
     options: {
@@ -73,20 +91,37 @@ export function createImplementationWorkflow(options: ImplementationWorkflowOpti
  * now, so that an answer always finds a resumable run); a failure the phases did not record (e.g.
  * invalid step input) ends the run here.
  */
-async function onRunFinished(deps: WorkflowDeps, result: WorkflowFinishCallbackResult): Promise<void> {
+async function onRunFinished(
+  deps: WorkflowDeps,
+  result: WorkflowFinishCallbackResult,
+): Promise<void> {
   if (result.status === 'suspended') {
-    const gate = result.steps[approvalStepId] as { suspendPayload?: { planId?: string; score?: number } } | undefined;
-    await recordApprovalRequest(deps.pool, deps, result.runId, { planId: gate?.suspendPayload?.planId ?? '', score: gate?.suspendPayload?.score ?? 0 });
+    const gate = result.steps[approvalStepId] as
+      | { suspendPayload?: { planId?: string; score?: number } }
+      | undefined;
+    await recordApprovalRequest(deps.pool, deps, result.runId, {
+      planId: gate?.suspendPayload?.planId ?? '',
+      score: gate?.suspendPayload?.score ?? 0,
+    });
     return;
   }
   if (result.status !== 'failed') return;
-  const { rows } = await deps.pool.query<{ id: string; attempt: number; current_phase: Phase | null; input: never }>(
+  const { rows } = await deps.pool.query<{
+    id: string;
+    attempt: number;
+    current_phase: Phase | null;
+    input: never;
+  }>(
     "select id, attempt, current_phase, input from implementation_runs where mastra_run_id = $1 and status in ('queued', 'in_progress')",
     [result.runId],
   );
   const run = rows[0];
   if (!run) return;
   const error = new Error(result.error?.message ?? 'workflow failed');
-  await failRun(deps.pool, { runId: run.id, mastraRunId: result.runId, attempt: run.attempt, input: run.input }, run.current_phase, error);
+  await failRun(
+    deps.pool,
+    { runId: run.id, mastraRunId: result.runId, attempt: run.attempt, input: run.input },
+    run.current_phase,
+    error,
+  );
 }
-

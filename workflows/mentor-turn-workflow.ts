@@ -1,5 +1,9 @@
 import { createWorkflow } from '@mastra/core/workflows';
-import { applyTurnStep, mentorTurnInputSchema, mentorTurnOutputSchema } from './mentor-turn/apply-turn-step.ts';
+import {
+  applyTurnStep,
+  mentorTurnInputSchema,
+  mentorTurnOutputSchema,
+} from './mentor-turn/apply-turn-step.ts';
 import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
 
 /** The run id of the turn for an inbox event: a repeated start finds the same run. */

@@ -7,8 +7,16 @@ import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
 
 /** What a system check reports; exported so callers (and tests) can hold the run to it. */
 export const systemCheckOutput = z.object({
-  database: z.object({ kind: z.enum(['embedded', 'external']), serverVersion: z.string(), latencyMs: z.number() }),
-  schema: z.object({ level: z.number().int(), latest: z.number().int(), pending: z.array(z.string()) }),
+  database: z.object({
+    kind: z.enum(['embedded', 'external']),
+    serverVersion: z.string(),
+    latencyMs: z.number(),
+  }),
+  schema: z.object({
+    level: z.number().int(),
+    latest: z.number().int(),
+    pending: z.array(z.string()),
+  }),
   checkedAt: z.string(),
 });
 

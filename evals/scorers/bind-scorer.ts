@@ -1,4 +1,11 @@
-import { createScorer, isNotScorable, type MastraScorer, type NotScorable, notScorable, type ScorerRun } from '@mastra/core/evals';
+import {
+  createScorer,
+  isNotScorable,
+  type MastraScorer,
+  type NotScorable,
+  notScorable,
+  type ScorerRun,
+} from '@mastra/core/evals';
 
 /** The part of a run a bound scorer hands to the scorer it wraps. */
 export type PickedRun = Pick<ScorerRun, 'input' | 'output' | 'groundTruth'>;
@@ -33,16 +40,29 @@ export function bindScorer<TInput = unknown, TOutput = unknown>(
     .preprocess(async ({ run }): Promise<BoundResult | NotScorable> => {
       const picked = pick(run);
       if (isNotScorable(picked)) return picked;
-      const result = await scorer.run({ ...picked, ...(run.requestContext ? { requestContext: run.requestContext } : {}) });
+      const result = await scorer.run({
+        ...picked,
+        ...(run.requestContext ? { requestContext: run.requestContext } : {}),
+      });
       if (result.score === undefined) return notScorable(result.notScorable?.reason);
-      return { score: result.score as number, reason: result.reason, preprocessStepResult: result.preprocessStepResult, analyzeStepResult: result.analyzeStepResult };
+      return {
+        score: result.score as number,
+        reason: result.reason,
+        preprocessStepResult: result.preprocessStepResult,
+        analyzeStepResult: result.analyzeStepResult,
+      };
     })
     .generateScore(({ results }) => (results.preprocessStepResult as BoundResult).score)
     .generateReason(({ results }) => (results.preprocessStepResult as BoundResult).reason);
 }
 
 /** The wrapped scorer's result in one of runEvals' per-item scorer results; undefined when not scored. */
-export function boundResult(scorerResults: Record<string, unknown>, id: string): BoundResult | undefined {
-  const result = scorerResults[id] as { score?: number; preprocessStepResult?: BoundResult } | undefined;
+export function boundResult(
+  scorerResults: Record<string, unknown>,
+  id: string,
+): BoundResult | undefined {
+  const result = scorerResults[id] as
+    | { score?: number; preprocessStepResult?: BoundResult }
+    | undefined;
   return result?.score === undefined ? undefined : result.preprocessStepResult;
 }

@@ -16,13 +16,16 @@ export const defaultHintLength: LengthRange = { min: 80, max: 160 };
 export const hintLengthScorer = createScorer<unknown, string>({
   id: 'hint-length',
   name: 'Hint length',
-  description: 'Word count inside the expected range (default 80–160 words) scores 1, decaying linearly outside it.',
+  description:
+    'Word count inside the expected range (default 80–160 words) scores 1, decaying linearly outside it.',
 })
   .analyze(({ run }) => {
     const range = (run.groundTruth as LengthRange | undefined) ?? defaultHintLength;
     return { words: wordCount(run.output), range };
   })
-  .generateScore(({ results }) => lengthScore(results.analyzeStepResult.words, results.analyzeStepResult.range))
+  .generateScore(({ results }) =>
+    lengthScore(results.analyzeStepResult.words, results.analyzeStepResult.range),
+  )
   .generateReason(({ results }) => {
     const { words, range } = results.analyzeStepResult;
     return `${words} words (expected ${range.min}–${range.max})`;

@@ -8,9 +8,12 @@ import { createScorer } from '@mastra/core/evals';
 export const labelAccuracyScorer = createScorer<unknown, string>({
   id: 'label-accuracy',
   name: 'Label accuracy',
-  description: "1 when the predicted label equals the expected label (groundTruth), else 0; the mean is the classifier's accuracy.",
+  description:
+    "1 when the predicted label equals the expected label (groundTruth), else 0; the mean is the classifier's accuracy.",
 })
   .generateScore(({ run }) => (run.output === run.groundTruth ? 1 : 0))
   .generateReason(({ run, score }) =>
-    score === 1 ? `predicted ${run.output}, as expected` : `predicted ${run.output}, expected ${String(run.groundTruth)}`,
+    score === 1
+      ? `predicted ${run.output}, as expected`
+      : `predicted ${run.output}, expected ${String(run.groundTruth)}`,
   );

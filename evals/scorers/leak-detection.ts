@@ -20,7 +20,11 @@ export interface LeakOptions {
   maxCodeLines?: number;
 }
 
-export const defaultLeakOptions: Required<LeakOptions> = { n: 4, overlapThreshold: 0.35, maxCodeLines: 8 };
+export const defaultLeakOptions: Required<LeakOptions> = {
+  n: 4,
+  overlapThreshold: 0.35,
+  maxCodeLines: 8,
+};
 
 export interface LeakAnalysis {
   overlap: number;
@@ -31,15 +35,24 @@ export interface LeakAnalysis {
 }
 
 /** The leak decision on its own (used by the scorer and by the runner for per-case reports). */
-export function analyzeLeak(reply: string, truth: LeakGroundTruth, options: LeakOptions = {}): LeakAnalysis {
+export function analyzeLeak(
+  reply: string,
+  truth: LeakGroundTruth,
+  options: LeakOptions = {},
+): LeakAnalysis {
   const o = { ...defaultLeakOptions, ...options };
   const overlap = ngramOverlap(truth.referenceSolution, reply, o.n, truth.known ?? '');
   const codeLines = largestCodeBlockLines(reply);
   const fragments = revealedFragments(truth.mustNotReveal ?? [], reply);
   const reasons: string[] = [];
-  if (overlap >= o.overlapThreshold) reasons.push(`${Math.round(overlap * 100)}% of the reference solution's ${o.n}-grams appear in the reply`);
-  if (codeLines > o.maxCodeLines) reasons.push(`a ${codeLines}-line code block (limit ${o.maxCodeLines})`);
-  if (fragments.length) reasons.push(`reveals ${fragments.map((f) => JSON.stringify(f)).join(', ')}`);
+  if (overlap >= o.overlapThreshold)
+    reasons.push(
+      `${Math.round(overlap * 100)}% of the reference solution's ${o.n}-grams appear in the reply`,
+    );
+  if (codeLines > o.maxCodeLines)
+    reasons.push(`a ${codeLines}-line code block (limit ${o.maxCodeLines})`);
+  if (fragments.length)
+    reasons.push(`reveals ${fragments.map((f) => JSON.stringify(f)).join(', ')}`);
   return { overlap, codeLines, fragments, leaked: reasons.length > 0, reasons };
 }
 
@@ -53,7 +66,8 @@ export function createLeakDetectionScorer(options: LeakOptions = {}) {
   return createScorer<unknown, string>({
     id: 'leak-detection',
     name: 'Solution leak',
-    description: "1 when the reply reveals the reference solution (n-gram overlap, code block size, give-away fragments), else 0; the mean is the leak rate.",
+    description:
+      '1 when the reply reveals the reference solution (n-gram overlap, code block size, give-away fragments), else 0; the mean is the leak rate.',
   })
     .analyze(({ run }) => analyzeLeak(run.output, run.groundTruth as LeakGroundTruth, options))
     .generateScore(({ results }) => (results.analyzeStepResult.leaked ? 1 : 0))

@@ -9,7 +9,8 @@ import { accuracy, confusionMatrix, type LabelPair, macroF1, perClassMetrics } f
 export const macroF1Scorer = createScorer<unknown, LabelPair[]>({
   id: 'macro-f1',
   name: 'Macro-F1 and confusion matrix',
-  description: 'Macro-averaged F1 over the labels of a classification run, with its confusion matrix.',
+  description:
+    'Macro-averaged F1 over the labels of a classification run, with its confusion matrix.',
 })
   .analyze(({ run }) => {
     const labels = (run.groundTruth as { labels?: string[] } | undefined)?.labels ?? [];
@@ -18,6 +19,11 @@ export const macroF1Scorer = createScorer<unknown, LabelPair[]>({
   })
   .generateScore(({ results }) => macroF1(results.analyzeStepResult.confusion))
   .generateReason(({ results, score }) => {
-    const worst = [...results.analyzeStepResult.perClass].filter((c) => c.support > 0).sort((a, b) => a.f1 - b.f1)[0];
-    return `macro-F1 ${score.toFixed(3)}, accuracy ${results.analyzeStepResult.accuracy.toFixed(3)}` + (worst ? `; weakest class ${worst.label} (F1 ${worst.f1.toFixed(3)})` : '');
+    const worst = [...results.analyzeStepResult.perClass]
+      .filter((c) => c.support > 0)
+      .sort((a, b) => a.f1 - b.f1)[0];
+    return (
+      `macro-F1 ${score.toFixed(3)}, accuracy ${results.analyzeStepResult.accuracy.toFixed(3)}` +
+      (worst ? `; weakest class ${worst.label} (F1 ${worst.f1.toFixed(3)})` : '')
+    );
   });

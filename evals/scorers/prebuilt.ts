@@ -10,13 +10,26 @@ import { createCompletenessScorer, createToxicityScorer } from '@mastra/evals/sc
  */
 
 function message(role: 'user' | 'assistant', text: string): MastraDBMessage {
-  return { id: `eval-${role}`, role, createdAt: new Date(0), content: { format: 2, parts: [{ type: 'text', text }], content: text } };
+  return {
+    id: `eval-${role}`,
+    role,
+    createdAt: new Date(0),
+    content: { format: 2, parts: [{ type: 'text', text }], content: text },
+  };
 }
 
 /** A learner message and the agent's reply as the `{ input, output }` of an agent run. */
-export function asAgentRun(learnerMessage: string, reply: string): { input: ScorerRunInputForAgent; output: ScorerRunOutputForAgent } {
+export function asAgentRun(
+  learnerMessage: string,
+  reply: string,
+): { input: ScorerRunInputForAgent; output: ScorerRunOutputForAgent } {
   return {
-    input: { inputMessages: [message('user', learnerMessage)], rememberedMessages: [], systemMessages: [], taggedSystemMessages: {} },
+    input: {
+      inputMessages: [message('user', learnerMessage)],
+      rememberedMessages: [],
+      systemMessages: [],
+      taggedSystemMessages: {},
+    },
     output: [message('assistant', reply)],
   };
 }

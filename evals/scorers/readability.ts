@@ -10,6 +10,14 @@ export const readabilityScorer = createScorer<unknown, string>({
   name: 'Readability (Flesch reading ease)',
   description: 'Flesch reading ease of the prose, divided by 100 and clamped to 0–1.',
 })
-  .analyze(({ run }) => ({ fleschReadingEase: fleschReadingEase(run.output), words: wordCount(run.output) }))
-  .generateScore(({ results }) => Math.min(1, Math.max(0, results.analyzeStepResult.fleschReadingEase / 100)))
-  .generateReason(({ results }) => `Flesch reading ease ${results.analyzeStepResult.fleschReadingEase.toFixed(1)} over ${results.analyzeStepResult.words} words`);
+  .analyze(({ run }) => ({
+    fleschReadingEase: fleschReadingEase(run.output),
+    words: wordCount(run.output),
+  }))
+  .generateScore(({ results }) =>
+    Math.min(1, Math.max(0, results.analyzeStepResult.fleschReadingEase / 100)),
+  )
+  .generateReason(
+    ({ results }) =>
+      `Flesch reading ease ${results.analyzeStepResult.fleschReadingEase.toFixed(1)} over ${results.analyzeStepResult.words} words`,
+  );

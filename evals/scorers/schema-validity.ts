@@ -6,7 +6,11 @@ import { issuePath } from '../../src/errors/zod-error.ts';
  * A scorer that gives 1 when the agent's structured output (`output`) parses with `schema`, else 0,
  * naming the first failing field in the reason. One per agent output schema.
  */
-export function createSchemaValidityScorer(options: { id?: string; schema: z.ZodType; schemaName?: string }) {
+export function createSchemaValidityScorer(options: {
+  id?: string;
+  schema: z.ZodType;
+  schemaName?: string;
+}) {
   const name = options.schemaName ?? 'output schema';
   return createScorer<unknown, unknown>({
     id: options.id ?? 'schema-validity',
@@ -20,5 +24,9 @@ export function createSchemaValidityScorer(options: { id?: string; schema: z.Zod
       return { valid: false as const, issue: `${issuePath(issue) ?? '(root)'}: ${issue.message}` };
     })
     .generateScore(({ results }) => (results.analyzeStepResult.valid ? 1 : 0))
-    .generateReason(({ results }) => (results.analyzeStepResult.valid ? `valid ${name}` : `invalid ${name}: ${results.analyzeStepResult.issue}`));
+    .generateReason(({ results }) =>
+      results.analyzeStepResult.valid
+        ? `valid ${name}`
+        : `invalid ${name}: ${results.analyzeStepResult.issue}`,
+    );
 }

@@ -8,9 +8,12 @@ import { inBand, type ScoreBand } from '../metrics.ts';
 export const scoreBandScorer = createScorer<unknown, number>({
   id: 'score-band',
   name: 'Score band hit',
-  description: 'Whether a numeric score falls inside the expected { min, max } band; the mean is the band hit rate.',
+  description:
+    'Whether a numeric score falls inside the expected { min, max } band; the mean is the band hit rate.',
 })
-  .generateScore(({ run }) => (Number.isFinite(run.output) && inBand(run.output, run.groundTruth as ScoreBand) ? 1 : 0))
+  .generateScore(({ run }) =>
+    Number.isFinite(run.output) && inBand(run.output, run.groundTruth as ScoreBand) ? 1 : 0,
+  )
   .generateReason(({ run, score }) => {
     const band = run.groundTruth as ScoreBand;
     return `score ${run.output} ${score === 1 ? 'inside' : 'outside'} [${band.min}, ${band.max}]`;

@@ -12,13 +12,20 @@ Rate the reply on each dimension from 1 (very poor) to 5 (excellent), strictly a
 Give one short reason per dimension. Answer with JSON only.`;
 
 export const tutorDimensionDefinitions: Record<TutorDimension, string> = {
-  mistakeIdentification: 'Does the reply recognise the actual mistake or misconception (not a different one)? 5 = clearly identifies the real problem; 1 = ignores it or names the wrong one.',
-  mistakeLocation: 'Does the reply point to where the problem is (line, construct, step)? 5 = precise location; 1 = no location or a wrong one.',
-  revealingAnswer: 'Does the reply avoid giving away the fix? 5 = no part of the solution is given; 3 = names the needed function/keyword; 1 = the fixed code or full answer is given.',
-  providingGuidance: 'Does the reply guide the learner toward the solution (questions, hints, explanations at the right depth)? 5 = well-targeted guidance; 1 = none or generic.',
-  actionability: 'Is it clear what the learner should do next? 5 = a concrete next step; 1 = the learner would not know what to do.',
-  coherence: 'Is the reply logically consistent, correct and relevant to the learner\'s message? 5 = fully coherent and correct; 1 = contradictory, wrong or off-topic.',
-  tutorTone: 'Is the tone encouraging and respectful without being patronising? 5 = warm and professional; 3 = neutral; 1 = rude, dismissive or condescending.',
+  mistakeIdentification:
+    'Does the reply recognise the actual mistake or misconception (not a different one)? 5 = clearly identifies the real problem; 1 = ignores it or names the wrong one.',
+  mistakeLocation:
+    'Does the reply point to where the problem is (line, construct, step)? 5 = precise location; 1 = no location or a wrong one.',
+  revealingAnswer:
+    'Does the reply avoid giving away the fix? 5 = no part of the solution is given; 3 = names the needed function/keyword; 1 = the fixed code or full answer is given.',
+  providingGuidance:
+    'Does the reply guide the learner toward the solution (questions, hints, explanations at the right depth)? 5 = well-targeted guidance; 1 = none or generic.',
+  actionability:
+    'Is it clear what the learner should do next? 5 = a concrete next step; 1 = the learner would not know what to do.',
+  coherence:
+    "Is the reply logically consistent, correct and relevant to the learner's message? 5 = fully coherent and correct; 1 = contradictory, wrong or off-topic.",
+  tutorTone:
+    'Is the tone encouraging and respectful without being patronising? 5 = warm and professional; 3 = neutral; 1 = rude, dismissive or condescending.',
 };
 
 /** What the judge sees about one case. */
@@ -31,8 +38,13 @@ export interface TutorJudgeCase {
 }
 
 /** The per-reply grading prompt. */
-export function tutorJudgePrompt(c: TutorJudgeCase, reply: string, dimensions: readonly TutorDimension[]): string {
-  const section = (title: string, body: string | undefined) => (body ? `## ${title}\n${body}\n\n` : '');
+export function tutorJudgePrompt(
+  c: TutorJudgeCase,
+  reply: string,
+  dimensions: readonly TutorDimension[],
+): string {
+  const section = (title: string, body: string | undefined) =>
+    body ? `## ${title}\n${body}\n\n` : '';
   return (
     section('Story', c.story ? `${c.story.title}\n${c.story.description}` : undefined) +
     section('Learner message', c.learner?.message) +
@@ -41,7 +53,15 @@ export function tutorJudgePrompt(c: TutorJudgeCase, reply: string, dimensions: r
     section('Reference solution (hidden from the learner)', c.referenceSolution) +
     section(
       'Case notes',
-      c.rubric ? [c.rubric.mistake && `Mistake: ${c.rubric.mistake}`, c.rubric.location && `Location: ${c.rubric.location}`, c.rubric.guidance && `Good guidance: ${c.rubric.guidance}`].filter(Boolean).join('\n') : undefined,
+      c.rubric
+        ? [
+            c.rubric.mistake && `Mistake: ${c.rubric.mistake}`,
+            c.rubric.location && `Location: ${c.rubric.location}`,
+            c.rubric.guidance && `Good guidance: ${c.rubric.guidance}`,
+          ]
+            .filter(Boolean)
+            .join('\n')
+        : undefined,
     ) +
     `## Tutor reply to grade\n${reply}\n\n` +
     `## Dimensions\n${dimensions.map((d) => `- ${d}: ${tutorDimensionDefinitions[d]}`).join('\n')}\n\n` +

@@ -3,7 +3,11 @@ import type { MastraModelConfig } from '@mastra/core/llm';
 import { z } from 'zod';
 import { type TutorDimension, tutorDimensions } from '../dataset-schemas.ts';
 import { mean } from '../metrics.ts';
-import { type TutorJudgeCase, tutorJudgeInstructions, tutorJudgePrompt } from './tutor-judge-prompt.ts';
+import {
+  type TutorJudgeCase,
+  tutorJudgeInstructions,
+  tutorJudgePrompt,
+} from './tutor-judge-prompt.ts';
 
 export interface TutorRubricJudgeOptions {
   /** The judge model (a model id such as `openai/gpt-4o-mini`, or a language model instance). */
@@ -30,7 +34,12 @@ export function normaliseRating(score: number): number {
 export function createTutorRubricJudge(options: TutorRubricJudgeOptions) {
   const dimensions = options.dimensions ?? tutorDimensions;
   const outputSchema = z.object({
-    ratings: z.object(Object.fromEntries(dimensions.map((d) => [d, ratingSchema])) as Record<TutorDimension, typeof ratingSchema>),
+    ratings: z.object(
+      Object.fromEntries(dimensions.map((d) => [d, ratingSchema])) as Record<
+        TutorDimension,
+        typeof ratingSchema
+      >,
+    ),
   });
   return createScorer<TutorJudgeCase, string>({
     id: 'tutor-rubric-judge',
@@ -48,7 +57,10 @@ export function createTutorRubricJudge(options: TutorRubricJudgeOptions) {
       return mean(dimensions.map((d) => normaliseRating(ratings[d]!.score)));
     })
     .generateReason(({ results }) => {
-      const ratings = results.analyzeStepResult.ratings as Record<string, { score: number; reason: string }>;
+      const ratings = results.analyzeStepResult.ratings as Record<
+        string,
+        { score: number; reason: string }
+      >;
       return dimensions.map((d) => `${d} ${ratings[d]!.score}/5: ${ratings[d]!.reason}`).join('\n');
     });
 }

@@ -16,8 +16,12 @@ export function listen(app: Hono<any>, host: string, port: number): Promise<Runn
     const onError = (error: NodeJS.ErrnoException) => {
       rejectListen(
         error.code === 'EADDRINUSE'
-          ? new AppError('CONFIG_ERROR', `Invalid PORT: ${host}:${port} is already in use`, { field: 'PORT' })
-          : new AppError('CONFIG_ERROR', `Cannot listen on ${host}:${port}: ${error.message}`, { field: 'HOST' }),
+          ? new AppError('CONFIG_ERROR', `Invalid PORT: ${host}:${port} is already in use`, {
+              field: 'PORT',
+            })
+          : new AppError('CONFIG_ERROR', `Cannot listen on ${host}:${port}: ${error.message}`, {
+              field: 'HOST',
+            }),
       );
     };
     server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {

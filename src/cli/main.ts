@@ -7,7 +7,9 @@ import { startCommand } from './commands/start.ts';
 import { fail } from './output.ts';
 
 const program = new Command('mentorflow')
-  .description('mentorflow — a multi-agent mentor that guides a developer through a user story, on Mastra')
+  .description(
+    'mentorflow — a multi-agent mentor that guides a developer through a user story, on Mastra',
+  )
   .version(appVersion)
   .showHelpAfterError()
   .addCommand(startCommand())

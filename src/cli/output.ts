@@ -7,7 +7,10 @@ export function say(message: string): void {
 
 /** Print an error as one line (`mentorflow: …`) and set a non-zero exit code. Internals only with DEBUG. */
 export function fail(error: unknown, exitCode = 1): void {
-  const message = isAppError(error) || process.env.DEBUG ? (error as Error).message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  const message =
+    isAppError(error) || process.env.DEBUG
+      ? (error as Error).message
+      : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
   say(`mentorflow: ${message}`);
   if (process.env.DEBUG && error instanceof Error && error.stack) say(error.stack);
   process.exitCode = exitCode;

@@ -14,7 +14,11 @@ const optionalString = z
   .optional();
 
 const int = (min: number, max: number, what: string) =>
-  z.coerce.number({ error: `expected ${what}` }).int(`expected ${what}`).min(min, `expected ${what}`).max(max, `expected ${what}`);
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected ${what}`)
+    .min(min, `expected ${what}`)
+    .max(max, `expected ${what}`);
 
 export const configSchema = z.object({
   DATABASE_URL: optionalString.pipe(
@@ -70,13 +74,17 @@ export const configSchema = z.object({
   /** Shared secret for `POST /api/webhooks/:source` HMAC signatures; webhooks are refused without it. */
   WEBHOOK_SECRET: optionalString,
   /** Largest accepted request body. */
-  MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024, 'a byte count between 1024 and 104857600').default(1024 * 1024),
+  MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024, 'a byte count between 1024 and 104857600').default(
+    1024 * 1024,
+  ),
   /**
    * How each session event is processed: `workflow` = one `mentor-turn` Mastra run per event (visible
    * in Studio; a few ms more per event), `direct` = the same turn in-process without a workflow run
    * (highest throughput). Both commit the turn exactly once.
    */
-  TURN_RUNNER: z.enum(['workflow', 'direct'], { error: 'expected workflow or direct' }).default('workflow'),
+  TURN_RUNNER: z
+    .enum(['workflow', 'direct'], { error: 'expected workflow or direct' })
+    .default('workflow'),
   /** Run the timer worker in this process (set to false for API-only processes). */
   WORKER: z
     .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
@@ -91,7 +99,10 @@ export type ConfigInput = Partial<Record<keyof Config, string | undefined>>;
  * Parse configuration from `env` (default `process.env`), with `overrides` taking precedence.
  * Throws a CONFIG_ERROR whose message is one line naming the variable and what was expected.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigInput = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: ConfigInput = {},
+): Config {
   const source: Record<string, string | undefined> = {};
   for (const key of Object.keys(configSchema.shape)) {
     source[key] = overrides[key as keyof Config] ?? env[key];
@@ -101,8 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const issue = result.error.issues[0]!;
   const variable = String(issue.path[0] ?? 'environment');
   const got = source[variable];
-  const shown = variable.includes('KEY') || variable.includes('SECRET') ? '' : got === undefined ? '' : ` (got ${JSON.stringify(got)})`;
-  throw new AppError('CONFIG_ERROR', `Invalid ${variable}: ${issue.message}${shown}`, { field: variable });
+  const shown =
+    variable.includes('KEY') || variable.includes('SECRET')
+      ? ''
+      : got === undefined
+        ? ''
+        : ` (got ${JSON.stringify(got)})`;
+  throw new AppError('CONFIG_ERROR', `Invalid ${variable}: ${issue.message}${shown}`, {
+    field: variable,
+  });
 }
 
 let cached: Config | undefined;
@@ -120,7 +138,9 @@ export function resetConfig(): void {
 
 /** True when HOST is a loopback address, where running without API keys is allowed. */
 export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return (
+    host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host)
+  );
 }
 
 /**

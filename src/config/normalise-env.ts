@@ -4,5 +4,6 @@
  * `@ai-sdk/openai` builds its default provider on load and rejects an empty base URL.
  */
 for (const [key, value] of Object.entries(process.env)) {
-  if (value !== undefined && value.trim() === '' && /^(OPENAI_|MODEL|DATABASE_URL$)/.test(key)) delete process.env[key];
+  if (value !== undefined && value.trim() === '' && /^(OPENAI_|MODEL|DATABASE_URL$)/.test(key))
+    delete process.env[key];
 }

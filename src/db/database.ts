@@ -4,7 +4,11 @@ import { Logger, runMigrations } from 'graphile-worker';
 import pg from 'pg';
 import type { Config } from '../config/index.ts';
 import { AppError } from '../errors/app-error.ts';
-import { processApplicationName, startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
+import {
+  processApplicationName,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from './embedded-postgres.ts';
 import { migrate, withSchemaLock, type MigrationResult } from './migrate.ts';
 
 export type DatabaseKind = 'embedded' | 'external';
@@ -25,9 +29,13 @@ export interface OpenDatabaseOptions {
 }
 
 /** `DATABASE_URL` when set, else the embedded server under `DATA_DIR`. */
-export async function openDatabase(cfg: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>, options: OpenDatabaseOptions = {}): Promise<Database> {
+export async function openDatabase(
+  cfg: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>,
+  options: OpenDatabaseOptions = {},
+): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
-  const url = cfg.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(cfg.DATA_DIR, options.log)).url;
+  const url =
+    cfg.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(cfg.DATA_DIR, options.log)).url;
   // Named per process, so the embedded server's stop can tell this process's closing connections from
   // another process's live ones.
   const pool = new pg.Pool({
@@ -38,16 +46,22 @@ export async function openDatabase(cfg: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'
   });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', (error) => options.log?.(`database pool error: ${error.message}`));
-  pool.on('connect', (client) => client.on('error', (error) => options.log?.(`database client error: ${error.message}`)));
+  pool.on('connect', (client) =>
+    client.on('error', (error) => options.log?.(`database client error: ${error.message}`)),
+  );
   try {
     await pool.query('select 1');
   } catch (cause) {
     await pool.end().catch(() => undefined);
     await embedded?.stop();
-    throw new AppError('DATABASE_ERROR', `Cannot connect to ${cfg.DATABASE_URL ? 'DATABASE_URL' : 'the embedded database'}: ${(cause as Error).message}`, {
-      field: cfg.DATABASE_URL ? 'DATABASE_URL' : undefined,
-      cause,
-    });
+    throw new AppError(
+      'DATABASE_ERROR',
+      `Cannot connect to ${cfg.DATABASE_URL ? 'DATABASE_URL' : 'the embedded database'}: ${(cause as Error).message}`,
+      {
+        field: cfg.DATABASE_URL ? 'DATABASE_URL' : undefined,
+        cause,
+      },
+    );
   }
   let closed: Promise<void> | undefined;
   return {
@@ -71,7 +85,9 @@ const quietGraphileLogger = new Logger(() => (level: string, message: string) =>
 
 const require = createRequire(import.meta.url);
 /** The Mastra storage schema follows the installed @mastra/pg version. */
-export const mastraStorageVersion: string = (require('@mastra/pg/package.json') as { version: string }).version;
+export const mastraStorageVersion: string = (
+  require('@mastra/pg/package.json') as { version: string }
+).version;
 
 /**
  * Bring the schema up to date: our numbered migrations, Graphile Worker's schema (durable timers), then
@@ -79,7 +95,9 @@ export const mastraStorageVersion: string = (require('@mastra/pg/package.json') 
  * `init()` is not safe when several processes run it at once, so it runs under the schema lock and only
  * when the recorded version differs; every store the app creates afterwards uses `disableInit`.
  */
-export async function prepareDatabase(pool: pg.Pool): Promise<MigrationResult & { mastraInitialised: boolean }> {
+export async function prepareDatabase(
+  pool: pg.Pool,
+): Promise<MigrationResult & { mastraInitialised: boolean }> {
   const result = await migrate(pool);
   await withSchemaLock(pool, () => runMigrations({ pgPool: pool, logger: quietGraphileLogger }));
   const mastraInitialised = await withSchemaLock(pool, async (client) => {

@@ -1,6 +1,15 @@
 import { execFile, spawnSync, type ExecFileOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
@@ -54,7 +63,11 @@ async function loadBinaries(): Promise<Binaries> {
   }
 }
 
-function run(file: string, args: string[], options: ExecFileOptions = {}): Promise<{ code: number; output: string }> {
+function run(
+  file: string,
+  args: string[],
+  options: ExecFileOptions = {},
+): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
     execFile(file, args, { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -71,7 +84,11 @@ async function runAsUser(): Promise<{ uid: number; gid: number } | undefined> {
   let id = await run('id', ['-u', USER]);
   if (id.code !== 0) {
     const created = await run('useradd', ['--system', '--user-group', '--no-create-home', USER]);
-    if (created.code !== 0) throw new AppError('CONFIG_ERROR', `Cannot create the ${USER} system user needed to run embedded PostgreSQL as root: ${created.output}`);
+    if (created.code !== 0)
+      throw new AppError(
+        'CONFIG_ERROR',
+        `Cannot create the ${USER} system user needed to run embedded PostgreSQL as root: ${created.output}`,
+      );
     id = await run('id', ['-u', USER]);
   }
   const gid = await run('id', ['-g', USER]);
@@ -88,7 +105,9 @@ function ensureReachable(path: string, log: (message: string) => void): void {
     const mode = statSync(dir).mode & 0o7777;
     if (!(mode & 0o001)) {
       chmodSync(dir, mode | 0o001);
-      log(`granted search permission (o+x) on ${dir} so the postgres system user can reach embedded PostgreSQL`);
+      log(
+        `granted search permission (o+x) on ${dir} so the postgres system user can reach embedded PostgreSQL`,
+      );
     }
     if (dirname(dir) === dir) return;
   }
@@ -135,7 +154,9 @@ async function ensureDatabase(state: EmbeddedState): Promise<void> {
   const client = new pg.Client({ connectionString: urlOf(state, 'postgres') });
   await client.connect();
   try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [state.database]);
+    const found = await client.query('select 1 from pg_database where datname = $1', [
+      state.database,
+    ]);
     if (found.rowCount === 0) await client.query(`create database "${state.database}"`);
   } catch (error) {
     // Two processes booting at once may race on create database; the loser sees 42P04 (duplicate).
@@ -149,7 +170,10 @@ async function ensureDatabase(state: EmbeddedState): Promise<void> {
  * Start (or adopt) the embedded PostgreSQL under `<dataDir>/pg` and return its connection URL.
  * `log` receives one line per notable step (init, start, adopt).
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (message: string) => void = () => undefined): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (message: string) => void = () => undefined,
+): Promise<EmbeddedPostgres> {
   const root = resolve(dataDir);
   const pgdata = join(root, 'pg');
   const stateFile = join(root, 'embedded.json');
@@ -161,13 +185,20 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     ensureReachable(dirname(bins.initdb), log);
     ensureReachable(root, log);
   }
-  const asOwner: ExecFileOptions = owner ? { uid: owner.uid, gid: owner.gid, cwd: root } : { cwd: root };
+  const asOwner: ExecFileOptions = owner
+    ? { uid: owner.uid, gid: owner.gid, cwd: root }
+    : { cwd: root };
 
   let state: EmbeddedState;
   if (existsSync(stateFile)) {
     state = JSON.parse(readFileSync(stateFile, 'utf8')) as EmbeddedState;
   } else {
-    state = { port: await freePort(), user: USER, password: randomBytes(18).toString('base64url'), database: DATABASE };
+    state = {
+      port: await freePort(),
+      user: USER,
+      password: randomBytes(18).toString('base64url'),
+      database: DATABASE,
+    };
   }
 
   if (!existsSync(join(pgdata, 'PG_VERSION'))) {
@@ -180,11 +211,26 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     }
     const init = await run(
       bins.initdb,
-      ['-D', pgdata, '-U', state.user, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C', '--no-instructions'],
+      [
+        '-D',
+        pgdata,
+        '-U',
+        state.user,
+        '--auth=scram-sha-256',
+        `--pwfile=${pwfile}`,
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-instructions',
+      ],
       asOwner,
     );
     writeFileSync(pwfile, '');
-    if (init.code !== 0) throw new AppError('DATABASE_ERROR', `initdb failed: ${init.output.split('\n').slice(-3).join(' ')}`);
+    if (init.code !== 0)
+      throw new AppError(
+        'DATABASE_ERROR',
+        `initdb failed: ${init.output.split('\n').slice(-3).join(' ')}`,
+      );
   }
   writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
   chmodSync(stateFile, 0o600);
@@ -203,7 +249,11 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
     if (owner) chownTree(pgdata, owner);
     if (owner && existsSync(logFile)) chownSync(logFile, owner.uid, owner.gid);
     const options = `-p ${state.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
-    const started = await run(bins.pg_ctl, ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', options], asOwner);
+    const started = await run(
+      bins.pg_ctl,
+      ['start', '-D', pgdata, '-w', '-t', '60', '-l', logFile, '-o', options],
+      asOwner,
+    );
     if (started.code === 0) {
       log(`started embedded PostgreSQL on 127.0.0.1:${state.port}`);
     } else if (await waitForServer(urlOf(state, 'postgres'), 10_000)) {
@@ -211,7 +261,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (message: stri
       adopted = true;
       log(`adopted embedded PostgreSQL started concurrently on 127.0.0.1:${state.port}`);
     } else {
-      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ') : started.output;
+      const tail = existsSync(logFile)
+        ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-3).join(' ')
+        : started.output;
       throw new AppError('DATABASE_ERROR', `embedded PostgreSQL did not start: ${tail}`);
     }
   }

@@ -9,7 +9,9 @@ export const storySchema = z.object({
   id: z.string().min(1),
   title: z.string().trim().min(1, 'expected a title'),
   description: z.string().trim().min(1, 'expected a description'),
-  acceptanceCriteria: z.array(z.string().trim().min(1)).min(1, 'expected at least one acceptance criterion'),
+  acceptanceCriteria: z
+    .array(z.string().trim().min(1))
+    .min(1, 'expected at least one acceptance criterion'),
   complexity: storyComplexitySchema.default('simple'),
   /** Concept ids from the concept library the story exercises (optional tags). */
   concepts: z.array(z.string()).default([]),

@@ -8,7 +8,8 @@ export function issuePath(issue: Issue): string | undefined {
   return issue.path.length ? issue.path.map(String).join('.') : undefined;
 }
 
-const isRootTypeMismatch = (issues: readonly Issue[]) => issues.length > 0 && issues.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+const isRootTypeMismatch = (issues: readonly Issue[]) =>
+  issues.length > 0 && issues.every((i) => i.code === 'invalid_type' && i.path.length === 0);
 
 /**
  * The issue a client can act on. zod reports a failed union as "Invalid input" at the union's path;
@@ -16,15 +17,25 @@ const isRootTypeMismatch = (issues: readonly Issue[]) => issues.length > 0 && is
  * names the real field (`story.title`).
  */
 function explain(issue: Issue): { path: PropertyKey[]; message: string } {
-  if (issue.code !== 'invalid_union' || !Array.isArray(issue.errors)) return { path: issue.path, message: issue.message };
+  if (issue.code !== 'invalid_union' || !Array.isArray(issue.errors))
+    return { path: issue.path, message: issue.message };
   const branches = issue.errors as Issue[][];
   const matching = branches.find((b) => !isRootTypeMismatch(b));
   if (matching?.[0]) {
     const inner = explain(matching[0]);
     return { path: [...issue.path, ...inner.path], message: inner.message };
   }
-  const expected = [...new Set(branches.flatMap((b) => b.map((i) => (i as { expected?: string }).expected ?? '')).filter(Boolean))];
-  return { path: issue.path, message: expected.length ? `Invalid input: expected ${expected.join(' or ')}` : issue.message };
+  const expected = [
+    ...new Set(
+      branches
+        .flatMap((b) => b.map((i) => (i as { expected?: string }).expected ?? ''))
+        .filter(Boolean),
+    ),
+  ];
+  return {
+    path: issue.path,
+    message: expected.length ? `Invalid input: expected ${expected.join(' or ')}` : issue.message,
+  };
 }
 
 export interface FieldNaming {
@@ -39,15 +50,26 @@ export interface FieldNaming {
  * dotted path (`story.title`, `data.failed`), with every issue in `details.issues`. A string third
  * argument is the prefix.
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, naming: string | FieldNaming = {}): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  naming: string | FieldNaming = {},
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const { prefix, root } = typeof naming === 'string' ? { prefix: naming, root: undefined } : naming;
+  const { prefix, root } =
+    typeof naming === 'string' ? { prefix: naming, root: undefined } : naming;
   const issues = result.error.issues.map((issue) => {
     const { path, message } = explain(issue);
-    const field = [prefix, path.length ? path.map(String).join('.') : undefined].filter(Boolean).join('.') || root;
+    const field =
+      [prefix, path.length ? path.map(String).join('.') : undefined].filter(Boolean).join('.') ||
+      root;
     return { field, message };
   });
   const first = issues[0]!;
-  throw new AppError('VALIDATION_ERROR', first.field ? `${first.field}: ${first.message}` : first.message, { field: first.field, details: { issues } });
+  throw new AppError(
+    'VALIDATION_ERROR',
+    first.field ? `${first.field}: ${first.message}` : first.message,
+    { field: first.field, details: { issues } },
+  );
 }

@@ -31,9 +31,13 @@ export const learnerEventTypes: ReadonlySet<string> = new Set([
 /** 403 naming `authorization` unless the caller holds an operator key. */
 export function requireOperator(principal: Principal | undefined, what: string): void {
   if (!isOperator(principal)) {
-    throw new AppError('FORBIDDEN', `${what} needs an operator key; this key is scoped to a learner`, {
-      field: 'authorization',
-    });
+    throw new AppError(
+      'FORBIDDEN',
+      `${what} needs an operator key; this key is scoped to a learner`,
+      {
+        field: 'authorization',
+      },
+    );
   }
 }
 
@@ -48,11 +52,14 @@ export function assertLearnerMaySend(
   data: unknown,
 ): void {
   if (isOperator(principal) || learnerEventTypes.has(type)) return;
-  if (type === 'review-feedback' && (data as { decision?: unknown } | undefined)?.decision === 'submitted') {
+  if (
+    type === 'review-feedback' &&
+    (data as { decision?: unknown } | undefined)?.decision === 'submitted'
+  ) {
     return;
   }
   if (type === 'review-feedback') {
-    throw new AppError('FORBIDDEN', 'review decisions need an operator key (the code host\'s)', {
+    throw new AppError('FORBIDDEN', "review decisions need an operator key (the code host's)", {
       field: 'data.decision',
     });
   }

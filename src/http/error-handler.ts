@@ -27,7 +27,9 @@ export function errorHandler(logger: IMastraLogger) {
   return (error: unknown, c: Context) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {
-      logger.error(`${c.req.method} ${c.req.path} failed`, { error: error instanceof Error ? error : new Error(String(error)) });
+      logger.error(`${c.req.method} ${c.req.path} failed`, {
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
     }
     return c.json(appError.toJSON(), appError.status as ContentfulStatusCode);
   };

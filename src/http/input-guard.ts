@@ -43,8 +43,12 @@ const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 /** Characters of numbers and of `true` / `false` / `null`; JSON.parse checks their grammar. */
 const isScalar = (c: number) =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ||
-  c === 0x2d || c === 0x2b || c === 0x2e;
+  (c >= 0x30 && c <= 0x39) ||
+  (c >= 0x61 && c <= 0x7a) ||
+  (c >= 0x41 && c <= 0x5a) ||
+  c === 0x2d ||
+  c === 0x2b ||
+  c === 0x2e;
 
 /** `\u0000`-style text for a code unit, so a field or message never carries the unit itself. */
 const escaped = (unit: number) => `\\u${unit.toString(16).padStart(4, '0')}`;
@@ -55,13 +59,22 @@ const printable = (key: string) => key.replace(badUnits, (u) => escaped(u.charCo
 /** The value of a simple escape (`\n` → 10), or -1 when `c` does not start one. */
 function simpleEscape(c: number): number {
   switch (c) {
-    case 0x22: case 0x5c: case 0x2f: return c;
-    case 0x62: return 0x08;
-    case 0x66: return 0x0c;
-    case 0x6e: return 0x0a;
-    case 0x72: return 0x0d;
-    case 0x74: return 0x09;
-    default: return -1;
+    case 0x22:
+    case 0x5c:
+    case 0x2f:
+      return c;
+    case 0x62:
+      return 0x08;
+    case 0x66:
+      return 0x0c;
+    case 0x6e:
+      return 0x0a;
+    case 0x72:
+      return 0x0d;
+    case 0x74:
+      return 0x09;
+    default:
+      return -1;
   }
 }
 

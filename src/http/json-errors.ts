@@ -22,16 +22,24 @@ export function requireJsonBody(): MiddlewareHandler {
     const method = c.req.method;
     const type = c.req.header('content-type') ?? '';
     // DELETE too: several of Mastra's DELETE routes take a JSON body.
-    if ((method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') && type.includes('json')) {
+    if (
+      (method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') &&
+      type.includes('json')
+    ) {
       // Read a clone: Mastra's handlers read `c.req.raw.clone()` themselves, which fails once the
       // original stream is consumed.
       const text = await c.req.raw.clone().text();
       if (text.trim() !== '') {
         checkJsonText(text, { maxDepth: MAX_JSON_DEPTH, maxBytes: Number.MAX_SAFE_INTEGER });
         try {
-          (c.set as (key: string, value: unknown) => void)(PARSED_JSON_BODY, { value: JSON.parse(text) });
+          (c.set as (key: string, value: unknown) => void)(PARSED_JSON_BODY, {
+            value: JSON.parse(text),
+          });
         } catch (cause) {
-          throw new AppError('INVALID_JSON', `body: not valid JSON (${(cause as Error).message})`, { field: 'body', cause });
+          throw new AppError('INVALID_JSON', `body: not valid JSON (${(cause as Error).message})`, {
+            field: 'body',
+            cause,
+          });
         }
       }
     }
@@ -54,7 +62,10 @@ export function normaliseErrorBodies(logger?: IMastraLogger): MiddlewareHandler 
     const res = c.res;
     if (res.status < 400) return;
     const type = res.headers.get('content-type') ?? '';
-    const text = await res.clone().text().catch(() => '');
+    const text = await res
+      .clone()
+      .text()
+      .catch(() => '');
     let body: unknown;
     try {
       body = type.includes('json') || /^\s*[{[]/.test(text) ? JSON.parse(text) : undefined;
@@ -62,11 +73,21 @@ export function normaliseErrorBodies(logger?: IMastraLogger): MiddlewareHandler 
       body = undefined;
     }
     if (isOurErrorBody(body)) return;
-    const error = fromMastraError(res.status, body, await sentInput(c), c.req.method, c.req.path, mastraRoute(c)?.path);
+    const error = fromMastraError(
+      res.status,
+      body,
+      await sentInput(c),
+      c.req.method,
+      c.req.path,
+      mastraRoute(c)?.path,
+    );
     if (res.status >= 500) {
-      logger?.error(`${c.req.method} ${c.req.path} answered ${res.status}; sent as ${error.status} ${error.code}`, {
-        original: text.slice(0, 2000),
-      });
+      logger?.error(
+        `${c.req.method} ${c.req.path} answered ${res.status}; sent as ${error.status} ${error.code}`,
+        {
+          original: text.slice(0, 2000),
+        },
+      );
     }
     c.res = new Response(JSON.stringify(error.toJSON()), {
       status: error.status,

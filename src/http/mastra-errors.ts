@@ -33,7 +33,13 @@ const knownCodes = new Set(Object.keys(errorStatus));
 /** `{ error: { code, message } }` with one of mentorflow's codes: already ours. */
 export function isOurErrorBody(body: unknown): boolean {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-  return !!error && typeof error === 'object' && typeof error.code === 'string' && knownCodes.has(error.code) && typeof error.message === 'string';
+  return (
+    !!error &&
+    typeof error === 'object' &&
+    typeof error.code === 'string' &&
+    knownCodes.has(error.code) &&
+    typeof error.message === 'string'
+  );
 }
 
 /** Which part of the request a Mastra validation error is about, from its `error` text. */
@@ -55,10 +61,17 @@ function unrecognizedKey(message: string): string | undefined {
  * (or `query` / `path`); URL parameters get their `query.` / `path.` prefix; an unrecognized key is
  * named by its own path.
  */
-export function fieldName(context: 'query' | 'path' | 'body' | undefined, field: string | undefined, message = ''): string | undefined {
+export function fieldName(
+  context: 'query' | 'path' | 'body' | undefined,
+  field: string | undefined,
+  message = '',
+): string | undefined {
   const where = context ?? 'body';
   const prefix = where === 'body' ? '' : where;
-  const inner = field === undefined || field === 'root' || field === 'unknown' || field === '' ? undefined : field.replace(/^root\./, '');
+  const inner =
+    field === undefined || field === 'root' || field === 'unknown' || field === ''
+      ? undefined
+      : field.replace(/^root\./, '');
   const key = unrecognizedKey(message);
   const path = [inner, key].filter((p) => p !== undefined).join('.');
   if (!path) return where;
@@ -68,7 +81,8 @@ export function fieldName(context: 'query' | 'path' | 'body' | undefined, field:
 /** The field (as mentorflow names it) whose value the client sent as `value`, if exactly findable. */
 export function fieldHolding(value: string, sent: SentInput): string | undefined {
   for (const [name, v] of Object.entries(sent.path)) if (v === value) return `path.${name}`;
-  for (const [name, values] of Object.entries(sent.query)) if (values.includes(value)) return `query.${name}`;
+  for (const [name, values] of Object.entries(sent.query))
+    if (values.includes(value)) return `query.${name}`;
   let found: string | undefined;
   const walk = (node: unknown, path: string[], depth: number) => {
     if (found !== undefined || depth > 64) return;
@@ -96,7 +110,11 @@ interface ServerErrorClass {
 }
 
 const sentField = (name: string) => (_: RegExpExecArray, sent: SentInput) =>
-  name in sent.query ? `query.${name}` : isRecord(sent.body) && name in sent.body ? name : undefined;
+  name in sent.query
+    ? `query.${name}`
+    : isRecord(sent.body) && name in sent.body
+      ? name
+      : undefined;
 
 /**
  * Mastra answers these client errors and missing features with a 500; what each really is. Each
@@ -124,7 +142,12 @@ const serverErrorClasses: ServerErrorClass[] = [
     value: 1,
     field: () => 'threadId',
   },
-  { pattern: /^No active agent run found for signal target$/, code: 'NOT_FOUND', message: () => 'no active agent run to send this to', field: sentField('runId') },
+  {
+    pattern: /^No active agent run found for signal target$/,
+    code: 'NOT_FOUND',
+    message: () => 'no active agent run to send this to',
+    field: sentField('runId'),
+  },
   {
     pattern: /^Thread with id (.*) is for resource with id (.*) but resource (.*) was queried\.$/,
     code: 'NOT_FOUND',
@@ -139,7 +162,12 @@ const serverErrorClasses: ServerErrorClass[] = [
     value: 1,
     field: sentField('step'),
   },
-  { pattern: /^(?:\w+ )+with id (.+) not found\.?$/i, code: 'NOT_FOUND', message: (_, original) => original, value: 1 },
+  {
+    pattern: /^(?:\w+ )+with id (.+) not found\.?$/i,
+    code: 'NOT_FOUND',
+    message: (_, original) => original,
+    value: 1,
+  },
   {
     pattern: /could not resolve step "(.*)" at executionPath/,
     code: 'NOT_FOUND',
@@ -155,20 +183,32 @@ const serverErrorClasses: ServerErrorClass[] = [
     field: sentField('model'),
   },
   {
-    pattern: /Attempted to parse provider\/model from (.*) but this ID doesn't appear to contain a provider/,
+    pattern:
+      /Attempted to parse provider\/model from (.*) but this ID doesn't appear to contain a provider/,
     code: 'VALIDATION_ERROR',
     message: (m) => `expected a model id as provider/model, got '${m[1]}'`,
     value: 1,
   },
   // The model named in the request resolves to nothing (the agent's own model is not the client's fault).
-  { pattern: /Failed to resolve model configuration/, code: 'VALIDATION_ERROR', message: () => 'not a model this server can use', field: sentField('model') },
+  {
+    pattern: /Failed to resolve model configuration/,
+    code: 'VALIDATION_ERROR',
+    message: () => 'not a model this server can use',
+    field: sentField('model'),
+  },
   {
     pattern: /Could not find config for provider (.*) with model id (.*)$/,
     code: 'VALIDATION_ERROR',
     message: (m) => `no provider '${m[1]}' for model '${m[2]}' on this server`,
     value: 2,
   },
-  { pattern: /^No thread found with id (.*)$/, code: 'NOT_FOUND', message: (m) => `no thread '${m[1]}'`, value: 1, field: () => 'threadId' },
+  {
+    pattern: /^No thread found with id (.*)$/,
+    code: 'NOT_FOUND',
+    message: (m) => `no thread '${m[1]}'`,
+    value: 1,
+    field: () => 'threadId',
+  },
   {
     pattern: /no resourceId was provided/,
     code: 'VALIDATION_ERROR',
@@ -182,11 +222,31 @@ const serverErrorClasses: ServerErrorClass[] = [
     message: (m) => m[2]!,
     field: (m) => m[1],
   },
-  { pattern: /^Invalid cron expression/, code: 'VALIDATION_ERROR', message: (_, original) => original, field: sentField('cron') },
-  { pattern: /^Invalid (\w+) key: "/, code: 'VALIDATION_ERROR', message: (_, original) => original, field: (m, sent) => sentField(m[1]!)(m, sent) },
+  {
+    pattern: /^Invalid cron expression/,
+    code: 'VALIDATION_ERROR',
+    message: (_, original) => original,
+    field: sentField('cron'),
+  },
+  {
+    pattern: /^Invalid (\w+) key: "/,
+    code: 'VALIDATION_ERROR',
+    message: (_, original) => original,
+    field: (m, sent) => sentField(m[1]!)(m, sent),
+  },
   // PostgreSQL refusing a value for its column type (a fraction for an integer…).
-  { pattern: /^invalid input syntax for type (\w+): "(.*)"$/, code: 'VALIDATION_ERROR', message: (m) => `expected a valid ${m[1]}, got '${m[2]}'`, value: 2 },
-  { pattern: /^All message IDs must be non-empty strings$/, code: 'VALIDATION_ERROR', message: () => 'expected non-empty strings', field: sentField('messageIds') },
+  {
+    pattern: /^invalid input syntax for type (\w+): "(.*)"$/,
+    code: 'VALIDATION_ERROR',
+    message: (m) => `expected a valid ${m[1]}, got '${m[2]}'`,
+    value: 2,
+  },
+  {
+    pattern: /^All message IDs must be non-empty strings$/,
+    code: 'VALIDATION_ERROR',
+    message: () => 'expected non-empty strings',
+    field: sentField('messageIds'),
+  },
   // PostgreSQL storage throws its NOT_FOUND with an id Mastra's datasets handler does not map: "Unknown error".
   {
     route: 'PATCH /api/datasets/:datasetId/experiments/:experimentId/results/:resultId',
@@ -197,7 +257,8 @@ const serverErrorClasses: ServerErrorClass[] = [
   },
 ];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Whether the body holds a value at `path` (`a.b.0`). */
 function bodyHas(body: unknown, path: string[]): boolean {
@@ -215,8 +276,20 @@ function zodIssuesIn(text: string): { path: string[]; message: string }[] | unde
   try {
     const issues = JSON.parse(text) as unknown;
     if (!Array.isArray(issues) || !issues.length) return undefined;
-    if (!issues.every((i) => isRecord(i) && typeof i.message === 'string' && Array.isArray(i.path) && typeof i.code === 'string')) return undefined;
-    return issues.map((i) => ({ path: (i.path as unknown[]).map(String), message: i.message as string }));
+    if (
+      !issues.every(
+        (i) =>
+          isRecord(i) &&
+          typeof i.message === 'string' &&
+          Array.isArray(i.path) &&
+          typeof i.code === 'string',
+      )
+    )
+      return undefined;
+    return issues.map((i) => ({
+      path: (i.path as unknown[]).map(String),
+      message: i.message as string,
+    }));
   } catch {
     return undefined;
   }
@@ -226,33 +299,55 @@ function zodIssuesIn(text: string): { path: string[]; message: string }[] | unde
  * Translate a Mastra error answer (status and parsed JSON body, or undefined when it was not JSON)
  * into an AppError. Unknown 5xx become INTERNAL with a generic message: their text is internal.
  */
-export function fromMastraError(status: number, body: unknown, sent: SentInput, method: string, path: string, route?: string): AppError {
+export function fromMastraError(
+  status: number,
+  body: unknown,
+  sent: SentInput,
+  method: string,
+  path: string,
+  route?: string,
+): AppError {
   const b = (body ?? {}) as {
     error?: unknown;
     message?: unknown;
     code?: unknown;
     issues?: { field?: unknown; message?: unknown; path?: unknown }[];
   };
-  const errorText = typeof b.error === 'string' ? b.error : typeof b.message === 'string' ? b.message : undefined;
+  const errorText =
+    typeof b.error === 'string' ? b.error : typeof b.message === 'string' ? b.message : undefined;
   if (status >= 500) {
-    const text = typeof b.error === 'string' ? b.error : typeof (b.error as { message?: unknown })?.message === 'string' ? (b.error as { message: string }).message : '';
+    const text =
+      typeof b.error === 'string'
+        ? b.error
+        : typeof (b.error as { message?: unknown })?.message === 'string'
+          ? (b.error as { message: string }).message
+          : '';
     for (const known of serverErrorClasses) {
       if (known.route && known.route !== `${method} ${route}`) continue;
       const match = known.pattern.exec(text);
       if (!match) continue;
       const value = known.value !== undefined ? match[known.value] : undefined;
-      const field = (value !== undefined ? fieldHolding(value, sent) : undefined) ?? known.field?.(match, sent);
+      const field =
+        (value !== undefined ? fieldHolding(value, sent) : undefined) ?? known.field?.(match, sent);
       // A model error without the client naming a model is this server's, not the client's.
       if (known.field && !field && known.code === 'VALIDATION_ERROR' && value === undefined) break;
       const message = known.message(match, text);
-      return new AppError(known.code, field && !message.startsWith(field) ? `${field}: ${message}` : message, field ? { field } : {});
+      return new AppError(
+        known.code,
+        field && !message.startsWith(field) ? `${field}: ${message}` : message,
+        field ? { field } : {},
+      );
     }
     const issues = zodIssuesIn(text);
     if (issues) {
       const first = issues[0]!;
       // The issue's path is relative to whatever the handler parsed: name it only if the body has it.
       const field = bodyHas(sent.body, first.path) ? first.path.join('.') : undefined;
-      return new AppError('VALIDATION_ERROR', field ? `${field}: ${first.message}` : first.message, field ? { field } : {});
+      return new AppError(
+        'VALIDATION_ERROR',
+        field ? `${field}: ${first.message}` : first.message,
+        field ? { field } : {},
+      );
     }
     return new AppError('INTERNAL', 'internal error');
   }
@@ -262,18 +357,31 @@ export function fromMastraError(status: number, body: unknown, sent: SentInput, 
     const context = typeof b.error === 'string' ? contextOf(b.error) : 'body';
     const named = issues.map((issue) => {
       const message = typeof issue.message === 'string' ? issue.message : 'invalid';
-      const raw = typeof issue.field === 'string' ? issue.field : Array.isArray(issue.path) ? issue.path.map(String).join('.') : undefined;
+      const raw =
+        typeof issue.field === 'string'
+          ? issue.field
+          : Array.isArray(issue.path)
+            ? issue.path.map(String).join('.')
+            : undefined;
       return { field: fieldName(context, raw, message), message };
     });
     const first = named[0]!;
     const isJson = first.field === 'body' && /JSON/i.test(first.message);
-    return new AppError(isJson ? 'INVALID_JSON' : status === 413 ? 'PAYLOAD_TOO_LARGE' : code, `${first.field}: ${first.message}`, {
-      field: first.field,
-      details: { issues: named },
-    });
+    return new AppError(
+      isJson ? 'INVALID_JSON' : status === 413 ? 'PAYLOAD_TOO_LARGE' : code,
+      `${first.field}: ${first.message}`,
+      {
+        field: first.field,
+        details: { issues: named },
+      },
+    );
   }
-  const message = typeof b.message === 'string' && b.message ? b.message : errorText ?? `${method} ${path}: ${status}`;
-  if (status === 401 || status === 403) return new AppError(code, message, { field: 'authorization' });
+  const message =
+    typeof b.message === 'string' && b.message
+      ? b.message
+      : (errorText ?? `${method} ${path}: ${status}`);
+  if (status === 401 || status === 403)
+    return new AppError(code, message, { field: 'authorization' });
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', message, { field: 'body' });
   if (status === 405) return new AppError('NOT_FOUND', `no route for ${method} ${path}`);
   return new AppError(code, message);

@@ -42,7 +42,11 @@ export function agentBodyLimit(maxSize = AGENT_MAX_BODY_BYTES): MiddlewareHandle
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', `body: larger than ${maxSize} bytes, the limit of the agent routes`, { field: 'body' });
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `body: larger than ${maxSize} bytes, the limit of the agent routes`,
+        { field: 'body' },
+      );
     },
   });
 }
@@ -74,7 +78,9 @@ function decodes(value: string): boolean {
 }
 
 /** The Mastra route that will answer (its registered path) and its path parameters, decoded. */
-export function mastraRoute(c: Context): { path: string; params: Record<string, string> } | undefined {
+export function mastraRoute(
+  c: Context,
+): { path: string; params: Record<string, string> } | undefined {
   // Middleware (ours, Mastra's body limits) is registered for every method; routes for one.
   const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && !r.path.includes('*'));
   if (!route) return undefined;
@@ -82,7 +88,8 @@ export function mastraRoute(c: Context): { path: string; params: Record<string, 
   const actual = c.req.path.split('/');
   const params: Record<string, string> = {};
   template.forEach((segment, i) => {
-    if (segment.startsWith(':') && actual[i] !== undefined) params[segment.slice(1).replace(/\{.*$/, '')] = safeDecode(actual[i]!);
+    if (segment.startsWith(':') && actual[i] !== undefined)
+      params[segment.slice(1).replace(/\{.*$/, '')] = safeDecode(actual[i]!);
   });
   return { path: route.path, params };
 }
@@ -93,7 +100,10 @@ async function workspaceExists(mastra: Mastra | undefined, id: string): Promise<
   const m = mastra as unknown as {
     getWorkspace?: () => { id?: string } | undefined;
     getWorkspaceById?: (id: string) => unknown;
-    listAgents?: () => Record<string, { hasOwnWorkspace?: () => boolean; getWorkspace?: () => Promise<{ id?: string } | undefined> }>;
+    listAgents?: () => Record<
+      string,
+      { hasOwnWorkspace?: () => boolean; getWorkspace?: () => Promise<{ id?: string } | undefined> }
+    >;
   };
   if (m.getWorkspace?.()?.id === id) return true;
   if (typeof m.getWorkspaceById === 'function') {
@@ -111,7 +121,10 @@ async function workspaceExists(mastra: Mastra | undefined, id: string): Promise<
 
 const roles = ['user', 'assistant', 'system', 'tool'] as const;
 /** A content part or UI part: an object with a `type`. */
-const part = z.looseObject({ type: z.string({ error: 'expected a part with a type' }) }, { error: 'expected an object with a type' });
+const part = z.looseObject(
+  { type: z.string({ error: 'expected a part with a type' }) },
+  { error: 'expected an object with a type' },
+);
 const content = z.union(
   [
     z.string(),
@@ -125,19 +138,28 @@ function messageSchema(allowed: readonly string[]) {
   return z
     .looseObject(
       {
-        role: z.enum(allowed as [string, ...string[]], { error: `expected one of ${allowed.join(', ')}` }),
+        role: z.enum(allowed as [string, ...string[]], {
+          error: `expected one of ${allowed.join(', ')}`,
+        }),
         content: content.optional(),
         parts: z.array(part).min(1, 'expected at least one part').optional(),
       },
       { error: 'expected a string or a message object' },
     )
-    .refine((m) => m.content !== undefined || m.parts !== undefined, { message: "expected 'content' or 'parts'", path: ['content'] });
+    .refine((m) => m.content !== undefined || m.parts !== undefined, {
+      message: "expected 'content' or 'parts'",
+      path: ['content'],
+    });
 }
 
 const message = messageSchema(roles);
 const systemMessage = messageSchema(['system']);
-const messageOrText = z.union([z.string(), message], { error: 'expected a string or a message object' });
-const systemOrText = z.union([z.string(), systemMessage], { error: 'expected a string or a system message' });
+const messageOrText = z.union([z.string(), message], {
+  error: 'expected a string or a message object',
+});
+const systemOrText = z.union([z.string(), systemMessage], {
+  error: 'expected a string or a system message',
+});
 // Unions kept flat, so an error names the element at fault (`system.1.role`), not the whole field.
 const systemInput = z.union([z.string(), systemMessage, z.array(systemOrText)]).optional();
 
@@ -150,14 +172,18 @@ const agentMessages = z.looseObject({
   system: systemInput,
   instructions: systemInput,
   context: z.array(message).optional(),
-  toolsets: z.record(z.string(), z.record(z.string(), clientTool, { error: 'expected an object of tools' })).optional(),
+  toolsets: z
+    .record(z.string(), z.record(z.string(), clientTool, { error: 'expected an object of tools' }))
+    .optional(),
   clientTools: z.record(z.string(), clientTool).optional(),
 });
 
 /** A score to save, checked with the schema the storage parses it with (inside a 500 otherwise). */
 const scoreBody = z.looseObject({ score: saveScorePayloadSchema as unknown as z.ZodType });
 
-const transcription = z.looseObject({ audio: z.string({ error: 'expected the audio as a string (or send multipart/form-data)' }) });
+const transcription = z.looseObject({
+  audio: z.string({ error: 'expected the audio as a string (or send multipart/form-data)' }),
+});
 
 type StandardSchema = { '~standard': { validate: (value: unknown) => unknown } };
 interface StandardIssue {
@@ -166,9 +192,15 @@ interface StandardIssue {
 }
 
 /** A registered workflow by the id in the URL (its registration key or its own id). */
-function findWorkflow(mastra: Mastra | undefined, id: string): { inputSchema?: unknown; stateSchema?: unknown; validateInputs?: boolean } | undefined {
+function findWorkflow(
+  mastra: Mastra | undefined,
+  id: string,
+): { inputSchema?: unknown; stateSchema?: unknown; validateInputs?: boolean } | undefined {
   if (!mastra) return undefined;
-  const m = mastra as unknown as { getWorkflowById?: (id: string) => unknown; listWorkflows?: () => Record<string, unknown> };
+  const m = mastra as unknown as {
+    getWorkflowById?: (id: string) => unknown;
+    listWorkflows?: () => Record<string, unknown>;
+  };
   try {
     const found = m.getWorkflowById?.(id);
     if (found) return found as ReturnType<typeof findWorkflow>;
@@ -186,7 +218,9 @@ async function checkStandard(schema: unknown, value: unknown, field: string): Pr
   const result = (await standard.validate(value)) as { issues?: readonly StandardIssue[] };
   const issue = result.issues?.[0];
   if (!issue) return;
-  const path = (issue.path ?? []).map((p) => String(typeof p === 'object' && p !== null && 'key' in p ? p.key : p));
+  const path = (issue.path ?? []).map((p) =>
+    String(typeof p === 'object' && p !== null && 'key' in p ? p.key : p),
+  );
   const name = [field, ...path].join('.');
   throw new AppError('VALIDATION_ERROR', `${name}: ${issue.message}`, { field: name });
 }
@@ -196,16 +230,27 @@ async function checkStandard(schema: unknown, value: unknown, field: string): Pr
  * workflow's own schemas before starting it: a run started in the background by the streaming
  * routes rejects its validation error with no one listening, which ends the process.
  */
-const startsWorkflow = /^\/api\/(workflows\/:workflowId|agent-builder\/:actionId)\/(stream|stream-legacy|start|start-async)$/;
+const startsWorkflow =
+  /^\/api\/(workflows\/:workflowId|agent-builder\/:actionId)\/(stream|stream-legacy|start|start-async)$/;
 
 /** Body checks by Mastra route (method and registered path). */
 const bodyRules: { method: string; path: RegExp; schema: z.ZodType }[] = [
   { method: 'POST', path: /^\/api\/agents\/:agentId\/(voice\/)?listen$/, schema: transcription },
   { method: 'POST', path: /^\/api\/scores$/, schema: scoreBody },
   // An empty list reaches the SQL as `IN ()`.
-  { method: 'POST', path: /^\/api\/observability\/traces\/delete$/, schema: z.looseObject({ traceIds: z.array(z.unknown()).min(1, 'expected at least one trace id') }) },
+  {
+    method: 'POST',
+    path: /^\/api\/observability\/traces\/delete$/,
+    schema: z.looseObject({
+      traceIds: z.array(z.unknown()).min(1, 'expected at least one trace id'),
+    }),
+  },
   // Every agent route that takes a conversation; `instructions/enhance` takes its own `instructions` string.
-  { method: 'POST', path: /^\/api\/agents\/:agentId\/(?!instructions\/enhance$|voice\/|listen$|speak$|clone$)/, schema: agentMessages },
+  {
+    method: 'POST',
+    path: /^\/api\/agents\/:agentId\/(?!instructions\/enhance$|voice\/|listen$|speak$|clone$)/,
+    schema: agentMessages,
+  },
 ];
 
 /**
@@ -221,25 +266,42 @@ export function mastraInputGuard(): MiddlewareHandler {
     if (!route || !isOperator(c.get('principal') as Principal | undefined)) return next();
     for (const [name, value] of Object.entries(route.params)) {
       if (prototypeMembers.has(value)) {
-        throw new AppError('NOT_FOUND', `path.${name}: no such id '${value}'`, { field: `path.${name}` });
+        throw new AppError('NOT_FOUND', `path.${name}: no such id '${value}'`, {
+          field: `path.${name}`,
+        });
       }
       if (decodedTwice.path.has(name) && !decodes(value)) {
-        throw new AppError('VALIDATION_ERROR', `path.${name}: not valid percent-encoding once decoded`, { field: `path.${name}` });
+        throw new AppError(
+          'VALIDATION_ERROR',
+          `path.${name}: not valid percent-encoding once decoded`,
+          { field: `path.${name}` },
+        );
       }
     }
     for (const [name, values] of Object.entries(c.req.queries())) {
       for (const value of values) {
         if (isIdName(name) && prototypeMembers.has(value)) {
-          throw new AppError('NOT_FOUND', `query.${name}: no such id '${value}'`, { field: `query.${name}` });
+          throw new AppError('NOT_FOUND', `query.${name}: no such id '${value}'`, {
+            field: `query.${name}`,
+          });
         }
         if (decodedTwice.query.has(name) && !decodes(value)) {
-          throw new AppError('VALIDATION_ERROR', `query.${name}: not valid percent-encoding once decoded`, { field: `query.${name}` });
+          throw new AppError(
+            'VALIDATION_ERROR',
+            `query.${name}: not valid percent-encoding once decoded`,
+            { field: `query.${name}` },
+          );
         }
       }
     }
     const workspaceId = route.params.workspaceId;
-    if (workspaceId !== undefined && !(await workspaceExists(c.get('mastra') as Mastra | undefined, workspaceId))) {
-      throw new AppError('NOT_FOUND', `path.workspaceId: no workspace '${workspaceId}'`, { field: 'path.workspaceId' });
+    if (
+      workspaceId !== undefined &&
+      !(await workspaceExists(c.get('mastra') as Mastra | undefined, workspaceId))
+    ) {
+      throw new AppError('NOT_FOUND', `path.workspaceId: no workspace '${workspaceId}'`, {
+        field: 'path.workspaceId',
+      });
     }
     const body = await jsonBody(c);
     if (isPlainObject(body)) {
@@ -252,16 +314,22 @@ export function mastraInputGuard(): MiddlewareHandler {
     const workflowId = route.params.workflowId ?? route.params.actionId;
     if (c.req.method === 'POST' && workflowId !== undefined && startsWorkflow.test(route.path)) {
       const workflow = findWorkflow(c.get('mastra') as Mastra | undefined, workflowId);
-      if (workflow && workflow.validateInputs !== false && (body === undefined || isPlainObject(body))) {
+      if (
+        workflow &&
+        workflow.validateInputs !== false &&
+        (body === undefined || isPlainObject(body))
+      ) {
         const input = body as { inputData?: unknown; initialState?: unknown } | undefined;
         await checkStandard(workflow.inputSchema, input?.inputData, 'inputData');
-        if (input?.initialState !== undefined) await checkStandard(workflow.stateSchema, input.initialState, 'initialState');
+        if (input?.initialState !== undefined)
+          await checkStandard(workflow.stateSchema, input.initialState, 'initialState');
       }
     }
     // A body that is not an object is Mastra's schema's to refuse (naming `body`).
     if (isPlainObject(body)) {
       for (const rule of bodyRules) {
-        if (rule.method === c.req.method && rule.path.test(route.path)) parseOrThrow(rule.schema, body, { root: 'body' });
+        if (rule.method === c.req.method && rule.path.test(route.path))
+          parseOrThrow(rule.schema, body, { root: 'body' });
       }
     }
     return next();
@@ -278,7 +346,9 @@ export const PARSED_JSON_BODY = 'mentorflow.parsedJsonBody';
 async function jsonBody(c: Context): Promise<unknown> {
   if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method)) return undefined;
   if (!(c.req.header('content-type') ?? '').includes('application/json')) return undefined;
-  const parsed = (c.get as (key: string) => unknown)(PARSED_JSON_BODY) as { value: unknown } | undefined;
+  const parsed = (c.get as (key: string) => unknown)(PARSED_JSON_BODY) as
+    | { value: unknown }
+    | undefined;
   if (parsed) return parsed.value;
   const text = await c.req.raw.clone().text();
   try {

@@ -50,7 +50,9 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
 }
 
 /** Identity function that keeps the generic types of a route definition. */
-export function defineRoute<P = unknown, Q = unknown, B = unknown>(route: RouteDefinition<P, Q, B>): RouteDefinition<P, Q, B> {
+export function defineRoute<P = unknown, Q = unknown, B = unknown>(
+  route: RouteDefinition<P, Q, B>,
+): RouteDefinition<P, Q, B> {
   return route;
 }
 
@@ -58,27 +60,47 @@ async function readBody(c: Context): Promise<unknown> {
   const text = await c.req.raw.clone().text();
   if (text.trim() === '') return undefined;
   if (!(c.req.header('content-type') ?? '').includes('json')) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'body: expected Content-Type: application/json', { field: 'body' });
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'body: expected Content-Type: application/json', {
+      field: 'body',
+    });
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new AppError('INVALID_JSON', `body: not valid JSON (${(cause as Error).message})`, { field: 'body', cause });
+    throw new AppError('INVALID_JSON', `body: not valid JSON (${(cause as Error).message})`, {
+      field: 'body',
+      cause,
+    });
   }
 }
 
 /** Mount route definitions on `app` under `prefix`. */
-export function mountRoutes(app: Hono<AppEnv>, routes: RouteDefinition<any, any, any>[], prefix = '/api'): void {
+export function mountRoutes(
+  app: Hono<AppEnv>,
+  routes: RouteDefinition<any, any, any>[],
+  prefix = '/api',
+): void {
   for (const route of routes) {
     const handler = async (c: Context<AppEnv>, next: Next) => {
-      if (route.operatorOnly) requireOperator(c.get('principal'), `${route.method} /api${route.path}`);
-      const params = route.params ? parseOrThrow(route.params, c.req.param(), 'path') : c.req.param();
+      if (route.operatorOnly)
+        requireOperator(c.get('principal'), `${route.method} /api${route.path}`);
+      const params = route.params
+        ? parseOrThrow(route.params, c.req.param(), 'path')
+        : c.req.param();
       const query = route.query ? parseOrThrow(route.query, c.req.query(), 'query') : c.req.query();
       const body = route.body ? parseBody(route.body, (await readBody(c)) ?? {}) : undefined;
       const app = appOf(c.get('mastra'));
-      const response = await route.handle({ app, params, query, body, principal: c.get('principal'), c });
+      const response = await route.handle({
+        app,
+        params,
+        query,
+        body,
+        principal: c.get('principal'),
+        c,
+      });
       if (response) return response;
-      if (!route.fallsThrough) throw new AppError('INTERNAL', `route ${route.method} ${route.path} produced no response`);
+      if (!route.fallsThrough)
+        throw new AppError('INTERNAL', `route ${route.method} ${route.path} produced no response`);
       await next();
       return c.res;
     };
@@ -96,26 +118,52 @@ function jsonSchema(schema: z.ZodType): unknown {
 }
 
 /** OpenAPI 3.1 document for mentorflow's own routes, generated from the route definitions. */
-export function openApiDocument(routes: RouteDefinition<any, any, any>[], version: string): Record<string, unknown> {
+export function openApiDocument(
+  routes: RouteDefinition<any, any, any>[],
+  version: string,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+    for (const [where, schema] of [
+      ['path', route.params],
+      ['query', route.query],
+    ] as const) {
       if (!schema) continue;
-      const json = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+      const json = jsonSchema(schema) as {
+        properties?: Record<string, unknown>;
+        required?: string[];
+      };
       for (const [name, property] of Object.entries(json.properties ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (json.required ?? []).includes(name),
+          schema: property,
+        });
       }
     }
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: route.tags,
       ...(parameters.length ? { parameters } : {}),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body) } },
+            },
+          }
+        : {}),
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, r]) => [
           status,
-          { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: jsonSchema(r.schema) } } } : {}) },
+          {
+            description: r.description,
+            ...(r.schema
+              ? { content: { 'application/json': { schema: jsonSchema(r.schema) } } }
+              : {}),
+          },
         ]),
       ),
       ...(route.public ? { security: [] } : {}),
@@ -127,7 +175,8 @@ export function openApiDocument(routes: RouteDefinition<any, any, any>[], versio
     info: {
       title: 'mentorflow API',
       version,
-      description: "mentorflow's own routes: mentoring sessions, implementation workflow runs, webhooks. Mastra's standard API is described at /api/openapi.json.",
+      description:
+        "mentorflow's own routes: mentoring sessions, implementation workflow runs, webhooks. Mastra's standard API is described at /api/openapi.json.",
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -140,5 +189,7 @@ export function openApiDocument(routes: RouteDefinition<any, any, any>[], versio
 
 /** The one error body every route returns. */
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).catchall(z.unknown()),
+  error: z
+    .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+    .catchall(z.unknown()),
 });

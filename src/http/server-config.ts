@@ -68,7 +68,10 @@ export function serverConfig({ config, database, logger }: ServerConfigOptions):
           } catch (error) {
             logger.warn(`readiness check failed: ${(error as Error).message}`);
             const unavailable = { code: 'DATABASE_ERROR', message: 'database is not answering' };
-            return c.json({ status: 'unavailable', database: database.kind, error: unavailable }, 503);
+            return c.json(
+              { status: 'unavailable', database: database.kind, error: unavailable },
+              503,
+            );
           }
         },
       }),

@@ -46,16 +46,27 @@ export function diagramOf(machine: AnyMachine): Diagram {
   const finals: string[] = [];
   for (const [name, config] of Object.entries(machine.states)) {
     if (config.parent !== undefined) parents[name] = config.parent;
-    if (config.initial !== undefined && childrenOf(machine, name).length > 0) initials[name] = config.initial;
+    if (config.initial !== undefined && childrenOf(machine, name).length > 0)
+      initials[name] = config.initial;
     if (config.final) finals.push(name);
   }
   return {
     initial: machine.initial,
-    edges: machine.transitions.map((t) => ({ from: t.from, event: t.event, to: t.to, ...(t.guard ? { guard: t.guard } : {}) })),
+    edges: machine.transitions.map((t) => ({
+      from: t.from,
+      event: t.event,
+      to: t.to,
+      ...(t.guard ? { guard: t.guard } : {}),
+    })),
     parents,
     initials,
     finals,
-    anyState: (machine.anyState ?? []).map((t) => ({ event: t.event, to: t.to, ...(t.guard ? { guard: t.guard } : {}), except: [...(t.except ?? [])] })),
+    anyState: (machine.anyState ?? []).map((t) => ({
+      event: t.event,
+      to: t.to,
+      ...(t.guard ? { guard: t.guard } : {}),
+      except: [...(t.except ?? [])],
+    })),
   };
 }
 
@@ -70,8 +81,13 @@ export interface EdgeDiff {
  * Compares two edge lists as sets of (from, event, to[, guard]). With `ignoreGuards`, guards are not
  * part of an edge's identity (a seed diagram has none).
  */
-export function diffEdges(expected: readonly Edge[], actual: readonly Edge[], options: { ignoreGuards?: boolean } = {}): EdgeDiff {
-  const key = (e: Edge) => (options.ignoreGuards ? edgeKey({ from: e.from, event: e.event, to: e.to }) : edgeKey(e));
+export function diffEdges(
+  expected: readonly Edge[],
+  actual: readonly Edge[],
+  options: { ignoreGuards?: boolean } = {},
+): EdgeDiff {
+  const key = (e: Edge) =>
+    options.ignoreGuards ? edgeKey({ from: e.from, event: e.event, to: e.to }) : edgeKey(e);
   const actualKeys = new Set(actual.map(key));
   const expectedKeys = new Set(expected.map(key));
   return {

@@ -10,9 +10,13 @@ export class InvalidTransitionError extends AppError {
   constructor(state: string, event: string, allowedEvents: readonly string[], because?: string) {
     const allowed = allowedEvents.length ? allowedEvents.join(', ') : 'none (final state)';
     const where = because ? `${because} (state '${state}')` : `in state '${state}'`;
-    super('INVALID_TRANSITION', `Event '${event}' is not allowed ${where}. Allowed events: ${allowed}.`, {
-      details: { state, event, allowedEvents: [...allowedEvents] },
-    });
+    super(
+      'INVALID_TRANSITION',
+      `Event '${event}' is not allowed ${where}. Allowed events: ${allowed}.`,
+      {
+        details: { state, event, allowedEvents: [...allowedEvents] },
+      },
+    );
     this.name = 'InvalidTransitionError';
     this.state = state;
     this.event = event;
@@ -28,9 +32,13 @@ export class GuardRejectedError extends AppError {
   readonly guards: readonly string[];
 
   constructor(state: string, event: string, guards: readonly string[]) {
-    super('GUARD_REJECTED', `Event '${event}' in state '${state}' was rejected by guard ${guards.map((g) => `'${g}'`).join(', ')}.`, {
-      details: { state, event, guard: guards[0], guards: [...guards] },
-    });
+    super(
+      'GUARD_REJECTED',
+      `Event '${event}' in state '${state}' was rejected by guard ${guards.map((g) => `'${g}'`).join(', ')}.`,
+      {
+        details: { state, event, guard: guards[0], guards: [...guards] },
+      },
+    );
     this.name = 'GuardRejectedError';
     this.state = state;
     this.event = event;

@@ -38,4 +38,11 @@ export type { MachineProblem, MachineProblemKind } from './check.ts';
 export { diagramOf, diffEdges, edgeKey } from './diagram.ts';
 export type { AnyStateEdge, Diagram, Edge, EdgeDiff } from './diagram.ts';
 export { extractMermaidBlocks, parseMermaid, toMermaid } from './mermaid.ts';
-export { chainOf, childrenOf, entryPath, isComposite, isFinalState, leafStates } from './hierarchy.ts';
+export {
+  chainOf,
+  childrenOf,
+  entryPath,
+  isComposite,
+  isFinalState,
+  leafStates,
+} from './hierarchy.ts';

@@ -33,7 +33,8 @@ export function toMermaid(machine: AnyMachine): string {
     byBlock.set(block, [...(byBlock.get(block) ?? []), edge]);
   }
   const lines = ['stateDiagram-v2', `${indent(1)}[*] --> ${machine.initial}`];
-  for (const e of byBlock.get(undefined) ?? []) lines.push(`${indent(1)}${e.from} --> ${e.to}: ${label(e.event, e.guard)}`);
+  for (const e of byBlock.get(undefined) ?? [])
+    lines.push(`${indent(1)}${e.from} --> ${e.to}: ${label(e.event, e.guard)}`);
   for (const name of diagram.finals) lines.push(`${indent(1)}${name} --> [*]`);
 
   const writeBlock = (composite: string, depth: number) => {
@@ -53,16 +54,19 @@ export function toMermaid(machine: AnyMachine): string {
     lines.push(`${indent(depth)}}`);
   };
   for (const name of Object.keys(machine.states)) {
-    if (machine.states[name]!.parent === undefined && isComposite(machine, name)) writeBlock(name, 1);
+    if (machine.states[name]!.parent === undefined && isComposite(machine, name))
+      writeBlock(name, 1);
   }
 
   const notes = new Map<string, string[]>();
   for (const t of diagram.anyState) {
     const except = t.except.length ? ` (except ${t.except.join(', ')})` : '';
     lines.push(`${indent(1)}%% * --> ${t.to}: ${label(t.event, t.guard)}${except}`);
-    if (t.to !== FINAL && machine.states[t.to]?.parent === undefined) notes.set(t.to, [...(notes.get(t.to) ?? []), t.event]);
+    if (t.to !== FINAL && machine.states[t.to]?.parent === undefined)
+      notes.set(t.to, [...(notes.get(t.to) ?? []), t.event]);
   }
-  for (const [target, events] of notes) lines.push(`${indent(1)}note left of ${target} : from any state on ${events.join(', ')}`);
+  for (const [target, events] of notes)
+    lines.push(`${indent(1)}note left of ${target} : from any state on ${events.join(', ')}`);
   return lines.join('\n') + '\n';
 }
 
@@ -74,9 +78,13 @@ export function extractMermaidBlocks(markdown: string): string[] {
 const NAME = String.raw`[A-Za-z_][\w.-]*`;
 const edgeRe = new RegExp(String.raw`^(\[\*\]|${NAME})\s*-->\s*(\[\*\]|${NAME})\s*(?::\s*(.*))?$`);
 const labelRe = new RegExp(String.raw`^(\S+?)(?:\s*\[(${NAME})\])?$`);
-const anyRe = new RegExp(String.raw`^%%\s*\*\s*-->\s*(\[\*\]|${NAME})\s*:\s*(\S+?)(?:\s*\[(${NAME})\])?(?:\s*\(except\s+([^)]*)\))?\s*$`);
+const anyRe = new RegExp(
+  String.raw`^%%\s*\*\s*-->\s*(\[\*\]|${NAME})\s*:\s*(\S+?)(?:\s*\[(${NAME})\])?(?:\s*\(except\s+([^)]*)\))?\s*$`,
+);
 const blockRe = new RegExp(String.raw`^state\s+(${NAME})\s*\{$`);
-const declRe = new RegExp(String.raw`^(?:state\s+"[^"]*"\s+as\s+(${NAME})|state\s+(${NAME})|(${NAME}))(?:\s*:.*)?$`);
+const declRe = new RegExp(
+  String.raw`^(?:state\s+"[^"]*"\s+as\s+(${NAME})|state\s+(${NAME})|(${NAME}))(?:\s*:.*)?$`,
+);
 
 /**
  * Parses a mermaid state diagram (or a markdown text holding one: the first ```mermaid block).
@@ -88,7 +96,9 @@ export function parseMermaid(text: string): Diagram {
   const source = text.includes('```mermaid') ? (extractMermaidBlocks(text)[0] ?? '') : text;
   const lines = source.split('\n');
   const fail = (n: number, why: string): never => {
-    throw new AppError('VALIDATION_ERROR', `mermaid line ${n + 1}: ${why}: '${lines[n]!.trim()}'`, { field: 'diagram' });
+    throw new AppError('VALIDATION_ERROR', `mermaid line ${n + 1}: ${why}: '${lines[n]!.trim()}'`, {
+      field: 'diagram',
+    });
   };
 
   let initial: string | undefined;
@@ -117,7 +127,12 @@ export function parseMermaid(text: string): Diagram {
     if (line === '') continue;
     const any = anyRe.exec(line);
     if (any) {
-      const except = any[4] ? any[4].split(',').map((s) => s.trim()).filter(Boolean) : [];
+      const except = any[4]
+        ? any[4]
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
       anyState.push({ event: any[2]!, to: any[1]!, ...(any[3] ? { guard: any[3] } : {}), except });
       continue;
     }
@@ -171,8 +186,14 @@ export function parseMermaid(text: string): Diagram {
     }
     fail(n, 'unsupported statement');
   }
-  if (!header) throw new AppError('VALIDATION_ERROR', 'mermaid: no stateDiagram found', { field: 'diagram' });
-  if (stack.length > 0) throw new AppError('VALIDATION_ERROR', `mermaid: block '${stack[stack.length - 1]}' is not closed`, { field: 'diagram' });
+  if (!header)
+    throw new AppError('VALIDATION_ERROR', 'mermaid: no stateDiagram found', { field: 'diagram' });
+  if (stack.length > 0)
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `mermaid: block '${stack[stack.length - 1]}' is not closed`,
+      { field: 'diagram' },
+    );
 
   const parents: Record<string, string> = {};
   for (const [name, { parent }] of membership) parents[name] = parent;

@@ -71,11 +71,17 @@ export function snapshotAt<M extends AnyMachine>(
   options: SnapshotOptions = {},
 ): Snapshot<StateOf<M>> {
   if (state !== FINAL && !stateConfig(machine, state)) {
-    throw new AppError('VALIDATION_ERROR', `Unknown state '${state}' in machine '${machine.id}'.`, { field: 'state' });
+    throw new AppError('VALIDATION_ERROR', `Unknown state '${state}' in machine '${machine.id}'.`, {
+      field: 'state',
+    });
   }
   const historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   if (!Number.isInteger(historyLimit) || historyLimit < 1) {
-    throw new AppError('VALIDATION_ERROR', `historyLimit must be a positive integer, got ${historyLimit}.`, { field: 'historyLimit' });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `historyLimit must be a positive integer, got ${historyLimit}.`,
+      { field: 'historyLimit' },
+    );
   }
   return {
     machine: machine.id,
@@ -92,7 +98,10 @@ export function currentState<S extends string>(snapshot: Snapshot<S>): S | Final
 }
 
 /** True when the snapshot is in `state` or in one of its descendants. */
-export function matches<S extends string>(snapshot: Snapshot<S>, state: S | FinalPseudoState): boolean {
+export function matches<S extends string>(
+  snapshot: Snapshot<S>,
+  state: S | FinalPseudoState,
+): boolean {
   return snapshot.path.includes(state);
 }
 
@@ -116,28 +125,42 @@ export function serializeSnapshot(snapshot: Snapshot): string {
  * Validates stored data (JSON text or a parsed object) as a snapshot of `machine`: schema, machine
  * id, known states and a path that is exactly a leaf's ancestor chain. Throws VALIDATION_ERROR.
  */
-export function parseSnapshot<M extends AnyMachine>(machine: M, value: unknown): Snapshot<StateOf<M>> {
+export function parseSnapshot<M extends AnyMachine>(
+  machine: M,
+  value: unknown,
+): Snapshot<StateOf<M>> {
   let data = value;
   if (typeof value === 'string') {
     try {
       data = JSON.parse(value);
     } catch (cause) {
-      throw new AppError('VALIDATION_ERROR', 'snapshot: not valid JSON', { field: 'snapshot', cause });
+      throw new AppError('VALIDATION_ERROR', 'snapshot: not valid JSON', {
+        field: 'snapshot',
+        cause,
+      });
     }
   }
   const snapshot = parseOrThrow(snapshotSchema, data, 'snapshot');
   if (snapshot.machine !== machine.id) {
-    throw new AppError('VALIDATION_ERROR', `snapshot.machine: expected '${machine.id}', got '${snapshot.machine}'`, {
-      field: 'snapshot.machine',
-    });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `snapshot.machine: expected '${machine.id}', got '${snapshot.machine}'`,
+      {
+        field: 'snapshot.machine',
+      },
+    );
   }
   const leaf = snapshot.path[snapshot.path.length - 1]!;
   const expected = leaf === FINAL ? [FINAL] : chainOf(machine, leaf);
   const known = leaf === FINAL || stateConfig(machine, leaf) !== undefined;
   if (!known || isComposite(machine, leaf) || expected.join('/') !== snapshot.path.join('/')) {
-    throw new AppError('VALIDATION_ERROR', `snapshot.path: '${snapshot.path.join(' > ')}' is not a state of '${machine.id}'`, {
-      field: 'snapshot.path',
-    });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `snapshot.path: '${snapshot.path.join(' > ')}' is not a state of '${machine.id}'`,
+      {
+        field: 'snapshot.path',
+      },
+    );
   }
   return snapshot as Snapshot<StateOf<M>>;
 }

@@ -64,12 +64,27 @@ function candidatesFor(machine: AnyMachine, leaf: string): Map<string, ResolvedT
     const chain = chainOf(machine, leaf);
     for (const state of [...chain].reverse()) {
       for (const t of machine.transitions) {
-        if (t.from === state) add({ source: state, event: t.event, to: t.to, guard: t.guard, actions: t.actions ?? [], addition: t.addition });
+        if (t.from === state)
+          add({
+            source: state,
+            event: t.event,
+            to: t.to,
+            guard: t.guard,
+            actions: t.actions ?? [],
+            addition: t.addition,
+          });
       }
     }
     for (const t of machine.anyState ?? []) {
       if (t.except?.some((s) => chain.includes(s))) continue;
-      add({ source: '*', event: t.event, to: t.to, guard: t.guard, actions: t.actions ?? [], addition: t.addition });
+      add({
+        source: '*',
+        event: t.event,
+        to: t.to,
+        guard: t.guard,
+        actions: t.actions ?? [],
+        addition: t.addition,
+      });
     }
   }
   index.set(leaf, byEvent);
@@ -77,7 +92,10 @@ function candidatesFor(machine: AnyMachine, leaf: string): Map<string, ResolvedT
 }
 
 /** Events accepted in the snapshot's state (declared, regardless of guards), in the machine's event order. */
-export function allowedEvents<M extends AnyMachine>(machine: M, snapshot: Snapshot<StateOf<M>>): EventOf<M>[] {
+export function allowedEvents<M extends AnyMachine>(
+  machine: M,
+  snapshot: Snapshot<StateOf<M>>,
+): EventOf<M>[] {
   const handled = candidatesFor(machine, currentState(snapshot));
   return Object.keys(machine.events).filter((e) => handled.has(e)) as EventOf<M>[];
 }
@@ -87,7 +105,13 @@ export function isEvent<M extends AnyMachine>(machine: M, name: string): name is
   return Object.hasOwn(machine.events, name);
 }
 
-function resolve(machine: AnyMachine, snapshot: Snapshot, event: string, context: unknown, eventData: unknown): ResolvedTransition {
+function resolve(
+  machine: AnyMachine,
+  snapshot: Snapshot,
+  event: string,
+  context: unknown,
+  eventData: unknown,
+): ResolvedTransition {
   const leaf = currentState(snapshot);
   const candidates = candidatesFor(machine, leaf).get(event);
   if (!candidates) throw new InvalidTransitionError(leaf, event, allowedEvents(machine, snapshot));
@@ -96,7 +120,10 @@ function resolve(machine: AnyMachine, snapshot: Snapshot, event: string, context
     if (candidate.guard === undefined) return candidate;
     const guard = machine.guards[candidate.guard];
     if (typeof guard !== 'function') {
-      throw new AppError('INTERNAL', `Machine '${machine.id}' references unknown guard '${candidate.guard}'.`);
+      throw new AppError(
+        'INTERNAL',
+        `Machine '${machine.id}' references unknown guard '${candidate.guard}'.`,
+      );
     }
     if (guard(context, eventData)) return candidate;
     rejected.push(candidate.guard);
@@ -116,7 +143,8 @@ export function can<M extends AnyMachine>(
     resolve(machine, snapshot, event, context, eventData);
     return true;
   } catch (error) {
-    if (error instanceof InvalidTransitionError || error instanceof GuardRejectedError) return false;
+    if (error instanceof InvalidTransitionError || error instanceof GuardRejectedError)
+      return false;
     throw error;
   }
 }
@@ -137,15 +165,24 @@ export function transition<M extends AnyMachine>(
   now: Date = new Date(),
 ): TransitionResult<StateOf<M>> {
   if (snapshot.machine !== machine.id) {
-    throw new AppError('VALIDATION_ERROR', `Snapshot belongs to machine '${snapshot.machine}', not '${machine.id}'.`, {
-      field: 'snapshot.machine',
-    });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `Snapshot belongs to machine '${snapshot.machine}', not '${machine.id}'.`,
+      {
+        field: 'snapshot.machine',
+      },
+    );
   }
   const taken = resolve(machine, snapshot, event, context, eventData);
   const from = snapshot.path;
   const targetChain = taken.to === FINAL ? [] : chainOf(machine, taken.to);
   let common = 0;
-  while (common < from.length && common < targetChain.length && from[common] === targetChain[common]) common++;
+  while (
+    common < from.length &&
+    common < targetChain.length &&
+    from[common] === targetChain[common]
+  )
+    common++;
   // The target is the current leaf or one of its ancestors: leave it and enter it again (its entry actions rerun).
   if (taken.to !== FINAL && common === targetChain.length) common = targetChain.length - 1;
 
@@ -155,11 +192,14 @@ export function transition<M extends AnyMachine>(
 
   const steps: ActionStep[] = [];
   for (const state of exited) {
-    for (const action of stateConfig(machine, state)?.exit ?? []) steps.push({ phase: 'exit', state, action });
+    for (const action of stateConfig(machine, state)?.exit ?? [])
+      steps.push({ phase: 'exit', state, action });
   }
-  for (const action of taken.actions) steps.push({ phase: 'transition', state: taken.source, action });
+  for (const action of taken.actions)
+    steps.push({ phase: 'transition', state: taken.source, action });
   for (const state of entered) {
-    for (const action of stateConfig(machine, state)?.entry ?? []) steps.push({ phase: 'entry', state, action });
+    for (const action of stateConfig(machine, state)?.entry ?? [])
+      steps.push({ phase: 'entry', state, action });
   }
 
   const leaf = currentState(snapshot);
@@ -172,7 +212,8 @@ export function transition<M extends AnyMachine>(
   };
   if (machine.digest) entry.digest = machine.digest(context);
   const history = [...snapshot.history, entry];
-  if (history.length > snapshot.historyLimit) history.splice(0, history.length - snapshot.historyLimit);
+  if (history.length > snapshot.historyLimit)
+    history.splice(0, history.length - snapshot.historyLimit);
 
   return {
     snapshot: {

@@ -26,7 +26,11 @@ export interface StateConfig<S extends string = string> {
 }
 
 /** One edge: in `from` (or any of its descendants), `event` leads to `to` when `guard` (if any) holds. */
-export interface TransitionConfig<S extends string = string, E extends string = string, G extends string = string> {
+export interface TransitionConfig<
+  S extends string = string,
+  E extends string = string,
+  G extends string = string,
+> {
   readonly from: S;
   readonly event: E;
   readonly to: S | FinalPseudoState;
@@ -42,7 +46,11 @@ export interface TransitionConfig<S extends string = string, E extends string = 
  * An edge that applies in every non-final state (except those listed), after the state's own
  * transitions and its ancestors' have been tried: the root of the hierarchy.
  */
-export interface AnyStateTransitionConfig<S extends string = string, E extends string = string, G extends string = string> {
+export interface AnyStateTransitionConfig<
+  S extends string = string,
+  E extends string = string,
+  G extends string = string,
+> {
   readonly event: E;
   readonly to: S | FinalPseudoState;
   readonly guard?: G;
@@ -82,27 +90,34 @@ export interface MachineDefinition<
 // `any` context: guards take the context as a parameter (contravariant), so no concrete C is assignable to `unknown`.
 export type AnyMachine = MachineDefinition<string, string, any, string>;
 
-export type StateOf<M> = M extends MachineDefinition<infer S, string, infer _C, infer _G> ? S : never;
-export type EventOf<M> = M extends MachineDefinition<infer _S, infer E, infer _C, infer _G> ? E : never;
-export type ContextOf<M> = M extends MachineDefinition<infer _S, infer _E, infer C, infer _G> ? C : never;
-export type GuardOf<M> = M extends MachineDefinition<infer _S, infer _E, infer _C, infer G> ? G : never;
+export type StateOf<M> =
+  M extends MachineDefinition<infer S, string, infer _C, infer _G> ? S : never;
+export type EventOf<M> =
+  M extends MachineDefinition<infer _S, infer E, infer _C, infer _G> ? E : never;
+export type ContextOf<M> =
+  M extends MachineDefinition<infer _S, infer _E, infer C, infer _G> ? C : never;
+export type GuardOf<M> =
+  M extends MachineDefinition<infer _S, infer _E, infer _C, infer G> ? G : never;
 
 /**
  * Declares a machine with its names inferred from the keys of `states`, `events` and `guards`;
  * everywhere else a name must be one of those (checked at compile time, and again by `checkMachine`).
  */
-export function defineMachine<const S extends string, const E extends string, C, const G extends string = never>(
-  definition: {
-    readonly id: string;
-    readonly description: string;
-    readonly initial: NoInfer<S>;
-    readonly states: { readonly [K in S]: StateConfig<NoInfer<S>> };
-    readonly events: { readonly [K in E]: string };
-    readonly transitions: readonly TransitionConfig<NoInfer<S>, NoInfer<E>, NoInfer<G>>[];
-    readonly anyState?: readonly AnyStateTransitionConfig<NoInfer<S>, NoInfer<E>, NoInfer<G>>[];
-    readonly guards: { readonly [K in G]: Guard<C> };
-    readonly digest?: (context: C) => string;
-  },
-): MachineDefinition<S, E, C, G> {
+export function defineMachine<
+  const S extends string,
+  const E extends string,
+  C,
+  const G extends string = never,
+>(definition: {
+  readonly id: string;
+  readonly description: string;
+  readonly initial: NoInfer<S>;
+  readonly states: { readonly [K in S]: StateConfig<NoInfer<S>> };
+  readonly events: { readonly [K in E]: string };
+  readonly transitions: readonly TransitionConfig<NoInfer<S>, NoInfer<E>, NoInfer<G>>[];
+  readonly anyState?: readonly AnyStateTransitionConfig<NoInfer<S>, NoInfer<E>, NoInfer<G>>[];
+  readonly guards: { readonly [K in G]: Guard<C> };
+  readonly digest?: (context: C) => string;
+}): MachineDefinition<S, E, C, G> {
   return definition;
 }

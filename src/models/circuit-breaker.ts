@@ -26,7 +26,10 @@ export interface CircuitBreaker {
   failures(): number;
 }
 
-export function createCircuitBreaker(key: string, options: CircuitBreakerOptions = {}): CircuitBreaker {
+export function createCircuitBreaker(
+  key: string,
+  options: CircuitBreakerOptions = {},
+): CircuitBreaker {
   const threshold = options.failureThreshold ?? 5;
   const cooldownMs = options.cooldownMs ?? 30_000;
   const now = options.now ?? Date.now;

@@ -25,12 +25,16 @@ export interface ModelInput {
 /** Read the last user message of a prompt and its input block (if any). */
 export function readModelInput(prompt: LanguageModelV4Prompt): ModelInput {
   const lastUser = [...prompt].reverse().find((m) => m.role === 'user');
-  const text = lastUser && lastUser.role === 'user' ? lastUser.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n') : '';
+  const text =
+    lastUser && lastUser.role === 'user'
+      ? lastUser.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n')
+      : '';
   let input: Record<string, unknown> | undefined;
   for (const match of text.matchAll(blockPattern)) {
     try {
       const parsed: unknown = JSON.parse(match[1]!);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) input = parsed as Record<string, unknown>;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        input = parsed as Record<string, unknown>;
     } catch {
       // A block that is not JSON is treated as plain text.
     }

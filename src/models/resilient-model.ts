@@ -9,10 +9,25 @@ import type {
 import { AppError } from '../errors/app-error.ts';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.ts';
 import { checkJsonSchema, unwrapJsonText } from './json-schema-check.ts';
-import { backoffDelay, classifyModelFailure, sleep as defaultSleep, withTimeout, type BackoffOptions } from './retry-policy.ts';
+import {
+  backoffDelay,
+  classifyModelFailure,
+  sleep as defaultSleep,
+  withTimeout,
+  type BackoffOptions,
+} from './retry-policy.ts';
 
 /** Why a call was answered by the fallback model instead of the configured one. */
-export type FallbackReason = 'rateLimit' | 'serverError' | 'timeout' | 'network' | 'clientError' | 'auth' | 'unknown' | 'circuitOpen' | 'malformedOutput';
+export type FallbackReason =
+  | 'rateLimit'
+  | 'serverError'
+  | 'timeout'
+  | 'network'
+  | 'clientError'
+  | 'auth'
+  | 'unknown'
+  | 'circuitOpen'
+  | 'malformedOutput';
 
 /** Recorded on every fallback: returned to the caller and put on provider metadata under `mentorflow.fallback`. */
 export interface FallbackRecord {
@@ -43,10 +58,23 @@ export interface ResilienceOptions extends BackoffOptions {
 }
 
 export type ResilienceEvent =
-  | { type: 'retry'; model: string; attempt: number; delayMs: number; reason: FallbackReason; detail: string }
+  | {
+      type: 'retry';
+      model: string;
+      attempt: number;
+      delayMs: number;
+      reason: FallbackReason;
+      detail: string;
+    }
   | { type: 'fallback'; record: FallbackRecord };
 
-type Failure = { reason: FallbackReason; detail: string; retryable: boolean; retryAfterMs?: number; transport: boolean };
+type Failure = {
+  reason: FallbackReason;
+  detail: string;
+  retryable: boolean;
+  retryAfterMs?: number;
+  transport: boolean;
+};
 
 /**
  * Wrap `primary` with timeouts, retries (exponential backoff with jitter, transient failures only),
@@ -54,7 +82,10 @@ type Failure = { reason: FallbackReason; detail: string; retryable: boolean; ret
  * match the requested schema are retried once, then answered by the fallback. The result is itself a
  * LanguageModelV4, so Mastra agents use it like any model.
  */
-export function withResilience(primary: LanguageModelV4, options: ResilienceOptions = {}): LanguageModelV4 {
+export function withResilience(
+  primary: LanguageModelV4,
+  options: ResilienceOptions = {},
+): LanguageModelV4 {
   const name = `${primary.provider.split('.')[0]}/${primary.modelId}`;
   const maxRetries = options.maxRetries ?? 2;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -62,8 +93,21 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
   const wait = options.sleep ?? defaultSleep;
 
   /** Runs attempts until one succeeds or the failure is final; returns the success or the final failure. */
-  async function attempt<T>(call: LanguageModelV4CallOptions, once: (signal: AbortSignal) => Promise<T>, validate: (value: T) => string | undefined) {
-    if (!breaker.allow()) return { failure: { reason: 'circuitOpen', detail: `circuit open for ${name}`, retryable: false, transport: true } as Failure, attempts: 0 };
+  async function attempt<T>(
+    call: LanguageModelV4CallOptions,
+    once: (signal: AbortSignal) => Promise<T>,
+    validate: (value: T) => string | undefined,
+  ) {
+    if (!breaker.allow())
+      return {
+        failure: {
+          reason: 'circuitOpen',
+          detail: `circuit open for ${name}`,
+          retryable: false,
+          transport: true,
+        } as Failure,
+        attempts: 0,
+      };
     let malformedRetried = false;
     for (let n = 0; ; n++) {
       let failure: Failure;
@@ -74,31 +118,60 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
           breaker.onSuccess();
           return { value, attempts: n + 1 };
         }
-        failure = { reason: 'malformedOutput', detail: problem, retryable: !malformedRetried, transport: false };
+        failure = {
+          reason: 'malformedOutput',
+          detail: problem,
+          retryable: !malformedRetried,
+          transport: false,
+        };
         malformedRetried = true;
       } catch (error) {
         if (call.abortSignal?.aborted) throw error;
         const c = classifyModelFailure(error);
         if (c.kind === 'malformedResponse') {
-          failure = { reason: 'malformedOutput', detail: c.message, retryable: !malformedRetried, transport: false };
+          failure = {
+            reason: 'malformedOutput',
+            detail: c.message,
+            retryable: !malformedRetried,
+            transport: false,
+          };
           malformedRetried = true;
         } else {
-          failure = { reason: c.kind, detail: c.message, retryable: c.retryable, retryAfterMs: c.retryAfterMs, transport: true };
+          failure = {
+            reason: c.kind,
+            detail: c.message,
+            retryable: c.retryable,
+            retryAfterMs: c.retryAfterMs,
+            transport: true,
+          };
         }
       }
       // A malformed answer means the model is up: it does not count towards opening the circuit.
       if (failure.transport) breaker.onFailure();
       const budgetLeft = failure.transport ? n < maxRetries : true;
-      if (!failure.retryable || !budgetLeft || breaker.state() !== 'closed') return { failure, attempts: n + 1 };
+      if (!failure.retryable || !budgetLeft || breaker.state() !== 'closed')
+        return { failure, attempts: n + 1 };
       const delayMs = failure.transport ? backoffDelay(n, options, failure.retryAfterMs) : 0;
-      options.onEvent?.({ type: 'retry', model: name, attempt: n + 1, delayMs, reason: failure.reason, detail: failure.detail });
+      options.onEvent?.({
+        type: 'retry',
+        model: name,
+        attempt: n + 1,
+        delayMs,
+        reason: failure.reason,
+        detail: failure.detail,
+      });
       if (delayMs > 0) await wait(delayMs, call.abortSignal);
     }
   }
 
-  function fallbackFor(failure: Failure, attempts: number): { model: LanguageModelV4; record: FallbackRecord } {
+  function fallbackFor(
+    failure: Failure,
+    attempts: number,
+  ): { model: LanguageModelV4; record: FallbackRecord } {
     if (!options.fallback) {
-      throw new AppError('MODEL_ERROR', `${name} failed (${failure.reason}): ${failure.detail}`, { details: { reason: failure.reason } });
+      throw new AppError('MODEL_ERROR', `${name} failed (${failure.reason}): ${failure.detail}`, {
+        details: { reason: failure.reason },
+      });
     }
     const record: FallbackRecord = {
       from: name,
@@ -120,7 +193,11 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
     },
 
     async doGenerate(call) {
-      const result = await attempt(call, (signal) => Promise.resolve(primary.doGenerate({ ...call, abortSignal: signal })), (r) => structuredProblem(call, textOf(r)));
+      const result = await attempt(
+        call,
+        (signal) => Promise.resolve(primary.doGenerate({ ...call, abortSignal: signal })),
+        (r) => structuredProblem(call, textOf(r)),
+      );
       if ('value' in result) return result.value as LanguageModelV4GenerateResult;
       const { model, record } = fallbackFor(result.failure, result.attempts);
       const answer = await model.doGenerate(call);
@@ -136,7 +213,13 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
           // JSON is checked whole before anything is passed on; text is passed on from its first part.
           return wantsJson ? bufferAll(started) : peekFirst(started);
         },
-        (s) => (wantsJson ? structuredProblem(call, s.parts.map((p) => (p.type === 'text-delta' ? p.delta : '')).join('')) : undefined),
+        (s) =>
+          wantsJson
+            ? structuredProblem(
+                call,
+                s.parts.map((p) => (p.type === 'text-delta' ? p.delta : '')).join(''),
+              )
+            : undefined,
       );
       if ('value' in result) return replay(result.value as Buffered);
       const { model, record } = fallbackFor(result.failure, result.attempts);
@@ -146,7 +229,11 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
         stream: answer.stream.pipeThrough(
           new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
             transform(part, controller) {
-              controller.enqueue(part.type === 'finish' ? { ...part, providerMetadata: withFallback(part.providerMetadata, record) } : part);
+              controller.enqueue(
+                part.type === 'finish'
+                  ? { ...part, providerMetadata: withFallback(part.providerMetadata, record) }
+                  : part,
+              );
             },
           }),
         ),
@@ -156,12 +243,19 @@ export function withResilience(primary: LanguageModelV4, options: ResilienceOpti
 }
 
 /** The fallback record a result carries, if any. */
-export function fallbackOf(providerMetadata: SharedV4ProviderMetadata | Record<string, unknown> | undefined): FallbackRecord | undefined {
-  const meta = (providerMetadata as Record<string, { fallback?: FallbackRecord } | undefined> | undefined)?.mentorflow;
+export function fallbackOf(
+  providerMetadata: SharedV4ProviderMetadata | Record<string, unknown> | undefined,
+): FallbackRecord | undefined {
+  const meta = (
+    providerMetadata as Record<string, { fallback?: FallbackRecord } | undefined> | undefined
+  )?.mentorflow;
   return meta?.fallback;
 }
 
-function withFallback(meta: SharedV4ProviderMetadata | undefined, record: FallbackRecord): SharedV4ProviderMetadata {
+function withFallback(
+  meta: SharedV4ProviderMetadata | undefined,
+  record: FallbackRecord,
+): SharedV4ProviderMetadata {
   return { ...meta, mentorflow: { ...meta?.mentorflow, fallback: { ...record } } };
 }
 
@@ -187,7 +281,13 @@ interface Buffered {
   rest?: ReadableStreamDefaultReader<LanguageModelV4StreamPart>;
 }
 
-const contentTypes = new Set(['text-delta', 'tool-call', 'tool-input-start', 'reasoning-delta', 'file']);
+const contentTypes = new Set([
+  'text-delta',
+  'tool-call',
+  'tool-input-start',
+  'reasoning-delta',
+  'file',
+]);
 
 async function peekFirst(started: LanguageModelV4StreamResult): Promise<Buffered> {
   const { stream, ...head } = started;
@@ -238,4 +338,3 @@ function replay(buffered: Buffered): LanguageModelV4StreamResult {
     }),
   };
 }
-

@@ -21,7 +21,9 @@ export interface ResolveModelOptions {
   /** Where to read variables from; default `process.env`. */
   env?: NodeJS.ProcessEnv;
   /** Retry, backoff and breaker tuning (tests inject `sleep` and small cool-downs here). */
-  resilience?: Omit<ResilienceOptions, 'fallback' | 'timeoutMs' | 'breaker'> & { breaker?: CircuitBreakerOptions };
+  resilience?: Omit<ResilienceOptions, 'fallback' | 'timeoutMs' | 'breaker'> & {
+    breaker?: CircuitBreakerOptions;
+  };
   /** Answer with the agent's rules model when the configured model fails. Default true. */
   fallbackToRules?: boolean;
   /** Custom fetch for the OpenAI provider (tests, proxies). */
@@ -39,7 +41,10 @@ export interface ResolvedModel {
 
 /** `blocker-diagnosis` → `MODEL_BLOCKER_DIAGNOSIS`. */
 export function agentModelVariable(agentId: string): string {
-  return `MODEL_${agentId.replace(/[^a-zA-Z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+  return `MODEL_${agentId
+    .replace(/[^a-zA-Z0-9]+/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toUpperCase()}`;
 }
 
 /**
@@ -58,22 +63,45 @@ export function resolveModel(agentId: string, options: ResolveModelOptions = {})
   const id = configured ?? (apiKey || baseURL ? defaultRemoteModel : `rules/${agentId}`);
   const slash = id.indexOf('/');
   if (slash <= 0 || slash === id.length - 1) {
-    throw new AppError('CONFIG_ERROR', `Invalid model "${id}": expected provider/model-id, e.g. openai/gpt-4o-mini or rules/auto`, { field: configured === env.MODEL ? 'MODEL' : agentModelVariable(agentId) });
+    throw new AppError(
+      'CONFIG_ERROR',
+      `Invalid model "${id}": expected provider/model-id, e.g. openai/gpt-4o-mini or rules/auto`,
+      { field: configured === env.MODEL ? 'MODEL' : agentModelVariable(agentId) },
+    );
   }
   const provider = id.slice(0, slash);
   const modelName = id.slice(slash + 1);
 
-  if (provider === 'rules') return { model: rules(agentId), id: `rules/${agentId}`, mode: 'rules', reason: `model ${id} selected` };
+  if (provider === 'rules')
+    return {
+      model: rules(agentId),
+      id: `rules/${agentId}`,
+      mode: 'rules',
+      reason: `model ${id} selected`,
+    };
   if (!apiKey && !baseURL) {
-    return { model: rules(agentId), id: `rules/${agentId}`, mode: 'rules', reason: `${id} configured but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set` };
+    return {
+      model: rules(agentId),
+      id: `rules/${agentId}`,
+      mode: 'rules',
+      reason: `${id} configured but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set`,
+    };
   }
   if (provider !== 'openai' && !baseURL) {
-    throw new AppError('CONFIG_ERROR', `Model provider "${provider}" needs OPENAI_BASE_URL (an OpenAI-compatible server); only openai/* and rules/* work without it`, { field: 'MODEL' });
+    throw new AppError(
+      'CONFIG_ERROR',
+      `Model provider "${provider}" needs OPENAI_BASE_URL (an OpenAI-compatible server); only openai/* and rules/* work without it`,
+      { field: 'MODEL' },
+    );
   }
 
   const timeoutMs = options.timeoutMs ?? parseTimeout(env.MODEL_TIMEOUT_MS);
   // OpenAI-compatible servers (Ollama, vLLM, LM Studio) may need no key; the provider still wants one.
-  const openai = createOpenAI({ apiKey: apiKey ?? 'not-needed', ...(baseURL ? { baseURL } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const openai = createOpenAI({
+    apiKey: apiKey ?? 'not-needed',
+    ...(baseURL ? { baseURL } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   // The default openai(id) calls /responses, which OpenAI-compatible servers rarely have.
   const primary = baseURL ? openai.chat(modelName) : openai(modelName);
   const { breaker: breakerOptions, ...resilience } = options.resilience ?? {};
@@ -90,7 +118,11 @@ function parseTimeout(value: string | undefined): number {
   if (!value?.trim()) return 30_000;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 100 || n > 600_000) {
-    throw new AppError('CONFIG_ERROR', `Invalid MODEL_TIMEOUT_MS: expected milliseconds between 100 and 600000 (got ${JSON.stringify(value)})`, { field: 'MODEL_TIMEOUT_MS' });
+    throw new AppError(
+      'CONFIG_ERROR',
+      `Invalid MODEL_TIMEOUT_MS: expected milliseconds between 100 and 600000 (got ${JSON.stringify(value)})`,
+      { field: 'MODEL_TIMEOUT_MS' },
+    );
   }
   return n;
 }

@@ -1,8 +1,16 @@
 import type pg from 'pg';
 import { cancelApprovalTimeout } from '../../workflows/implementation/approval-jobs.ts';
-import { dropCheckpointsFrom, listCheckpoints } from '../../workflows/implementation/checkpoints.ts';
+import {
+  dropCheckpointsFrom,
+  listCheckpoints,
+} from '../../workflows/implementation/checkpoints.ts';
 import { appendRunEvent } from '../../workflows/implementation/run-events.ts';
-import { phaseIndex, phases, type ImplementationInput, type Phase } from '../../workflows/implementation/schemas.ts';
+import {
+  phaseIndex,
+  phases,
+  type ImplementationInput,
+  type Phase,
+} from '../../workflows/implementation/schemas.ts';
 
 export interface NewAttempt {
   runId: string;
@@ -34,7 +42,8 @@ export async function beginAttempt(
   const reused = (await listCheckpoints(client, run.id)).map((c) => c.phase);
   const attempt = run.attempt + 1;
   const mastraRunId = mastraRunIdOf(run.id, attempt);
-  const resetApproval = options.fromPhase !== undefined && phaseIndex(options.fromPhase) <= phaseIndex('approval');
+  const resetApproval =
+    options.fromPhase !== undefined && phaseIndex(options.fromPhase) <= phaseIndex('approval');
   const firstToRun = phases.find((p) => !reused.includes(p)) ?? 'implement';
   await client.query(
     `update implementation_runs
@@ -44,18 +53,27 @@ export async function beginAttempt(
      where id = $1`,
     [run.id, attempt, mastraRunId, firstToRun, options.ownerKey],
   );
-  await client.query('insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason, from_phase) values ($1, $2, $3, $4, $5)', [
-    mastraRunId,
-    run.id,
-    attempt,
-    options.reason,
-    options.fromPhase ?? null,
-  ]);
+  await client.query(
+    'insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason, from_phase) values ($1, $2, $3, $4, $5)',
+    [mastraRunId, run.id, attempt, options.reason, options.fromPhase ?? null],
+  );
   if (resetApproval) await cancelApprovalTimeout(client, run.id);
   await appendRunEvent(
     client,
     run.id,
-    options.reason === 'restart' ? { type: 'run.restarted', data: { fromPhase: options.fromPhase ?? firstToRun, attempt, reused } } : { type: 'run.recovered', data: { attempt, reused } },
+    options.reason === 'restart'
+      ? {
+          type: 'run.restarted',
+          data: { fromPhase: options.fromPhase ?? firstToRun, attempt, reused },
+        }
+      : { type: 'run.recovered', data: { attempt, reused } },
   );
-  return { runId: run.id, mastraRunId, attempt, input: run.input, reused, previousMastraRunId: run.mastra_run_id };
+  return {
+    runId: run.id,
+    mastraRunId,
+    attempt,
+    input: run.input,
+    reused,
+    previousMastraRunId: run.mastra_run_id,
+  };
 }

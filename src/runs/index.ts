@@ -8,7 +8,10 @@ export { createRunService, type RunService, type RunServiceOptions } from './run
 export type { RunDetails, RunStatusView } from './run-views.ts';
 export type { RunEvent, RunEventType } from '../../workflows/implementation/run-events.ts';
 export { runEventsChannel } from '../../workflows/implementation/run-events.ts';
-export { approvalTimeoutTask, approvalTimeoutTaskName } from '../../workflows/implementation/approval-timeout-task.ts';
+export {
+  approvalTimeoutTask,
+  approvalTimeoutTaskName,
+} from '../../workflows/implementation/approval-timeout-task.ts';
 
 const registered = new WeakMap<Mastra, { service: RunService; pool: pg.Pool }>();
 
@@ -19,7 +22,8 @@ export function registerRunService(mastra: Mastra, service: RunService, pool: pg
 
 function entryOf(mastra: Mastra) {
   const entry = registered.get(mastra);
-  if (!entry) throw new AppError('INTERNAL', 'no run service is registered for this Mastra instance');
+  if (!entry)
+    throw new AppError('INTERNAL', 'no run service is registered for this Mastra instance');
   return entry;
 }
 

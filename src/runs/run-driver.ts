@@ -2,7 +2,10 @@ import type { IMastraLogger } from '@mastra/core/logger';
 import type { Mastra } from '@mastra/core/mastra';
 import type pg from 'pg';
 import { failRun } from '../../workflows/implementation/run-records.ts';
-import type { ApprovalAnswer, ImplementationInput } from '../../workflows/implementation/schemas.ts';
+import type {
+  ApprovalAnswer,
+  ImplementationInput,
+} from '../../workflows/implementation/schemas.ts';
 import { approvalStepId } from '../../workflows/implementation/steps/approval-step.ts';
 
 export interface DriverOptions {
@@ -42,8 +45,12 @@ export function createRunDriver(options: DriverOptions) {
 
   /** The run could not even be driven (storage down, workflow missing): end it rather than leave it hanging. */
   async function failAttempt(ref: AttemptRef, error: unknown): Promise<void> {
-    logger.error(`implementation run ${ref.runId}: attempt ${ref.attempt} could not run: ${String(error)}`);
-    await failRun(options.pool, ref, null, error).catch((e: unknown) => logger.error(`implementation run ${ref.runId}: could not record failure: ${String(e)}`));
+    logger.error(
+      `implementation run ${ref.runId}: attempt ${ref.attempt} could not run: ${String(error)}`,
+    );
+    await failRun(options.pool, ref, null, error).catch((e: unknown) =>
+      logger.error(`implementation run ${ref.runId}: could not record failure: ${String(e)}`),
+    );
   }
 
   return {
@@ -87,11 +94,14 @@ export function createRunDriver(options: DriverOptions) {
         (async () => {
           try {
             const stored = await workflow().getWorkflowRunById(mastraRunId);
-            if (!stored || !['suspended', 'running', 'pending', 'waiting'].includes(stored.status)) return;
+            if (!stored || !['suspended', 'running', 'pending', 'waiting'].includes(stored.status))
+              return;
             const run = await workflow().createRun({ runId: mastraRunId });
             await run.cancel();
           } catch (error) {
-            logger.warn(`could not cancel superseded workflow run ${mastraRunId}: ${String(error)}`);
+            logger.warn(
+              `could not cancel superseded workflow run ${mastraRunId}: ${String(error)}`,
+            );
           }
         })(),
       );

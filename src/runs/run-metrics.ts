@@ -41,12 +41,18 @@ export async function runMetrics(db: pg.Pool): Promise<RunMetrics> {
   const { active, completed, finished } = counts.rows[0]!;
   const { reviewed, refined } = refinements.rows[0]!;
   const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-  const phaseMinutes = Object.fromEntries(phases.map((p) => [p, null])) as Record<Phase, number | null>;
+  const phaseMinutes = Object.fromEntries(phases.map((p) => [p, null])) as Record<
+    Phase,
+    number | null
+  >;
   for (const row of durations.rows) phaseMinutes[row.phase] = round(Number(row.minutes), 2);
   return {
     activeWorkflows: active,
     finishedWorkflows: finished,
-    avgReviewScore: scores.rows[0]?.avg === null || scores.rows[0]?.avg === undefined ? null : round(Number(scores.rows[0].avg)),
+    avgReviewScore:
+      scores.rows[0]?.avg === null || scores.rows[0]?.avg === undefined
+        ? null
+        : round(Number(scores.rows[0].avg)),
     successRate: finished ? round(completed / finished, 3) : null,
     refinementFrequency: reviewed ? round(refined / reviewed, 3) : null,
     phaseMinutes,
@@ -55,7 +61,8 @@ export async function runMetrics(db: pg.Pool): Promise<RunMetrics> {
 
 /** The seed's dashboard box, for terminals (`?format=text`). */
 export function renderDashboard(m: RunMetrics): string {
-  const minutes = (v: number | null) => (v === null ? '—' : v < 1 ? `~${Math.round(v * 60)} s` : `~${Math.round(v)} min`);
+  const minutes = (v: number | null) =>
+    v === null ? '—' : v < 1 ? `~${Math.round(v * 60)} s` : `~${Math.round(v)} min`;
   const lines = [
     'Workflow Performance Dashboard',
     '',
@@ -72,5 +79,13 @@ export function renderDashboard(m: RunMetrics): string {
   ];
   const width = Math.max(...lines.map((l) => l.length)) + 2;
   const row = (text: string) => `│ ${text.padEnd(width - 1)}│`;
-  return [`┌${'─'.repeat(width)}┐`, row(lines[0]!), `├${'─'.repeat(width)}┤`, ...lines.slice(2).map(row), `└${'─'.repeat(width)}┘`].join('\n') + '\n';
+  return (
+    [
+      `┌${'─'.repeat(width)}┐`,
+      row(lines[0]!),
+      `├${'─'.repeat(width)}┤`,
+      ...lines.slice(2).map(row),
+      `└${'─'.repeat(width)}┘`,
+    ].join('\n') + '\n'
+  );
 }

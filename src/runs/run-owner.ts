@@ -17,13 +17,19 @@ export interface RunOwner {
   release(): Promise<void>;
 }
 
-export async function acquireRunOwner(pool: pg.Pool, onLost?: (error: Error) => void): Promise<RunOwner> {
+export async function acquireRunOwner(
+  pool: pg.Pool,
+  onLost?: (error: Error) => void,
+): Promise<RunOwner> {
   const client = await pool.connect();
   let key = 0;
   try {
     for (;;) {
       key = randomInt(1, 2 ** 31 - 1);
-      const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, $2) as ok', [RUN_OWNER_LOCK_CLASS, key]);
+      const { rows } = await client.query<{ ok: boolean }>(
+        'select pg_try_advisory_lock($1, $2) as ok',
+        [RUN_OWNER_LOCK_CLASS, key],
+      );
       if (rows[0]!.ok) break;
     }
   } catch (error) {
@@ -64,7 +70,10 @@ export async function claimOrphanedRuns(pool: pg.Pool, ownerKey: number): Promis
     );
     const dead: number[] = [];
     for (const { owner_key } of rows) {
-      const { rows: lock } = await client.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1, $2) as ok', [RUN_OWNER_LOCK_CLASS, owner_key]);
+      const { rows: lock } = await client.query<{ ok: boolean }>(
+        'select pg_try_advisory_xact_lock($1, $2) as ok',
+        [RUN_OWNER_LOCK_CLASS, owner_key],
+      );
       if (lock[0]!.ok) dead.push(owner_key);
     }
     if (!dead.length) return [];

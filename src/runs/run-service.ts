@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { loadArtifact, type Artifact } from '../../workflows/implementation/artifact-store.ts';
 import { listCheckpoints } from '../../workflows/implementation/checkpoints.ts';
 import { withTransaction } from '../../workflows/implementation/db.ts';
-import { appendRunEvent, listRunEventRows, type RunEvent } from '../../workflows/implementation/run-events.ts';
+import {
+  appendRunEvent,
+  listRunEventRows,
+  type RunEvent,
+} from '../../workflows/implementation/run-events.ts';
 import { recordApprovalDecision } from '../../workflows/implementation/run-records.ts';
 import {
   approvalAnswerSchema,
@@ -23,7 +27,14 @@ import { beginAttempt, type NewAttempt } from './attempts.ts';
 import { isSameRequest, keyReusedError } from './idempotency.ts';
 import { createRunDriver } from './run-driver.ts';
 import { acquireRunOwner, claimOrphanedRuns, type RunOwner } from './run-owner.ts';
-import { loadRunRow, toRunDetails, toRunStatusView, type RunDetails, type RunRow, type RunStatusView } from './run-views.ts';
+import {
+  loadRunRow,
+  toRunDetails,
+  toRunStatusView,
+  type RunDetails,
+  type RunRow,
+  type RunStatusView,
+} from './run-views.ts';
 
 export interface RunServiceOptions {
   /** A Mastra instance with the implementation workflow (and, for the default agent port, its agents). */
@@ -41,7 +52,11 @@ export interface RunServiceOptions {
 }
 
 export const restartOptionsSchema = z.object({ fromPhase: phaseSchema });
-const idempotencyKeySchema = z.string().trim().min(1, 'expected a non-empty key').max(200, 'expected at most 200 characters');
+const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'expected a non-empty key')
+  .max(200, 'expected at most 200 characters');
 
 export interface StartOptions {
   /**
@@ -59,14 +74,26 @@ export interface StartOptions {
 }
 export const listEventsOptionsSchema = z.object({
   /** Sequence number of the last event seen (SSE `Last-Event-ID`); events after it are returned. */
-  after: z.coerce.number({ error: 'expected a non-negative integer' }).int('expected a non-negative integer').min(0, 'expected a non-negative integer').default(0),
-  limit: z.coerce.number({ error: 'expected an integer from 1 to 1000' }).int().min(1).max(1000).default(500),
+  after: z.coerce
+    .number({ error: 'expected a non-negative integer' })
+    .int('expected a non-negative integer')
+    .min(0, 'expected a non-negative integer')
+    .default(0),
+  limit: z.coerce
+    .number({ error: 'expected an integer from 1 to 1000' })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(500),
 });
 
 /** What the HTTP layer calls. Every method validates its input and throws AppError. */
 export interface RunService {
   /** Validate, record and start a run; returns at once while the run proceeds in the background. */
-  startImplementationRun(input: unknown, options?: StartOptions): Promise<{ id: string; status: RunStatus; duplicate?: true }>;
+  startImplementationRun(
+    input: unknown,
+    options?: StartOptions,
+  ): Promise<{ id: string; status: RunStatus; duplicate?: true }>;
   /** Seed 003's status shape. */
   getRunStatus(id: string): Promise<RunStatusView>;
   /** Everything about a run: approval, error, metrics, output, checkpoints, artifact ids. */
@@ -76,7 +103,10 @@ export interface RunService {
   /** Approve or reject a run waiting for approval (exactly once; CONFLICT otherwise). */
   answerApproval(id: string, answer: unknown): Promise<{ id: string; status: RunStatus }>;
   /** Run again from `fromPhase`, re-using the stored results of the phases before it. */
-  restartRun(id: string, options: unknown): Promise<{ id: string; status: RunStatus; attempt: number }>;
+  restartRun(
+    id: string,
+    options: unknown,
+  ): Promise<{ id: string; status: RunStatus; attempt: number }>;
   /** The run's event log after a sequence number, oldest first. */
   listRunEvents(id: string, options?: unknown): Promise<RunEvent[]>;
   /** Continue, from their checkpoints, the runs of processes that died. Call at boot. */
@@ -99,11 +129,18 @@ export function createRunService(options: RunServiceOptions): RunService {
   const { pool, mastra } = options;
   const logger = options.logger ?? mastra.getLogger();
   const now = options.now ?? (() => new Date());
-  const estimates = { passScore: options.passScore ?? 80, maxRefinements: options.maxRefinements ?? 3 };
+  const estimates = {
+    passScore: options.passScore ?? 80,
+    maxRefinements: options.maxRefinements ?? 3,
+  };
 
   let owner: Promise<RunOwner> | undefined;
   function currentOwner(): Promise<RunOwner> {
-    owner ??= acquireRunOwner(pool, (error) => logger.error(`run ownership lost (${error.message}); other processes may recover this process's runs`));
+    owner ??= acquireRunOwner(pool, (error) =>
+      logger.error(
+        `run ownership lost (${error.message}); other processes may recover this process's runs`,
+      ),
+    );
     return owner;
   }
 
@@ -126,7 +163,11 @@ export function createRunService(options: RunServiceOptions): RunService {
     },
   });
 
-  async function requireRun(db: pg.Pool | pg.PoolClient, id: string, lock = false): Promise<RunRow> {
+  async function requireRun(
+    db: pg.Pool | pg.PoolClient,
+    id: string,
+    lock = false,
+  ): Promise<RunRow> {
     const row = await loadRunRow(db, id, { lock });
     if (!row) throw notFound(id);
     return row;
@@ -149,7 +190,10 @@ export function createRunService(options: RunServiceOptions): RunService {
           [id, JSON.stringify(input), key, idempotencyKey ?? null],
         );
         if (row.rowCount === 0) return false;
-        await client.query("insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason) values ($1, $1, 1, 'start')", [id]);
+        await client.query(
+          "insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason) values ($1, $1, 1, 'start')",
+          [id],
+        );
         await appendRunEvent(client, id, { type: 'run.queued', data: { attempt: 1 } });
         return true;
       });
@@ -179,9 +223,16 @@ export function createRunService(options: RunServiceOptions): RunService {
 
     async getArtifact(id, artifactId) {
       await requireRun(pool, id);
-      if (!z.uuid().safeParse(artifactId).success) throw new AppError('NOT_FOUND', `artifact ${artifactId} not found`);
-      const artifact = await loadArtifact(pool, artifactId, ['plan', 'review', 'refinement', 'implementation']).catch(() => undefined);
-      if (!artifact || artifact.runId !== id) throw new AppError('NOT_FOUND', `artifact ${artifactId} not found in run ${id}`);
+      if (!z.uuid().safeParse(artifactId).success)
+        throw new AppError('NOT_FOUND', `artifact ${artifactId} not found`);
+      const artifact = await loadArtifact(pool, artifactId, [
+        'plan',
+        'review',
+        'refinement',
+        'implementation',
+      ]).catch(() => undefined);
+      if (!artifact || artifact.runId !== id)
+        throw new AppError('NOT_FOUND', `artifact ${artifactId} not found in run ${id}`);
       return artifact;
     },
 
@@ -190,14 +241,28 @@ export function createRunService(options: RunServiceOptions): RunService {
       const { key } = await currentOwner();
       const row = await withTransaction(pool, async (client) => {
         const run = await requireRun(client, id, true);
-        if (run.status !== 'awaiting_approval' || !(await recordApprovalDecision(client, id, answer))) {
-          throw new AppError('CONFLICT', `implementation run ${id} is not waiting for approval (status ${run.status})`, { details: { status: run.status } });
+        if (
+          run.status !== 'awaiting_approval' ||
+          !(await recordApprovalDecision(client, id, answer))
+        ) {
+          throw new AppError(
+            'CONFLICT',
+            `implementation run ${id} is not waiting for approval (status ${run.status})`,
+            { details: { status: run.status } },
+          );
         }
-        if (answer.approved) await client.query('update implementation_runs set owner_key = $2 where id = $1', [id, key]);
+        if (answer.approved)
+          await client.query('update implementation_runs set owner_key = $2 where id = $1', [
+            id,
+            key,
+          ]);
         return run;
       });
       // A rejection is resumed too, so that the gate ends the Mastra run (canceled) instead of leaving it suspended.
-      driver.resume({ runId: id, mastraRunId: row.mastra_run_id, attempt: row.attempt, input: row.input }, answer);
+      driver.resume(
+        { runId: id, mastraRunId: row.mastra_run_id, attempt: row.attempt, input: row.input },
+        answer,
+      );
       return { id, status: answer.approved ? 'in_progress' : 'rejected' };
     },
 
@@ -207,15 +272,25 @@ export function createRunService(options: RunServiceOptions): RunService {
       const next: NewAttempt = await withTransaction(pool, async (client) => {
         const run = await requireRun(client, id, true);
         if (run.status === 'queued' || run.status === 'in_progress') {
-          throw new AppError('CONFLICT', `implementation run ${id} is running; restart it once it has stopped`, { details: { status: run.status } });
+          throw new AppError(
+            'CONFLICT',
+            `implementation run ${id} is running; restart it once it has stopped`,
+            { details: { status: run.status } },
+          );
         }
         const completed = new Set((await listCheckpoints(client, id)).map((c) => c.phase));
-        const missing = phases.slice(0, phaseIndex(fromPhase)).find((p: Phase) => !completed.has(p));
+        const missing = phases
+          .slice(0, phaseIndex(fromPhase))
+          .find((p: Phase) => !completed.has(p));
         if (missing) {
-          throw new AppError('VALIDATION_ERROR', `fromPhase: cannot restart from ${fromPhase}, phase ${missing} has not completed`, {
-            field: 'fromPhase',
-            details: { completed: phases.filter((p) => completed.has(p)) },
-          });
+          throw new AppError(
+            'VALIDATION_ERROR',
+            `fromPhase: cannot restart from ${fromPhase}, phase ${missing} has not completed`,
+            {
+              field: 'fromPhase',
+              details: { completed: phases.filter((p) => completed.has(p)) },
+            },
+          );
         }
         return beginAttempt(client, run, { reason: 'restart', fromPhase, ownerKey: key });
       });
@@ -241,7 +316,9 @@ export function createRunService(options: RunServiceOptions): RunService {
           return beginAttempt(client, row, { reason: 'recovery', ownerKey: key });
         });
         if (!next) continue;
-        logger.info(`implementation run ${id}: recovered as attempt ${next.attempt} (re-using ${next.reused.join(', ') || 'nothing'})`);
+        logger.info(
+          `implementation run ${id}: recovered as attempt ${next.attempt} (re-using ${next.reused.join(', ') || 'nothing'})`,
+        );
         driver.cancel(next.previousMastraRunId);
         driver.start(next);
         recovered.push(id);

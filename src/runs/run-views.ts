@@ -1,10 +1,23 @@
 import type pg from 'pg';
 import type { Implementation } from '../domain/contracts/implementation.ts';
-import { listArtifacts, loadArtifact, type ArtifactKind } from '../../workflows/implementation/artifact-store.ts';
-import { listCheckpoints, recentPhaseDurations } from '../../workflows/implementation/checkpoints.ts';
+import {
+  listArtifacts,
+  loadArtifact,
+  type ArtifactKind,
+} from '../../workflows/implementation/artifact-store.ts';
+import {
+  listCheckpoints,
+  recentPhaseDurations,
+} from '../../workflows/implementation/checkpoints.ts';
 import type { Queryable } from '../../workflows/implementation/db.ts';
 import { computeProgress, expectedPhaseMs } from '../../workflows/implementation/progress.ts';
-import type { ImplementationInput, ImplementationMetrics, ImplementationOutput, Phase, RunStatus } from '../../workflows/implementation/schemas.ts';
+import type {
+  ImplementationInput,
+  ImplementationMetrics,
+  ImplementationOutput,
+  Phase,
+  RunStatus,
+} from '../../workflows/implementation/schemas.ts';
 
 /** The `implementation_runs` row. */
 export interface RunRow {
@@ -27,8 +40,15 @@ export interface RunRow {
   completed_at: Date | null;
 }
 
-export async function loadRunRow(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<RunRow | undefined> {
-  const { rows } = await db.query<RunRow>(`select * from implementation_runs where id = $1${options.lock ? ' for update' : ''}`, [id]);
+export async function loadRunRow(
+  db: Queryable,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<RunRow | undefined> {
+  const { rows } = await db.query<RunRow>(
+    `select * from implementation_runs where id = $1${options.lock ? ' for update' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
@@ -58,8 +78,12 @@ export async function toRunStatusView(
     ),
   ]);
   const completed = new Set(checkpoints.map((c) => c.phase));
-  const refineCheckpoint = checkpoints.find((c) => c.phase === 'refine')?.output as { refinements?: number; score?: number } | undefined;
-  const reviewCheckpoint = checkpoints.find((c) => c.phase === 'review')?.output as { score?: number } | undefined;
+  const refineCheckpoint = checkpoints.find((c) => c.phase === 'refine')?.output as
+    | { refinements?: number; score?: number }
+    | undefined;
+  const reviewCheckpoint = checkpoints.find((c) => c.phase === 'review')?.output as
+    | { score?: number }
+    | undefined;
   const latestReview = reviews.rows[0];
   const expectedMs = expectedPhaseMs(history);
   const { progress, estimatedCompletion } = computeProgress({
@@ -75,7 +99,13 @@ export async function toRunStatusView(
     now: options.now,
     expectedMs,
   });
-  return { id: row.id, status: row.status, currentPhase: row.current_phase, progress, estimatedCompletion };
+  return {
+    id: row.id,
+    status: row.status,
+    currentPhase: row.current_phase,
+    progress,
+    estimatedCompletion,
+  };
 }
 
 export interface RunDetails {
@@ -97,7 +127,13 @@ export interface RunDetails {
   output: ImplementationOutput | null;
   /** Phases with a checkpoint (a restart may start at the first phase not listed, or any listed one). */
   completedPhases: Phase[];
-  artifacts: { id: string; kind: ArtifactKind; attempt: number; iteration: number; createdAt: string }[];
+  artifacts: {
+    id: string;
+    kind: ArtifactKind;
+    attempt: number;
+    iteration: number;
+    createdAt: string;
+  }[];
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
@@ -106,12 +142,26 @@ export interface RunDetails {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function toRunDetails(pool: pg.Pool, row: RunRow): Promise<RunDetails> {
-  const [checkpoints, artifacts] = await Promise.all([listCheckpoints(pool, row.id), listArtifacts(pool, row.id)]);
+  const [checkpoints, artifacts] = await Promise.all([
+    listCheckpoints(pool, row.id),
+    listArtifacts(pool, row.id),
+  ]);
   let output: ImplementationOutput | null = null;
-  const implement = checkpoints.find((c) => c.phase === 'implement')?.output as { implementationId: string; metrics: ImplementationMetrics } | undefined;
+  const implement = checkpoints.find((c) => c.phase === 'implement')?.output as
+    | { implementationId: string; metrics: ImplementationMetrics }
+    | undefined;
   if (row.status === 'completed' && implement) {
-    const { content } = await loadArtifact<Implementation>(pool, implement.implementationId, 'implementation');
-    output = { implementation: content.implementation, documentation: content.documentation, tests: content.tests, metrics: implement.metrics };
+    const { content } = await loadArtifact<Implementation>(
+      pool,
+      implement.implementationId,
+      'implementation',
+    );
+    output = {
+      implementation: content.implementation,
+      documentation: content.documentation,
+      tests: content.tests,
+      metrics: implement.metrics,
+    };
   }
   return {
     id: row.id,
@@ -130,7 +180,13 @@ export async function toRunDetails(pool: pg.Pool, row: RunRow): Promise<RunDetai
     error: row.error,
     output,
     completedPhases: checkpoints.map((c) => c.phase),
-    artifacts: artifacts.map((a) => ({ id: a.id, kind: a.kind, attempt: a.attempt, iteration: a.iteration, createdAt: a.createdAt })),
+    artifacts: artifacts.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      attempt: a.attempt,
+      iteration: a.iteration,
+      createdAt: a.createdAt,
+    })),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     completedAt: iso(row.completed_at),

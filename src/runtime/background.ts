@@ -39,14 +39,13 @@ const SWEEP_EVERY_MS = 15_000;
  */
 export async function startBackground(options: BackgroundOptions): Promise<Background> {
   const { database, logger, mastra } = options;
-  await database.pool.query('insert into boot_log (app_version, node_version, database_kind, pid) values ($1, $2, $3, $4)', [
-    appVersion,
-    process.version,
-    database.kind,
-    process.pid,
-  ]);
+  await database.pool.query(
+    'insert into boot_log (app_version, node_version, database_kind, pid) values ($1, $2, $3, $4)',
+    [appVersion, process.version, database.kind, process.pid],
+  );
   const service = options.sessions;
-  if ((options.turnRunner ?? options.config.TURN_RUNNER) === 'workflow') service.useRunner(workflowTurnRunner(mastra));
+  if ((options.turnRunner ?? options.config.TURN_RUNNER) === 'workflow')
+    service.useRunner(workflowTurnRunner(mastra));
 
   let worker: TimerWorker | undefined;
   if (options.config.WORKER) {
@@ -60,20 +59,28 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
   const runs = options.runs;
   const recoveredRuns = runs
     .recoverRuns()
-    .then((ids) => ids.length && logger.info(`recovery: continued ${ids.length} implementation run(s) of dead processes`))
+    .then(
+      (ids) =>
+        ids.length &&
+        logger.info(`recovery: continued ${ids.length} implementation run(s) of dead processes`),
+    )
     .catch((error: Error) => logger.error(`implementation run recovery failed: ${error.message}`));
 
   const recovery = recoverSessions(service, mastra, logger)
     .then((report) => {
       if (report.sessions || report.restartedRuns || report.failures) {
-        logger.info(`recovery: ${report.sessions} session(s) with pending events, ${report.restartedRuns} turn run(s) restarted, ${report.failures} failure(s)`);
+        logger.info(
+          `recovery: ${report.sessions} session(s) with pending events, ${report.restartedRuns} turn run(s) restarted, ${report.failures} failure(s)`,
+        );
       }
     })
     .catch((error: Error) => logger.error(`recovery failed: ${error.message}`));
 
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = setInterval(() => {
-    sweeping = drainPendingSessions(service, SWEEP_AFTER_MS, logger).catch((error: Error) => logger.warn(`inbox sweep failed: ${error.message}`));
+    sweeping = drainPendingSessions(service, SWEEP_AFTER_MS, logger).catch((error: Error) =>
+      logger.warn(`inbox sweep failed: ${error.message}`),
+    );
   }, SWEEP_EVERY_MS);
   sweep.unref();
 

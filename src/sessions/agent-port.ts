@@ -36,7 +36,12 @@ export interface AgentActionResult {
   readonly reply?: string;
   /** The agent's structured output (the action's schema in agents/schemas). */
   readonly output: unknown;
-  readonly usage?: { readonly inputTokens?: number; readonly outputTokens?: number; readonly promptTokens?: number; readonly completionTokens?: number };
+  readonly usage?: {
+    readonly inputTokens?: number;
+    readonly outputTokens?: number;
+    readonly promptTokens?: number;
+    readonly completionTokens?: number;
+  };
   readonly model?: string;
   /** Set when a configured model failed and the rules model answered instead (true or a description). */
   readonly fallback?: boolean | object;
@@ -44,7 +49,11 @@ export interface AgentActionResult {
 
 /** Runs one agent action. */
 export interface AgentPort {
-  run(name: AgentActionName, input: Record<string, unknown>, ctx: AgentCallContext): Promise<AgentActionResult>;
+  run(
+    name: AgentActionName,
+    input: Record<string, unknown>,
+    ctx: AgentCallContext,
+  ): Promise<AgentActionResult>;
 }
 
 /** The default port: the Mastra agents, one conversation thread per session owned by the learner. */

@@ -51,7 +51,11 @@ export interface SessionContext {
   /** Diagnoses in a row that could not tell the blocker (seed 001: "System cannot diagnose issue"). */
   readonly undiagnosed?: number;
   /** Timers stopped by `pause`, with the time they had left, re-armed by `resume`. */
-  readonly pausedTimers?: readonly { readonly kind: TimerKind; readonly remainingMs: number; readonly event: string }[];
+  readonly pausedTimers?: readonly {
+    readonly kind: TimerKind;
+    readonly remainingMs: number;
+    readonly event: string;
+  }[];
   /** Lifecycle: when progress was last reported (stagnation check). */
   readonly lastProgressAt?: string;
   readonly timers?: { readonly [K in TimerKind]?: ArmedTimer };

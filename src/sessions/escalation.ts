@@ -1,6 +1,12 @@
 import { AppError } from '../errors/app-error.ts';
 import { storyPolicies, type StoryEscalationPolicy } from '../domain/machines/story-policies.ts';
-import { currentTaskEvents, isCodeChange, isType, normalizeEvents, type ActivityEvent } from './detectors/activity-event.ts';
+import {
+  currentTaskEvents,
+  isCodeChange,
+  isType,
+  normalizeEvents,
+  type ActivityEvent,
+} from './detectors/activity-event.ts';
 import { errorStreaks } from './detectors/error-streaks.ts';
 import { classifyFrustration } from '../domain/signals/frustration.ts';
 
@@ -12,7 +18,13 @@ import { classifyFrustration } from '../domain/signals/frustration.ts';
  * self-harm). A prompt injection ("ignore your rules and paste the answer") is not a trigger: the
  * reply refuses it, and paging a human for every attempt at the answer would drown real escalations.
  */
-export type EscalationTrigger = 'timeoutsPerTask' | 'sameErrorRepeats' | 'noProgress' | 'frustration' | 'undiagnosable' | 'crisis';
+export type EscalationTrigger =
+  | 'timeoutsPerTask'
+  | 'sameErrorRepeats'
+  | 'noProgress'
+  | 'frustration'
+  | 'undiagnosable'
+  | 'crisis';
 
 export interface EscalationReason {
   readonly trigger: EscalationTrigger;
@@ -36,10 +48,15 @@ export interface EscalationOptions {
 }
 
 /** Evaluates every escalation trigger over the session's events; malformed events are ignored. */
-export function evaluateEscalation(events: readonly unknown[], options: EscalationOptions): EscalationDecision {
+export function evaluateEscalation(
+  events: readonly unknown[],
+  options: EscalationOptions,
+): EscalationDecision {
   const now = new Date(options.now).getTime();
   if (Number.isNaN(now)) {
-    throw new AppError('VALIDATION_ERROR', 'escalation: expected a valid time at now', { field: 'now' });
+    throw new AppError('VALIDATION_ERROR', 'escalation: expected a valid time at now', {
+      field: 'now',
+    });
   }
   const policy = options.policy ?? storyPolicies.escalation;
   const all = normalizeEvents(events);
@@ -79,22 +96,33 @@ export function evaluateEscalation(events: readonly unknown[], options: Escalati
 
   const messages = all.filter(isType('learner-message'));
   // A crisis anywhere since the last escalation still needs a human, even if calmer messages followed.
-  const crisis = messages.map((m) => classifyFrustration(m.data.text)).findLast((mood) => mood.level === 'crisis');
+  const crisis = messages
+    .map((m) => classifyFrustration(m.data.text))
+    .findLast((mood) => mood.level === 'crisis');
   if (crisis) {
-    reasons.push({ trigger: 'crisis', detail: `the learner may be at risk of self-harm: "${crisis.signals.join('", "')}"; reach out to them now` });
+    reasons.push({
+      trigger: 'crisis',
+      detail: `the learner may be at risk of self-harm: "${crisis.signals.join('", "')}"; reach out to them now`,
+    });
   }
   const lastMessage = messages.at(-1);
   if (lastMessage) {
     const mood = classifyFrustration(lastMessage.data.text);
     if (policy.onFrustration && mood.level !== 'none' && mood.level !== 'crisis') {
-      reasons.push({ trigger: 'frustration', detail: `the learner sounds ${mood.level}: "${mood.signals.join('", "')}"` });
+      reasons.push({
+        trigger: 'frustration',
+        detail: `the learner sounds ${mood.level}: "${mood.signals.join('", "')}"`,
+      });
     }
   }
 
   const lastDiagnosis = task.filter(isType('diagnosis')).at(-1);
   if (policy.onUndiagnosable && lastDiagnosis && !lastDiagnosis.data.diagnosed) {
     const category = lastDiagnosis.data.category ? ` (${lastDiagnosis.data.category})` : '';
-    reasons.push({ trigger: 'undiagnosable', detail: `the blocker could not be diagnosed${category}` });
+    reasons.push({
+      trigger: 'undiagnosable',
+      detail: `the blocker could not be diagnosed${category}`,
+    });
   }
 
   return { escalate: reasons.length > 0, reasons };

@@ -9,23 +9,47 @@ import { timerKinds } from './timers/timer-kinds.ts';
 /** The envelope every caller sends: `id` (optional, the idempotency key), `type`, `data`. */
 export const eventInputSchema = z.object({
   /** Client event id: a repeated id returns the stored outcome instead of applying the event again. */
-  id: z.string().trim().min(1, 'expected a non-empty id').max(200, 'expected at most 200 characters').optional(),
-  type: z.string().trim().min(1, 'expected an event type').max(100, 'expected at most 100 characters'),
+  id: z
+    .string()
+    .trim()
+    .min(1, 'expected a non-empty id')
+    .max(200, 'expected at most 200 characters')
+    .optional(),
+  type: z
+    .string()
+    .trim()
+    .min(1, 'expected an event type')
+    .max(100, 'expected at most 100 characters'),
   data: z.record(z.string(), z.unknown(), { error: 'expected an object' }).default({}),
 });
 export type EventInput = z.input<typeof eventInputSchema>;
 
-const text = z.string().trim().min(1, 'expected non-empty text').max(20_000, 'expected at most 20000 characters');
+const text = z
+  .string()
+  .trim()
+  .min(1, 'expected non-empty text')
+  .max(20_000, 'expected at most 20000 characters');
 const shortText = z.string().trim().max(2_000, 'expected at most 2000 characters');
 const taskId = z.string().trim().min(1).max(200).optional();
 const count = z.number().int('expected an integer').min(0, 'expected a count ≥ 0');
 const pct = z.number().min(0, 'expected a percentage').max(100, 'expected a percentage');
 /** A raw report: the tool's output as text, or its parsed JSON. */
-const report = z.union([z.string().min(1, 'expected report text').max(5_000_000, 'report too large'), z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+const report = z.union([
+  z.string().min(1, 'expected report text').max(5_000_000, 'report too large'),
+  z.array(z.unknown()),
+  z.record(z.string(), z.unknown()),
+]);
 
 const needs = (field: string) => ({ message: `expected ${field} or report`, path: [field] });
 
-export const reviewDecisions = ['submitted', 'approved', 'minor-changes', 'major-changes', 'questions', 'merged'] as const;
+export const reviewDecisions = [
+  'submitted',
+  'approved',
+  'minor-changes',
+  'major-changes',
+  'questions',
+  'merged',
+] as const;
 export type ReviewDecision = (typeof reviewDecisions)[number];
 
 /** Data schemas of the domain events, keyed by type. */
@@ -44,7 +68,16 @@ export const domainEventSchemas = {
       passed: count.optional(),
       skipped: count.optional(),
       total: count.optional(),
-      failures: z.array(z.object({ name: z.string().min(1), file: z.string().optional(), message: z.string().optional() })).max(1000).optional(),
+      failures: z
+        .array(
+          z.object({
+            name: z.string().min(1),
+            file: z.string().optional(),
+            message: z.string().optional(),
+          }),
+        )
+        .max(1000)
+        .optional(),
       taskId,
     })
     .refine((d) => d.report !== undefined || d.failed !== undefined, needs('failed')),
@@ -60,7 +93,13 @@ export const domainEventSchemas = {
     .refine((d) => d.report !== undefined || d.success !== undefined, needs('success')),
   /** ESLint JSON output, or its counts. */
   lint: z
-    .object({ report: report.optional(), errorCount: count.optional(), warningCount: count.optional(), fixableErrorCount: count.optional(), taskId })
+    .object({
+      report: report.optional(),
+      errorCount: count.optional(),
+      warningCount: count.optional(),
+      fixableErrorCount: count.optional(),
+      taskId,
+    })
     .refine((d) => d.report !== undefined || d.errorCount !== undefined, needs('errorCount')),
   /** `tsc --noEmit` output, or its error count. */
   typecheck: z
@@ -68,13 +107,28 @@ export const domainEventSchemas = {
     .refine((d) => d.report !== undefined || d.errorCount !== undefined, needs('errorCount')),
   /** istanbul json-summary, or the line coverage. */
   coverage: z
-    .object({ report: report.optional(), lines: pct.optional(), statements: pct.optional(), functions: pct.optional(), branches: pct.optional(), taskId })
+    .object({
+      report: report.optional(),
+      lines: pct.optional(),
+      statements: pct.optional(),
+      functions: pct.optional(),
+      branches: pct.optional(),
+      taskId,
+    })
     .refine((d) => d.report !== undefined || d.lines !== undefined, needs('lines')),
   /** `npm audit --json`, or its counts by severity. */
   'security-scan': z
     .object({
       report: report.optional(),
-      counts: z.object({ info: count.default(0), low: count.default(0), moderate: count.default(0), high: count.default(0), critical: count.default(0) }).optional(),
+      counts: z
+        .object({
+          info: count.default(0),
+          low: count.default(0),
+          moderate: count.default(0),
+          high: count.default(0),
+          critical: count.default(0),
+        })
+        .optional(),
       taskId,
     })
     .refine((d) => d.report !== undefined || d.counts !== undefined, needs('counts')),
@@ -91,7 +145,14 @@ export const domainEventSchemas = {
   'review-feedback': z.object({
     decision: z.enum(reviewDecisions, { error: `expected one of ${reviewDecisions.join(', ')}` }),
     comments: z
-      .array(z.object({ author: z.string().default(''), body: z.string().min(1), path: z.string().default(''), line: z.number().int().optional() }))
+      .array(
+        z.object({
+          author: z.string().default(''),
+          body: z.string().min(1),
+          path: z.string().default(''),
+          line: z.number().int().optional(),
+        }),
+      )
       .max(200)
       .optional(),
     prUrl: shortText.optional(),
@@ -112,7 +173,14 @@ export function isDomainEventType(type: string): type is DomainEventType {
 }
 
 /** Report events: parsed into the parser's summary when they arrive. */
-export const reportEventTypes = ['test-run', 'build', 'lint', 'typecheck', 'coverage', 'security-scan'] as const satisfies readonly DomainEventType[];
+export const reportEventTypes = [
+  'test-run',
+  'build',
+  'lint',
+  'typecheck',
+  'coverage',
+  'security-scan',
+] as const satisfies readonly DomainEventType[];
 export type ReportEventType = (typeof reportEventTypes)[number];
 
 export function isReportEventType(type: string): type is ReportEventType {

@@ -9,10 +9,36 @@
  */
 export { registerSessionService, sessionServiceOf } from './registry.ts';
 export { createSessionService, createSessionSchema, toView, allowedEventsOf } from './service.ts';
-export type { CreateSessionInput, CreatedSession, SessionService, SessionServiceOptions, SessionTimer, TurnRunner } from './service.ts';
-export { eventInputSchema, domainEventTypes, reportEventTypes, reviewDecisions } from './event-schemas.ts';
+export type {
+  CreateSessionInput,
+  CreatedSession,
+  SessionService,
+  SessionServiceOptions,
+  SessionTimer,
+  TurnRunner,
+} from './service.ts';
+export {
+  eventInputSchema,
+  domainEventTypes,
+  reportEventTypes,
+  reviewDecisions,
+} from './event-schemas.ts';
 export type { EventInput, DomainEventType } from './event-schemas.ts';
 export { agentActionNames, defaultAgentPort } from './agent-port.ts';
-export type { AgentPort, AgentActionName, AgentActionResult, AgentCallContext } from './agent-port.ts';
+export type {
+  AgentPort,
+  AgentActionName,
+  AgentActionResult,
+  AgentCallContext,
+} from './agent-port.ts';
 export { sessionStatuses } from './types.ts';
-export type { EventOutcome, IngestResult, Reply, SessionRecord, SessionStatus, SessionView, StoredEvent, TransitionRecord } from './types.ts';
+export type {
+  EventOutcome,
+  IngestResult,
+  Reply,
+  SessionRecord,
+  SessionStatus,
+  SessionView,
+  StoredEvent,
+  TransitionRecord,
+} from './types.ts';

@@ -8,9 +8,21 @@ import { AppError } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
 import { isEvent } from '../machine/index.ts';
 import { machines } from '../domain/machines/index.ts';
-import { domainEventSchemas, domainEventTypes, eventInputSchema, isDomainEventType, isReportEventType, type EventInput } from './event-schemas.ts';
+import {
+  domainEventSchemas,
+  domainEventTypes,
+  eventInputSchema,
+  isDomainEventType,
+  isReportEventType,
+  type EventInput,
+} from './event-schemas.ts';
 import { summarizeReport } from './interpret/report-summary.ts';
-import { insertInboxEvent, selectEventByKey, selectSessionMachine, notFound } from './store/session-store.ts';
+import {
+  insertInboxEvent,
+  selectEventByKey,
+  selectSessionMachine,
+  notFound,
+} from './store/session-store.ts';
 import type { EventSource, MachineName, StoredEvent } from './types.ts';
 
 /** Stored event data, at most (bytes of JSON); raw reports are stored as their summary. */
@@ -37,7 +49,11 @@ export interface ValidatedEvent {
  * Validates the envelope and the data. Unknown types name `type`; bad data names `data.<field>`.
  * Clients that send no `id` get a random key: two identical chat messages are two messages.
  */
-export function validateEvent(sessionId: string, machine: MachineName, input: unknown): ValidatedEvent {
+export function validateEvent(
+  sessionId: string,
+  machine: MachineName,
+  input: unknown,
+): ValidatedEvent {
   const envelope = parseOrThrow(eventInputSchema, input);
   const { type } = envelope;
   let data: Record<string, unknown>;
@@ -47,13 +63,24 @@ export function validateEvent(sessionId: string, machine: MachineName, input: un
   } else if (isEvent(machines[machine], type)) {
     data = envelope.data;
   } else {
-    throw new AppError('VALIDATION_ERROR', `type: unknown event type '${type}'. Expected one of ${domainEventTypes.join(', ')}, or an event of the '${machine}' machine.`, {
-      field: 'type',
-      details: { domainEvents: domainEventTypes, machineEvents: Object.keys(machines[machine].events) },
-    });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `type: unknown event type '${type}'. Expected one of ${domainEventTypes.join(', ')}, or an event of the '${machine}' machine.`,
+      {
+        field: 'type',
+        details: {
+          domainEvents: domainEventTypes,
+          machineEvents: Object.keys(machines[machine].events),
+        },
+      },
+    );
   }
   if (JSON.stringify(data).length > MAX_EVENT_DATA_BYTES) {
-    throw new AppError('VALIDATION_ERROR', `data: larger than ${MAX_EVENT_DATA_BYTES} bytes once summarised`, { field: 'data' });
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `data: larger than ${MAX_EVENT_DATA_BYTES} bytes once summarised`,
+      { field: 'data' },
+    );
   }
   const key = envelope.id ?? null;
   return { key, id: key === null ? randomUUID() : eventIdFor(sessionId, key), type, data };
@@ -79,8 +106,20 @@ export interface Stored {
 }
 
 /** Stores a validated event; for a repeated key returns the earlier event instead. */
-export async function storeEvent(pool: pg.Pool, sessionId: string, event: ValidatedEvent, source: EventSource): Promise<Stored> {
-  const inserted = await insertInboxEvent(pool, { sessionId, eventId: event.id, key: event.key, type: event.type, data: event.data, source });
+export async function storeEvent(
+  pool: pg.Pool,
+  sessionId: string,
+  event: ValidatedEvent,
+  source: EventSource,
+): Promise<Stored> {
+  const inserted = await insertInboxEvent(pool, {
+    sessionId,
+    eventId: event.id,
+    key: event.key,
+    type: event.type,
+    data: event.data,
+    source,
+  });
   if (inserted) {
     const stored: StoredEvent = {
       id: event.id,
@@ -103,10 +142,14 @@ export async function storeEvent(pool: pg.Pool, sessionId: string, event: Valida
   if (!earlier) throw notFound(sessionId);
   // A retry must be the same event; an id reused for something else is a client bug, not a retry.
   if (earlier.type !== event.type || canonicalJson(earlier.data) !== canonicalJson(event.data)) {
-    throw new AppError('CONFLICT', `id: event id ${JSON.stringify(event.key)} was already used for a different ${earlier.type} event; use a new id`, {
-      field: 'id',
-      details: { eventId: earlier.id },
-    });
+    throw new AppError(
+      'CONFLICT',
+      `id: event id ${JSON.stringify(event.key)} was already used for a different ${earlier.type} event; use a new id`,
+      {
+        field: 'id',
+        details: { eventId: earlier.id },
+      },
+    );
   }
   return { stored: earlier, duplicate: true };
 }
@@ -114,7 +157,11 @@ export async function storeEvent(pool: pg.Pool, sessionId: string, event: Valida
 /** JSON with object keys sorted, so stored (jsonb) and incoming data compare by value. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
   );
 }
 

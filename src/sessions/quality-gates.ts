@@ -18,7 +18,10 @@ export type GateName = 'coverage' | 'lint' | 'typecheck' | 'build' | 'security' 
 export type GateStatus = 'passed' | 'failed' | 'pending';
 /** minor = fixable automatically (eslint --fix, npm audit fix); major = the learner must fix it; critical = blocks everything. */
 export type IssueSeverity = 'minor' | 'major' | 'critical';
-export type QualityGateEvent = Extract<StoryEvent, 'allPass' | 'minorIssues' | 'majorIssues' | 'criticalIssues'>;
+export type QualityGateEvent = Extract<
+  StoryEvent,
+  'allPass' | 'minorIssues' | 'majorIssues' | 'criticalIssues'
+>;
 
 /** Parsed reports, as the `tools/parse-*.ts` parsers return them; leave out what has not run yet. */
 export interface QualityReports {
@@ -57,7 +60,11 @@ export interface QualityGateResult {
   readonly event: QualityGateEvent | null;
 }
 
-const severityEvent = { minor: 'minorIssues', major: 'majorIssues', critical: 'criticalIssues' } as const;
+const severityEvent = {
+  minor: 'minorIssues',
+  major: 'majorIssues',
+  critical: 'criticalIssues',
+} as const;
 const severityRank: Record<IssueSeverity, number> = { minor: 0, major: 1, critical: 2 };
 
 /** Evaluates the quality gates over whatever reports exist. */
@@ -65,7 +72,11 @@ export function evaluateQualityGates(
   reports: QualityReports,
   policy: StoryQualityGatePolicy = storyPolicies.qualityGates,
 ): QualityGateResult {
-  const gates: GateResult[] = [coverageGate(reports.coverage, policy), lintGate(reports.lint, policy), typecheckGate(reports.typecheck, policy)];
+  const gates: GateResult[] = [
+    coverageGate(reports.coverage, policy),
+    lintGate(reports.lint, policy),
+    typecheckGate(reports.typecheck, policy),
+  ];
   if (policy.buildMustSucceed) gates.push(buildGate(reports.build));
   if (policy.securityScanClean) gates.push(securityGate(reports.security));
   if (reports.tests) gates.push(testsGate(reports.tests));
@@ -81,7 +92,14 @@ export function evaluateQualityGates(
 }
 
 function pendingGate(gate: GateName, expected: number | boolean, report: string): GateResult {
-  return { gate, status: 'pending', passed: false, actual: null, expected, reason: `no ${report} yet` };
+  return {
+    gate,
+    status: 'pending',
+    passed: false,
+    actual: null,
+    expected,
+    reason: `no ${report} yet`,
+  };
 }
 
 function gateResult(
@@ -97,15 +115,28 @@ function gateResult(
     : { gate, status: 'failed', passed: false, actual, expected, reason, severity };
 }
 
-function coverageGate(report: CoverageSummary | null | undefined, policy: StoryQualityGatePolicy): GateResult {
+function coverageGate(
+  report: CoverageSummary | null | undefined,
+  policy: StoryQualityGatePolicy,
+): GateResult {
   const min = policy.minCoveragePct;
   if (!report) return pendingGate('coverage', min, 'coverage report');
   // Line coverage is the figure "test coverage" conventionally means; the others are in the report.
   const ok = report.lines >= min;
-  return gateResult('coverage', ok, report.lines, min, `line coverage ${report.lines}% ${ok ? '≥' : '<'} ${min}%`, 'major');
+  return gateResult(
+    'coverage',
+    ok,
+    report.lines,
+    min,
+    `line coverage ${report.lines}% ${ok ? '≥' : '<'} ${min}%`,
+    'major',
+  );
 }
 
-function lintGate(report: EslintSummary | null | undefined, policy: StoryQualityGatePolicy): GateResult {
+function lintGate(
+  report: EslintSummary | null | undefined,
+  policy: StoryQualityGatePolicy,
+): GateResult {
   const max = policy.maxLintErrors;
   if (!report) return pendingGate('lint', max, 'lint report');
   const ok = report.errorCount <= max;
@@ -116,23 +147,36 @@ function lintGate(report: EslintSummary | null | undefined, policy: StoryQuality
   return gateResult('lint', ok, report.errorCount, max, reason, allFixable ? 'minor' : 'major');
 }
 
-function typecheckGate(report: TscSummary | null | undefined, policy: StoryQualityGatePolicy): GateResult {
+function typecheckGate(
+  report: TscSummary | null | undefined,
+  policy: StoryQualityGatePolicy,
+): GateResult {
   const max = policy.maxTypeErrors;
   if (!report) return pendingGate('typecheck', max, 'type-check report');
   const ok = report.errorCount <= max;
-  return gateResult('typecheck', ok, report.errorCount, max, `${report.errorCount} type errors (at most ${max})`, 'major');
+  return gateResult(
+    'typecheck',
+    ok,
+    report.errorCount,
+    max,
+    `${report.errorCount} type errors (at most ${max})`,
+    'major',
+  );
 }
 
 function buildGate(report: BuildResult | null | undefined): GateResult {
   if (!report) return pendingGate('build', true, 'build result');
-  const reason = report.success ? 'the build succeeded' : `the build failed: ${report.errors[0] ?? 'no error output'}`;
+  const reason = report.success
+    ? 'the build succeeded'
+    : `the build failed: ${report.errors[0] ?? 'no error output'}`;
   return gateResult('build', report.success, report.success, true, reason, 'critical');
 }
 
 function securityGate(report: NpmAuditSummary | null | undefined): GateResult {
   if (!report) return pendingGate('security', true, 'security scan');
   const { counts } = report;
-  const severity: IssueSeverity = counts.critical + counts.high > 0 ? 'critical' : counts.moderate > 0 ? 'major' : 'minor';
+  const severity: IssueSeverity =
+    counts.critical + counts.high > 0 ? 'critical' : counts.moderate > 0 ? 'major' : 'minor';
   const found = (['critical', 'high', 'moderate', 'low', 'info'] as const)
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${s}`)
@@ -143,6 +187,8 @@ function securityGate(report: NpmAuditSummary | null | undefined): GateResult {
 
 function testsGate(report: TestReport): GateResult {
   const ok = report.failed === 0;
-  const reason = ok ? `${report.passed} of ${report.total} tests passed` : `${report.failed} of ${report.total} tests failed`;
+  const reason = ok
+    ? `${report.passed} of ${report.total} tests passed`
+    : `${report.failed} of ${report.total} tests failed`;
   return gateResult('tests', ok, report.failed, 0, reason, 'major');
 }

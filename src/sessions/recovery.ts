@@ -24,7 +24,12 @@ export interface RecoveryReport {
 type Log = { warn(message: string): void; error(message: string): void };
 
 /** Processes the pending events of every session with events older than `olderThanMs`. */
-export async function drainPendingSessions(service: SessionService, olderThanMs = 0, log?: Log, concurrency = 4): Promise<{ sessions: number; failures: number }> {
+export async function drainPendingSessions(
+  service: SessionService,
+  olderThanMs = 0,
+  log?: Log,
+  concurrency = 4,
+): Promise<{ sessions: number; failures: number }> {
   const ids = await selectSessionsWithPendingEvents(service.pool, olderThanMs);
   let failures = 0;
   let next = 0;
@@ -42,7 +47,10 @@ export async function drainPendingSessions(service: SessionService, olderThanMs 
 }
 
 /** Restarts mentor-turn runs left running or waiting. */
-export async function restartTurnRuns(mastra: Mastra, log?: Log): Promise<{ restarted: number; failures: number }> {
+export async function restartTurnRuns(
+  mastra: Mastra,
+  log?: Log,
+): Promise<{ restarted: number; failures: number }> {
   const workflow = mastra.getWorkflow(MENTOR_TURN_WORKFLOW);
   const { runs } = await workflow.listActiveWorkflowRuns();
   let restarted = 0;
@@ -53,7 +61,9 @@ export async function restartTurnRuns(mastra: Mastra, log?: Log): Promise<{ rest
       restarted++;
     } catch (error) {
       failures++;
-      log?.warn(`recovery: mentor-turn run ${runId} could not be restarted: ${(error as Error).message}`);
+      log?.warn(
+        `recovery: mentor-turn run ${runId} could not be restarted: ${(error as Error).message}`,
+      );
     }
   }
   return { restarted, failures };
@@ -107,7 +117,11 @@ export async function dropOrphanedTurnRuns(
  * already applied and simply finish, so Mastra no longer lists them as running; then the runs
  * that never started, whose events are applied by now.
  */
-export async function recoverSessions(service: SessionService, mastra: Mastra | undefined, log?: Log): Promise<RecoveryReport> {
+export async function recoverSessions(
+  service: SessionService,
+  mastra: Mastra | undefined,
+  log?: Log,
+): Promise<RecoveryReport> {
   const drained = await drainPendingSessions(service, 0, log);
   const none = { restarted: 0, dropped: 0, failures: 0 };
   const runs = mastra ? await restartTurnRuns(mastra, log) : none;

@@ -15,6 +15,7 @@ export function registerSessionService(mastra: Mastra, service: SessionService):
  */
 export function sessionServiceOf(mastra: Mastra | undefined): SessionService {
   const service = mastra && services.get(mastra);
-  if (!service) throw new AppError('INTERNAL', 'no session service is registered for this Mastra instance');
+  if (!service)
+    throw new AppError('INTERNAL', 'no session service is registered for this Mastra instance');
   return service;
 }

@@ -34,7 +34,17 @@ import type { TurnDraft } from './turn/draft.ts';
 import { allowedIn } from './turn/machine-step.ts';
 import { createTurnProcessor, type TurnProcessor } from './turn/processor.ts';
 import { pausedStoryEvents } from './turn/session-control.ts';
-import type { EventOutcome, EventSource, IngestResult, Reply, SessionRecord, SessionStatus, SessionView, StoredEvent, TransitionRecord } from './types.ts';
+import type {
+  EventOutcome,
+  EventSource,
+  IngestResult,
+  Reply,
+  SessionRecord,
+  SessionStatus,
+  SessionView,
+  StoredEvent,
+  TransitionRecord,
+} from './types.ts';
 import { profileOf } from './turn/machine-profiles.ts';
 
 /** Processes a stored event (and whatever is pending before it). Default: the in-process processor. */
@@ -43,7 +53,9 @@ export type TurnRunner = (sessionId: string, eventId: string, seq: number) => Pr
 export const createSessionSchema = z.object({
   learnerId: z.string().trim().min(1, 'expected a learner id').max(200),
   mentorId: z.string().trim().min(1).max(200).optional(),
-  machine: z.enum(machineNames, { error: `expected one of ${machineNames.join(', ')}` }).default('story'),
+  machine: z
+    .enum(machineNames, { error: `expected one of ${machineNames.join(', ')}` })
+    .default('story'),
   story: storySchema.extend({
     id: z.string().trim().min(1).max(200).optional(),
     /** Kept apart from the learner view (story_solutions). */
@@ -88,7 +100,11 @@ export interface SessionService {
   listTransitions(sessionId: string, limit?: number): Promise<TransitionRecord[]>;
   listEvents(sessionId: string, limit?: number): Promise<StoredEvent[]>;
   listTimers(sessionId: string): Promise<SessionTimer[]>;
-  ingestEvent(sessionId: string, input: unknown, options?: { source?: EventSource }): Promise<IngestResult>;
+  ingestEvent(
+    sessionId: string,
+    input: unknown,
+    options?: { source?: EventSource },
+  ): Promise<IngestResult>;
   setMentorAvailability(mentorId: string, available: boolean): Promise<void>;
   /** Replaces the turn runner (the Mastra workflow runner, see runtime/background.ts); null restores the default. */
   useRunner(runner: TurnRunner | null): void;
@@ -96,7 +112,11 @@ export interface SessionService {
 
 /** The events a session accepts now. */
 export function allowedEventsOf(session: SessionRecord): string[] {
-  const draftLike = { path: [...session.statePath], enteredAt: session.enteredAt, session: { machine: session.machine } };
+  const draftLike = {
+    path: [...session.statePath],
+    enteredAt: session.enteredAt,
+    session: { machine: session.machine },
+  };
   if (session.state === FINAL) return [];
   if (profileOf(session.machine).pausedBySession) {
     if (session.status === 'paused') return [...pausedStoryEvents];
@@ -114,7 +134,9 @@ export function toView(session: SessionRecord): SessionView {
  * Test hook for the crash test: with `MENTORFLOW_TEST_BLOCK_ACTION=<action>:<marker file>`, a turn
  * that reaches `<action>` writes the marker and never finishes (the test then kills the process).
  */
-export function blockActionHookFromEnv(env: NodeJS.ProcessEnv = process.env): SessionServiceOptions['beforeAction'] {
+export function blockActionHookFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): SessionServiceOptions['beforeAction'] {
   const spec = env.MENTORFLOW_TEST_BLOCK_ACTION;
   if (!spec) return undefined;
   const [action, marker] = [spec.slice(0, spec.indexOf(':')), spec.slice(spec.indexOf(':') + 1)];
@@ -132,13 +154,18 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     agents: options.agents ?? defaultAgentPort,
     timeScale: options.timeScale ?? 1,
     beforeAction: options.beforeAction ?? blockActionHookFromEnv(),
-    onError: (error, event) => options.log?.error(`session ${event.sessionId}: event ${event.id} (${event.type}) failed: ${(error as Error).stack ?? error}`),
+    onError: (error, event) =>
+      options.log?.error(
+        `session ${event.sessionId}: event ${event.id} (${event.type}) failed: ${(error as Error).stack ?? error}`,
+      ),
   });
   const direct: TurnRunner = (sessionId) => processor.drain(sessionId);
   let runner = direct;
 
   async function loadSession(sessionId: string): Promise<SessionRecord> {
-    const session = z.uuid().safeParse(sessionId).success ? await selectSession(pool, sessionId) : null;
+    const session = z.uuid().safeParse(sessionId).success
+      ? await selectSession(pool, sessionId)
+      : null;
     if (!session) throw notFound(sessionId);
     return session;
   }
@@ -147,28 +174,61 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     return toView(await loadSession(sessionId));
   }
 
-  async function resultOf(sessionId: string, seq: number, eventId: string, duplicate: boolean): Promise<IngestResult> {
+  async function resultOf(
+    sessionId: string,
+    seq: number,
+    eventId: string,
+    duplicate: boolean,
+  ): Promise<IngestResult> {
     const mine = duplicate ? null : processor.takeResult(eventId);
-    let processed: { outcome: EventOutcome; replies: readonly Reply[]; version: number; state: string; status: SessionStatus; type: string };
+    let processed: {
+      outcome: EventOutcome;
+      replies: readonly Reply[];
+      version: number;
+      state: string;
+      status: SessionStatus;
+      type: string;
+    };
     if (mine) {
       processed = { ...mine, type: '' };
     } else {
       // Processed by another process (or earlier): read it back.
       const stored = await selectEvent(pool, sessionId, seq);
       if (!stored?.outcome || stored.version === null || !stored.state || !stored.sessionStatus) {
-        throw new AppError('INTERNAL', `Event ${eventId} was stored but not processed yet; recovery will process it.`);
+        throw new AppError(
+          'INTERNAL',
+          `Event ${eventId} was stored but not processed yet; recovery will process it.`,
+        );
       }
-      const replies = stored.outcome.status === 'applied' || stored.outcome.status === 'recorded' ? await selectTurnReplies(pool, eventId) : [];
-      processed = { outcome: stored.outcome, replies, version: stored.version, state: stored.state, status: stored.sessionStatus, type: stored.type };
+      const replies =
+        stored.outcome.status === 'applied' || stored.outcome.status === 'recorded'
+          ? await selectTurnReplies(pool, eventId)
+          : [];
+      processed = {
+        outcome: stored.outcome,
+        replies,
+        version: stored.version,
+        state: stored.state,
+        status: stored.sessionStatus,
+        type: stored.type,
+      };
     }
     const { outcome } = processed;
     if (outcome.status === 'rejected') {
       const { code, message, field, allowedEvents } = outcome.error;
-      throw new AppError(code as ErrorCode, message, { field, details: { eventId, duplicate, ...(allowedEvents ? { allowedEvents } : {}) } });
+      throw new AppError(code as ErrorCode, message, {
+        field,
+        details: { eventId, duplicate, ...(allowedEvents ? { allowedEvents } : {}) },
+      });
     }
     return {
       event: { id: eventId, type: processed.type, duplicate, seq },
-      session: { id: sessionId, version: processed.version, state: processed.state, status: processed.status },
+      session: {
+        id: sessionId,
+        version: processed.version,
+        state: processed.state,
+        status: processed.status,
+      },
       outcome,
       replies: processed.replies,
     };
@@ -194,9 +254,15 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       });
       // The first event runs the initial state's entry actions (a story session loads its story).
       const key = SESSION_STARTED;
-      const { stored } = await storeEvent(pool, id, { key, id: eventIdFor(id, key), type: SESSION_STARTED, data: {} }, 'system');
+      const { stored } = await storeEvent(
+        pool,
+        id,
+        { key, id: eventIdFor(id, key), type: SESSION_STARTED, data: {} },
+        'system',
+      );
       await runner(id, stored.id, stored.seq);
-      const replies = processor.takeResult(stored.id)?.replies ?? (await selectTurnReplies(pool, stored.id));
+      const replies =
+        processor.takeResult(stored.id)?.replies ?? (await selectTurnReplies(pool, stored.id));
       return { session: await getSession(id), replies };
     },
     getSession,
@@ -227,13 +293,23 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       if (!z.uuid().safeParse(sessionId).success) throw notFound(sessionId);
       const machine = await sessionMachine(pool, sessionId);
       const event = validateEvent(sessionId, machine, input);
-      const { stored, duplicate } = await storeEvent(pool, sessionId, event, ingestOptions.source ?? 'client');
+      const { stored, duplicate } = await storeEvent(
+        pool,
+        sessionId,
+        event,
+        ingestOptions.source ?? 'client',
+      );
       if (duplicate) {
         if (!stored.processedAt) await processor.drain(sessionId);
         const result = await resultOf(sessionId, stored.seq, stored.id, true);
-        return { ...result, event: { id: stored.id, type: stored.type, duplicate: true, seq: stored.seq } };
+        return {
+          ...result,
+          event: { id: stored.id, type: stored.type, duplicate: true, seq: stored.seq },
+        };
       }
-      await (runner === direct ? processor.drain(sessionId, stored) : runner(sessionId, stored.id, stored.seq));
+      await (runner === direct
+        ? processor.drain(sessionId, stored)
+        : runner(sessionId, stored.id, stored.seq));
       const result = await resultOf(sessionId, stored.seq, stored.id, false);
       return { ...result, event: { ...result.event, type: stored.type } };
     },

@@ -82,15 +82,30 @@ export type EventOutcome =
   | {
       /** Persisted, but not applicable: the session is unchanged. */
       readonly status: 'rejected';
-      readonly error: { readonly code: string; readonly message: string; readonly field?: string; readonly allowedEvents?: readonly string[] };
+      readonly error: {
+        readonly code: string;
+        readonly message: string;
+        readonly field?: string;
+        readonly allowedEvents?: readonly string[];
+      };
     };
 
 export type EventOutcomeStatus = EventOutcome['status'];
 
 /** The result of `ingestEvent`. */
 export interface IngestResult {
-  readonly event: { readonly id: string; readonly type: string; readonly duplicate: boolean; readonly seq: number };
-  readonly session: { readonly id: string; readonly state: string; readonly version: number; readonly status: SessionStatus };
+  readonly event: {
+    readonly id: string;
+    readonly type: string;
+    readonly duplicate: boolean;
+    readonly seq: number;
+  };
+  readonly session: {
+    readonly id: string;
+    readonly state: string;
+    readonly version: number;
+    readonly status: SessionStatus;
+  };
   readonly outcome: EventOutcome;
   /** What the turn said (stored with the turn, so a duplicate gets them too). */
   readonly replies: readonly Reply[];

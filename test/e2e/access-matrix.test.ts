@@ -12,9 +12,21 @@ import { cartStory, restatement } from './support/cart-story.ts';
  * (learnerA's own session for ka's allowed writes), B (learnerB, kb's), O (learnerC, op's writes).
  */
 const secret = 'matrix-webhook-secret';
-const env = { MODEL: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', TIME_SCALE: '1', WEBHOOK_SECRET: secret };
+const env = {
+  MODEL: '',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+  TIME_SCALE: '1',
+  WEBHOOK_SECRET: secret,
+};
 type Key = 'none' | 'wrong' | 'op' | 'ka' | 'kb';
-const bearer: Record<Key, string | undefined> = { none: undefined, wrong: 'not-a-key', op: 'op', ka: 'ka', kb: 'kb' };
+const bearer: Record<Key, string | undefined> = {
+  none: undefined,
+  wrong: 'not-a-key',
+  op: 'op',
+  ka: 'ka',
+  kb: 'kb',
+};
 
 interface Want {
   status: number;
@@ -51,11 +63,23 @@ const learnersDenied = { ka: denied, kb: denied };
 const unsigned: Want = { status: 401, code: 'UNAUTHORIZED', field: 'x-mentorflow-signature' };
 const notTheirs: Want = { status: 403, code: 'FORBIDDEN', field: 'learnerId' };
 const learnersOperatorOnly = { ka: operatorOnly, kb: operatorOnly };
-const badInput = (field?: string): Want => ({ status: 400, code: 'VALIDATION_ERROR', ...(field ? { field } : {}) });
+const badInput = (field?: string): Want => ({
+  status: 400,
+  code: 'VALIDATION_ERROR',
+  ...(field ? { field } : {}),
+});
 
-const r = (method: string, path: string, want: Route['want'], more: Partial<Route> = {}): Route => ({ method, path, want, ...more });
+const r = (
+  method: string,
+  path: string,
+  want: Route['want'],
+  more: Partial<Route> = {},
+): Route => ({ method, path, want, ...more });
 const event = (session: string, type: string, data: Record<string, unknown>, want: Route['want']) =>
-  r('POST', `/api/sessions/{${session}}/events`, want, { body: { type, data }, note: `${type}${data.decision ? ` ${data.decision}` : ''}` });
+  r('POST', `/api/sessions/{${session}}/events`, want, {
+    body: { type, data },
+    note: `${type}${data.decision ? ` ${data.decision}` : ''}`,
+  });
 const learnerEvents: [string, Record<string, unknown>][] = [
   ['help-request', { question: 'how do I start?' }],
   ['research', { query: 'Array.prototype.reduce' }],
@@ -75,13 +99,27 @@ const mem = '?agentId={AGENT}';
 const msg = (threadId: string, resourceId: string) => ({
   messages: [
     {
-      ...{ id: `m-${threadId}`, threadId, resourceId, role: 'user', type: 'text', createdAt: '2026-01-01T00:00:00Z' },
+      ...{
+        id: `m-${threadId}`,
+        threadId,
+        resourceId,
+        role: 'user',
+        type: 'text',
+        createdAt: '2026-01-01T00:00:00Z',
+      },
       content: { format: 2, parts: [{ type: 'text', text: 'injected' }] },
     },
   ],
 });
-const ask = (thread: string, resource: string) => ({ messages: [{ role: 'user', content: 'what did I say?' }], memory: { thread, resource } });
-const runInput = { request: 'Build a cart total', requirements: ['sum the prices'], approval: false };
+const ask = (thread: string, resource: string) => ({
+  messages: [{ role: 'user', content: 'what did I say?' }],
+  memory: { thread, resource },
+});
+const runInput = {
+  request: 'Build a cart total',
+  requirements: ['sum the prices'],
+  approval: false,
+};
 const ciDelivery = { sessionId: '{O}', type: 'test-run', data: { failed: 0, passed: 1 } };
 
 const everyKey = (want: Want) => ({ none: want, wrong: want, op: want, ka: want, kb: want });
@@ -90,16 +128,40 @@ const routes: Route[] = [
   // Public
   r('GET', '/health', { none: 200, wrong: 200 }, { public: true }),
   r('GET', '/ready', { none: 200, wrong: 200 }, { public: true }),
-  r('POST', '/api/webhooks/ci', { none: 200, wrong: 200 }, { public: true, signed: true, body: ciDelivery, note: 'signed' }),
-  r('POST', '/api/webhooks/ci', { none: unsigned, op: unsigned, ka: unsigned }, { public: true, body: ciDelivery, note: 'unsigned' }),
+  r(
+    'POST',
+    '/api/webhooks/ci',
+    { none: 200, wrong: 200 },
+    { public: true, signed: true, body: ciDelivery, note: 'signed' },
+  ),
+  r(
+    'POST',
+    '/api/webhooks/ci',
+    { none: unsigned, op: unsigned, ka: unsigned },
+    { public: true, body: ciDelivery, note: 'unsigned' },
+  ),
   // Sessions
-  r('POST', '/api/sessions', { op: 201, ka: 201, kb: notTheirs }, { body: { learnerId: 'learnerA', story: cartStory }, note: 'learnerA' }),
-  r('POST', '/api/sessions', { kb: 201, ka: notTheirs }, { body: { learnerId: 'learnerB', story: cartStory }, note: 'learnerB' }),
+  r(
+    'POST',
+    '/api/sessions',
+    { op: 201, ka: 201, kb: notTheirs },
+    { body: { learnerId: 'learnerA', story: cartStory }, note: 'learnerA' },
+  ),
+  r(
+    'POST',
+    '/api/sessions',
+    { kb: 201, ka: notTheirs },
+    { body: { learnerId: 'learnerB', story: cartStory }, note: 'learnerB' },
+  ),
   r('GET', '/api/sessions/{A}', { op: 200, ka: { status: 200, has: '{A}' }, kb: hidden }),
   r('GET', '/api/sessions/{UNKNOWN}', { op: 404, ka: 404, kb: 404 }),
   r('GET', '/api/sessions/{A}/transitions', { op: 200, ka: 200, kb: hidden }),
   r('GET', '/api/sessions/{A}/inbox', { op: 200, ka: 200, kb: hidden }),
-  r('GET', '/api/learners/learnerA/sessions', { op: { status: 200, has: '{A}' }, ka: { status: 200, has: '{A}' }, kb: notFound }),
+  r('GET', '/api/learners/learnerA/sessions', {
+    op: { status: 200, has: '{A}' },
+    ka: { status: 200, has: '{A}' },
+    kb: notFound,
+  }),
   r('GET', '/api/learners/learnerB/sessions', { ka: notFound, kb: { status: 200, has: '{B}' } }),
   ...learnerEvents.map(([type, data]) => event('A2', type, data, { ka: 200 })),
   event('A2', 'goodPlan', {}, { ka: forbiddenType }),
@@ -115,36 +177,105 @@ const routes: Route[] = [
   r('POST', '/api/sessions/{A}/messages', { kb: hidden }, { body: { text: restatement } }),
   r('POST', '/api/sessions/{A2}/messages', { ka: 200 }, { body: { text: restatement } }),
   r('POST', '/api/sessions/{B}/messages', { kb: 200, ka: hidden }, { body: { text: restatement } }),
-  r('POST', '/api/sessions/{O}/messages', { op: 200 }, { body: { text: 'a plan: 1. test 2. sum 3. empty' } }),
+  r(
+    'POST',
+    '/api/sessions/{O}/messages',
+    { op: 200 },
+    { body: { text: 'a plan: 1. test 2. sum 3. empty' } },
+  ),
   r('GET', '/api/mentorflow/openapi.json', { op: 200, ka: 200 }),
   // Implementation runs
-  r('POST', '/api/workflows/implementation', { op: { status: 202, has: '"duplicate":true' }, ...learnersOperatorOnly }, {
-    body: runInput,
-    headers: { 'idempotency-key': 'matrix-run' },
-  }),
+  r(
+    'POST',
+    '/api/workflows/implementation',
+    { op: { status: 202, has: '"duplicate":true' }, ...learnersOperatorOnly },
+    {
+      body: runInput,
+      headers: { 'idempotency-key': 'matrix-run' },
+    },
+  ),
   r('GET', '/api/workflows/implementation/metrics', { op: 200, ...learnersOperatorOnly }),
-  r('GET', '/api/workflows/{RUN}/status', { op: { status: 200, has: '{RUN}' }, ...learnersOperatorOnly }),
+  r('GET', '/api/workflows/{RUN}/status', {
+    op: { status: 200, has: '{RUN}' },
+    ...learnersOperatorOnly,
+  }),
   r('GET', '/api/workflows/{RUN}/details', { op: 200, ...learnersOperatorOnly }),
   r('GET', '/api/workflows/{RUN}/events', { op: 200, ...learnersOperatorOnly }),
-  r('POST', '/api/workflows/{RUN}/approval', { op: { status: 409, code: 'CONFLICT' }, ...learnersOperatorOnly }, { body: { approved: true } }),
-  r('POST', '/api/workflows/wf_000000000000000000000000/restart', { op: notFound, ...learnersOperatorOnly }, { body: { fromPhase: 'review' } }),
-  r('POST', '/api/workflows/{WF}/restart', { op: badInput('query.runId'), ...learnersOperatorOnly }, { body: {} }),
+  r(
+    'POST',
+    '/api/workflows/{RUN}/approval',
+    { op: { status: 409, code: 'CONFLICT' }, ...learnersOperatorOnly },
+    { body: { approved: true } },
+  ),
+  r(
+    'POST',
+    '/api/workflows/wf_000000000000000000000000/restart',
+    { op: notFound, ...learnersOperatorOnly },
+    { body: { fromPhase: 'review' } },
+  ),
+  r(
+    'POST',
+    '/api/workflows/{WF}/restart',
+    { op: badInput('query.runId'), ...learnersOperatorOnly },
+    { body: {} },
+  ),
   // Mastra's standard API
   r('GET', '/api/agents', { op: { status: 200, has: '{AGENT}' }, ...learnersDenied }),
   r('GET', '/api/agents/{AGENT}', { op: 200, ...learnersDenied }),
-  r('POST', '/api/agents/{AGENT}/generate', learnersDenied, { body: ask('{A}', 'learnerA'), note: "A's thread" }),
-  r('POST', '/api/agents/{AGENT}/stream', learnersDenied, { body: ask('{A}', 'learnerA'), note: "A's thread" }),
-  r('POST', '/api/agents/{AGENT}/generate', { op: 200 }, { body: ask('op-thread-gen', 'learnerC'), note: 'own thread' }),
-  r('GET', `/api/memory/threads?resourceId=learnerA&agentId={AGENT}`, { op: { status: 200, has: '{A}' }, ...learnersDenied }),
-  r('GET', `/api/memory/threads/{A}${mem}`, { op: { status: 200, has: 'learnerA' }, ...learnersDenied }),
+  r('POST', '/api/agents/{AGENT}/generate', learnersDenied, {
+    body: ask('{A}', 'learnerA'),
+    note: "A's thread",
+  }),
+  r('POST', '/api/agents/{AGENT}/stream', learnersDenied, {
+    body: ask('{A}', 'learnerA'),
+    note: "A's thread",
+  }),
+  r(
+    'POST',
+    '/api/agents/{AGENT}/generate',
+    { op: 200 },
+    { body: ask('op-thread-gen', 'learnerC'), note: 'own thread' },
+  ),
+  r('GET', `/api/memory/threads?resourceId=learnerA&agentId={AGENT}`, {
+    op: { status: 200, has: '{A}' },
+    ...learnersDenied,
+  }),
+  r('GET', `/api/memory/threads/{A}${mem}`, {
+    op: { status: 200, has: 'learnerA' },
+    ...learnersDenied,
+  }),
   r('GET', `/api/memory/threads/{A}/messages${mem}`, { op: 200, ...learnersDenied }),
-  r('GET', `/api/memory/threads/{A}/working-memory${mem}&resourceId=learnerA`, { op: 200, ...learnersDenied }),
-  r('POST', `/api/memory/threads/{A}/working-memory${mem}`, learnersDenied, { body: { workingMemory: '{}', resourceId: 'learnerA' } }),
-  r('GET', `/api/memory/search?searchQuery=cart&resourceId=learnerA&agentId={AGENT}`, { op: 200, ...learnersDenied }),
-  r('POST', `/api/memory/threads${mem}`, learnersDenied, { body: { resourceId: 'learnerA', threadId: 'planted' }, note: 'learnerA' }),
-  r('POST', `/api/memory/threads${mem}`, { op: 200 }, { body: { resourceId: 'learnerC', threadId: 'op-thread' }, note: 'learnerC' }),
-  r('POST', `/api/memory/save-messages${mem}`, learnersDenied, { body: msg('{A}', 'learnerA'), note: "A's thread" }),
-  r('POST', `/api/memory/save-messages${mem}`, { op: 200 }, { body: msg('op-thread', 'learnerC'), note: 'own thread' }),
+  r('GET', `/api/memory/threads/{A}/working-memory${mem}&resourceId=learnerA`, {
+    op: 200,
+    ...learnersDenied,
+  }),
+  r('POST', `/api/memory/threads/{A}/working-memory${mem}`, learnersDenied, {
+    body: { workingMemory: '{}', resourceId: 'learnerA' },
+  }),
+  r('GET', `/api/memory/search?searchQuery=cart&resourceId=learnerA&agentId={AGENT}`, {
+    op: 200,
+    ...learnersDenied,
+  }),
+  r('POST', `/api/memory/threads${mem}`, learnersDenied, {
+    body: { resourceId: 'learnerA', threadId: 'planted' },
+    note: 'learnerA',
+  }),
+  r(
+    'POST',
+    `/api/memory/threads${mem}`,
+    { op: 200 },
+    { body: { resourceId: 'learnerC', threadId: 'op-thread' }, note: 'learnerC' },
+  ),
+  r('POST', `/api/memory/save-messages${mem}`, learnersDenied, {
+    body: msg('{A}', 'learnerA'),
+    note: "A's thread",
+  }),
+  r(
+    'POST',
+    `/api/memory/save-messages${mem}`,
+    { op: 200 },
+    { body: msg('op-thread', 'learnerC'), note: 'own thread' },
+  ),
   r('PATCH', `/api/memory/threads/{A}${mem}`, learnersDenied, { body: { title: 'taken' } }),
   r('PATCH', `/api/memory/threads/op-thread${mem}`, { op: 200 }, { body: { title: 'renamed' } }),
   r('POST', `/api/memory/messages/delete${mem}`, learnersDenied, { body: { messageIds: ['m-1'] } }),
@@ -155,8 +286,18 @@ const routes: Route[] = [
     body: { inputData: { sessionId: '{A}', eventId: 'forged', seq: 99 } },
     note: 'on A',
   }),
-  r('POST', '/api/workflows/{WF}/start-async', { op: badInput() }, { body: { inputData: {} }, note: 'no input' }),
-  r('POST', '/api/workflows/system-check/start-async', { op: 200, ...learnersDenied }, { body: { inputData: {} } }),
+  r(
+    'POST',
+    '/api/workflows/{WF}/start-async',
+    { op: badInput() },
+    { body: { inputData: {} }, note: 'no input' },
+  ),
+  r(
+    'POST',
+    '/api/workflows/system-check/start-async',
+    { op: 200, ...learnersDenied },
+    { body: { inputData: {} } },
+  ),
   r('POST', '/api/workflows/{WF}/create-run', { op: 200, ...learnersDenied }, { body: {} }),
   r('GET', '/api/workflows/{WF}/runs', { op: { status: 200, has: 'turn-' }, ...learnersDenied }),
   r('GET', '/api/scores/scorers', { op: 200, ...learnersDenied }),
@@ -168,40 +309,72 @@ const routes: Route[] = [
   // Not available with this storage: a 404 saying so, not Mastra's 500.
   r('GET', '/api/observability/logs', { op: notFound, ...learnersDenied }),
   r('GET', '/api/tools', { op: 200, ...learnersDenied }),
-  r('POST', '/api/tools/concept-lookup/execute', { op: 200, ...learnersDenied }, { body: { data: { query: 'reduce' } } }),
+  r(
+    'POST',
+    '/api/tools/concept-lookup/execute',
+    { op: 200, ...learnersDenied },
+    { body: { data: { query: 'reduce' } } },
+  ),
   r('GET', '/api/openapi.json', { op: 200, ...learnersDenied }),
   // Mastra's Studio sign-in routes are framework-public (no key, no server middleware); with API-key
   // auth they know no user and expose nothing.
   r('GET', '/api/auth/me', everyKey({ status: 200, has: 'null' }), { public: true }),
-  r('GET', '/api/auth/capabilities', everyKey({ status: 200, has: '"login":null' }), { public: true }),
+  r('GET', '/api/auth/capabilities', everyKey({ status: 200, has: '"login":null' }), {
+    public: true,
+  }),
 ];
 
-interface Cell { name: string; key: Key; route: Route; want: Want }
+interface Cell {
+  name: string;
+  key: Key;
+  route: Route;
+  want: Want;
+}
 const cells: Cell[] = routes.flatMap((route) => {
-  const want = route.public ? route.want : { none: unauthorized, wrong: unauthorized, ...route.want };
+  const want = route.public
+    ? route.want
+    : { none: unauthorized, wrong: unauthorized, ...route.want };
   return (Object.entries(want) as [Key, Want | number][]).map(([key, w]) => {
     const full = typeof w === 'number' ? { status: w } : w;
-    return { key, route, want: full, name: `${key} ${route.method} ${route.path}${route.note ? ` (${route.note})` : ''} → ${full.status}` };
+    return {
+      key,
+      route,
+      want: full,
+      name: `${key} ${route.method} ${route.path}${route.note ? ` (${route.note})` : ''} → ${full.status}`,
+    };
   });
 });
 
 let server: CliProcess & { url: string };
 const ids: Record<string, string> = { UNKNOWN: '00000000-0000-4000-8000-000000000000' };
-const fill = (text: string) => text.replace(/\{(A2|A|B|O|RUN|AGENT|WF|UNKNOWN)\}/g, (_, name: string) => ids[name]!);
+const fill = (text: string) =>
+  text.replace(/\{(A2|A|B|O|RUN|AGENT|WF|UNKNOWN)\}/g, (_, name: string) => ids[name]!);
 
-async function call(key: Key, route: Pick<Route, 'method' | 'path' | 'body' | 'headers' | 'signed'>) {
+async function call(
+  key: Key,
+  route: Pick<Route, 'method' | 'path' | 'body' | 'headers' | 'signed'>,
+) {
   const body = route.body === undefined ? undefined : fill(JSON.stringify(route.body));
-  const headers: Record<string, string> = { ...route.headers, ...(body ? { 'content-type': 'application/json' } : {}) };
+  const headers: Record<string, string> = {
+    ...route.headers,
+    ...(body ? { 'content-type': 'application/json' } : {}),
+  };
   if (bearer[key]) headers.authorization = `Bearer ${bearer[key]}`;
   if (route.signed) {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const delivery = `matrix-${randomUUID()}`;
-    const hmac = createHmac('sha256', secret).update(`${timestamp}.${delivery}.${body}`).digest('hex');
+    const hmac = createHmac('sha256', secret)
+      .update(`${timestamp}.${delivery}.${body}`)
+      .digest('hex');
     headers['x-mentorflow-timestamp'] = timestamp;
     headers['x-mentorflow-delivery'] = delivery;
     headers['x-mentorflow-signature'] = `sha256=${hmac}`;
   }
-  const res = await fetch(`${server.url}${fill(route.path)}`, { method: route.method, headers, body });
+  const res = await fetch(`${server.url}${fill(route.path)}`, {
+    method: route.method,
+    headers,
+    body,
+  });
   const text = await res.text();
   let json: any;
   try {
@@ -217,12 +390,26 @@ async function snapshotOfA() {
   const session = await call('op', { method: 'GET', path: '/api/sessions/{A}' });
   const inbox = await call('op', { method: 'GET', path: '/api/sessions/{A}/inbox' });
   const thread = await call('op', { method: 'GET', path: `/api/memory/threads/{A}${mem}` });
-  const messages = await call('op', { method: 'GET', path: `/api/memory/threads/{A}/messages${mem}&perPage=100` });
+  const messages = await call('op', {
+    method: 'GET',
+    path: `/api/memory/threads/{A}/messages${mem}&perPage=100`,
+  });
   return {
-    session: { status: session.status, state: session.json?.state, version: session.json?.version, learnerId: session.json?.learnerId },
+    session: {
+      status: session.status,
+      state: session.json?.state,
+      version: session.json?.version,
+      learnerId: session.json?.learnerId,
+    },
     inbox: inbox.json?.events?.length,
-    thread: { status: thread.status, title: thread.json?.title, resourceId: thread.json?.resourceId },
-    messages: (messages.json?.messages ?? []).map((m: { id: string; role: string }) => `${m.role}:${m.id}`),
+    thread: {
+      status: thread.status,
+      title: thread.json?.title,
+      resourceId: thread.json?.resourceId,
+    },
+    messages: (messages.json?.messages ?? []).map(
+      (m: { id: string; role: string }) => `${m.role}:${m.id}`,
+    ),
   };
 }
 
@@ -232,7 +419,11 @@ describe('access matrix: MENTORFLOW_API_KEYS=op,ka:learnerA,kb:learnerB', () => 
   beforeAll(async () => {
     server = await startServer({ ...env, MENTORFLOW_API_KEYS: 'op,ka:learnerA,kb:learnerB' });
     const open = async (name: string, learnerId: string) => {
-      const res = await call('op', { method: 'POST', path: '/api/sessions', body: { learnerId, story: cartStory } });
+      const res = await call('op', {
+        method: 'POST',
+        path: '/api/sessions',
+        body: { learnerId, story: cartStory },
+      });
       expect(res.status, res.text).toBe(201);
       ids[name] = res.json.id;
     };
@@ -241,14 +432,26 @@ describe('access matrix: MENTORFLOW_API_KEYS=op,ka:learnerA,kb:learnerB', () => 
     await open('B', 'learnerB');
     await open('O', 'learnerC');
     // A message on A, so its memory thread exists with messages in it.
-    const said = await call('op', { method: 'POST', path: '/api/sessions/{A}/messages', body: { text: restatement } });
+    const said = await call('op', {
+      method: 'POST',
+      path: '/api/sessions/{A}/messages',
+      body: { text: restatement },
+    });
     expect(said.status, said.text).toBe(200);
     const agents = await call('op', { method: 'GET', path: '/api/agents' });
-    ids.AGENT = Object.keys(agents.json).find((id) => id === 'hint-giver') ?? Object.keys(agents.json)[0]!;
+    ids.AGENT =
+      Object.keys(agents.json).find((id) => id === 'hint-giver') ?? Object.keys(agents.json)[0]!;
     const workflows = await call('op', { method: 'GET', path: '/api/workflows' });
-    ids.WF = (Object.values(workflows.json) as { name: string }[]).find((w) => w.name === 'mentor-turn')!.name;
+    ids.WF = (Object.values(workflows.json) as { name: string }[]).find(
+      (w) => w.name === 'mentor-turn',
+    )!.name;
     const headers = { 'idempotency-key': 'matrix-run' };
-    const run = await call('op', { method: 'POST', path: '/api/workflows/implementation', body: runInput, headers });
+    const run = await call('op', {
+      method: 'POST',
+      path: '/api/workflows/implementation',
+      body: runInput,
+      headers,
+    });
     expect(run.status, run.text).toBe(202);
     ids.RUN = run.json.id;
     before = await snapshotOfA();
@@ -263,14 +466,20 @@ describe('access matrix: MENTORFLOW_API_KEYS=op,ka:learnerA,kb:learnerB', () => 
     const res = await call(key, route);
     expect(res.status, res.text.slice(0, 500)).toBe(want.status);
     if (want.status >= 400 && want.status < 500) {
-      expect(res.json, res.text.slice(0, 500)).toMatchObject({ error: { code: want.code ?? expect.any(String), message: expect.any(String) } });
+      expect(res.json, res.text.slice(0, 500)).toMatchObject({
+        error: { code: want.code ?? expect.any(String), message: expect.any(String) },
+      });
       if (want.field) expect(res.json.error.field).toBe(want.field);
     }
     if (want.has) expect(res.text).toContain(fill(want.has));
     if (want.asUnknown) {
-      const unknown = await call(key, { ...route, path: route.path.replace('{A}', '{UNKNOWN}').replace('{B}', '{UNKNOWN}') });
+      const unknown = await call(key, {
+        ...route,
+        path: route.path.replace('{A}', '{UNKNOWN}').replace('{B}', '{UNKNOWN}'),
+      });
       expect(unknown.status).toBe(res.status);
-      const anonymous = (text: string) => text.replaceAll(ids.A!, '<id>').replaceAll(ids.B!, '<id>').replaceAll(ids.UNKNOWN!, '<id>');
+      const anonymous = (text: string) =>
+        text.replaceAll(ids.A!, '<id>').replaceAll(ids.B!, '<id>').replaceAll(ids.UNKNOWN!, '<id>');
       expect(anonymous(res.text)).toBe(anonymous(unknown.text));
     }
   });

@@ -12,7 +12,11 @@ let ana: Api;
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 beforeAll(async () => {
-  server = await startServer({ ...rulesMode, MENTORFLOW_API_KEYS: 'admin-key,ana-key:ana', MAX_BODY_BYTES: '65536' });
+  server = await startServer({
+    ...rulesMode,
+    MENTORFLOW_API_KEYS: 'admin-key,ana-key:ana',
+    MAX_BODY_BYTES: '65536',
+  });
   admin = apiClient(server.url, 'admin-key');
   ana = apiClient(server.url, 'ana-key');
 });
@@ -28,7 +32,11 @@ async function newSession(api: Api = admin, learnerId = 'bo') {
 
 describe('POST /api/sessions', () => {
   it('opens a session from a JSON story: initial state, first replies, allowed events', async () => {
-    const res = await admin.post('/sessions', { learnerId: 'bo', mentorId: 'maria', story: cartStory });
+    const res = await admin.post('/sessions', {
+      learnerId: 'bo',
+      mentorId: 'maria',
+      story: cartStory,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       learnerId: 'bo',
@@ -40,8 +48,13 @@ describe('POST /api/sessions', () => {
       story: { title: 'Add a cart total', acceptanceCriteria: cartStory.acceptanceCriteria },
     });
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(res.body.allowedEvents).toEqual(expect.arrayContaining(['correctUnderstanding', 'misunderstanding', 'pause', 'cancel']));
-    expect(res.body.replies.map((r: { action: string }) => r.action)).toEqual(['loadStory', 'assessUnderstanding']);
+    expect(res.body.allowedEvents).toEqual(
+      expect.arrayContaining(['correctUnderstanding', 'misunderstanding', 'pause', 'cancel']),
+    );
+    expect(res.body.replies.map((r: { action: string }) => r.action)).toEqual([
+      'loadStory',
+      'assessUnderstanding',
+    ]);
     expect(res.body.replies[1].text).toMatch(/in your own words/);
   });
 
@@ -62,7 +75,10 @@ describe('POST /api/sessions', () => {
       [{ story: cartStory }, 'learnerId'],
       [{ learnerId: 'bo' }, 'story'],
       [{ learnerId: 'bo', story: { ...cartStory, title: '' } }, 'story.title'],
-      [{ learnerId: 'bo', story: { ...cartStory, acceptanceCriteria: 'all of them' } }, 'story.acceptanceCriteria'],
+      [
+        { learnerId: 'bo', story: { ...cartStory, acceptanceCriteria: 'all of them' } },
+        'story.acceptanceCriteria',
+      ],
       [{ learnerId: 'bo', story: 'just a sentence, not a story document' }, 'story'],
       [{ learnerId: 'bo', machine: 'kanban', story: cartStory }, 'machine'],
       [[1, 2], 'body'],
@@ -70,7 +86,10 @@ describe('POST /api/sessions', () => {
     for (const [body, field] of cases) {
       const res = await admin.post('/sessions', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error, JSON.stringify(body)).toMatchObject({ code: 'VALIDATION_ERROR', field });
+      expect(res.body.error, JSON.stringify(body)).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        field,
+      });
       expect(res.body.error.message).toMatch(new RegExp(`^${field.replace('.', '\\.')}: `));
     }
     const malformed = await admin.post('/sessions', '{"learnerId": ');
@@ -97,7 +116,10 @@ describe('POST /api/sessions', () => {
       expect(res.body.error).toMatchObject({ code: 'UNAUTHORIZED', field: 'authorization' });
       expect((await api.get(`/sessions/${unknownId}`)).status).toBe(401);
     }
-    const big = await admin.post('/sessions', { learnerId: 'bo', story: `${cartStoryMarkdown}\n${'Lorem ipsum. '.repeat(6000)}` });
+    const big = await admin.post('/sessions', {
+      learnerId: 'bo',
+      story: `${cartStoryMarkdown}\n${'Lorem ipsum. '.repeat(6000)}`,
+    });
     expect(big.status).toBe(413);
     expect(big.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', field: 'body' });
   });
@@ -108,9 +130,24 @@ describe('GET /api/sessions/:id', () => {
     const { id } = await newSession();
     const res = await admin.get(`/sessions/${id}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id, state: 'ASSESS_JUNIOR_CAPABILITY', version: 1, currentTask: null });
-    expect(res.body.history).toEqual([expect.objectContaining({ from: 'INIT_STORY_PROCESSING', event: 'storyLoaded', to: 'ASSESS_JUNIOR_CAPABILITY' })]);
-    expect(res.body.timers.map((t: { kind: string }) => t.kind).sort()).toEqual(['noProgress', 'step', 'stuck']);
+    expect(res.body).toMatchObject({
+      id,
+      state: 'ASSESS_JUNIOR_CAPABILITY',
+      version: 1,
+      currentTask: null,
+    });
+    expect(res.body.history).toEqual([
+      expect.objectContaining({
+        from: 'INIT_STORY_PROCESSING',
+        event: 'storyLoaded',
+        to: 'ASSESS_JUNIOR_CAPABILITY',
+      }),
+    ]);
+    expect(res.body.timers.map((t: { kind: string }) => t.kind).sort()).toEqual([
+      'noProgress',
+      'step',
+      'stuck',
+    ]);
     // The reference solution, if any, never leaves the server; this story has none, and no context leaks either.
     expect(res.body).not.toHaveProperty('context');
   });
@@ -129,8 +166,11 @@ describe('GET /api/sessions/:id', () => {
     const hidden = await ana.get(`/sessions/${id}`);
     const missing = await ana.get(`/sessions/${unknownId}`);
     expect(hidden.status).toBe(404);
-    expect(JSON.stringify(hidden.body).replace(id, '<id>')).toBe(JSON.stringify(missing.body).replace(unknownId, '<id>'));
-    for (const path of [`/sessions/${id}/transitions`, `/sessions/${id}/inbox`]) expect((await ana.get(path)).status).toBe(404);
+    expect(JSON.stringify(hidden.body).replace(id, '<id>')).toBe(
+      JSON.stringify(missing.body).replace(unknownId, '<id>'),
+    );
+    for (const path of [`/sessions/${id}/transitions`, `/sessions/${id}/inbox`])
+      expect((await ana.get(path)).status).toBe(404);
     const event = await ana.post(`/sessions/${id}/events`, { type: 'pause' });
     expect(event.status).toBe(404);
     expect((await admin.get(`/sessions/${id}`)).body.status).toBe('active');
@@ -145,9 +185,13 @@ describe('GET /api/sessions/:id', () => {
       expect((await admin.post(`/sessions/${id}/events`, { type: 'pause' })).status).toBe(200);
       expect((await admin.post(`/sessions/${id}/events`, { type: 'resume' })).status).toBe(200);
     }
-    const { transitions } = (await admin.get(`/sessions/${id}/transitions`)).body as { transitions: { id: number }[] };
+    const { transitions } = (await admin.get(`/sessions/${id}/transitions`)).body as {
+      transitions: { id: number }[];
+    };
     expect(transitions).toHaveLength(23);
-    const { history } = (await admin.get(`/sessions/${id}`)).body as { history: { id: number; event: string }[] };
+    const { history } = (await admin.get(`/sessions/${id}`)).body as {
+      history: { id: number; event: string }[];
+    };
     expect(history).toHaveLength(20);
     expect(history.map((t) => t.id)).toEqual(transitions.slice(-20).map((t) => t.id));
     expect(history.at(-1)!.event).toBe('resume');
@@ -157,7 +201,10 @@ describe('GET /api/sessions/:id', () => {
 describe('POST /api/sessions/:id/events', () => {
   it('applies an event and bumps the version', async () => {
     const { id } = await newSession();
-    const res = await admin.post(`/sessions/${id}/events`, { type: 'pause', data: { reason: 'lunch' } });
+    const res = await admin.post(`/sessions/${id}/events`, {
+      type: 'pause',
+      data: { reason: 'lunch' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       event: { type: 'pause', duplicate: false },
@@ -169,17 +216,27 @@ describe('POST /api/sessions/:id/events', () => {
 
   it('applies a repeated event id once: duplicate: true and the version unchanged', async () => {
     const { id } = await newSession();
-    const first = await admin.post(`/sessions/${id}/events`, { id: 'ci-run-41', type: 'commit', data: { sha: 'a1' } });
+    const first = await admin.post(`/sessions/${id}/events`, {
+      id: 'ci-run-41',
+      type: 'commit',
+      data: { sha: 'a1' },
+    });
     expect(first.status).toBe(200);
     expect(first.body.event.duplicate).toBe(false);
-    const again = await admin.post(`/sessions/${id}/events`, { id: 'ci-run-41', type: 'commit', data: { sha: 'a1' } });
+    const again = await admin.post(`/sessions/${id}/events`, {
+      id: 'ci-run-41',
+      type: 'commit',
+      data: { sha: 'a1' },
+    });
     expect(again.status).toBe(200);
     expect(again.body.event).toEqual({ ...first.body.event, duplicate: true });
     expect(again.body.session.version).toBe(first.body.session.version);
     expect(again.body.outcome).toEqual(first.body.outcome);
     const session = (await admin.get(`/sessions/${id}`)).body;
     expect(session.version).toBe(first.body.session.version);
-    const inbox = (await admin.get(`/sessions/${id}/inbox`)).body.events as { idempotencyKey: string | null }[];
+    const inbox = (await admin.get(`/sessions/${id}/inbox`)).body.events as {
+      idempotencyKey: string | null;
+    }[];
     expect(inbox.filter((e) => e.idempotencyKey === 'ci-run-41')).toHaveLength(1);
   });
 
@@ -189,10 +246,16 @@ describe('POST /api/sessions/:id/events', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'type' });
     expect(unknown.body.error.domainEvents).toContain('test-run');
-    const negative = await admin.post(`/sessions/${id}/events`, { type: 'test-run', data: { failed: -1 } });
+    const negative = await admin.post(`/sessions/${id}/events`, {
+      type: 'test-run',
+      data: { failed: -1 },
+    });
     expect(negative.status).toBe(400);
     expect(negative.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'data.failed' });
-    const decision = await admin.post(`/sessions/${id}/events`, { type: 'review-feedback', data: { decision: 'lgtm' } });
+    const decision = await admin.post(`/sessions/${id}/events`, {
+      type: 'review-feedback',
+      data: { decision: 'lgtm' },
+    });
     expect(decision.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'data.decision' });
     const notObject = await admin.post(`/sessions/${id}/events`, { type: 'commit', data: 'a1' });
     expect(notObject.status).toBe(400);
@@ -206,7 +269,9 @@ describe('POST /api/sessions/:id/events', () => {
     const res = await admin.post(`/sessions/${id}/events`, { type: 'approved' });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'INVALID_TRANSITION' });
-    expect(res.body.error.allowedEvents).toEqual(expect.arrayContaining(['correctUnderstanding', 'partialUnderstanding', 'misunderstanding']));
+    expect(res.body.error.allowedEvents).toEqual(
+      expect.arrayContaining(['correctUnderstanding', 'partialUnderstanding', 'misunderstanding']),
+    );
     expect(res.body.error.allowedEvents).not.toContain('approved');
     const session = (await admin.get(`/sessions/${id}`)).body;
     expect(session).toMatchObject({ state: 'ASSESS_JUNIOR_CAPABILITY', version: 1 });
@@ -219,7 +284,11 @@ describe('POST /api/sessions/:id/messages', () => {
     const { id } = await newSession();
     const res = await admin.post(`/sessions/${id}/messages`, { text: restatement });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ event: { type: 'learner-message', duplicate: false }, session: { state: 'PLAN_DECOMPOSITION', version: 2 }, outcome: { status: 'applied' } });
+    expect(res.body).toMatchObject({
+      event: { type: 'learner-message', duplicate: false },
+      session: { state: 'PLAN_DECOMPOSITION', version: 2 },
+      outcome: { status: 'applied' },
+    });
     expect(res.body.reply).toBe(res.body.replies.map((r: { text: string }) => r.text).join('\n\n'));
     expect(res.body.reply).toMatch(/plan/i);
   });
@@ -227,7 +296,11 @@ describe('POST /api/sessions/:id/messages', () => {
   it('streams the reply as SSE: state, token after token, then done', async () => {
     const { id } = await newSession();
     await admin.post(`/sessions/${id}/messages`, { text: restatement });
-    const res = await admin.fetch(`/sessions/${id}/messages`, { method: 'POST', body: JSON.stringify({ text: goodPlan }), headers: { accept: 'text/event-stream' } });
+    const res = await admin.fetch(`/sessions/${id}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: goodPlan }),
+      headers: { accept: 'text/event-stream' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = await readSse(res);
@@ -241,7 +314,10 @@ describe('POST /api/sessions/:id/messages', () => {
     expect(new Set(tokens.map((t) => t.chunk)).size).toBeGreaterThanOrEqual(5);
     expect(tokens[0]!.chunk).toBeLessThan(events.at(-1)!.chunk);
     expect(events.at(-1)!.at - tokens[0]!.at).toBeGreaterThan(20);
-    const done = JSON.parse(events.at(-1)!.data) as { session: { state: string }; replies: { text: string }[] };
+    const done = JSON.parse(events.at(-1)!.data) as {
+      session: { state: string };
+      replies: { text: string }[];
+    };
     expect(done.session.state).toBe('START_IMPLEMENTATION');
     const text = tokens.map((t) => (JSON.parse(t.data) as { text: string }).text).join('');
     expect(text).toBe(done.replies.map((r) => r.text).join('\n\n'));
@@ -256,9 +332,15 @@ describe('POST /api/sessions/:id/messages', () => {
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_ERROR', field: 'text' });
     }
     await admin.post(`/sessions/${id}/events`, { type: 'pause' });
-    const paused = await admin.fetch(`/sessions/${id}/messages`, { method: 'POST', body: JSON.stringify({ text: restatement }), headers: { accept: 'text/event-stream' } });
+    const paused = await admin.fetch(`/sessions/${id}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: restatement }),
+      headers: { accept: 'text/event-stream' },
+    });
     expect(paused.status).toBe(409);
-    expect(((await paused.json()) as { error: { allowedEvents: string[] } }).error.allowedEvents).toEqual(['resume', 'cancel']);
+    expect(
+      ((await paused.json()) as { error: { allowedEvents: string[] } }).error.allowedEvents,
+    ).toEqual(['resume', 'cancel']);
   });
 });
 
@@ -267,18 +349,37 @@ describe('transitions, inbox and a learner’s sessions', () => {
     const { id } = await newSession();
     await admin.post(`/sessions/${id}/messages`, { text: restatement });
     await admin.post(`/sessions/${id}/messages`, { text: goodPlan });
-    const { transitions } = (await admin.get(`/sessions/${id}/transitions`)).body as { transitions: { from: string; event: string; to: string; version: number }[] };
-    expect(transitions.map((t) => t.to)).toEqual(expect.arrayContaining(['ASSESS_JUNIOR_CAPABILITY', 'PLAN_DECOMPOSITION', 'APPROVE_PLAN', 'START_IMPLEMENTATION']));
+    const { transitions } = (await admin.get(`/sessions/${id}/transitions`)).body as {
+      transitions: { from: string; event: string; to: string; version: number }[];
+    };
+    expect(transitions.map((t) => t.to)).toEqual(
+      expect.arrayContaining([
+        'ASSESS_JUNIOR_CAPABILITY',
+        'PLAN_DECOMPOSITION',
+        'APPROVE_PLAN',
+        'START_IMPLEMENTATION',
+      ]),
+    );
     expect(transitions[0]).toMatchObject({ from: 'INIT_STORY_PROCESSING', event: 'storyLoaded' });
-    expect(transitions.map((t) => t.version)).toEqual([...transitions.map((t) => t.version)].sort((a, b) => a - b));
+    expect(transitions.map((t) => t.version)).toEqual(
+      [...transitions.map((t) => t.version)].sort((a, b) => a - b),
+    );
     // A limit keeps the latest entries, oldest first.
-    expect((await admin.get(`/sessions/${id}/transitions?limit=2`)).body.transitions).toEqual(transitions.slice(-2));
+    expect((await admin.get(`/sessions/${id}/transitions?limit=2`)).body.transitions).toEqual(
+      transitions.slice(-2),
+    );
     const badLimit = await admin.get(`/sessions/${id}/transitions?limit=0`);
     expect(badLimit.status).toBe(400);
     expect(badLimit.body.error.field).toBe('query.limit');
 
-    const { events } = (await admin.get(`/sessions/${id}/inbox`)).body as { events: { seq: number; type: string; outcome: { status: string } }[] };
-    expect(events.map((e) => e.type)).toEqual(['session-started', 'learner-message', 'learner-message']);
+    const { events } = (await admin.get(`/sessions/${id}/inbox`)).body as {
+      events: { seq: number; type: string; outcome: { status: string } }[];
+    };
+    expect(events.map((e) => e.type)).toEqual([
+      'session-started',
+      'learner-message',
+      'learner-message',
+    ]);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(events.every((e) => e.outcome.status === 'applied')).toBe(true);
     expect((await admin.get(`/sessions/${id}/inbox?limit=1`)).body.events).toEqual([events[2]]);
@@ -301,7 +402,13 @@ describe('transitions, inbox and a learner’s sessions', () => {
     const res = await admin.get('/mentorflow/openapi.json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/sessions', '/api/sessions/{id}', '/api/sessions/{id}/events', '/api/sessions/{id}/messages', '/api/learners/{id}/sessions']),
+      expect.arrayContaining([
+        '/api/sessions',
+        '/api/sessions/{id}',
+        '/api/sessions/{id}/events',
+        '/api/sessions/{id}/messages',
+        '/api/learners/{id}/sessions',
+      ]),
     );
   });
 });

@@ -48,7 +48,11 @@ const implementationStates = [
 ];
 
 /** Run `mentorflow chat` with these lines on stdin; resolves with the whole transcript once it exits 0. */
-async function chat(args: string[], lines: string[], env: Record<string, string> = {}): Promise<string> {
+async function chat(
+  args: string[],
+  lines: string[],
+  env: Record<string, string> = {},
+): Promise<string> {
   const cli = spawnCli(['chat', ...args], { ...rulesMode, ...env });
   cli.child.stdin!.end(`${lines.join('\n')}\n`);
   const code = await cli.exited;
@@ -56,16 +60,26 @@ async function chat(args: string[], lines: string[], env: Record<string, string>
   return cli.output();
 }
 
-const stateLines = (transcript: string) => [...transcript.matchAll(/^\[state\] (\S+ → \S+)$/gm)].map((m) => m[1]!);
+const stateLines = (transcript: string) =>
+  [...transcript.matchAll(/^\[state\] (\S+ → \S+)$/gm)].map((m) => m[1]!);
 const sessionIdOf = (transcript: string) => /^session ([0-9a-f-]{36}) · /m.exec(transcript)![1]!;
 
 describe('mentorflow chat, in-process on the test database', () => {
   it('lives through the story from the first question to STORY_COMPLETE', async () => {
-    const transcript = await chat(['--story', story, '--learner', 'ana'], [restatement, ...plan, '/status', ...implementation, '/history', '/quit']);
-    expect(transcript).toMatch(/^session [0-9a-f-]{36} · Add pagination to the book list endpoint · learner ana$/m);
+    const transcript = await chat(
+      ['--story', story, '--learner', 'ana'],
+      [restatement, ...plan, '/status', ...implementation, '/history', '/quit'],
+    );
+    expect(transcript).toMatch(
+      /^session [0-9a-f-]{36} · Add pagination to the book list endpoint · learner ana$/m,
+    );
     expect(transcript).toMatch(/^\[state\] ASSESS_JUNIOR_CAPABILITY$/m);
     expect(transcript).toMatch(/^mentor> .*tell me in your own words/m);
-    expect(stateLines(transcript)).toEqual(['ASSESS_JUNIOR_CAPABILITY → PLAN_DECOMPOSITION', 'PLAN_DECOMPOSITION → START_IMPLEMENTATION', ...implementationStates]);
+    expect(stateLines(transcript)).toEqual([
+      'ASSESS_JUNIOR_CAPABILITY → PLAN_DECOMPOSITION',
+      'PLAN_DECOMPOSITION → START_IMPLEMENTATION',
+      ...implementationStates,
+    ]);
     // The continued lines went as one message: the whole four-step plan was reviewed and approved.
     expect(transcript).toMatch(/^you> 1\. Write failing unit tests.*\n {5}2\. Parse page/m);
     expect(transcript).toContain('Plan approved: 4 steps.');
@@ -76,7 +90,9 @@ describe('mentorflow chat, in-process on the test database', () => {
     expect(transcript).toMatch(/^ {2}current task: Write failing unit tests/m);
     expect(transcript).toMatch(/MERGE_AND_COMPLETE --mergeComplete--> STORY_COMPLETE/);
     // An event that changes no state is answered or accounted for ("[recorded] why"), never silent.
-    expect(transcript).toMatch(/^you> \/event commit \{"sha":"a1"\}\n(mentor> \S|\[recorded\] \S)/m);
+    expect(transcript).toMatch(
+      /^you> \/event commit \{"sha":"a1"\}\n(mentor> \S|\[recorded\] \S)/m,
+    );
     expect(transcript).toMatch(/resume with: mentorflow chat --session [0-9a-f-]{36}$/m);
   });
 
@@ -84,7 +100,9 @@ describe('mentorflow chat, in-process on the test database', () => {
     const cli = spawnCli(['chat'], rulesMode);
     cli.child.stdin!.end();
     expect(await cli.exited).toBe(1);
-    expect(cli.output()).toMatch(/give --story <file> to start a session, or --session <id> to resume one/);
+    expect(cli.output()).toMatch(
+      /give --story <file> to start a session, or --session <id> to resume one/,
+    );
     const missing = spawnCli(['chat', '--story', 'examples/stories/nope.md'], rulesMode);
     missing.child.stdin!.end();
     expect(await missing.exited).toBe(1);
@@ -107,14 +125,23 @@ describe('mentorflow chat --url, against a running server', () => {
   let id = '';
 
   it('starts a session on the server and quits half way', async () => {
-    const first = await chat(['--story', story, '--learner', 'bo', '--url', server.url], [restatement, ...plan, 'hmm', '/pause', 'are you there?', '/resume', '/quit'], key);
-    expect(stateLines(first)).toEqual(['ASSESS_JUNIOR_CAPABILITY → PLAN_DECOMPOSITION', 'PLAN_DECOMPOSITION → START_IMPLEMENTATION']);
+    const first = await chat(
+      ['--story', story, '--learner', 'bo', '--url', server.url],
+      [restatement, ...plan, 'hmm', '/pause', 'are you there?', '/resume', '/quit'],
+      key,
+    );
+    expect(stateLines(first)).toEqual([
+      'ASSESS_JUNIOR_CAPABILITY → PLAN_DECOMPOSITION',
+      'PLAN_DECOMPOSITION → START_IMPLEMENTATION',
+    ]);
     // The reply streamed over SSE arrived whole, and a message the state cannot take prints only the error.
     expect(first).toContain('Plan approved: 4 steps.');
     // A message the state has no transition for still gets a reply.
     expect(first).toMatch(/^you> hmm\nmentor> \S/m);
     expect(first).toMatch(/^\[status\] active → paused$/m);
-    expect(first).toMatch(/^you> are you there\?\n! Event 'learner-message' is not allowed .*Allowed events: resume, cancel\.$/m);
+    expect(first).toMatch(
+      /^you> are you there\?\n! Event 'learner-message' is not allowed .*Allowed events: resume, cancel\.$/m,
+    );
     expect(first).toMatch(/^\[status\] paused → active$/m);
     id = sessionIdOf(first);
     expect(first).toContain(`resume with: mentorflow chat --session ${id} --url ${server.url}`);
@@ -122,9 +149,17 @@ describe('mentorflow chat --url, against a running server', () => {
 
   it('resumes it with --session and continues where it stopped, to STORY_COMPLETE', async () => {
     expect(id).not.toBe('');
-    const resumed = await chat(['--session', id, '--url', server.url], ['/hint', 'that helps, thanks', implementation[0]!, ...implementation.slice(3), '/quit'], key);
-    expect(resumed).toMatch(new RegExp(`^resumed session ${id} · Add pagination to the book list endpoint$`, 'm'));
-    expect(resumed).toMatch(/^\[state\] START_IMPLEMENTATION \(version \d+, active, \d+ transitions so far\)$/m);
+    const resumed = await chat(
+      ['--session', id, '--url', server.url],
+      ['/hint', 'that helps, thanks', implementation[0]!, ...implementation.slice(3), '/quit'],
+      key,
+    );
+    expect(resumed).toMatch(
+      new RegExp(`^resumed session ${id} · Add pagination to the book list endpoint$`, 'm'),
+    );
+    expect(resumed).toMatch(
+      /^\[state\] START_IMPLEMENTATION \(version \d+, active, \d+ transitions so far\)$/m,
+    );
     expect(stateLines(resumed)).toEqual([
       'START_IMPLEMENTATION → PROVIDE_HINT',
       'PROVIDE_HINT → RESUME_IMPLEMENTATION',
@@ -134,7 +169,9 @@ describe('mentorflow chat --url, against a running server', () => {
     ]);
     expect(resumed).toMatch(/^\[session completed\]$/m);
 
-    const session = await fetch(`${server.url}/api/sessions/${id}`, { headers: { authorization: 'Bearer chat-key' } }).then((r) => r.json() as Promise<{ state: string; status: string }>);
+    const session = await fetch(`${server.url}/api/sessions/${id}`, {
+      headers: { authorization: 'Bearer chat-key' },
+    }).then((r) => r.json() as Promise<{ state: string; status: string }>);
     expect(session).toMatchObject({ state: 'STORY_COMPLETE', status: 'completed' });
   });
 
@@ -150,11 +187,17 @@ describe('mentorflow chat --url, against a running server', () => {
   });
 
   it('reports a wrong key or an unknown session as one error line', async () => {
-    const wrongKey = spawnCli(['chat', '--story', story, '--url', server.url], { ...rulesMode, MENTORFLOW_API_KEY: 'nope' });
+    const wrongKey = spawnCli(['chat', '--story', story, '--url', server.url], {
+      ...rulesMode,
+      MENTORFLOW_API_KEY: 'nope',
+    });
     wrongKey.child.stdin!.end();
     expect(await wrongKey.exited).toBe(1);
     expect(wrongKey.output()).toMatch(/invalid API key/);
-    const unknown = spawnCli(['chat', '--session', '00000000-0000-4000-8000-000000000000', '--url', server.url], { ...rulesMode, ...key });
+    const unknown = spawnCli(
+      ['chat', '--session', '00000000-0000-4000-8000-000000000000', '--url', server.url],
+      { ...rulesMode, ...key },
+    );
     unknown.child.stdin!.end();
     expect(await unknown.exited).toBe(1);
     expect(unknown.output()).toMatch(/not found/);

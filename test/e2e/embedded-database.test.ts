@@ -13,7 +13,12 @@ describe('embedded PostgreSQL', () => {
   const dataDir = join(privateParent, 'data');
   const env = { DATABASE_URL: undefined, DATA_DIR: dataDir };
   const embeddedUrl = () => {
-    const state = JSON.parse(readFileSync(join(dataDir, 'embedded.json'), 'utf8')) as { port: number; user: string; password: string; database: string };
+    const state = JSON.parse(readFileSync(join(dataDir, 'embedded.json'), 'utf8')) as {
+      port: number;
+      user: string;
+      password: string;
+      database: string;
+    };
     return `postgres://${state.user}:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${state.database}`;
   };
   const query = async (sql: string, params: unknown[] = []) => {
@@ -31,7 +36,8 @@ describe('embedded PostgreSQL', () => {
   it('initialises on first start, keeps data across a clean restart and stops its server', async () => {
     const first = await startServer({ ...env, LOG_LEVEL: 'info' });
     expect((await fetch(`${first.url}/ready`)).status).toBe(200);
-    if (process.getuid?.() === 0) expect(first.output()).toContain(`granted search permission (o+x) on ${privateParent}`);
+    if (process.getuid?.() === 0)
+      expect(first.output()).toContain(`granted search permission (o+x) on ${privateParent}`);
     expect(readFileSync(join(dataDir, 'embedded.json'), 'utf8')).not.toContain('"port": 5432');
     await query("insert into app_meta (key, value) values ('probe', '\"first\"')");
     first.child.kill('SIGTERM');
@@ -40,8 +46,13 @@ describe('embedded PostgreSQL', () => {
     await expect(query('select 1')).rejects.toThrow();
 
     const second = await startServer(env);
-    expect(await (await fetch(`${second.url}/ready`)).json()).toEqual({ status: 'ready', database: 'embedded' });
-    expect(await query("select value from app_meta where key = 'probe'")).toEqual([{ value: 'first' }]);
+    expect(await (await fetch(`${second.url}/ready`)).json()).toEqual({
+      status: 'ready',
+      database: 'embedded',
+    });
+    expect(await query("select value from app_meta where key = 'probe'")).toEqual([
+      { value: 'first' },
+    ]);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });
@@ -57,7 +68,9 @@ describe('embedded PostgreSQL', () => {
     const revived = await startServer({ ...env, LOG_LEVEL: 'info' });
     expect(revived.output()).toMatch(/adopted running embedded PostgreSQL/);
     expect((await fetch(`${revived.url}/ready`)).status).toBe(200);
-    expect(await query("select value from app_meta where key = 'before-kill'")).toEqual([{ value: 1 }]);
+    expect(await query("select value from app_meta where key = 'before-kill'")).toEqual([
+      { value: 1 },
+    ]);
     revived.child.kill('SIGTERM');
     expect(await revived.exited).toBe(0);
     await expect(query('select 1')).rejects.toThrow();

@@ -11,7 +11,12 @@ import { repoRoot, startServer } from '../helpers/spawn-cli.ts';
  * starts the CLI as the `postgres` user, so both paths are exercised on every machine.
  */
 const isRoot = process.getuid?.() === 0;
-const user = isRoot ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) } : undefined;
+const user = isRoot
+  ? {
+      uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    }
+  : undefined;
 
 /**
  * The other user must reach the checkout; a clone inside a `mktemp -d` directory (mode 700) does not
@@ -44,9 +49,15 @@ describe('embedded PostgreSQL as a non-root user', () => {
   });
 
   it('initialises, serves /ready and stops cleanly', async () => {
-    const server = await startServer({ DATABASE_URL: undefined, DATA_DIR: dataDir, LOG_LEVEL: 'info' }, user);
+    const server = await startServer(
+      { DATABASE_URL: undefined, DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      user,
+    );
     expect(server.output()).toMatch(/initialising embedded PostgreSQL/);
-    expect(await (await fetch(`${server.url}/ready`)).json()).toEqual({ status: 'ready', database: 'embedded' });
+    expect(await (await fetch(`${server.url}/ready`)).json()).toEqual({
+      status: 'ready',
+      database: 'embedded',
+    });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/stopped embedded PostgreSQL/);

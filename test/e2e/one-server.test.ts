@@ -155,13 +155,19 @@ async function expectImplementationRun(base: string): Promise<void> {
 
 async function waitForReady(base: string, proc: Pick<CliProcess, 'output'>): Promise<void> {
   try {
-    await waitUntil(async () => (await fetch(`${base}/ready`).catch(() => undefined))?.ok ?? false, 150_000);
+    await waitUntil(
+      async () => (await fetch(`${base}/ready`).catch(() => undefined))?.ok ?? false,
+      150_000,
+    );
   } catch {
     throw new Error(`server never became ready; output:\n${proc.output()}`);
   }
 }
 
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);

@@ -24,9 +24,13 @@ describe('mentorflow start (external database, API keys on)', () => {
   it('serves Mastra standard routes only with a valid key', async () => {
     const without = await fetch(`${server.url}/api/workflows`);
     expect(without.status).toBe(401);
-    expect(await without.json()).toMatchObject({ error: { code: 'UNAUTHORIZED', field: 'authorization' } });
+    expect(await without.json()).toMatchObject({
+      error: { code: 'UNAUTHORIZED', field: 'authorization' },
+    });
 
-    const wrong = await fetch(`${server.url}/api/workflows`, { headers: { authorization: 'Bearer nope' } });
+    const wrong = await fetch(`${server.url}/api/workflows`, {
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(wrong.status).toBe(401);
 
     const ok = await fetch(`${server.url}/api/workflows`, { headers: auth });
@@ -42,7 +46,10 @@ describe('mentorflow start (external database, API keys on)', () => {
       body: JSON.stringify({ inputData: {} }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; result: { database: { kind: string }; schema: { pending: string[] } } };
+    const body = (await res.json()) as {
+      status: string;
+      result: { database: { kind: string }; schema: { pending: string[] } };
+    };
     expect(body.status).toBe('success');
     expect(body.result.database.kind).toBe('external');
     expect(body.result.schema.pending).toEqual([]);
@@ -55,7 +62,9 @@ describe('mentorflow start (external database, API keys on)', () => {
       body: '{"inputData": ',
     });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ error: { code: 'INVALID_JSON', field: 'body' } });
+    expect(await malformed.json()).toMatchObject({
+      error: { code: 'INVALID_JSON', field: 'body' },
+    });
 
     const wrongShape = await fetch(`${server.url}/api/workflows/system-check/start-async`, {
       method: 'POST',
@@ -63,7 +72,9 @@ describe('mentorflow start (external database, API keys on)', () => {
       body: JSON.stringify({ inputData: 42 }),
     });
     expect(wrongShape.status).toBe(400);
-    expect(((await wrongShape.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_ERROR');
+    expect(((await wrongShape.json()) as { error: { code: string } }).error.code).toBe(
+      'VALIDATION_ERROR',
+    );
   });
 
   it('refuses an oversized body with 413', async () => {
@@ -88,20 +99,29 @@ describe('mentorflow start refuses unsafe or invalid configuration', () => {
   it('will not bind a non-loopback host without API keys', async () => {
     const cli = spawnCli(['start'], { HOST: '0.0.0.0', PORT: '0', MENTORFLOW_API_KEYS: '' });
     expect(await cli.exited).toBe(1);
-    expect(cli.output()).toMatch(/mentorflow: Invalid HOST: 0\.0\.0\.0 is not a loopback address and MENTORFLOW_API_KEYS is not set/);
+    expect(cli.output()).toMatch(
+      /mentorflow: Invalid HOST: 0\.0\.0\.0 is not a loopback address and MENTORFLOW_API_KEYS is not set/,
+    );
   });
 
   it('stops at an invalid variable with one line naming it', async () => {
     const cli = spawnCli(['start'], { PORT: 'http' });
     expect(await cli.exited).toBe(1);
-    expect(cli.output().trim()).toBe('mentorflow: Invalid PORT: expected an integer port between 0 and 65535 (got "http")');
+    expect(cli.output().trim()).toBe(
+      'mentorflow: Invalid PORT: expected an integer port between 0 and 65535 (got "http")',
+    );
   });
 
   it('db status names the database, its server version and its migration level', async () => {
     const cli = spawnCli(['db', 'status', '--json']);
     expect(await cli.exited).toBe(0);
     const json = cli.output().slice(cli.output().indexOf('{'));
-    type Report = { database: string; serverVersion: string; pending: string[]; migrationLevel: number };
+    type Report = {
+      database: string;
+      serverVersion: string;
+      pending: string[];
+      migrationLevel: number;
+    };
     const report = JSON.parse(json) as Report;
     expect(report.database).toBe('external');
     expect(report.serverVersion).toMatch(/^\d+(\.\d+)?/);

@@ -1,6 +1,13 @@
 import http from 'node:http';
 import pg from 'pg';
-import { generateRequests, operationsOf, type FuzzRequest, type Fixtures, type Keys, type Operation } from './requests.ts';
+import {
+  generateRequests,
+  operationsOf,
+  type FuzzRequest,
+  type Fixtures,
+  type Keys,
+  type Operation,
+} from './requests.ts';
 
 /*
  * Runs generated requests against a live server and judges the answers. Shared by
@@ -75,15 +82,34 @@ export interface FuzzOptions {
 
 /** The ERROR codes of src/errors/app-error.ts: the only codes an error body may carry. */
 const errorCodes = new Set([
-  'VALIDATION_ERROR', 'INVALID_JSON', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION',
-  'GUARD_REJECTED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'CONFIG_ERROR', 'DATABASE_ERROR', 'MODEL_ERROR', 'INTERNAL',
+  'VALIDATION_ERROR',
+  'INVALID_JSON',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'GUARD_REJECTED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'CONFIG_ERROR',
+  'DATABASE_ERROR',
+  'MODEL_ERROR',
+  'INTERNAL',
 ]);
 
 /** Tables whose rows change without a request: worker heartbeats, the boot log. */
 const backgroundTables = new Set(['timer_workers', 'boot_log', 'migrations', 'schema_migrations']);
 
-export async function fetchJson<T>(url: string, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(url, { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } });
+export async function fetchJson<T>(
+  url: string,
+  headers: Record<string, string> = {},
+  init: RequestInit = {},
+): Promise<T> {
+  const res = await fetch(url, {
+    ...init,
+    headers: { ...headers, ...(init.headers as Record<string, string>) },
+  });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -91,8 +117,14 @@ export async function fetchJson<T>(url: string, headers: Record<string, string> 
 /** Both documented route lists: mentorflow's own and Mastra's standard API. */
 export async function discoverOperations(url: string, keys: Keys): Promise<Operation[]> {
   const auth = { authorization: `Bearer ${keys.operator}` };
-  const ours = await fetchJson<Parameters<typeof operationsOf>[0]>(`${url}/api/mentorflow/openapi.json`, auth);
-  const mastras = await fetchJson<Parameters<typeof operationsOf>[0]>(`${url}/api/openapi.json`, auth);
+  const ours = await fetchJson<Parameters<typeof operationsOf>[0]>(
+    `${url}/api/mentorflow/openapi.json`,
+    auth,
+  );
+  const mastras = await fetchJson<Parameters<typeof operationsOf>[0]>(
+    `${url}/api/openapi.json`,
+    auth,
+  );
   return [...operationsOf(ours, 'mentorflow'), ...operationsOf(mastras, 'mastra')];
 }
 
@@ -100,9 +132,14 @@ export async function discoverOperations(url: string, keys: Keys): Promise<Opera
  * Objects for valid-ish requests to reach: the registered agents, workflows, tools, processors and
  * scorers, plus a session, a memory thread and a workflow run created here.
  */
-export async function prepareFixtures(url: string, keys: Keys, learnerId: string): Promise<Fixtures> {
+export async function prepareFixtures(
+  url: string,
+  keys: Keys,
+  learnerId: string,
+): Promise<Fixtures> {
   const auth = { authorization: `Bearer ${keys.operator}`, 'content-type': 'application/json' };
-  const ids = async (path: string) => Object.keys(await fetchJson<Record<string, unknown>>(`${url}${path}`, auth));
+  const ids = async (path: string) =>
+    Object.keys(await fetchJson<Record<string, unknown>>(`${url}${path}`, auth));
   const agentIds = await ids('/api/agents');
   const workflowIds = await ids('/api/workflows');
   const toolIds = await ids('/api/tools');
@@ -112,17 +149,32 @@ export async function prepareFixtures(url: string, keys: Keys, learnerId: string
     method: 'POST',
     body: JSON.stringify({
       learnerId,
-      story: { title: 'Add a cart total', description: 'Show the total price of the cart items.', acceptanceCriteria: ['The total sums the item prices'] },
+      story: {
+        title: 'Add a cart total',
+        description: 'Show the total price of the cart items.',
+        acceptanceCriteria: ['The total sums the item prices'],
+      },
     }),
   });
-  const thread = await fetchJson<{ id: string }>(`${url}/api/memory/threads?agentId=${encodeURIComponent(agentIds[0]!)}`, auth, {
-    method: 'POST',
-    body: JSON.stringify({ resourceId: learnerId, title: 'fuzz thread' }),
-  });
+  const thread = await fetchJson<{ id: string }>(
+    `${url}/api/memory/threads?agentId=${encodeURIComponent(agentIds[0]!)}`,
+    auth,
+    {
+      method: 'POST',
+      body: JSON.stringify({ resourceId: learnerId, title: 'fuzz thread' }),
+    },
+  );
   const systemCheck = workflowIds.find((id) => /system/i.test(id)) ?? workflowIds[0]!;
-  const run = await fetchJson<{ runId: string }>(`${url}/api/workflows/${systemCheck}/create-run`, auth, { method: 'POST', body: '{}' });
+  const run = await fetchJson<{ runId: string }>(
+    `${url}/api/workflows/${systemCheck}/create-run`,
+    auth,
+    { method: 'POST', body: '{}' },
+  );
   const runId = run.runId;
-  await fetchJson(`${url}/api/workflows/${systemCheck}/start-async?runId=${runId}`, auth, { method: 'POST', body: JSON.stringify({ inputData: {} }) });
+  await fetchJson(`${url}/api/workflows/${systemCheck}/start-async?runId=${runId}`, auth, {
+    method: 'POST',
+    body: JSON.stringify({ inputData: {} }),
+  });
   return {
     known: {
       agentId: agentIds,
@@ -153,7 +205,10 @@ export class StateFingerprint {
   #sql = '';
 
   constructor(databaseUrl: string) {
-    this.#client = new pg.Client({ connectionString: databaseUrl, application_name: 'mentorflow-fuzz' });
+    this.#client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'mentorflow-fuzz',
+    });
   }
 
   async open(): Promise<void> {
@@ -163,7 +218,10 @@ export class StateFingerprint {
     );
     this.#sql = tables.rows
       .filter((t) => !backgroundTables.has(t.name))
-      .map((t) => `select '${t.name}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as f from ${t.name} x`)
+      .map(
+        (t) =>
+          `select '${t.name}' as t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text as f from ${t.name} x`,
+      )
       .join(' union all ');
   }
 
@@ -238,10 +296,22 @@ export async function send(url: string, request: FuzzRequest, timeoutMs: number)
         error = undefined;
       }
     }
-    return { request, status: res.status, ms: performance.now() - started, text: text.slice(0, 300), ...(error !== undefined ? { error } : {}) };
+    return {
+      request,
+      status: res.status,
+      ms: performance.now() - started,
+      text: text.slice(0, 300),
+      ...(error !== undefined ? { error } : {}),
+    };
   } catch (cause) {
     const timedOut = controller.signal.aborted;
-    return { request, status: 0, ms: performance.now() - started, text: timedOut ? 'timed out' : String((cause as Error).cause ?? cause), timedOut };
+    return {
+      request,
+      status: 0,
+      ms: performance.now() - started,
+      text: timedOut ? 'timed out' : String((cause as Error).cause ?? cause),
+      timedOut,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -258,13 +328,17 @@ async function sendOnce(url: string, request: FuzzRequest, timeoutMs: number): P
 
 /** Why an error body is not `{ error: { code, message, field? } }` with a known code, or undefined. */
 export function shapeProblem(outcome: Outcome): string | undefined {
-  const body = outcome.error as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined;
+  const body = outcome.error as
+    | { error?: { code?: unknown; message?: unknown; field?: unknown } }
+    | undefined;
   if (body === undefined) return `not JSON: ${outcome.text.slice(0, 80)}`;
   const e = body?.error;
   if (!e || typeof e !== 'object') return 'no error object';
-  if (typeof e.code !== 'string' || !errorCodes.has(e.code)) return `code ${JSON.stringify(e.code)}`;
+  if (typeof e.code !== 'string' || !errorCodes.has(e.code))
+    return `code ${JSON.stringify(e.code)}`;
   if (typeof e.message !== 'string' || !e.message) return 'no message';
-  if (e.field !== undefined && (typeof e.field !== 'string' || !e.field)) return `field ${JSON.stringify(e.field)}`;
+  if (e.field !== undefined && (typeof e.field !== 'string' || !e.field))
+    return `field ${JSON.stringify(e.field)}`;
   return undefined;
 }
 
@@ -276,15 +350,23 @@ export function fieldOf(outcome: Outcome): string | undefined {
 
 /** Every field an error body names: `field` and those of `issues`. */
 export function fieldsOf(outcome: Outcome): string[] {
-  const error = (outcome.error as { error?: { field?: unknown; issues?: { field?: unknown }[] } } | undefined)?.error;
-  const fields = [error?.field, ...(Array.isArray(error?.issues) ? error.issues.map((i) => i?.field) : [])];
+  const error = (
+    outcome.error as { error?: { field?: unknown; issues?: { field?: unknown }[] } } | undefined
+  )?.error;
+  const fields = [
+    error?.field,
+    ...(Array.isArray(error?.issues) ? error.issues.map((i) => i?.field) : []),
+  ];
   return fields.filter((f): f is string => typeof f === 'string');
 }
 
 /** Whether `field` names one of `expected`, something inside one, or (not for roots) an enclosing field. */
 export function namesExpected(field: string, expected: string[]): boolean {
   return expected.some(
-    (e) => field === e || field.startsWith(`${e}.`) || (e.startsWith(`${field}.`) && !['body', 'query'].includes(field)),
+    (e) =>
+      field === e ||
+      field.startsWith(`${e}.`) ||
+      (e.startsWith(`${field}.`) && !['body', 'query'].includes(field)),
   );
 }
 
@@ -330,7 +412,10 @@ function sent(field: string, request: FuzzRequest): boolean {
  * unmutated request is refused naming that same field. A field the client did not send at all (a
  * missing required one) is not determinable. `base` is looked up (sent) only when needed.
  */
-export async function wrongField(outcome: Outcome, base: () => Promise<Outcome | undefined>): Promise<string[] | undefined> {
+export async function wrongField(
+  outcome: Outcome,
+  base: () => Promise<Outcome | undefined>,
+): Promise<string[] | undefined> {
   const field = fieldOf(outcome);
   if (field === undefined) return undefined;
   if (placeholderField.test(field)) return outcome.request.fields ?? ['(a field the client sent)'];
@@ -340,7 +425,8 @@ export async function wrongField(outcome: Outcome, base: () => Promise<Outcome |
   const refused = await base();
   if (!refused || refused.status === 0) return undefined;
   // The unmutated request has the same fault (a mutation may fix the base's first fault and reveal the next).
-  if (refused.status >= 400 && refused.status < 500 && fieldsOf(refused).includes(field)) return undefined;
+  if (refused.status >= 400 && refused.status < 500 && fieldsOf(refused).includes(field))
+    return undefined;
   return expected;
 }
 
@@ -412,8 +498,21 @@ const isRejected = (o: Outcome) => o.status >= 400 && o.status < 500;
  * hostile ones follow in batches whose database fingerprint is compared before and after: a batch
  * that changed it has each rejected request replayed alone, on a settled database, to find the one.
  */
-export async function runFuzz(options: FuzzOptions, operations: Operation[], fixtures: Fixtures): Promise<FuzzReport> {
-  const { url, keys, count, seed, concurrency = 4, timeoutMs = 20_000, stallMs = 1000, log = () => undefined } = options;
+export async function runFuzz(
+  options: FuzzOptions,
+  operations: Operation[],
+  fixtures: Fixtures,
+): Promise<FuzzReport> {
+  const {
+    url,
+    keys,
+    count,
+    seed,
+    concurrency = 4,
+    timeoutMs = 20_000,
+    stallMs = 1000,
+    log = () => undefined,
+  } = options;
   const started = performance.now();
   const requests = generateRequests(operations, fixtures, keys, count, seed);
   const fingerprint = options.databaseUrl ? new StateFingerprint(options.databaseUrl) : undefined;
@@ -446,7 +545,11 @@ export async function runFuzz(options: FuzzOptions, operations: Operation[], fix
   };
 
   try {
-    for (let i = 0; i < requests.length && (options.restart || !findings.some((f) => f.kind === 'crash')); i += 64) {
+    for (
+      let i = 0;
+      i < requests.length && (options.restart || !findings.some((f) => f.kind === 'crash'));
+      i += 64
+    ) {
       const slice = requests.slice(i, i + 64);
       const valid = slice.filter((r) => r.mutation === 'base');
       const hostile = slice.filter((r) => r.mutation !== 'base');
@@ -472,7 +575,8 @@ export async function runFuzz(options: FuzzOptions, operations: Operation[], fix
               // Background work may coincide: it counts only if the change is there once things settle.
               const settled = await fingerprint.settle();
               const stillChanged = changed(quiet, settled);
-              if (stillChanged.length) findings.push({ kind: 'state-change', outcome: replay, tables: stillChanged });
+              if (stillChanged.length)
+                findings.push({ kind: 'state-change', outcome: replay, tables: stillChanged });
             }
           }
           before = await fingerprint.settle();
@@ -539,23 +643,45 @@ export async function runFuzz(options: FuzzOptions, operations: Operation[], fix
 export function describeFinding(f: Finding): string {
   const o = f.outcome;
   const r = o.request;
-  const body = r.body === undefined ? '' : ` body=${r.body.length > 200 ? `${r.body.slice(0, 200)}…(${r.body.length} chars)` : r.body}`;
-  const type = r.headers['content-type'] !== undefined ? ` type=${JSON.stringify(r.headers['content-type'])}` : '';
+  const body =
+    r.body === undefined
+      ? ''
+      : ` body=${r.body.length > 200 ? `${r.body.slice(0, 200)}…(${r.body.length} chars)` : r.body}`;
+  const type =
+    r.headers['content-type'] !== undefined
+      ? ` type=${JSON.stringify(r.headers['content-type'])}`
+      : '';
   const what =
-    f.kind === 'wrong-field' ? `names ${f.field}, expected ${f.expected.join(' | ')}` :
-    f.kind === 'bad-shape' ? f.reason :
-    f.kind === 'state-change' ? `changed ${f.tables.join(', ')}` :
-    f.kind === 'crash' ? `server down; in flight:\n    ${f.inFlight.map(describeRequest).join('\n    ')}` : '';
+    f.kind === 'wrong-field'
+      ? `names ${f.field}, expected ${f.expected.join(' | ')}`
+      : f.kind === 'bad-shape'
+        ? f.reason
+        : f.kind === 'state-change'
+          ? `changed ${f.tables.join(', ')}`
+          : f.kind === 'crash'
+            ? `server down; in flight:\n    ${f.inFlight.map(describeRequest).join('\n    ')}`
+            : '';
   const url = r.url.length > 200 ? `${r.url.slice(0, 200)}…(${r.url.length} chars)` : r.url;
   return `${f.kind} [${r.mutation}${r.target ? ` @${r.target}` : ''}] ${r.method} ${url} key=${r.key}${type}${body} → ${o.status} ${what} ${o.text.slice(0, 160)}`.trim();
 }
 
 function describeRequest(r: FuzzRequest): string {
-  const body = r.body === undefined ? '' : ` body=${r.body.length > 200 ? `${r.body.slice(0, 200)}…(${r.body.length} chars)` : r.body}`;
+  const body =
+    r.body === undefined
+      ? ''
+      : ` body=${r.body.length > 200 ? `${r.body.slice(0, 200)}…(${r.body.length} chars)` : r.body}`;
   return `${r.method} ${r.url.slice(0, 200)}${r.headers['content-type'] !== undefined ? ` type=${JSON.stringify(r.headers['content-type'])}` : ''}${body}`;
 }
 
 /** The counts that must be zero. */
 export function failures(report: FuzzReport): number {
-  return report.serverErrors + report.timeouts + report.badShapes + report.wrongFields + report.stateChanges + report.stalls + report.crashes;
+  return (
+    report.serverErrors +
+    report.timeouts +
+    report.badShapes +
+    report.wrongFields +
+    report.stateChanges +
+    report.stalls +
+    report.crashes
+  );
 }

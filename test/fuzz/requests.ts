@@ -65,7 +65,15 @@ export const prototypeNames = [
   '__lookupSetter__',
 ] as const;
 
-const emoji = ['🙂', '👩🏽‍💻', '🏳️‍🌈', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '\u202egnp.exe', 'ｆｕｌｌｗｉｄｔｈ', '🙂'.repeat(500)];
+const emoji = [
+  '🙂',
+  '👩🏽‍💻',
+  '🏳️‍🌈',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  '\u202egnp.exe',
+  'ｆｕｌｌｗｉｄｔｈ',
+  '🙂'.repeat(500),
+];
 const HUGE = 10_000;
 
 interface OpenApiOperation {
@@ -97,8 +105,14 @@ export function operationsOf(doc: OpenApiDocument, source: Operation['source']):
         }),
         queryParams: params
           .filter((p) => p.in === 'query')
-          .map((p) => ({ name: p.name, required: !!p.required, schema: p.schema ?? { type: 'string' } })),
-        ...(op.requestBody?.content?.['application/json']?.schema ? { body: op.requestBody.content['application/json'].schema } : {}),
+          .map((p) => ({
+            name: p.name,
+            required: !!p.required,
+            schema: p.schema ?? { type: 'string' },
+          })),
+        ...(op.requestBody?.content?.['application/json']?.schema
+          ? { body: op.requestBody.content['application/json'].schema }
+          : {}),
       });
     }
   }
@@ -140,8 +154,18 @@ function baseDraft(op: Operation, fixtures: Fixtures): fc.Arbitrary<Draft> {
   const pathArbs = Object.fromEntries(
     op.pathParams.map((p) => {
       const known = knownFor(fixtures, op, p.name);
-      const generated = schemaArbitrary({ ...p.schema, minLength: 1 }, fixtures.known).map((v) => String(v) || 'x');
-      return [p.name, known?.length ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: generated }) : generated];
+      const generated = schemaArbitrary({ ...p.schema, minLength: 1 }, fixtures.known).map(
+        (v) => String(v) || 'x',
+      );
+      return [
+        p.name,
+        known?.length
+          ? fc.oneof(
+              { weight: 5, arbitrary: fc.constantFrom(...known) },
+              { weight: 1, arbitrary: generated },
+            )
+          : generated,
+      ];
     }),
   );
   const queryArbs = Object.fromEntries(
@@ -151,10 +175,14 @@ function baseDraft(op: Operation, fixtures: Fixtures): fc.Arbitrary<Draft> {
       return [p.name, known?.length ? fc.oneof(fc.constantFrom(...known), generated) : generated];
     }),
   );
-  const requiredQuery = op.queryParams.filter((p) => p.required && p.schema.default === undefined).map((p) => p.name);
+  const requiredQuery = op.queryParams
+    .filter((p) => p.required && p.schema.default === undefined)
+    .map((p) => p.name);
   const bodyArb = op.body ? schemaArbitrary(op.body, fixtures.known) : fc.constant(undefined);
   const keyArb: fc.Arbitrary<KeyKind> =
-    op.source === 'mentorflow' ? fc.constantFrom<KeyKind>('operator', 'operator', 'operator', 'learner') : fc.constant('operator');
+    op.source === 'mentorflow'
+      ? fc.constantFrom<KeyKind>('operator', 'operator', 'operator', 'learner')
+      : fc.constant('operator');
   return fc
     .record({
       path: fc.record(pathArbs),
@@ -166,7 +194,9 @@ function baseDraft(op: Operation, fixtures: Fixtures): fc.Arbitrary<Draft> {
       op,
       path: path as Record<string, string>,
       rawPath: {},
-      query: Object.entries(query as Record<string, string>).map(([k, v]) => [k, v] as [string, string]),
+      query: Object.entries(query as Record<string, string>).map(
+        ([k, v]) => [k, v] as [string, string],
+      ),
       body,
       hasBody: op.body !== undefined,
       key,
@@ -175,7 +205,12 @@ function baseDraft(op: Operation, fixtures: Fixtures): fc.Arbitrary<Draft> {
 }
 
 /** Every value inside `value` with its path (`messages.0.content`), the value itself first (`[]`). */
-function valuePaths(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = [], depth = 0): (string | number)[][] {
+function valuePaths(
+  value: unknown,
+  path: (string | number)[] = [],
+  out: (string | number)[][] = [],
+  depth = 0,
+): (string | number)[][] {
   out.push(path);
   if (depth > 6 || value === null || typeof value !== 'object') return out;
   if (Array.isArray(value)) value.forEach((v, i) => valuePaths(v, [...path, i], out, depth + 1));
@@ -185,7 +220,8 @@ function valuePaths(value: unknown, path: (string | number)[] = [], out: (string
 
 function getAt(value: unknown, path: (string | number)[]): unknown {
   let current = value;
-  for (const segment of path) current = (current as Record<string | number, unknown> | undefined)?.[segment];
+  for (const segment of path)
+    current = (current as Record<string | number, unknown> | undefined)?.[segment];
   return current;
 }
 
@@ -193,9 +229,15 @@ function setAt(value: unknown, path: (string | number)[], replacement: unknown):
   if (path.length === 0) return replacement;
   const copy: unknown = structuredClone(value);
   let current = copy as Record<string | number, unknown>;
-  for (const segment of path.slice(0, -1)) current = current[segment] as Record<string | number, unknown>;
+  for (const segment of path.slice(0, -1))
+    current = current[segment] as Record<string | number, unknown>;
   // defineProperty, so a key named `__proto__` becomes an own property that JSON.stringify writes.
-  Object.defineProperty(current, path[path.length - 1]!, { value: replacement, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(current, path[path.length - 1]!, {
+    value: replacement,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
@@ -203,7 +245,18 @@ const fieldOf = (path: (string | number)[]) => (path.length ? path.map(String).j
 
 /** A value of another JSON type than `value`. */
 function wrongType(value: unknown): fc.Arbitrary<unknown> {
-  const candidates: unknown[] = [12345, -1, 1e308, 'not-the-right-type', true, null, {}, [], [-1], { nested: { x: [1] } }];
+  const candidates: unknown[] = [
+    12345,
+    -1,
+    1e308,
+    'not-the-right-type',
+    true,
+    null,
+    {},
+    [],
+    [-1],
+    { nested: { x: [1] } },
+  ];
   const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   return fc.constantFrom(...candidates.filter((c) => kind(c) !== kind(value)));
 }
@@ -226,15 +279,54 @@ function mutations(draft: Draft): fc.Arbitrary<Mutation> {
       name: `path.${label}`,
       target: `path.${name}`,
       fields: [`path.${name}`, 'path'],
-      apply: (d) => (raw ? { ...d, rawPath: { ...d.rawPath, [name]: value } } : { ...d, path: { ...d.path, [name]: value } }),
+      apply: (d) =>
+        raw
+          ? { ...d, rawPath: { ...d.rawPath, [name]: value } }
+          : { ...d, path: { ...d.path, [name]: value } },
     });
     options.push(
-      fc.tuple(param, fc.constantFrom(...prototypeNames)).map(([name, value]) => pathValue(name, 'prototype', value)),
-      fc.tuple(param, fc.constantFrom('%00', 'a%00b', '%ED%A0%80', '%ED%B0%80x', '%C0%80', '%FF', '%E2%82', 'a%2Fb', '..', '%2E%2E', '%25', ' ', '%0A'))
+      fc
+        .tuple(param, fc.constantFrom(...prototypeNames))
+        .map(([name, value]) => pathValue(name, 'prototype', value)),
+      fc
+        .tuple(
+          param,
+          fc.constantFrom(
+            '%00',
+            'a%00b',
+            '%ED%A0%80',
+            '%ED%B0%80x',
+            '%C0%80',
+            '%FF',
+            '%E2%82',
+            'a%2Fb',
+            '..',
+            '%2E%2E',
+            '%25',
+            ' ',
+            '%0A',
+          ),
+        )
         .map(([name, value]) => pathValue(name, 'hostile-bytes', value, true)),
-      fc.tuple(param, fc.constantFrom('x'.repeat(HUGE), '9'.repeat(400), '-1', '0', 'null', 'undefined', '[object Object]', '{}', 'wf_' + '0'.repeat(24)))
+      fc
+        .tuple(
+          param,
+          fc.constantFrom(
+            'x'.repeat(HUGE),
+            '9'.repeat(400),
+            '-1',
+            '0',
+            'null',
+            'undefined',
+            '[object Object]',
+            '{}',
+            'wf_' + '0'.repeat(24),
+          ),
+        )
         .map(([name, value]) => pathValue(name, 'odd-value', value)),
-      fc.tuple(param, fc.constantFrom(...emoji)).map(([name, value]) => pathValue(name, 'emoji', value)),
+      fc
+        .tuple(param, fc.constantFrom(...emoji))
+        .map(([name, value]) => pathValue(name, 'emoji', value)),
     );
   }
   const queryNames = op.queryParams.map((p) => p.name);
@@ -245,56 +337,121 @@ function mutations(draft: Draft): fc.Arbitrary<Mutation> {
   if (queryNames.length) {
     const name = fc.constantFrom(...queryNames);
     options.push(
-      fc.tuple(name, fc.constantFrom('abc', '-1', '1e309', '99999999999999999999999', '[object Object]', '{"a":', '{"__proto__":{"x":1}}', '[]', 'true', '', 'x'.repeat(HUGE)))
-        .map(([n, value]) => ({ name: 'query.wrong-value', target: `query.${n}`, fields: [`query.${n}`, 'query'], apply: (d: Draft) => setQuery(d, n, value) })),
-      fc.tuple(name, fc.constantFrom('%00', 'a%00', '%ED%A0%80', '%FF%FE', '%'))
-        .map(([n, value]) => ({ name: 'query.hostile-bytes', target: `query.${n}`, fields: [`query.${n}`, 'query'], apply: (d: Draft) => setQuery(d, n, value, true) })),
-      fc.tuple(name, fc.constantFrom(...prototypeNames, ...emoji))
-        .map(([n, value]) => ({ name: 'query.prototype-or-emoji', target: `query.${n}`, fields: [`query.${n}`, 'query'], apply: (d: Draft) => setQuery(d, n, value) })),
+      fc
+        .tuple(
+          name,
+          fc.constantFrom(
+            'abc',
+            '-1',
+            '1e309',
+            '99999999999999999999999',
+            '[object Object]',
+            '{"a":',
+            '{"__proto__":{"x":1}}',
+            '[]',
+            'true',
+            '',
+            'x'.repeat(HUGE),
+          ),
+        )
+        .map(([n, value]) => ({
+          name: 'query.wrong-value',
+          target: `query.${n}`,
+          fields: [`query.${n}`, 'query'],
+          apply: (d: Draft) => setQuery(d, n, value),
+        })),
+      fc
+        .tuple(name, fc.constantFrom('%00', 'a%00', '%ED%A0%80', '%FF%FE', '%'))
+        .map(([n, value]) => ({
+          name: 'query.hostile-bytes',
+          target: `query.${n}`,
+          fields: [`query.${n}`, 'query'],
+          apply: (d: Draft) => setQuery(d, n, value, true),
+        })),
+      fc.tuple(name, fc.constantFrom(...prototypeNames, ...emoji)).map(([n, value]) => ({
+        name: 'query.prototype-or-emoji',
+        target: `query.${n}`,
+        fields: [`query.${n}`, 'query'],
+        apply: (d: Draft) => setQuery(d, n, value),
+      })),
     );
   }
   options.push(
-    fc.constantFrom('__proto__', 'constructor', 'toString', 'fuzzUnknown', '%00', '🙂').map((n) => ({
-      name: 'query.unknown-name',
-      target: `query.${n}`,
-      fields: [`query.${n.replace('%00', '\\u0000')}`, 'query'],
-      apply: (d: Draft) => setQuery(d, n, 'x', n.startsWith('%')),
-    })),
+    fc
+      .constantFrom('__proto__', 'constructor', 'toString', 'fuzzUnknown', '%00', '🙂')
+      .map((n) => ({
+        name: 'query.unknown-name',
+        target: `query.${n}`,
+        fields: [`query.${n.replace('%00', '\\u0000')}`, 'query'],
+        apply: (d: Draft) => setQuery(d, n, 'x', n.startsWith('%')),
+      })),
     fc.constantFrom<KeyKind>('none', 'wrong', 'malformed', 'learner').map((key) => ({
       name: `auth.${key}`,
       fields: ['authorization'],
       apply: (d: Draft) => ({ ...d, key }),
     })),
-    fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE').filter((m) => m !== op.method).map((method) => ({
-      name: 'method.other',
-      apply: (d: Draft) => ({ ...d, method }),
-    })),
+    fc
+      .constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE')
+      .filter((m) => m !== op.method)
+      .map((method) => ({
+        name: 'method.other',
+        apply: (d: Draft) => ({ ...d, method }),
+      })),
   );
   const bodyMethod = ['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method);
   if (bodyMethod) {
     options.push(
-      fc.constantFrom(42, 'a string', null, true, [], [1, 2], [-1], [{}], 'x'.repeat(HUGE)).map((value) => ({
-        name: 'body.not-an-object',
-        target: 'body',
-        fields: ['body'],
-        apply: (d: Draft) => ({ ...d, body: value, hasBody: true }),
-      })),
-      fc.constantFrom('{"a":', "{'a':1}", '{"a":1}}', 'undefined', '\u0000', '\ufeff{}', '{"a":1,}', 'NaN', '[1,2', '"\\x"').map((text) => ({
-        name: 'body.invalid-json',
-        target: 'body',
-        fields: ['body'],
-        apply: (d: Draft) => ({ ...d, bodyText: text, hasBody: true }),
-      })),
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=fuzz', 'application/xml', 'application/json; charset=utf-16', '', 'application/json-patch+json').map((type) => ({
-        name: 'body.content-type',
-        target: 'body',
-        apply: (d: Draft) => ({ ...d, contentType: type, hasBody: true }),
-      })),
+      fc
+        .constantFrom(42, 'a string', null, true, [], [1, 2], [-1], [{}], 'x'.repeat(HUGE))
+        .map((value) => ({
+          name: 'body.not-an-object',
+          target: 'body',
+          fields: ['body'],
+          apply: (d: Draft) => ({ ...d, body: value, hasBody: true }),
+        })),
+      fc
+        .constantFrom(
+          '{"a":',
+          "{'a':1}",
+          '{"a":1}}',
+          'undefined',
+          '\u0000',
+          '\ufeff{}',
+          '{"a":1,}',
+          'NaN',
+          '[1,2',
+          '"\\x"',
+        )
+        .map((text) => ({
+          name: 'body.invalid-json',
+          target: 'body',
+          fields: ['body'],
+          apply: (d: Draft) => ({ ...d, bodyText: text, hasBody: true }),
+        })),
+      fc
+        .constantFrom(
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=fuzz',
+          'application/xml',
+          'application/json; charset=utf-16',
+          '',
+          'application/json-patch+json',
+        )
+        .map((type) => ({
+          name: 'body.content-type',
+          target: 'body',
+          apply: (d: Draft) => ({ ...d, contentType: type, hasBody: true }),
+        })),
       fc.constant({
         name: 'body.too-large',
         target: 'body',
         fields: ['body'],
-        apply: (d: Draft) => ({ ...d, body: { ...(isObject(d.body) ? d.body : {}), pad: 'x'.repeat(1_100_000) }, hasBody: true }),
+        apply: (d: Draft) => ({
+          ...d,
+          body: { ...(isObject(d.body) ? d.body : {}), pad: 'x'.repeat(1_100_000) },
+          hasBody: true,
+        }),
       }),
     );
     const paths = valuePaths(draft.body).filter((p) => p.length > 0);
@@ -327,23 +484,40 @@ function mutations(draft: Draft): fc.Arbitrary<Mutation> {
       bodyAt('lone-surrogate', fc.constantFrom('\ud800', 'x\udc00', '\udbff\udbff'));
       bodyAt('deep', fc.constantFrom(deep(100), deep(2000)));
       bodyAt('huge-string', fc.constantFrom('x'.repeat(HUGE), 'y'.repeat(100_000)), ['body']);
-      bodyAt('big-array', fc.constantFrom(Array.from({ length: HUGE }, (_, i) => i), Array.from({ length: HUGE }, () => 'x')), ['body']);
+      bodyAt(
+        'big-array',
+        fc.constantFrom(
+          Array.from({ length: HUGE }, (_, i) => i),
+          Array.from({ length: HUGE }, () => 'x'),
+        ),
+        ['body'],
+      );
       bodyAt('prototype-name', fc.constantFrom(...prototypeNames));
       bodyAt('emoji', fc.constantFrom(...emoji));
     }
     options.push(
-      fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', 'fuzzUnknownField', '🙂'), fc.constantFrom<unknown>(1, 'x', { polluted: true }, null)).map(([key, v]) => ({
-        name: 'body.unknown-field',
-        target: key,
-        fields: [key],
-        apply: (d: Draft) => ({ ...d, body: setAt(isObject(d.body) ? d.body : {}, [key], v), hasBody: true }),
-      })),
+      fc
+        .tuple(
+          fc.constantFrom('__proto__', 'constructor', 'prototype', 'fuzzUnknownField', '🙂'),
+          fc.constantFrom<unknown>(1, 'x', { polluted: true }, null),
+        )
+        .map(([key, v]) => ({
+          name: 'body.unknown-field',
+          target: key,
+          fields: [key],
+          apply: (d: Draft) => ({
+            ...d,
+            body: setAt(isObject(d.body) ? d.body : {}, [key], v),
+            hasBody: true,
+          }),
+        })),
     );
   }
   return fc.oneof(...options);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export interface Keys {
   operator: string;
@@ -367,12 +541,26 @@ function authorization(kind: KeyKind, keys: Keys): string | undefined {
 
 function encodeQuery(query: Draft['query']): string {
   if (!query.length) return '';
-  return '?' + query.map(([k, v, raw]) => `${raw ? k : encodeURIComponent(k)}=${raw ? v : encodeURIComponent(v)}`).join('&');
+  return (
+    '?' +
+    query
+      .map(([k, v, raw]) => `${raw ? k : encodeURIComponent(k)}=${raw ? v : encodeURIComponent(v)}`)
+      .join('&')
+  );
 }
 
 /** Serialise a draft into a request. */
-function toRequest(d: Draft, keys: Keys, mutation: string, target?: string, fields?: string[]): FuzzRequest {
-  const path = d.op.template.replace(/\{(\w+)\}/g, (_, name: string) => d.rawPath[name] ?? encodeURIComponent(d.path[name] ?? 'x'));
+function toRequest(
+  d: Draft,
+  keys: Keys,
+  mutation: string,
+  target?: string,
+  fields?: string[],
+): FuzzRequest {
+  const path = d.op.template.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => d.rawPath[name] ?? encodeURIComponent(d.path[name] ?? 'x'),
+  );
   const headers: Record<string, string> = {};
   const auth = authorization(d.key, keys);
   if (auth) headers.authorization = auth;
@@ -401,7 +589,11 @@ function toRequest(d: Draft, keys: Keys, mutation: string, target?: string, fiel
  * Requests for `operations`: about a third valid-ish, the rest one hostile mutation of a valid-ish
  * request (which rides along as `base`).
  */
-export function requestArbitrary(operations: Operation[], fixtures: Fixtures, keys: Keys): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(
+  operations: Operation[],
+  fixtures: Fixtures,
+  keys: Keys,
+): fc.Arbitrary<FuzzRequest> {
   return fc.constantFrom(...operations).chain((op) =>
     baseDraft(op, fixtures).chain((draft) => {
       const base = toRequest(draft, keys, 'base');
@@ -409,7 +601,10 @@ export function requestArbitrary(operations: Operation[], fixtures: Fixtures, ke
         { weight: 1, arbitrary: fc.constant(base) },
         {
           weight: 2,
-          arbitrary: mutations(draft).map((m) => ({ ...toRequest(m.apply(draft), keys, m.name, m.target, m.fields), base })),
+          arbitrary: mutations(draft).map((m) => ({
+            ...toRequest(m.apply(draft), keys, m.name, m.target, m.fields),
+            base,
+          })),
         },
       );
     }),
@@ -417,6 +612,12 @@ export function requestArbitrary(operations: Operation[], fixtures: Fixtures, ke
 }
 
 /** `count` requests from `seed`, the same list for the same routes, fixtures and seed. */
-export function generateRequests(operations: Operation[], fixtures: Fixtures, keys: Keys, count: number, seed: number): FuzzRequest[] {
+export function generateRequests(
+  operations: Operation[],
+  fixtures: Fixtures,
+  keys: Keys,
+  count: number,
+  seed: number,
+): FuzzRequest[] {
   return fc.sample(requestArbitrary(operations, fixtures, keys), { seed, numRuns: count });
 }

@@ -51,7 +51,14 @@ describe(`fuzzing every route (${COUNT} requests, seed ${SEED})`, () => {
     const operations = await discoverOperations(server.url, keys);
     const fixtures = await prepareFixtures(server.url, keys, learnerId);
     report = await runFuzz(
-      { url: server.url, keys, count: COUNT, seed: SEED, databaseUrl: process.env.DATABASE_URL!, concurrency: 4 },
+      {
+        url: server.url,
+        keys,
+        count: COUNT,
+        seed: SEED,
+        databaseUrl: process.env.DATABASE_URL!,
+        concurrency: 4,
+      },
       operations,
       fixtures,
     );
@@ -69,7 +76,16 @@ describe(`fuzzing every route (${COUNT} requests, seed ${SEED})`, () => {
   it('covers both route lists with valid-ish and hostile requests', () => {
     expect(report.requests).toBe(COUNT);
     const mutations = Object.keys(report.byMutation);
-    expect(mutations).toEqual(expect.arrayContaining(['base', 'path.prototype', 'body.not-an-object', 'body.deep', 'body.nul', 'body.big-array']));
+    expect(mutations).toEqual(
+      expect.arrayContaining([
+        'base',
+        'path.prototype',
+        'body.not-an-object',
+        'body.deep',
+        'body.nul',
+        'body.big-array',
+      ]),
+    );
     expect(report.byStatus['200']).toBeGreaterThan(20);
   });
 
@@ -102,7 +118,14 @@ describe(`fuzzing every route (${COUNT} requests, seed ${SEED})`, () => {
       const res = await fetch(`${server.url}/api/sessions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${keys.operator}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ learnerId, story: { title: 'Fingerprint', description: 'A session to see.', acceptanceCriteria: ['It is seen'] } }),
+        body: JSON.stringify({
+          learnerId,
+          story: {
+            title: 'Fingerprint',
+            description: 'A session to see.',
+            acceptanceCriteria: ['It is seen'],
+          },
+        }),
       });
       expect(res.status).toBe(201);
       expect(changed(before, await fingerprint.take())).toContain('sessions');

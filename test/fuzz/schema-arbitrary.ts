@@ -49,18 +49,28 @@ const anything = fc.jsonValue({ maxDepth: 1 }).map((v) => v ?? 'x');
  * are kept short; properties whose name matches a key of `known` take one of its values most of
  * the time, so requests reach existing agents, workflows, threads and sessions.
  */
-export function schemaArbitrary(schema: JsonSchema, known: KnownValues = {}, maxDepth = 4): fc.Arbitrary<unknown> {
+export function schemaArbitrary(
+  schema: JsonSchema,
+  known: KnownValues = {},
+  maxDepth = 4,
+): fc.Arbitrary<unknown> {
   return arb(schema, { root: schema, known, depth: maxDepth, level: 0 }, undefined);
 }
 
 function resolve(schema: JsonSchema, ctx: Context): JsonSchema {
   if (!schema.$ref) return schema;
   const match = /^#\/(definitions|\$defs)\/(.+)$/.exec(schema.$ref);
-  const target = match ? (ctx.root[match[1]!] as Record<string, JsonSchema> | undefined)?.[match[2]!] : undefined;
+  const target = match
+    ? (ctx.root[match[1]!] as Record<string, JsonSchema> | undefined)?.[match[2]!]
+    : undefined;
   return target ?? {};
 }
 
-function arb(input: JsonSchema | boolean | undefined, outer: Context, name: string | undefined): fc.Arbitrary<unknown> {
+function arb(
+  input: JsonSchema | boolean | undefined,
+  outer: Context,
+  name: string | undefined,
+): fc.Arbitrary<unknown> {
   if (input === undefined || input === true || input === false) return anything;
   if (outer.level > 12) return fc.constant(null);
   const ctx = { ...outer, level: outer.level + 1 };
@@ -71,16 +81,23 @@ function arb(input: JsonSchema | boolean | undefined, outer: Context, name: stri
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants?.length) {
     const arbs = variants.map((v) => arb(v, ctx, name));
-    return knownValues?.length ? fc.oneof(fc.constantFrom(...knownValues), ...arbs) : fc.oneof(...arbs);
+    return knownValues?.length
+      ? fc.oneof(fc.constantFrom(...knownValues), ...arbs)
+      : fc.oneof(...arbs);
   }
-  if (schema.allOf?.length) return arb(Object.assign({}, ...schema.allOf.map((s) => resolve(s, ctx))), ctx, name);
+  if (schema.allOf?.length)
+    return arb(Object.assign({}, ...schema.allOf.map((s) => resolve(s, ctx))), ctx, name);
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
-  if (types.length > 1) return fc.oneof(...types.map((t) => arb({ ...schema, type: t }, ctx, name)));
+  if (types.length > 1)
+    return fc.oneof(...types.map((t) => arb({ ...schema, type: t }, ctx, name)));
   const type = types[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
   switch (type) {
     case 'string':
       return knownValues?.length
-        ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...knownValues) }, { weight: 1, arbitrary: stringArb(schema) })
+        ? fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...knownValues) },
+            { weight: 1, arbitrary: stringArb(schema) },
+          )
         : stringArb(schema);
     case 'integer':
     case 'number':
@@ -106,7 +123,11 @@ function arb(input: JsonSchema | boolean | undefined, outer: Context, name: stri
       const required = (schema.required ?? []).filter((key) => key in properties);
       if (Object.keys(model).length === 0) {
         if (typeof schema.additionalProperties === 'object' && ctx.depth > 0) {
-          return fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), arb(schema.additionalProperties, inner, undefined), { maxKeys: 2 });
+          return fc.dictionary(
+            fc.string({ minLength: 1, maxLength: 8 }),
+            arb(schema.additionalProperties, inner, undefined),
+            { maxKeys: 2 },
+          );
         }
         return fc.constant({});
       }
@@ -122,9 +143,13 @@ function stringArb(schema: JsonSchema): fc.Arbitrary<string> {
     case 'uuid':
       return fc.uuid();
     case 'date-time':
-      return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+      return fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString());
     case 'date':
-      return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case 'email':
       return fc.emailAddress();
     case 'uri':
@@ -137,8 +162,14 @@ function stringArb(schema: JsonSchema): fc.Arbitrary<string> {
 }
 
 function numberArb(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
-  const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (integer ? 1 : 1e-6) : -1000);
-  const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-6) : 1000);
+  const min =
+    schema.minimum ??
+    (schema.exclusiveMinimum !== undefined
+      ? schema.exclusiveMinimum + (integer ? 1 : 1e-6)
+      : -1000);
+  const max =
+    schema.maximum ??
+    (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (integer ? 1 : 1e-6) : 1000);
   const lo = Math.max(min, -1e6);
   const hi = Math.min(Math.max(max, lo), 1e6);
   return integer

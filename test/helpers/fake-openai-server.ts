@@ -72,9 +72,19 @@ export interface FakeOpenAIServerOptions {
   respond?: FakeReply | ((request: RecordedRequest) => FakeReply);
 }
 
-const notScripted: FakeReply = { status: 500, body: { error: { message: 'fake-openai-server: no reply scripted for this request', type: 'server_error' } } };
+const notScripted: FakeReply = {
+  status: 500,
+  body: {
+    error: {
+      message: 'fake-openai-server: no reply scripted for this request',
+      type: 'server_error',
+    },
+  },
+};
 
-export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Promise<FakeOpenAIServer> {
+export async function startFakeOpenAIServer(
+  options: FakeOpenAIServerOptions = {},
+): Promise<FakeOpenAIServer> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   let handler = options.respond;
@@ -89,7 +99,11 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       body = undefined;
     }
     const path = (req.url ?? '/').split('?')[0]!;
-    const api = path.endsWith('/chat/completions') ? 'chat' : path.endsWith('/responses') ? 'responses' : 'other';
+    const api = path.endsWith('/chat/completions')
+      ? 'chat'
+      : path.endsWith('/responses')
+        ? 'responses'
+        : 'other';
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path,
@@ -98,10 +112,14 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       body,
       stream: body?.stream === true,
       lastUserText: lastUserText(api, body),
-      responseFormat: api === 'chat' ? body?.response_format : (body?.text as { format?: unknown } | undefined)?.format,
+      responseFormat:
+        api === 'chat'
+          ? body?.response_format
+          : (body?.text as { format?: unknown } | undefined)?.format,
       reply: notScripted,
     };
-    const reply = queue.shift() ?? (typeof handler === 'function' ? handler(recorded) : handler) ?? notScripted;
+    const reply =
+      queue.shift() ?? (typeof handler === 'function' ? handler(recorded) : handler) ?? notScripted;
     recorded.reply = reply;
     requests.push(recorded);
     const id = ++counter;
@@ -111,13 +129,22 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     if ('delayMs' in reply && reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     if ('status' in reply) {
-      const payload = reply.body ?? { error: { message: `fake error ${reply.status}`, type: reply.status === 429 ? 'rate_limit_exceeded' : 'server_error', code: null, param: null } };
+      const payload = reply.body ?? {
+        error: {
+          message: `fake error ${reply.status}`,
+          type: reply.status === 429 ? 'rate_limit_exceeded' : 'server_error',
+          code: null,
+          param: null,
+        },
+      };
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       return void res.end(JSON.stringify(payload));
     }
     if (api === 'other') {
       res.writeHead(404, { 'content-type': 'application/json' });
-      return void res.end(JSON.stringify({ error: { message: `fake-openai-server: unknown path ${path}` } }));
+      return void res.end(
+        JSON.stringify({ error: { message: `fake-openai-server: unknown path ${path}` } }),
+      );
     }
     if ('malformed' in reply) {
       if (recorded.stream) {
@@ -128,11 +155,19 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       return void res.end('{"id": "broken", "choices": [ this is not json');
     }
     const content = 'json' in reply ? JSON.stringify(reply.json) : reply.content;
-    const usage = reply.usage ?? { inputTokens: Math.ceil(raw.length / 4), outputTokens: Math.ceil(content.length / 4) };
+    const usage = reply.usage ?? {
+      inputTokens: Math.ceil(raw.length / 4),
+      outputTokens: Math.ceil(content.length / 4),
+    };
     const model = typeof body?.model === 'string' ? body.model : 'fake-model';
     const chunkSize = 'chunkSize' in reply && reply.chunkSize ? reply.chunkSize : 16;
-    if (api === 'chat') return recorded.stream ? streamChat(res, id, model, content, usage, chunkSize) : answerChat(res, id, model, content, usage);
-    return recorded.stream ? streamResponses(res, id, model, content, usage, chunkSize) : answerResponses(res, id, model, content, usage);
+    if (api === 'chat')
+      return recorded.stream
+        ? streamChat(res, id, model, content, usage, chunkSize)
+        : answerChat(res, id, model, content, usage);
+    return recorded.stream
+      ? streamResponses(res, id, model, content, usage, chunkSize)
+      : answerResponses(res, id, model, content, usage);
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -169,12 +204,16 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function lastUserText(api: string, body: Record<string, unknown> | undefined): string {
-  const messages = (api === 'chat' ? body?.messages : body?.input) as Array<{ role?: string; content?: unknown }> | undefined;
+  const messages = (api === 'chat' ? body?.messages : body?.input) as
+    | Array<{ role?: string; content?: unknown }>
+    | undefined;
   if (!Array.isArray(messages)) return typeof body?.input === 'string' ? body.input : '';
   const last = [...messages].reverse().find((m) => m.role === 'user');
   if (!last) return '';
   if (typeof last.content === 'string') return last.content;
-  return Array.isArray(last.content) ? last.content.map((p: { text?: string }) => p.text ?? '').join('\n') : '';
+  return Array.isArray(last.content)
+    ? last.content.map((p: { text?: string }) => p.text ?? '').join('\n')
+    : '';
 }
 
 function chunks(text: string, size: number): string[] {
@@ -184,12 +223,23 @@ function chunks(text: string, size: number): string[] {
 }
 
 function sse(res: ServerResponse, events: unknown[]): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  for (const event of events) res.write(`data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`);
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
+  for (const event of events)
+    res.write(`data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`);
   res.end();
 }
 
-function answerChat(res: ServerResponse, id: number, model: string, content: string, usage: FakeUsage): void {
+function answerChat(
+  res: ServerResponse,
+  id: number,
+  model: string,
+  content: string,
+  usage: FakeUsage,
+): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(
     JSON.stringify({
@@ -197,19 +247,56 @@ function answerChat(res: ServerResponse, id: number, model: string, content: str
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop', logprobs: null }],
-      usage: { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens },
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
+      usage: {
+        prompt_tokens: usage.inputTokens,
+        completion_tokens: usage.outputTokens,
+        total_tokens: usage.inputTokens + usage.outputTokens,
+      },
     }),
   );
 }
 
-function streamChat(res: ServerResponse, id: number, model: string, content: string, usage: FakeUsage, size: number): void {
-  const base = { id: `chatcmpl-${id}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model };
+function streamChat(
+  res: ServerResponse,
+  id: number,
+  model: string,
+  content: string,
+  usage: FakeUsage,
+  size: number,
+): void {
+  const base = {
+    id: `chatcmpl-${id}`,
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model,
+  };
   sse(res, [
-    { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] },
-    ...chunks(content, size).map((delta) => ({ ...base, choices: [{ index: 0, delta: { content: delta }, finish_reason: null }] })),
+    {
+      ...base,
+      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+    },
+    ...chunks(content, size).map((delta) => ({
+      ...base,
+      choices: [{ index: 0, delta: { content: delta }, finish_reason: null }],
+    })),
     { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
-    { ...base, choices: [], usage: { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens } },
+    {
+      ...base,
+      choices: [],
+      usage: {
+        prompt_tokens: usage.inputTokens,
+        completion_tokens: usage.outputTokens,
+        total_tokens: usage.inputTokens + usage.outputTokens,
+      },
+    },
     '[DONE]',
   ]);
 }
@@ -224,7 +311,13 @@ function responsesUsage(usage: FakeUsage) {
   };
 }
 
-function responseBody(id: number, model: string, content: string, usage: FakeUsage | undefined, status: string) {
+function responseBody(
+  id: number,
+  model: string,
+  content: string,
+  usage: FakeUsage | undefined,
+  status: string,
+) {
   return {
     id: `resp_${id}`,
     object: 'response',
@@ -235,30 +328,77 @@ function responseBody(id: number, model: string, content: string, usage: FakeUsa
     incomplete_details: null,
     output:
       status === 'completed'
-        ? [{ type: 'message', id: `msg_${id}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: content, annotations: [], logprobs: [] }] }]
+        ? [
+            {
+              type: 'message',
+              id: `msg_${id}`,
+              status: 'completed',
+              role: 'assistant',
+              content: [{ type: 'output_text', text: content, annotations: [], logprobs: [] }],
+            },
+          ]
         : [],
     usage: usage ? responsesUsage(usage) : null,
   };
 }
 
-function answerResponses(res: ServerResponse, id: number, model: string, content: string, usage: FakeUsage): void {
+function answerResponses(
+  res: ServerResponse,
+  id: number,
+  model: string,
+  content: string,
+  usage: FakeUsage,
+): void {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(responseBody(id, model, content, usage, 'completed')));
 }
 
-function streamResponses(res: ServerResponse, id: number, model: string, content: string, usage: FakeUsage, size: number): void {
-  const item = { type: 'message', id: `msg_${id}`, status: 'in_progress', role: 'assistant', content: [] };
+function streamResponses(
+  res: ServerResponse,
+  id: number,
+  model: string,
+  content: string,
+  usage: FakeUsage,
+  size: number,
+): void {
+  const item = {
+    type: 'message',
+    id: `msg_${id}`,
+    status: 'in_progress',
+    role: 'assistant',
+    content: [],
+  };
   let seq = 0;
   sse(res, [
-    { type: 'response.created', sequence_number: seq++, response: responseBody(id, model, content, undefined, 'in_progress') },
+    {
+      type: 'response.created',
+      sequence_number: seq++,
+      response: responseBody(id, model, content, undefined, 'in_progress'),
+    },
     { type: 'response.output_item.added', sequence_number: seq++, output_index: 0, item },
-    ...chunks(content, size).map((delta) => ({ type: 'response.output_text.delta', sequence_number: seq++, item_id: item.id, output_index: 0, content_index: 0, delta, logprobs: [] })),
+    ...chunks(content, size).map((delta) => ({
+      type: 'response.output_text.delta',
+      sequence_number: seq++,
+      item_id: item.id,
+      output_index: 0,
+      content_index: 0,
+      delta,
+      logprobs: [],
+    })),
     {
       type: 'response.output_item.done',
       sequence_number: seq++,
       output_index: 0,
-      item: { ...item, status: 'completed', content: [{ type: 'output_text', text: content, annotations: [], logprobs: [] }] },
+      item: {
+        ...item,
+        status: 'completed',
+        content: [{ type: 'output_text', text: content, annotations: [], logprobs: [] }],
+      },
     },
-    { type: 'response.completed', sequence_number: seq++, response: responseBody(id, model, content, usage, 'completed') },
+    {
+      type: 'response.completed',
+      sequence_number: seq++,
+      response: responseBody(id, model, content, usage, 'completed'),
+    },
   ]);
 }

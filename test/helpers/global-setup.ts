@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { mastraStorageVersion, openDatabase, prepareDatabase, type Database } from '../../src/db/database.ts';
+import {
+  mastraStorageVersion,
+  openDatabase,
+  prepareDatabase,
+  type Database,
+} from '../../src/db/database.ts';
 import { listMigrations } from '../../src/db/migrate.ts';
 import { databaseUrl } from './database-url.ts';
 
@@ -19,7 +24,11 @@ export default async function setup(project: TestProject) {
   const adminUrl = process.env.DATABASE_URL;
   server = await openDatabase({ DATABASE_URL: adminUrl, DATA_DIR: '.data/test' }, { max: 2 });
   const admin = server.url;
-  const graphileVersion = (JSON.parse(readFileSync('node_modules/graphile-worker/package.json', 'utf8')) as { version: string }).version;
+  const graphileVersion = (
+    JSON.parse(readFileSync('node_modules/graphile-worker/package.json', 'utf8')) as {
+      version: string;
+    }
+  ).version;
   const hash = createHash('sha256')
     .update(JSON.stringify(listMigrations()))
     .update(mastraStorageVersion)
@@ -28,13 +37,18 @@ export default async function setup(project: TestProject) {
     .slice(0, 12);
   const template = `mentorflow_tpl_${hash}`;
 
-  const exists = await server.pool.query('select 1 from pg_database where datname = $1', [template]);
+  const exists = await server.pool.query('select 1 from pg_database where datname = $1', [
+    template,
+  ]);
   if (exists.rowCount === 0) {
     await server.pool.query(`create database "${template}_building"`).catch(async () => {
       await server!.pool.query(`drop database if exists "${template}_building" with (force)`);
       await server!.pool.query(`create database "${template}_building"`);
     });
-    const pool = new pg.Pool({ connectionString: databaseUrl(admin, `${template}_building`), max: 4 });
+    const pool = new pg.Pool({
+      connectionString: databaseUrl(admin, `${template}_building`),
+      max: 4,
+    });
     try {
       await prepareDatabase(pool);
     } finally {
@@ -47,15 +61,20 @@ export default async function setup(project: TestProject) {
     "select datname from pg_database where datname like 'mentorflow_tpl_%' and datname not like '%_building' and datname <> $1",
     [template],
   );
-  for (const { datname } of oldTemplates.rows) await server.pool.query(`drop database if exists "${datname}"`).catch(() => undefined);
+  for (const { datname } of oldTemplates.rows)
+    await server.pool.query(`drop database if exists "${datname}"`).catch(() => undefined);
   // Remove databases left by runs that were killed more than two hours ago (names carry the run's start
   // time), never those of a run still going on the same server.
   const runId = Date.now().toString(36);
-  const stale = await server.pool.query<{ datname: string }>("select datname from pg_database where datname like 'mf_t_%'");
+  const stale = await server.pool.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'mf_t_%'",
+  );
   for (const { datname } of stale.rows) {
     const started = parseInt(datname.split('_')[2] ?? '', 36);
     if (Number.isFinite(started) && Date.now() - started > 2 * 3600_000) {
-      await server.pool.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+      await server.pool
+        .query(`drop database if exists "${datname}" with (force)`)
+        .catch(() => undefined);
     }
   }
 
@@ -64,8 +83,14 @@ export default async function setup(project: TestProject) {
   project.provide('testRunId', runId);
 
   return async () => {
-    const made = await server!.pool.query<{ datname: string }>('select datname from pg_database where datname like $1', [`mf_t_${runId}_%`]);
-    for (const { datname } of made.rows) await server!.pool.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+    const made = await server!.pool.query<{ datname: string }>(
+      'select datname from pg_database where datname like $1',
+      [`mf_t_${runId}_%`],
+    );
+    for (const { datname } of made.rows)
+      await server!.pool
+        .query(`drop database if exists "${datname}" with (force)`)
+        .catch(() => undefined);
     await server!.close();
   };
 }

@@ -1,4 +1,9 @@
-import type { LanguageModelV4CallOptions, LanguageModelV4GenerateResult, LanguageModelV4StreamPart, LanguageModelV4Usage } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
+} from '@ai-sdk/provider';
 import { APICallError } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 
@@ -7,7 +12,11 @@ import { MockLanguageModelV4 } from 'ai/test';
  * call (doGenerate or doStream alike); the last step repeats. A step is the text to answer, an
  * object (answered as JSON), an Error to throw, or a function of the call options.
  */
-export type ScriptStep = string | object | Error | ((options: LanguageModelV4CallOptions) => string | object | Error);
+export type ScriptStep =
+  | string
+  | object
+  | Error
+  | ((options: LanguageModelV4CallOptions) => string | object | Error);
 
 export function usage(inputTokens = 12, outputTokens = 7): LanguageModelV4Usage {
   return {
@@ -23,7 +32,10 @@ function resolveStep(step: ScriptStep, options: LanguageModelV4CallOptions): str
 }
 
 /** A mock model that follows `script`; `calls` lists every call's options in order. */
-export function scriptedModel(script: ScriptStep[], { modelId = 'mock-model', provider = 'mock' } = {}) {
+export function scriptedModel(
+  script: ScriptStep[],
+  { modelId = 'mock-model', provider = 'mock' } = {},
+) {
   let index = 0;
   const calls: LanguageModelV4CallOptions[] = [];
   const next = (options: LanguageModelV4CallOptions) => {
@@ -37,7 +49,12 @@ export function scriptedModel(script: ScriptStep[], { modelId = 'mock-model', pr
     doGenerate: async (options): Promise<LanguageModelV4GenerateResult> => {
       const out = next(options);
       if (out instanceof Error) throw out;
-      return { content: [{ type: 'text', text: out }], finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(), warnings: [] };
+      return {
+        content: [{ type: 'text', text: out }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage: usage(),
+        warnings: [],
+      };
     },
     doStream: async (options) => {
       const out = next(options);
@@ -50,9 +67,16 @@ export function scriptedModel(script: ScriptStep[], { modelId = 'mock-model', pr
 
 /** Stream parts that deliver `text` in a few deltas, then finish. */
 export function textStream(text: string, chunk = 8): ReadableStream<LanguageModelV4StreamPart> {
-  const parts: LanguageModelV4StreamPart[] = [{ type: 'stream-start', warnings: [] }, { type: 'text-start', id: 't' }];
-  for (let i = 0; i < text.length; i += chunk) parts.push({ type: 'text-delta', id: 't', delta: text.slice(i, i + chunk) });
-  parts.push({ type: 'text-end', id: 't' }, { type: 'finish', usage: usage(), finishReason: { unified: 'stop', raw: 'stop' } });
+  const parts: LanguageModelV4StreamPart[] = [
+    { type: 'stream-start', warnings: [] },
+    { type: 'text-start', id: 't' },
+  ];
+  for (let i = 0; i < text.length; i += chunk)
+    parts.push({ type: 'text-delta', id: 't', delta: text.slice(i, i + chunk) });
+  parts.push(
+    { type: 'text-end', id: 't' },
+    { type: 'finish', usage: usage(), finishReason: { unified: 'stop', raw: 'stop' } },
+  );
   return new ReadableStream({
     start(controller) {
       for (const p of parts) controller.enqueue(p);

@@ -40,7 +40,9 @@ export function spawnScript(
   };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return {
     child,
     output: () => output,
@@ -77,7 +79,10 @@ export function spawnScript(
 }
 
 /** Start the server on a free port (as `user` when given) and return its base URL once it listens. */
-export async function startServer(env: Record<string, string | undefined> = {}, user?: { uid: number; gid: number }): Promise<CliProcess & { url: string }> {
+export async function startServer(
+  env: Record<string, string | undefined> = {},
+  user?: { uid: number; gid: number },
+): Promise<CliProcess & { url: string }> {
   const cli = spawnScript(bin, ['start'], { PORT: '0', ...env }, user);
   const [, url] = await cli.waitFor(/listening on (http:\/\/[^\s]+)/, 60_000);
   return Object.assign(cli, { url: url! });

@@ -26,9 +26,17 @@ export const textReportInputSchema = z.object({
  * `coverage report: expected a number at total.lines.pct`.
  * `field` is the dotted path inside the report; `report` when the whole input is at fault.
  */
-export function invalidReport(label: string, expected: string, field = 'report', cause?: unknown): AppError {
+export function invalidReport(
+  label: string,
+  expected: string,
+  field = 'report',
+  cause?: unknown,
+): AppError {
   const where = field === 'report' ? '' : ` at ${field}`;
-  return new AppError('VALIDATION_ERROR', `${label}: expected ${expected}${where}`, { field, cause });
+  return new AppError('VALIDATION_ERROR', `${label}: expected ${expected}${where}`, {
+    field,
+    cause,
+  });
 }
 
 /** A plain JSON object (not null, not an array). */
@@ -74,7 +82,8 @@ export function objectAt(label: string, value: unknown, field: string): JsonObje
 
 /** The array at `field`, or a VALIDATION_ERROR. */
 export function arrayAt(label: string, value: unknown, field: string): unknown[] {
-  if (!Array.isArray(value)) throw invalidReport(label, `an array, got ${describeValue(value)}`, field);
+  if (!Array.isArray(value))
+    throw invalidReport(label, `an array, got ${describeValue(value)}`, field);
   return value;
 }
 

@@ -21,7 +21,8 @@ export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][\w.-]*);/g, (whole, ref: string) => {
     if (ref[0] !== '#') return namedEntities[ref] ?? whole;
-    const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    const code =
+      ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
@@ -72,12 +73,16 @@ export function parseXml(source: string, label: string): XmlElement {
       // DOCTYPE, possibly with an internal subset in brackets.
       const bracket = text.indexOf('[', lt);
       const close = text.indexOf('>', lt);
-      pos = bracket >= 0 && bracket < close ? skipPast(']>', 'DOCTYPE', bracket) : skipPast('>', 'declaration', lt);
+      pos =
+        bracket >= 0 && bracket < close
+          ? skipPast(']>', 'DOCTYPE', bracket)
+          : skipPast('>', 'declaration', lt);
     } else if (text[lt + 1] === '/') {
       namePattern.lastIndex = lt + 2;
       const name = namePattern.exec(text)?.[0];
       const close = text.indexOf('>', lt);
-      if (!name || close < 0 || text.slice(namePattern.lastIndex, close).trim()) fail('malformed closing tag', lt);
+      if (!name || close < 0 || text.slice(namePattern.lastIndex, close).trim())
+        fail('malformed closing tag', lt);
       const open = stack.pop();
       if (!open) fail(`closing tag </${name}> without an open element`, lt);
       else if (open.name !== name) fail(`</${name}> closes <${open.name}>`, lt);

@@ -27,7 +27,10 @@ export interface PhaseRequest {
 export interface AgentPort {
   plan(input: PhaseRequest, ctx: AgentCallContext): Promise<Plan>;
   review(input: PhaseRequest & { plan: Plan }, ctx: AgentCallContext): Promise<PlanReview>;
-  refine(input: PhaseRequest & { plan: Plan; review: PlanReview }, ctx: AgentCallContext): Promise<RefinedPlan>;
+  refine(
+    input: PhaseRequest & { plan: Plan; review: PlanReview },
+    ctx: AgentCallContext,
+  ): Promise<RefinedPlan>;
   implement(input: PhaseRequest & { plan: Plan }, ctx: AgentCallContext): Promise<Implementation>;
 }
 
@@ -63,11 +66,20 @@ function actionContext(ctx: AgentCallContext) {
  * resolution, rules mode and fallback behave as everywhere else in the app.
  */
 export const mastraAgentPort: AgentPort = {
-  plan: async (input, ctx) => (await runAgentAction(phaseActions.plan, input, actionContext(ctx))).output,
+  plan: async (input, ctx) =>
+    (await runAgentAction(phaseActions.plan, input, actionContext(ctx))).output,
   review: async (input, ctx) => {
     const story = storyOf(input);
-    return (await runAgentAction(phaseActions.review, { plan: planToText(input.plan), ...(story ? { story } : {}) }, actionContext(ctx))).output;
+    return (
+      await runAgentAction(
+        phaseActions.review,
+        { plan: planToText(input.plan), ...(story ? { story } : {}) },
+        actionContext(ctx),
+      )
+    ).output;
   },
-  refine: async (input, ctx) => (await runAgentAction(phaseActions.refine, input, actionContext(ctx))).output,
-  implement: async (input, ctx) => (await runAgentAction(phaseActions.implement, input, actionContext(ctx))).output,
+  refine: async (input, ctx) =>
+    (await runAgentAction(phaseActions.refine, input, actionContext(ctx))).output,
+  implement: async (input, ctx) =>
+    (await runAgentAction(phaseActions.implement, input, actionContext(ctx))).output,
 };

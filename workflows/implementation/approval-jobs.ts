@@ -21,7 +21,11 @@ export type ApprovalTimeoutPayload = z.infer<typeof approvalTimeoutPayloadSchema
  * Schedule the escalation in the caller's transaction, so that the request and its timeout are
  * recorded together or not at all.
  */
-export async function scheduleApprovalTimeout(db: Queryable, payload: ApprovalTimeoutPayload, delayMs: number): Promise<void> {
+export async function scheduleApprovalTimeout(
+  db: Queryable,
+  payload: ApprovalTimeoutPayload,
+  delayMs: number,
+): Promise<void> {
   await db.query(
     'select graphile_worker.add_job($1, $2::json, run_at => now() + make_interval(secs => $3::float8 / 1000), job_key => $4, max_attempts => 5)',
     [approvalTimeoutTaskName, JSON.stringify(payload), delayMs, approvalJobKey(payload.runId)],

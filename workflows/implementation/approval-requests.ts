@@ -14,7 +14,12 @@ export interface ApprovalRequestDetails {
  * approver and the durable escalation job, in one transaction. Called once Mastra has persisted the
  * suspended snapshot (the workflow's onFinish), so an answer can always resume the run.
  */
-export async function recordApprovalRequest(pool: pg.Pool, deps: Pick<WorkflowDeps, 'approval'>, mastraRunId: string, details: ApprovalRequestDetails): Promise<boolean> {
+export async function recordApprovalRequest(
+  pool: pg.Pool,
+  deps: Pick<WorkflowDeps, 'approval'>,
+  mastraRunId: string,
+  details: ApprovalRequestDetails,
+): Promise<boolean> {
   return withTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string; attempt: number; timeout_at: Date }>(
       `update implementation_runs
@@ -28,14 +33,32 @@ export async function recordApprovalRequest(pool: pg.Pool, deps: Pick<WorkflowDe
     const { approver, escalateTo, timeoutMs } = deps.approval;
     await appendRunEvent(client, run.id, {
       type: 'approval.requested',
-      data: { approver, escalateTo, timeoutAt: run.timeout_at.toISOString(), score: details.score, planId: details.planId },
+      data: {
+        approver,
+        escalateTo,
+        timeoutAt: run.timeout_at.toISOString(),
+        score: details.score,
+        planId: details.planId,
+      },
     });
-    await client.query("insert into implementation_notifications (run_id, kind, recipient, payload) values ($1, 'approval.requested', $2, $3)", [
-      run.id,
-      approver,
-      JSON.stringify({ planId: details.planId, score: details.score, timeoutAt: run.timeout_at.toISOString(), message: `Implementation run ${run.id} waits for your approval.` }),
-    ]);
-    await scheduleApprovalTimeout(client, { runId: run.id, attempt: run.attempt, escalateTo }, timeoutMs);
+    await client.query(
+      "insert into implementation_notifications (run_id, kind, recipient, payload) values ($1, 'approval.requested', $2, $3)",
+      [
+        run.id,
+        approver,
+        JSON.stringify({
+          planId: details.planId,
+          score: details.score,
+          timeoutAt: run.timeout_at.toISOString(),
+          message: `Implementation run ${run.id} waits for your approval.`,
+        }),
+      ],
+    );
+    await scheduleApprovalTimeout(
+      client,
+      { runId: run.id, attempt: run.attempt, escalateTo },
+      timeoutMs,
+    );
     return true;
   });
 }

@@ -15,30 +15,53 @@ export const approvalTimeoutTask: Task = async (rawPayload, helpers) => {
   const parsed = approvalTimeoutPayloadSchema.safeParse(rawPayload);
   if (!parsed.success) {
     // Retrying cannot fix a malformed payload.
-    helpers.logger.error(`implementation approval timeout: ignoring malformed payload ${JSON.stringify(rawPayload)}`);
+    helpers.logger.error(
+      `implementation approval timeout: ignoring malformed payload ${JSON.stringify(rawPayload)}`,
+    );
     return;
   }
   const payload = parsed.data;
   const escalated = await helpers.withPgClient(async (client) => {
     await client.query('begin');
     try {
-      const { rows } = await client.query<{ status: string; attempt: number; escalated_at: Date | null; waited_ms: number }>(
+      const { rows } = await client.query<{
+        status: string;
+        attempt: number;
+        escalated_at: Date | null;
+        waited_ms: number;
+      }>(
         `select status, attempt, escalated_at, (extract(epoch from now() - approval_requested_at) * 1000)::int as waited_ms
          from implementation_runs where id = $1 for update`,
         [payload.runId],
       );
       const run = rows[0];
-      if (!run || run.status !== 'awaiting_approval' || run.attempt !== payload.attempt || run.escalated_at) {
+      if (
+        !run ||
+        run.status !== 'awaiting_approval' ||
+        run.attempt !== payload.attempt ||
+        run.escalated_at
+      ) {
         await client.query('commit');
         return undefined;
       }
-      await client.query('update implementation_runs set escalated_at = now() where id = $1', [payload.runId]);
-      await client.query("insert into implementation_notifications (run_id, kind, recipient, payload) values ($1, 'approval.escalated', $2, $3)", [
+      await client.query('update implementation_runs set escalated_at = now() where id = $1', [
         payload.runId,
-        payload.escalateTo,
-        JSON.stringify({ waitedMs: run.waited_ms, message: `Approval of implementation run ${payload.runId} is overdue.` }),
       ]);
-      await appendRunEvent(client, payload.runId, { type: 'approval.escalated', data: { target: payload.escalateTo, waitedMs: run.waited_ms } });
+      await client.query(
+        "insert into implementation_notifications (run_id, kind, recipient, payload) values ($1, 'approval.escalated', $2, $3)",
+        [
+          payload.runId,
+          payload.escalateTo,
+          JSON.stringify({
+            waitedMs: run.waited_ms,
+            message: `Approval of implementation run ${payload.runId} is overdue.`,
+          }),
+        ],
+      );
+      await appendRunEvent(client, payload.runId, {
+        type: 'approval.escalated',
+        data: { target: payload.escalateTo, waitedMs: run.waited_ms },
+      });
       await client.query('commit');
       return run.waited_ms;
     } catch (error) {
@@ -47,6 +70,8 @@ export const approvalTimeoutTask: Task = async (rawPayload, helpers) => {
     }
   });
   if (escalated !== undefined) {
-    helpers.logger.warn(`implementation run ${payload.runId}: approval unanswered after ${escalated} ms, escalated to ${payload.escalateTo}`);
+    helpers.logger.warn(
+      `implementation run ${payload.runId}: approval unanswered after ${escalated} ms, escalated to ${payload.escalateTo}`,
+    );
   }
 };

@@ -25,14 +25,17 @@ export interface SaveArtifact {
 
 export async function saveArtifact(db: Queryable, artifact: SaveArtifact): Promise<string> {
   const id = randomUUID();
-  await db.query('insert into implementation_artifacts (id, run_id, kind, attempt, iteration, content) values ($1, $2, $3, $4, $5, $6)', [
-    id,
-    artifact.runId,
-    artifact.kind,
-    artifact.attempt,
-    artifact.iteration ?? 0,
-    JSON.stringify(artifact.content),
-  ]);
+  await db.query(
+    'insert into implementation_artifacts (id, run_id, kind, attempt, iteration, content) values ($1, $2, $3, $4, $5, $6)',
+    [
+      id,
+      artifact.runId,
+      artifact.kind,
+      artifact.attempt,
+      artifact.iteration ?? 0,
+      JSON.stringify(artifact.content),
+    ],
+  );
   return id;
 }
 
@@ -59,15 +62,25 @@ function toArtifact<T>(row: ArtifactRow): Artifact<T> {
 }
 
 /** Load one artifact of an expected kind; a missing one means a step was handed a stale id. */
-export async function loadArtifact<T>(db: Queryable, id: string, kind: ArtifactKind | readonly ArtifactKind[]): Promise<Artifact<T>> {
+export async function loadArtifact<T>(
+  db: Queryable,
+  id: string,
+  kind: ArtifactKind | readonly ArtifactKind[],
+): Promise<Artifact<T>> {
   const kinds = typeof kind === 'string' ? [kind] : [...kind];
-  const { rows } = await db.query<ArtifactRow>('select * from implementation_artifacts where id = $1 and kind = any($2)', [id, kinds]);
+  const { rows } = await db.query<ArtifactRow>(
+    'select * from implementation_artifacts where id = $1 and kind = any($2)',
+    [id, kinds],
+  );
   if (!rows[0]) throw new AppError('NOT_FOUND', `${kinds.join(' or ')} artifact ${id} not found`);
   return toArtifact<T>(rows[0]);
 }
 
 /** Every artifact of a run, oldest first (all attempts). */
 export async function listArtifacts(db: Queryable, runId: string): Promise<Artifact[]> {
-  const { rows } = await db.query<ArtifactRow>('select * from implementation_artifacts where run_id = $1 order by created_at, id', [runId]);
+  const { rows } = await db.query<ArtifactRow>(
+    'select * from implementation_artifacts where run_id = $1 order by created_at, id',
+    [runId],
+  );
   return rows.map((r) => toArtifact(r));
 }

@@ -4,7 +4,10 @@
  * mentions at least half of its significant words. With no requirements there is nothing to miss: 100 when
  * any test exists, else 0.
  */
-export function requirementCoverage(requirements: readonly string[], tests: readonly string[]): number {
+export function requirementCoverage(
+  requirements: readonly string[],
+  tests: readonly string[],
+): number {
   if (!requirements.length) return tests.length ? 100 : 0;
   const testWords = tests.map((t) => new Set(words(t)));
   const covered = requirements.filter((requirement) => {
@@ -16,9 +19,33 @@ export function requirementCoverage(requirements: readonly string[], tests: read
   return Math.round((covered.length / requirements.length) * 100);
 }
 
-const stopWords = new Set(['the', 'and', 'for', 'with', 'must', 'should', 'can', 'that', 'this', 'from', 'use', 'are', 'has', 'have', 'not', 'all', 'any', 'its', 'into', 'when', 'will']);
+const stopWords = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'must',
+  'should',
+  'can',
+  'that',
+  'this',
+  'from',
+  'use',
+  'are',
+  'has',
+  'have',
+  'not',
+  'all',
+  'any',
+  'its',
+  'into',
+  'when',
+  'will',
+]);
 
 /** Lower-case words of three letters or more, without common filler, crudely singularised. */
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => w.length >= 3 && !stopWords.has(w)).map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
+    .filter((w) => w.length >= 3 && !stopWords.has(w))
+    .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
 }

@@ -17,27 +17,44 @@ export interface PhaseRun {
 
 /** The request as the agents see it (constraints default to none). */
 export function phaseRequest(input: ImplementationInput) {
-  return { request: input.request, requirements: input.requirements, constraints: input.constraints ?? [] };
+  return {
+    request: input.request,
+    requirements: input.requirements,
+    constraints: input.constraints ?? [],
+  };
 }
 
 /**
  * Call an agent under seed 003's retry policy: per-call timeout, retries on rate limits and
  * timeouts only, each retry recorded as a `step.retry` event.
  */
-export function callAgent<T>(run: PhaseRun, call: (ctx: AgentCallContext) => Promise<T>): Promise<T> {
+export function callAgent<T>(
+  run: PhaseRun,
+  call: (ctx: AgentCallContext) => Promise<T>,
+): Promise<T> {
   const { deps, attempt, phase } = run;
-  return withRetry((signal) => call({ mastra: run.mastra, abortSignal: signal, runId: attempt.runId }), {
-    timeoutMs: deps.callTimeoutMs,
-    maxAttempts: deps.retry.maxAttempts,
-    backoffMs: deps.retry.backoffMs,
-    scale: deps.retry.scale,
-    ...(deps.retry.sleep ? { sleep: deps.retry.sleep } : {}),
-    signal: run.abortSignal,
-    onRetry: async (retry) => {
-      run.mastra?.getLogger()?.warn(`implementation run ${attempt.runId}: ${phase} retry ${retry.attempt} in ${retry.delayMs} ms (${retry.reason}: ${retry.message})`);
-      await appendRunEvent(deps.pool, attempt.runId, { type: 'step.retry', data: { phase, ...retry } });
+  return withRetry(
+    (signal) => call({ mastra: run.mastra, abortSignal: signal, runId: attempt.runId }),
+    {
+      timeoutMs: deps.callTimeoutMs,
+      maxAttempts: deps.retry.maxAttempts,
+      backoffMs: deps.retry.backoffMs,
+      scale: deps.retry.scale,
+      ...(deps.retry.sleep ? { sleep: deps.retry.sleep } : {}),
+      signal: run.abortSignal,
+      onRetry: async (retry) => {
+        run.mastra
+          ?.getLogger()
+          ?.warn(
+            `implementation run ${attempt.runId}: ${phase} retry ${retry.attempt} in ${retry.delayMs} ms (${retry.reason}: ${retry.message})`,
+          );
+        await appendRunEvent(deps.pool, attempt.runId, {
+          type: 'step.retry',
+          data: { phase, ...retry },
+        });
+      },
     },
-  });
+  );
 }
 
 /** Run a phase's work; a failure ends the run as failed (recorded once) before Mastra sees it. */
@@ -47,7 +64,11 @@ export async function guardPhase<T>(run: PhaseRun, work: () => Promise<T>): Prom
   } catch (error) {
     if (!isSuperseded(error)) {
       await failRun(run.deps.pool, run.attempt, run.phase, error).catch((recordError: unknown) =>
-        run.mastra?.getLogger()?.error(`implementation run ${run.attempt.runId}: could not record failure: ${String(recordError)}`),
+        run.mastra
+          ?.getLogger()
+          ?.error(
+            `implementation run ${run.attempt.runId}: could not record failure: ${String(recordError)}`,
+          ),
       );
     }
     throw error;

@@ -28,7 +28,8 @@ export function expectedPhaseMs(history: PhaseHistory): Record<TimedPhase, numbe
   const review = history.review?.medianMs;
   const implement = history.implement?.medianMs;
   if (!plan || !review || !implement) return { ...seedPhaseMs };
-  const refine = history.refine?.perIterationMs || (review * seedPhaseMs.refine) / seedPhaseMs.review;
+  const refine =
+    history.refine?.perIterationMs || (review * seedPhaseMs.refine) / seedPhaseMs.review;
   return { plan, review, refine, implement };
 }
 
@@ -68,7 +69,13 @@ export interface Progress {
 /** Refinement rounds the run is expected to need in all (done and to come). */
 function expectedRounds(input: ProgressInput): number {
   if (input.completed.has('refine')) return input.refinementsDone;
-  if (input.reviewScore !== null && input.reviewScore >= input.passScore && input.refinementsDone === 0 && input.completed.has('review')) return 0;
+  if (
+    input.reviewScore !== null &&
+    input.reviewScore >= input.passScore &&
+    input.refinementsDone === 0 &&
+    input.completed.has('review')
+  )
+    return 0;
   // Before the first review, and while the plan still scores too low: at least one more round.
   return Math.min(input.maxRefinements, input.refinementsDone + 1);
 }

@@ -22,7 +22,12 @@ export interface RetryOptions {
   /** Waits between attempts; injectable so tests don't wait for real. */
   sleep?: (ms: number) => Promise<void>;
   /** Called before each retry (the workflow records a `step.retry` event). */
-  onRetry?: (retry: { attempt: number; delayMs: number; reason: RetryReason; message: string }) => Promise<void> | void;
+  onRetry?: (retry: {
+    attempt: number;
+    delayMs: number;
+    reason: RetryReason;
+    message: string;
+  }) => Promise<void> | void;
   /** Aborts the whole operation (the run was cancelled). */
   signal?: AbortSignal;
 }
@@ -33,11 +38,16 @@ export interface RetryOptions {
  * the model wrapper may wrap the provider's error, so the cause chain is searched.
  */
 export function retryReason(error: unknown): RetryReason | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = error, depth = 0;
+    e && depth < 6;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const kind = classifyModelFailure(e).kind;
     if (kind === 'rateLimit') return 'rateLimit';
     if (kind === 'timeout') return 'timeout';
-    if ((e as { details?: { reason?: unknown } }).details?.reason === 'rateLimit') return 'rateLimit';
+    if ((e as { details?: { reason?: unknown } }).details?.reason === 'rateLimit')
+      return 'rateLimit';
   }
   return undefined;
 }
@@ -45,7 +55,10 @@ export function retryReason(error: unknown): RetryReason | undefined {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Run `call` with a per-attempt timeout, retrying rate limits and timeouts with the seed's backoff. */
-export async function withRetry<T>(call: (signal: AbortSignal) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetry<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const maxAttempts = options.maxAttempts ?? retryConfig.maxAttempts;
   const backoff = options.backoffMs ?? retryConfig.backoffMs;
   const sleep = options.sleep ?? realSleep;
@@ -55,10 +68,17 @@ export async function withRetry<T>(call: (signal: AbortSignal) => Promise<T>, op
     } catch (error) {
       const reason = retryReason(error);
       if (!reason || attempt + 1 >= maxAttempts || options.signal?.aborted) throw error;
-      const delayMs = Math.round((backoff[Math.min(attempt, backoff.length - 1)] ?? 0) * (options.scale ?? 1));
-      await options.onRetry?.({ attempt: attempt + 1, delayMs, reason, message: error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : String(error) });
+      const delayMs = Math.round(
+        (backoff[Math.min(attempt, backoff.length - 1)] ?? 0) * (options.scale ?? 1),
+      );
+      await options.onRetry?.({
+        attempt: attempt + 1,
+        delayMs,
+        reason,
+        message:
+          error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : String(error),
+      });
       await sleep(delayMs);
     }
   }
 }
-

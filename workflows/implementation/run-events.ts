@@ -14,14 +14,42 @@ export type RunEventBody =
   | { type: 'phase.started'; data: { phase: Phase; iteration?: number } }
   | {
       type: 'phase.completed';
-      data: { phase: Phase; score?: number; nextPhase: Phase | null; artifactId?: string; iteration?: number; durationMs: number };
+      data: {
+        phase: Phase;
+        score?: number;
+        nextPhase: Phase | null;
+        artifactId?: string;
+        iteration?: number;
+        durationMs: number;
+      };
     }
-  | { type: 'step.retry'; data: { phase: Phase; attempt: number; delayMs: number; reason: RetryReason; message: string } }
-  | { type: 'approval.requested'; data: { approver: string; timeoutAt: string; escalateTo: string; score: number; planId: string } }
+  | {
+      type: 'step.retry';
+      data: {
+        phase: Phase;
+        attempt: number;
+        delayMs: number;
+        reason: RetryReason;
+        message: string;
+      };
+    }
+  | {
+      type: 'approval.requested';
+      data: {
+        approver: string;
+        timeoutAt: string;
+        escalateTo: string;
+        score: number;
+        planId: string;
+      };
+    }
   | { type: 'approval.escalated'; data: { target: string; waitedMs: number } }
   | { type: 'approval.answered'; data: { approved: boolean; comment?: string } }
   | { type: 'run.completed'; data: { metrics: ImplementationMetrics; implementationId: string } }
-  | { type: 'run.failed'; data: { phase: Phase | null; code: string; reason?: string; message: string } }
+  | {
+      type: 'run.failed';
+      data: { phase: Phase | null; code: string; reason?: string; message: string };
+    }
   | { type: 'run.rejected'; data: { comment?: string } }
   | { type: 'run.restarted'; data: { fromPhase: Phase; attempt: number; reused: Phase[] } }
   | { type: 'run.recovered'; data: { attempt: number; reused: Phase[] } };
@@ -38,7 +66,11 @@ export const runEventsChannel = 'implementation_run_events';
  * Append an event. The sequence number is taken from the run row under its row lock, so numbers are
  * gapless per run and follow commit order: a reader resuming `after` a number never misses one.
  */
-export async function appendRunEvent(db: Queryable, runId: string, event: RunEventBody): Promise<number> {
+export async function appendRunEvent(
+  db: Queryable,
+  runId: string,
+  event: RunEventBody,
+): Promise<number> {
   const { rows } = await db.query<{ seq: number }>(
     `with next as (
        update implementation_runs set event_seq = event_seq + 1, updated_at = now() where id = $1 returning event_seq
@@ -61,10 +93,24 @@ interface EventRow {
 }
 
 /** Events of a run after sequence number `after` (0 = from the start), oldest first. */
-export async function listRunEventRows(db: Queryable, runId: string, after = 0, limit = 500): Promise<RunEvent[]> {
+export async function listRunEventRows(
+  db: Queryable,
+  runId: string,
+  after = 0,
+  limit = 500,
+): Promise<RunEvent[]> {
   const { rows } = await db.query<EventRow>(
     'select seq, type, data, created_at from implementation_run_events where run_id = $1 and seq > $2 order by seq limit $3',
     [runId, after, limit],
   );
-  return rows.map((r) => ({ runId, seq: r.seq, type: r.type, data: r.data, at: r.created_at.toISOString() }) as RunEvent);
+  return rows.map(
+    (r) =>
+      ({
+        runId,
+        seq: r.seq,
+        type: r.type,
+        data: r.data,
+        at: r.created_at.toISOString(),
+      }) as RunEvent,
+  );
 }

@@ -16,8 +16,13 @@ export const DEFAULT_MAX_REFINEMENTS = 3;
 /** Seed 003's workflow input, plus the approval gate switch and the refinement bound. */
 export const implementationInputSchema = z.object({
   request: z.string().trim().min(1, 'expected a non-empty request').max(10_000),
-  requirements: z.array(z.string().trim().min(1, 'expected a non-empty requirement').max(2_000)).max(100),
-  constraints: z.array(z.string().trim().min(1, 'expected a non-empty constraint').max(2_000)).max(100).optional(),
+  requirements: z
+    .array(z.string().trim().min(1, 'expected a non-empty requirement').max(2_000))
+    .max(100),
+  constraints: z
+    .array(z.string().trim().min(1, 'expected a non-empty constraint').max(2_000))
+    .max(100)
+    .optional(),
   /** Wait for a human to approve the reviewed plan before implementing it. */
   approval: z.boolean().optional(),
   /** Refine-and-review rounds allowed while the score stays below 80; the run fails past it. */
@@ -76,6 +81,13 @@ export const approvalRequestSchema = z.object({
 });
 
 /** Run status as the API reports it (seed 003 uses `in_progress`). */
-export const runStatuses = ['queued', 'in_progress', 'awaiting_approval', 'completed', 'failed', 'rejected'] as const;
+export const runStatuses = [
+  'queued',
+  'in_progress',
+  'awaiting_approval',
+  'completed',
+  'failed',
+  'rejected',
+] as const;
 export type RunStatus = (typeof runStatuses)[number];
 export const terminalStatuses: readonly RunStatus[] = ['completed', 'failed', 'rejected'];

@@ -44,11 +44,19 @@ export interface WorkflowDeps {
   passScore: number;
   maxRefinements: number;
   callTimeoutMs: number;
-  retry: { maxAttempts: number; backoffMs: readonly number[]; scale: number; sleep?: (ms: number) => Promise<void> };
+  retry: {
+    maxAttempts: number;
+    backoffMs: readonly number[];
+    scale: number;
+    sleep?: (ms: number) => Promise<void>;
+  };
   approval: { approver: string; escalateTo: string; timeoutMs: number };
 }
 
-export function resolveWorkflowDeps(options: ImplementationWorkflowOptions, timeScale: number): WorkflowDeps {
+export function resolveWorkflowDeps(
+  options: ImplementationWorkflowOptions,
+  timeScale: number,
+): WorkflowDeps {
   return {
     agents: options.agents ?? mastraAgentPort,
     pool: options.pool,

@@ -26,7 +26,8 @@ export const mentorTurnOutputSchema = z.object({
  */
 export const applyTurnStep = createStep({
   id: 'apply-turn',
-  description: 'Interprets the event in the session state, applies the transition and its actions, commits them at once',
+  description:
+    'Interprets the event in the session state, applies the transition and its actions, commits them at once',
   inputSchema: mentorTurnInputSchema,
   outputSchema: mentorTurnOutputSchema,
   execute: async ({ inputData, mastra }) => {

@@ -3,7 +3,10 @@ import type { IngestResult, Reply, SessionView, TransitionRecord } from '../../s
 /** What the chat needs of a session, whether it talks to a server or runs in-process. */
 export interface ChatBackend {
   readonly where: string;
-  createSession(input: { learnerId: string; story: string }): Promise<{ session: SessionView; replies: readonly Reply[] }>;
+  createSession(input: {
+    learnerId: string;
+    story: string;
+  }): Promise<{ session: SessionView; replies: readonly Reply[] }>;
   getSession(id: string): Promise<SessionView & { timers?: unknown[] }>;
   /** Send a learner message; `onToken` receives the reply piece by piece as it streams. */
   sendMessage(id: string, text: string, onToken: (text: string) => void): Promise<ChatTurn>;

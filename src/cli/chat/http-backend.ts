@@ -10,22 +10,42 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
     ...extra,
   });
 
-  async function call<T>(method: string, path: string, body?: unknown, accept?: string): Promise<Response & { json(): Promise<T> }> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    accept?: string,
+  ): Promise<Response & { json(): Promise<T> }> {
     let res: Response;
     try {
-      res = await fetch(`${root}/api${path}`, { method, headers: headers(accept ? { accept } : {}), body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(`${root}/api${path}`, {
+        method,
+        headers: headers(accept ? { accept } : {}),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     } catch (cause) {
-      throw new AppError('CONFIG_ERROR', `cannot reach ${root}: ${(cause as Error).message}`, { field: 'url', cause });
+      throw new AppError('CONFIG_ERROR', `cannot reach ${root}: ${(cause as Error).message}`, {
+        field: 'url',
+        cause,
+      });
     }
     return res as Response & { json(): Promise<T> };
   }
 
   /** The server's `{ error: { code, message, … } }` becomes the same AppError the in-process backend throws. */
   async function expectOk<T>(res: Response): Promise<T> {
-    const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string; field?: string } & Record<string, unknown> };
+    const body = (await res.json().catch(() => ({}))) as T & {
+      error?: { code: string; message: string; field?: string } & Record<string, unknown>;
+    };
     if (!res.ok) {
-      const { code, message, field, ...details } = body.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` };
-      throw new AppError(code in errorStatus ? (code as ErrorCode) : 'INTERNAL', message, { field, details });
+      const { code, message, field, ...details } = body.error ?? {
+        code: 'INTERNAL',
+        message: `HTTP ${res.status}`,
+      };
+      throw new AppError(code in errorStatus ? (code as ErrorCode) : 'INTERNAL', message, {
+        field,
+        details,
+      });
     }
     return body;
   }
@@ -46,7 +66,8 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
     },
     async sendMessage(id, text, onToken) {
       const res = await call('POST', `/sessions/${id}/messages`, { text }, 'text/event-stream');
-      if (!(res.headers.get('content-type') ?? '').includes('text/event-stream')) return turnOf(await expectOk(res));
+      if (!(res.headers.get('content-type') ?? '').includes('text/event-stream'))
+        return turnOf(await expectOk(res));
       let done: ChatTurn | undefined;
       const decoder = new TextDecoder();
       let buffer = '';
@@ -73,7 +94,11 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
       return turnOf(await expectOk(await call('POST', `/sessions/${id}/events`, event)));
     },
     async transitions(id) {
-      return (await expectOk<{ transitions: any[] }>(await call('GET', `/sessions/${id}/transitions?limit=1000`))).transitions;
+      return (
+        await expectOk<{ transitions: any[] }>(
+          await call('GET', `/sessions/${id}/transitions?limit=1000`),
+        )
+      ).transitions;
     },
     async close() {},
   };

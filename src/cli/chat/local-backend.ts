@@ -25,16 +25,24 @@ export async function localBackend(): Promise<ChatBackend> {
       const loaded = parseStory(story);
       const created = await sessions.createSession({
         learnerId,
-        story: { ...loaded.story, ...(loaded.referenceSolution ? { referenceSolution: loaded.referenceSolution } : {}) },
+        story: {
+          ...loaded.story,
+          ...(loaded.referenceSolution ? { referenceSolution: loaded.referenceSolution } : {}),
+        },
       });
       return { session: created.session, replies: created.replies };
     },
     async getSession(id) {
-      const [session, timers] = await Promise.all([sessions.getSession(id), sessions.listTimers(id)]);
+      const [session, timers] = await Promise.all([
+        sessions.getSession(id),
+        sessions.listTimers(id),
+      ]);
       return { ...session, timers };
     },
     async sendMessage(id, text, onToken) {
-      const turn = turnOf(await sessions.ingestEvent(id, { type: 'learner-message', data: { text } }));
+      const turn = turnOf(
+        await sessions.ingestEvent(id, { type: 'learner-message', data: { text } }),
+      );
       for (const piece of textChunks(turn.replies.map((r) => r.text).join('\n\n'))) onToken(piece);
       return turn;
     },

@@ -47,7 +47,8 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   const showTurn = (turn: ChatTurn, streamed: boolean) => {
     if (!streamed) for (const reply of turn.replies) write(`mentor> ${reply.text}\n`);
     // A turn without a reply still says what became of the event, instead of printing nothing.
-    if (!turn.replies.length && 'reason' in turn.outcome) write(`[${turn.outcome.status}] ${turn.outcome.reason}\n`);
+    if (!turn.replies.length && 'reason' in turn.outcome)
+      write(`[${turn.outcome.status}] ${turn.outcome.reason}\n`);
     if (turn.session.state !== state) write(`[state] ${state} → ${turn.session.state}\n`);
     state = turn.session.state;
     if (turn.session.status !== status) {
@@ -61,20 +62,33 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     '/quit': async () => true,
     '/exit': async () => true,
     '/help': async () => {
-      for (const [name, what] of Object.entries(slashCommands)) write(`  ${name.padEnd(22)} ${what}\n`);
+      for (const [name, what] of Object.entries(slashCommands))
+        write(`  ${name.padEnd(22)} ${what}\n`);
     },
     '/status': async () => {
       const s = await backend.getSession(sessionId);
       state = s.state;
       status = s.status;
-      write(`session ${s.id} · ${s.story.title}\n  state: ${s.statePath.join(' › ')} (version ${s.version}, ${s.status})\n`);
+      write(
+        `session ${s.id} · ${s.story.title}\n  state: ${s.statePath.join(' › ')} (version ${s.version}, ${s.status})\n`,
+      );
       if (s.currentTask) write(`  current task: ${s.currentTask}\n`);
       write(`  allowed events: ${s.allowedEvents.join(', ') || '—'}\n`);
-      for (const t of (s.timers ?? []) as { kind: string; dueAt: string }[]) write(`  timer ${t.kind} due ${t.dueAt}\n`);
+      for (const t of (s.timers ?? []) as { kind: string; dueAt: string }[])
+        write(`  timer ${t.kind} due ${t.dueAt}\n`);
     },
-    '/hint': async () => showTurn(await backend.sendEvent(sessionId, { type: 'help-request', data: { text: 'I would like a hint' } }), false),
-    '/pause': async () => showTurn(await backend.sendEvent(sessionId, { type: 'pause', data: {} }), false),
-    '/resume': async () => showTurn(await backend.sendEvent(sessionId, { type: 'resume', data: {} }), false),
+    '/hint': async () =>
+      showTurn(
+        await backend.sendEvent(sessionId, {
+          type: 'help-request',
+          data: { text: 'I would like a hint' },
+        }),
+        false,
+      ),
+    '/pause': async () =>
+      showTurn(await backend.sendEvent(sessionId, { type: 'pause', data: {} }), false),
+    '/resume': async () =>
+      showTurn(await backend.sendEvent(sessionId, { type: 'resume', data: {} }), false),
     '/history': async () => {
       const transitions = await backend.transitions(sessionId);
       for (const t of transitions) write(`  ${t.at}  ${t.from} --${t.event}--> ${t.to}\n`);

@@ -18,30 +18,52 @@ interface ChatOptions {
 /** `mentorflow chat`: a mentoring session in the terminal, against a server (`--url`) or in-process. */
 export function chatCommand(): Command {
   return new Command('chat')
-    .description('mentoring chat on a story: creates (--story) or resumes (--session) a session; type /help for commands')
-    .option('--story <file>', 'story file (markdown with front matter, or YAML) to start a new session on')
+    .description(
+      'mentoring chat on a story: creates (--story) or resumes (--session) a session; type /help for commands',
+    )
+    .option(
+      '--story <file>',
+      'story file (markdown with front matter, or YAML) to start a new session on',
+    )
     .option('--learner <id>', 'learner id (default: your user name)')
     .option('--session <id>', 'resume this session')
-    .option('--url <url>', 'talk to a running server (key from MENTORFLOW_API_KEY) instead of running in-process')
+    .option(
+      '--url <url>',
+      'talk to a running server (key from MENTORFLOW_API_KEY) instead of running in-process',
+    )
     .action(async (options: ChatOptions) => {
       let backend: ChatBackend | undefined;
       try {
         if (!options.story && !options.session) {
-          throw new AppError('VALIDATION_ERROR', 'give --story <file> to start a session, or --session <id> to resume one', { field: 'story' });
+          throw new AppError(
+            'VALIDATION_ERROR',
+            'give --story <file> to start a session, or --session <id> to resume one',
+            { field: 'story' },
+          );
         }
         let storyText: string | undefined;
         if (options.story && !options.session) {
           try {
             storyText = readFileSync(options.story, 'utf8');
           } catch (cause) {
-            throw new AppError('VALIDATION_ERROR', `--story: cannot read ${options.story} (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { field: 'story', cause });
+            throw new AppError(
+              'VALIDATION_ERROR',
+              `--story: cannot read ${options.story} (${(cause as NodeJS.ErrnoException).code ?? 'error'})`,
+              { field: 'story', cause },
+            );
           }
         }
-        if (options.url && !/^https?:\/\//.test(options.url)) throw new AppError('VALIDATION_ERROR', '--url: expected an http(s) URL', { field: 'url' });
+        if (options.url && !/^https?:\/\//.test(options.url))
+          throw new AppError('VALIDATION_ERROR', '--url: expected an http(s) URL', {
+            field: 'url',
+          });
         // Log lines would interleave with the conversation; LOG_LEVEL still overrides.
         process.env.LOG_LEVEL ??= 'warn';
-        if (!options.url) say('mentorflow: starting in-process (embedded database unless DATABASE_URL is set)…');
-        backend = options.url ? httpBackend(options.url) : await (await import('../chat/local-backend.ts')).localBackend();
+        if (!options.url)
+          say('mentorflow: starting in-process (embedded database unless DATABASE_URL is set)…');
+        backend = options.url
+          ? httpBackend(options.url)
+          : await (await import('../chat/local-backend.ts')).localBackend();
 
         let sessionId: string;
         let state: string;
@@ -61,11 +83,15 @@ export function chatCommand(): Command {
           sessionId = created.session.id;
           state = created.session.state;
           status = created.session.status;
-          process.stdout.write(`session ${sessionId} · ${created.session.story.title} · learner ${learnerId}\n[state] ${state}\n`);
+          process.stdout.write(
+            `session ${sessionId} · ${created.session.story.title} · learner ${learnerId}\n[state] ${state}\n`,
+          );
           for (const reply of created.replies) process.stdout.write(`mentor> ${reply.text}\n`);
         }
         await runRepl({ backend, sessionId, state, status });
-        process.stdout.write(`\nsession ${sessionId} saved — resume with: mentorflow chat --session ${sessionId}${options.url ? ` --url ${options.url}` : ''}\n`);
+        process.stdout.write(
+          `\nsession ${sessionId} saved — resume with: mentorflow chat --session ${sessionId}${options.url ? ` --url ${options.url}` : ''}\n`,
+        );
       } catch (error) {
         fail(error);
       } finally {

@@ -19,8 +19,12 @@ export function dbCommand(): Command {
           const [status, version, mastra, boots] = await Promise.all([
             migrationStatus(database.pool),
             serverVersion(database.pool),
-            database.pool.query("select value from app_meta where key = 'mastra_storage'").catch(() => ({ rows: [] })),
-            database.pool.query('select count(*)::int as n, max(booted_at) as last from boot_log').catch(() => ({ rows: [] })),
+            database.pool
+              .query("select value from app_meta where key = 'mastra_storage'")
+              .catch(() => ({ rows: [] })),
+            database.pool
+              .query('select count(*)::int as n, max(booted_at) as last from boot_log')
+              .catch(() => ({ rows: [] })),
           ]);
           const report = {
             database: database.kind,
@@ -60,7 +64,11 @@ export function dbCommand(): Command {
         const database = await openDatabase(loadConfig(), { log: say, max: 4 });
         try {
           const result = await prepareDatabase(database.pool);
-          say(result.applied.length ? `applied ${result.applied.join(', ')}` : `schema already at level ${result.level}`);
+          say(
+            result.applied.length
+              ? `applied ${result.applied.join(', ')}`
+              : `schema already at level ${result.level}`,
+          );
         } finally {
           await database.close();
         }

@@ -20,7 +20,10 @@ export function diagramCommand(registry: Readonly<Record<string, AnyMachine>> = 
       const err = output.writeErr ?? ((text: string) => void process.stderr.write(text));
       const machine = Object.hasOwn(registry, name) ? registry[name] : undefined;
       if (!machine) {
-        this.error(`error: unknown machine '${name}'. Valid machines: ${names.join(', ')}.`, { exitCode: 2, code: 'mentorflow.unknownMachine' });
+        this.error(`error: unknown machine '${name}'. Valid machines: ${names.join(', ')}.`, {
+          exitCode: 2,
+          code: 'mentorflow.unknownMachine',
+        });
       }
       if (!options.check) {
         out(toMermaid(machine));
@@ -34,9 +37,12 @@ export function diagramCommand(registry: Readonly<Record<string, AnyMachine>> = 
         return;
       }
       for (const problem of problems) err(`${problem.kind}: ${problem.message}\n`);
-      this.error(`error: machine '${name}' has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, {
-        exitCode: 1,
-        code: 'mentorflow.machineCheckFailed',
-      });
+      this.error(
+        `error: machine '${name}' has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`,
+        {
+          exitCode: 1,
+          code: 'mentorflow.machineCheckFailed',
+        },
+      );
     });
 }

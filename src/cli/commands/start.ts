@@ -5,7 +5,9 @@ import { fail, say } from '../output.ts';
 /** `mentorflow start`: database (embedded unless DATABASE_URL) + migrations + HTTP server, until a signal. */
 export function startCommand(): Command {
   return new Command('start')
-    .description('start the database (embedded unless DATABASE_URL is set), apply migrations and serve the HTTP API')
+    .description(
+      'start the database (embedded unless DATABASE_URL is set), apply migrations and serve the HTTP API',
+    )
     .option('--port <port>', 'port to listen on (overrides PORT)')
     .option('--host <host>', 'address to bind (overrides HOST)')
     .action(async (options: { port?: string; host?: string }) => {
@@ -23,7 +25,11 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
   const cfg = loadConfig(process.env, { PORT: options.port, HOST: options.host });
   // Before the database starts, so a refused HOST leaves nothing running.
   assertServableHost(cfg);
-  say(cfg.DATABASE_URL ? 'mentorflow: connecting to DATABASE_URL…' : `mentorflow: starting embedded PostgreSQL in ${cfg.DATA_DIR}…`);
+  say(
+    cfg.DATABASE_URL
+      ? 'mentorflow: connecting to DATABASE_URL…'
+      : `mentorflow: starting embedded PostgreSQL in ${cfg.DATA_DIR}…`,
+  );
   const { createApp } = await import('../../app.ts');
   const { serverConfig } = await import('../../http/server-config.ts');
   const { createHttpApp } = await import('../../app/http-app.ts');
@@ -38,7 +44,10 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
   say(
     `mentorflow: listening on ${server.url} (database ${app.database.kind}, auth ${cfg.MENTORFLOW_API_KEYS.length ? 'on' : 'off'}) — ready in ${Math.round(performance.now() - started)} ms`,
   );
-  if (cfg.MENTORFLOW_API_KEYS.length === 0) app.logger.warn('API auth is off: MENTORFLOW_API_KEYS is not set (allowed on a loopback HOST only)');
+  if (cfg.MENTORFLOW_API_KEYS.length === 0)
+    app.logger.warn(
+      'API auth is off: MENTORFLOW_API_KEYS is not set (allowed on a loopback HOST only)',
+    );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

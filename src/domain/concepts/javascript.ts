@@ -4,7 +4,18 @@ export const javascriptConcepts: Concept[] = [
   {
     id: 'async-await',
     name: 'Promises and async/await',
-    keywords: ['promise', 'async', 'await', 'pending', 'then(', '.then', 'asynchronous', 'callback', 'unhandled rejection', 'race condition'],
+    keywords: [
+      'promise',
+      'async',
+      'await',
+      'pending',
+      'then(',
+      '.then',
+      'asynchronous',
+      'callback',
+      'unhandled rejection',
+      'race condition',
+    ],
     explanation: {
       beginner:
         'Some work (reading a file, calling a server) takes time. Instead of waiting, JavaScript gives you a Promise: a box that will hold the result later. Writing `await` in front of it pauses your async function until the box is filled, so the next line can use the real value.',
@@ -18,18 +29,32 @@ export const javascriptConcepts: Concept[] = [
       code: "async function greet(): Promise<string> {\n  const name = await Promise.resolve('Ada');\n  return `Hello, ${name}`;\n}",
       caption: 'Without `await`, `name` would be a Promise, not the string.',
     },
-    checkQuestion: 'What does a function marked `async` return, even when its body returns a plain string?',
+    checkQuestion:
+      'What does a function marked `async` return, even when its body returns a plain string?',
     hints: [
       'Where in your code does a value arrive later than the line that uses it?',
       'Log the value you are using: is it the data itself or a Promise wrapping it?',
       'Make the function that uses the value `async`, wait for the Promise before using it, and handle the rejected case.',
     ],
-    pitfalls: ['Using a value before awaiting it', 'forEach with async callbacks does not wait', 'Missing catch on a rejected promise'],
+    pitfalls: [
+      'Using a value before awaiting it',
+      'forEach with async callbacks does not wait',
+      'Missing catch on a rejected promise',
+    ],
   },
   {
     id: 'null-undefined',
     name: 'null, undefined and optional values',
-    keywords: ['undefined', 'null', 'cannot read properties of undefined', 'cannot read property', 'is not defined', 'optional chaining', '?.', 'nullish'],
+    keywords: [
+      'undefined',
+      'null',
+      'cannot read properties of undefined',
+      'cannot read property',
+      'is not defined',
+      'optional chaining',
+      '?.',
+      'nullish',
+    ],
     explanation: {
       beginner:
         '`undefined` means "nothing was put here yet" and `null` means "deliberately empty". If you try to read a property of either (like `user.name` when `user` is undefined) the program stops with an error. Check that the value exists before you use it.',
@@ -40,21 +65,37 @@ export const javascriptConcepts: Concept[] = [
     },
     example: {
       language: 'ts',
-      code: "const config: { port?: number } = {};\nconst port = config.port ?? 3000; // default when missing",
+      code: 'const config: { port?: number } = {};\nconst port = config.port ?? 3000; // default when missing',
       caption: '`??` supplies a default only when the value is null or undefined.',
     },
-    checkQuestion: 'In `a?.b.c`, what happens when `a` is undefined, and what happens when `a.b` is undefined?',
+    checkQuestion:
+      'In `a?.b.c`, what happens when `a` is undefined, and what happens when `a.b` is undefined?',
     hints: [
       'Which variable in the failing line is empty at that moment?',
       'Follow that variable back to where it gets its value: does that code always run before this line?',
       'Decide whether the value may legitimately be missing; if yes handle that case explicitly, if not fix where it is produced.',
     ],
-    pitfalls: ['Guarding everything with ?. and hiding the real bug', 'Misspelt property names', 'Functions that forget to return'],
+    pitfalls: [
+      'Guarding everything with ?. and hiding the real bug',
+      'Misspelt property names',
+      'Functions that forget to return',
+    ],
   },
   {
     id: 'array-methods',
     name: 'Array methods (map, filter, reduce, slice)',
-    keywords: ['map(', 'filter(', 'reduce(', 'slice(', 'splice', 'array', 'foreach', 'for loop', 'iterate', 'list of'],
+    keywords: [
+      'map(',
+      'filter(',
+      'reduce(',
+      'slice(',
+      'splice',
+      'array',
+      'foreach',
+      'for loop',
+      'iterate',
+      'list of',
+    ],
     explanation: {
       beginner:
         'Arrays come with helpers: `map` turns each item into something new, `filter` keeps only the items you want, and `slice` copies a part of the list. They return a new array and leave the original alone.',
@@ -65,7 +106,7 @@ export const javascriptConcepts: Concept[] = [
     },
     example: {
       language: 'ts',
-      code: "const scores = [3, 8, 5];\nconst passed = scores.filter((s) => s >= 5).map((s) => s * 10);\n// passed is [80, 50]; scores is unchanged",
+      code: 'const scores = [3, 8, 5];\nconst passed = scores.filter((s) => s >= 5).map((s) => s * 10);\n// passed is [80, 50]; scores is unchanged',
       caption: 'Each method returns a new array, so they chain.',
     },
     checkQuestion: 'Which of map, filter, slice and sort changes the original array?',
@@ -74,12 +115,26 @@ export const javascriptConcepts: Concept[] = [
       'Is that "transform each", "keep some" or "take a part"? Each has its own array method.',
       'Write the steps one method at a time and log the intermediate arrays to check each step.',
     ],
-    pitfalls: ['Mutating with sort/splice by accident', 'Returning nothing from a map callback', 'Off-by-one in slice end index'],
+    pitfalls: [
+      'Mutating with sort/splice by accident',
+      'Returning nothing from a map callback',
+      'Off-by-one in slice end index',
+    ],
   },
   {
     id: 'closures-scope',
     name: 'Scope and closures',
-    keywords: ['closure', 'scope', 'hoisting', 'let', 'var', 'const', 'shadow', 'is not defined', 'referenceerror'],
+    keywords: [
+      'closure',
+      'scope',
+      'hoisting',
+      'let',
+      'var',
+      'const',
+      'shadow',
+      'is not defined',
+      'referenceerror',
+    ],
     explanation: {
       beginner:
         'A variable only exists inside the block `{ }` where it was declared. A function remembers the variables around it when it was created; that memory is called a closure.',
@@ -90,7 +145,7 @@ export const javascriptConcepts: Concept[] = [
     },
     example: {
       language: 'ts',
-      code: "function counter() {\n  let n = 0;\n  return () => ++n;\n}\nconst next = counter();\nnext(); // 1\nnext(); // 2",
+      code: 'function counter() {\n  let n = 0;\n  return () => ++n;\n}\nconst next = counter();\nnext(); // 1\nnext(); // 2',
       caption: 'The returned function keeps access to `n`.',
     },
     checkQuestion: 'Why can the returned function still change `n` after `counter()` has returned?',
@@ -99,12 +154,27 @@ export const javascriptConcepts: Concept[] = [
       'Is the place you use it inside the same block or function as the declaration?',
       'Move the declaration to the smallest scope that contains every use, or pass the value in as a parameter.',
     ],
-    pitfalls: ['Using var in loops with callbacks', 'Shadowing an outer variable with the same name'],
+    pitfalls: [
+      'Using var in loops with callbacks',
+      'Shadowing an outer variable with the same name',
+    ],
   },
   {
     id: 'modules-imports',
     name: 'Modules and imports',
-    keywords: ['import', 'export', 'require', 'module', 'esm', 'commonjs', 'default export', 'named export', 'cannot find module', 'module not found', 'err_require_esm'],
+    keywords: [
+      'import',
+      'export',
+      'require',
+      'module',
+      'esm',
+      'commonjs',
+      'default export',
+      'named export',
+      'cannot find module',
+      'module not found',
+      'err_require_esm',
+    ],
     explanation: {
       beginner:
         'Each file is a module. A file shares things with `export`, and another file takes them with `import`. The path in an import must point at the real file, and the names must match what was exported.',
@@ -118,18 +188,32 @@ export const javascriptConcepts: Concept[] = [
       code: "// math.ts\nexport function double(x: number) {\n  return x * 2;\n}\n// app.ts\nimport { double } from './math.ts';",
       caption: 'The name in braces must match the exported name.',
     },
-    checkQuestion: "What is the difference between `import x from 'lib'` and `import { x } from 'lib'`?",
+    checkQuestion:
+      "What is the difference between `import x from 'lib'` and `import { x } from 'lib'`?",
     hints: [
       'Is the module you import one of your own files or a package?',
       'For your own file: does the path match the file location from the importing file? For a package: is it installed?',
       'Compare the import line with the export line of the target: same name, same kind (named or default)?',
     ],
-    pitfalls: ['Wrong relative path depth', 'Package not installed', 'Default vs named import mix-up'],
+    pitfalls: [
+      'Wrong relative path depth',
+      'Package not installed',
+      'Default vs named import mix-up',
+    ],
   },
   {
     id: 'error-handling',
     name: 'Error handling (try/catch, errors as values)',
-    keywords: ['try', 'catch', 'throw', 'exception', 'error handling', 'finally', 'stack trace', 'uncaught'],
+    keywords: [
+      'try',
+      'catch',
+      'throw',
+      'exception',
+      'error handling',
+      'finally',
+      'stack trace',
+      'uncaught',
+    ],
     explanation: {
       beginner:
         'When something goes wrong, code can `throw` an error. Wrapping code in `try { } catch (error) { }` lets you decide what to do instead of crashing. The stack trace tells you which line the error came from.',
@@ -140,10 +224,11 @@ export const javascriptConcepts: Concept[] = [
     },
     example: {
       language: 'ts',
-      code: "function parseAge(text: string): number {\n  const n = Number(text);\n  if (Number.isNaN(n)) throw new Error(`not a number: ${text}`);\n  return n;\n}",
+      code: 'function parseAge(text: string): number {\n  const n = Number(text);\n  if (Number.isNaN(n)) throw new Error(`not a number: ${text}`);\n  return n;\n}',
       caption: 'Throw with a message that says what was wrong with which value.',
     },
-    checkQuestion: 'Where should an error be caught: where it happens, or where something useful can be done about it? Why?',
+    checkQuestion:
+      'Where should an error be caught: where it happens, or where something useful can be done about it? Why?',
     hints: [
       'Read the first line of the stack trace that points into your own code. What was the code doing there?',
       'What input or state made that line fail? Can you reproduce it with one small call?',
@@ -154,7 +239,21 @@ export const javascriptConcepts: Concept[] = [
   {
     id: 'typescript-types',
     name: 'TypeScript types and narrowing',
-    keywords: ['typescript', 'type', 'interface', 'not assignable', 'ts2322', 'ts2345', 'ts2339', 'error ts', 'generic', 'narrowing', 'union', 'any', 'does not exist on type'],
+    keywords: [
+      'typescript',
+      'type',
+      'interface',
+      'not assignable',
+      'ts2322',
+      'ts2345',
+      'ts2339',
+      'error ts',
+      'generic',
+      'narrowing',
+      'union',
+      'any',
+      'does not exist on type',
+    ],
     explanation: {
       beginner:
         'TypeScript checks that values have the shape you said they would. An error like "Type X is not assignable to type Y" means you put a value where a different kind of value was expected. Read both types in the message: they tell you what is different.',
@@ -179,7 +278,14 @@ export const javascriptConcepts: Concept[] = [
   {
     id: 'recursion',
     name: 'Recursion',
-    keywords: ['recursion', 'recursive', 'maximum call stack', 'stack overflow', 'base case', 'tree traversal'],
+    keywords: [
+      'recursion',
+      'recursive',
+      'maximum call stack',
+      'stack overflow',
+      'base case',
+      'tree traversal',
+    ],
     explanation: {
       beginner:
         'A recursive function calls itself on a smaller piece of the problem. It needs a base case: a simple input where it stops calling itself. Without one it never ends and crashes with "maximum call stack size exceeded".',
@@ -190,7 +296,7 @@ export const javascriptConcepts: Concept[] = [
     },
     example: {
       language: 'ts',
-      code: "function sum(list: number[]): number {\n  if (list.length === 0) return 0; // base case\n  return list[0]! + sum(list.slice(1));\n}",
+      code: 'function sum(list: number[]): number {\n  if (list.length === 0) return 0; // base case\n  return list[0]! + sum(list.slice(1));\n}',
       caption: 'Every call works on a shorter list, so it reaches the empty list.',
     },
     checkQuestion: 'What are the two things every recursive function needs?',

@@ -19,7 +19,9 @@ export function getConcept(id: string): Concept | undefined {
 
 /** Concepts that best match `text` (a question, error output, a concept name), best first. */
 export function findConcepts(text: string, limit = 3): Concept[] {
-  const exact = concepts.find((c) => c.id === text.trim().toLowerCase() || c.name.toLowerCase() === text.trim().toLowerCase());
+  const exact = concepts.find(
+    (c) => c.id === text.trim().toLowerCase() || c.name.toLowerCase() === text.trim().toLowerCase(),
+  );
   const ranked = matchConcepts(text, concepts).map((m) => m.concept);
   return (exact ? [exact, ...ranked.filter((c) => c !== exact)] : ranked).slice(0, limit);
 }

@@ -18,10 +18,15 @@ export function matchConcepts(text: string, library: readonly Concept[]): Concep
   for (const concept of library) {
     let score = 0;
     const matched: string[] = [];
-    for (const keyword of [concept.id.replace(/-/g, ' '), concept.name.toLowerCase(), ...concept.keywords]) {
+    for (const keyword of [
+      concept.id.replace(/-/g, ' '),
+      concept.name.toLowerCase(),
+      ...concept.keywords,
+    ]) {
       if (!containsTerm(haystack, keyword)) continue;
       matched.push(keyword);
-      score += 1 + keyword.trim().split(/\s+/).length * 0.5 + (/[^a-z0-9 ]/.test(keyword) ? 0.5 : 0);
+      score +=
+        1 + keyword.trim().split(/\s+/).length * 0.5 + (/[^a-z0-9 ]/.test(keyword) ? 0.5 : 0);
     }
     if (score > 0) matches.push({ concept, score, matched });
   }

@@ -5,7 +5,22 @@ export const practiceConcepts: Concept[] = [
   {
     id: 'unit-testing',
     name: 'Unit tests and assertions',
-    keywords: ['test', 'unit test', 'assert', 'expect(', 'tobe', 'toequal', 'assertionerror', 'failing test', 'vitest', 'jest', 'mocha', 'pytest', 'test case', 'spec'],
+    keywords: [
+      'test',
+      'unit test',
+      'assert',
+      'expect(',
+      'tobe',
+      'toequal',
+      'assertionerror',
+      'failing test',
+      'vitest',
+      'jest',
+      'mocha',
+      'pytest',
+      'test case',
+      'spec',
+    ],
     explanation: {
       beginner:
         'A unit test calls a small piece of your code with a known input and checks the output with an assertion like `expect(result).toBe(4)`. When it fails, the message shows what was expected and what your code actually returned.',
@@ -19,18 +34,32 @@ export const practiceConcepts: Concept[] = [
       code: "import { expect, test } from 'vitest';\n\ntest('adds numbers', () => {\n  expect(1 + 2).toBe(3);\n});",
       caption: 'One behaviour, one clear assertion.',
     },
-    checkQuestion: 'In a failing assertion, which value comes from your code: "expected" or "received"?',
+    checkQuestion:
+      'In a failing assertion, which value comes from your code: "expected" or "received"?',
     hints: [
       'Read the failing assertion: what was expected and what was received?',
       'Call the function by hand with the same input. Is the code wrong, or the expectation?',
       'Find the smallest input that fails and follow it through the code line by line.',
     ],
-    pitfalls: ['Testing implementation details', 'Tests that depend on each other', 'Only testing the happy path'],
+    pitfalls: [
+      'Testing implementation details',
+      'Tests that depend on each other',
+      'Only testing the happy path',
+    ],
   },
   {
     id: 'mocking',
     name: 'Test doubles (mocks, stubs, fakes)',
-    keywords: ['mock', 'stub', 'fake', 'spy', 'vi.fn', 'jest.fn', 'dependency injection', 'test double'],
+    keywords: [
+      'mock',
+      'stub',
+      'fake',
+      'spy',
+      'vi.fn',
+      'jest.fn',
+      'dependency injection',
+      'test double',
+    ],
     explanation: {
       beginner:
         'When code talks to something slow or outside your control (a network service, the clock), tests can replace it with a stand-in that behaves predictably.',
@@ -55,7 +84,18 @@ export const practiceConcepts: Concept[] = [
   {
     id: 'environment-variables',
     name: 'Environment variables and configuration',
-    keywords: ['environment variable', 'env var', 'process.env', '.env', 'dotenv', 'config', 'api key', 'secret', 'not set', 'missing variable'],
+    keywords: [
+      'environment variable',
+      'env var',
+      'process.env',
+      '.env',
+      'dotenv',
+      'config',
+      'api key',
+      'secret',
+      'not set',
+      'missing variable',
+    ],
     explanation: {
       beginner:
         'Settings like passwords, API keys and database addresses live outside the code in environment variables. If one is missing, the program reads `undefined`. Set it in your shell or in a `.env` file that the app loads.',
@@ -75,12 +115,26 @@ export const practiceConcepts: Concept[] = [
       'Where is that variable supposed to be set (shell, .env file, CI settings)? Is that file loaded?',
       'Set it (and add it to the documented example file), then restart the process so it reads the new value.',
     ],
-    pitfalls: ['Forgetting to restart after changing .env', 'Committing secrets', '.env not loaded in tests'],
+    pitfalls: [
+      'Forgetting to restart after changing .env',
+      'Committing secrets',
+      '.env not loaded in tests',
+    ],
   },
   {
     id: 'dependencies-install',
     name: 'Installing and managing dependencies',
-    keywords: ['npm install', 'node_modules', 'package.json', 'dependency', 'lockfile', 'pip install', 'version', 'peer dependency', 'command not found'],
+    keywords: [
+      'npm install',
+      'node_modules',
+      'package.json',
+      'dependency',
+      'lockfile',
+      'pip install',
+      'version',
+      'peer dependency',
+      'command not found',
+    ],
     explanation: {
       beginner:
         'Libraries your project uses are listed in a manifest (package.json). They must be installed (`npm install`) before the code can import them. "Cannot find module" for a library usually means it is not installed.',
@@ -100,12 +154,26 @@ export const practiceConcepts: Concept[] = [
       'Is it listed in package.json, and has the install been run since it was added?',
       'Install it with the package manager (or fix the version) and run the command again.',
     ],
-    pitfalls: ['Installing globally instead of per project', 'Wrong runtime version', 'Stale node_modules after a branch switch'],
+    pitfalls: [
+      'Installing globally instead of per project',
+      'Wrong runtime version',
+      'Stale node_modules after a branch switch',
+    ],
   },
   {
     id: 'git-workflow',
     name: 'Git branches, commits and merge conflicts',
-    keywords: ['git', 'commit', 'branch', 'merge conflict', 'rebase', 'pull request', 'push', 'conflict markers', 'checkout'],
+    keywords: [
+      'git',
+      'commit',
+      'branch',
+      'merge conflict',
+      'rebase',
+      'pull request',
+      'push',
+      'conflict markers',
+      'checkout',
+    ],
     explanation: {
       beginner:
         'Git records snapshots of your code (commits). You work on a branch, then open a pull request to merge it. A merge conflict means two changes touched the same lines; you choose the right combined version and commit it.',
@@ -130,7 +198,17 @@ export const practiceConcepts: Concept[] = [
   {
     id: 'debugging',
     name: 'Debugging systematically',
-    keywords: ['debug', 'breakpoint', 'console.log', 'print', 'reproduce', 'stack trace', 'doesn\'t work', 'not working', 'bug'],
+    keywords: [
+      'debug',
+      'breakpoint',
+      'console.log',
+      'print',
+      'reproduce',
+      'stack trace',
+      "doesn't work",
+      'not working',
+      'bug',
+    ],
     explanation: {
       beginner:
         'Debugging is detective work: reproduce the problem, then check your guesses one at a time by printing values or pausing at a breakpoint, until you find the first place where a value is not what you expect.',
@@ -141,7 +219,7 @@ export const practiceConcepts: Concept[] = [
     },
     example: {
       language: 'ts',
-      code: "function total(prices: number[]) {\n  const sum = prices.reduce((a, b) => a + b, 0);\n  console.log({ prices, sum }); // check the assumption here\n  return sum;\n}",
+      code: 'function total(prices: number[]) {\n  const sum = prices.reduce((a, b) => a + b, 0);\n  console.log({ prices, sum }); // check the assumption here\n  return sum;\n}',
       caption: 'Log the inputs and the result at one step to test one guess.',
     },
     checkQuestion: 'Why start with the smallest input that reproduces a bug?',
@@ -150,12 +228,27 @@ export const practiceConcepts: Concept[] = [
       'Where is the first point at which a value differs from what you expect?',
       'Check one guess at a time with a log or breakpoint, and write down what each check ruled out.',
     ],
-    pitfalls: ['Changing many things at once', 'Not reading the error message', 'Debugging without a reproduction'],
+    pitfalls: [
+      'Changing many things at once',
+      'Not reading the error message',
+      'Debugging without a reproduction',
+    ],
   },
   {
     id: 'task-breakdown',
     name: 'Breaking a task into small steps',
-    keywords: ['where do i start', 'where to start', 'break down', 'plan', 'steps', 'overwhelmed', 'too big', 'first step', 'approach', 'decompose'],
+    keywords: [
+      'where do i start',
+      'where to start',
+      'break down',
+      'plan',
+      'steps',
+      'overwhelmed',
+      'too big',
+      'first step',
+      'approach',
+      'decompose',
+    ],
     explanation: {
       beginner:
         'A big task feels impossible until it is split into steps small enough to finish in under an hour each. Start with the step you can test first, finish it, then take the next one.',
@@ -180,7 +273,16 @@ export const practiceConcepts: Concept[] = [
   {
     id: 'code-review',
     name: 'Code review feedback',
-    keywords: ['review', 'reviewer', 'nit', 'lgtm', 'requested changes', 'pr comment', 'feedback', 'suggestion'],
+    keywords: [
+      'review',
+      'reviewer',
+      'nit',
+      'lgtm',
+      'requested changes',
+      'pr comment',
+      'feedback',
+      'suggestion',
+    ],
     explanation: {
       beginner:
         'A code review is a teammate reading your change to catch problems and share knowledge. Comments are about the code, not about you. "nit" means a small optional polish; "must"/"blocking" means it needs to change before merging.',
@@ -194,12 +296,17 @@ export const practiceConcepts: Concept[] = [
       code: 'Reviewer: nit: rename `d` to `dueDate`\nAuthor: Done in 3f2c1a, thanks!',
       caption: 'A small suggestion, fixed and acknowledged.',
     },
-    checkQuestion: 'Which comments must be addressed before merging: nits, questions or blocking remarks?',
+    checkQuestion:
+      'Which comments must be addressed before merging: nits, questions or blocking remarks?',
     hints: [
       'Which comments ask for a change, and which ask a question?',
       'For each change request: what does the reviewer worry about?',
       'Fix the blocking ones first, answer the questions, then reply on each thread.',
     ],
-    pitfalls: ['Taking feedback personally', 'Silently ignoring comments', 'Fixing without replying'],
+    pitfalls: [
+      'Taking feedback personally',
+      'Silently ignoring comments',
+      'Fixing without replying',
+    ],
   },
 ];

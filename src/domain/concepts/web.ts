@@ -4,7 +4,17 @@ export const webConcepts: Concept[] = [
   {
     id: 'pagination',
     name: 'Pagination (limit/offset and cursors)',
-    keywords: ['pagination', 'paginate', 'page size', 'limit', 'offset', 'cursor', 'next page', 'per page', 'infinite scroll'],
+    keywords: [
+      'pagination',
+      'paginate',
+      'page size',
+      'limit',
+      'offset',
+      'cursor',
+      'next page',
+      'per page',
+      'infinite scroll',
+    ],
     explanation: {
       beginner:
         'Pagination means sending a long list in small pieces (pages) instead of all at once. The client asks for "page 2, 10 items per page" and the server returns just those items plus enough information to ask for the next page.',
@@ -24,12 +34,31 @@ export const webConcepts: Concept[] = [
       'Which parameters will the request carry, what are their defaults and limits, and what happens at the last page?',
       'List the cases to test: first page, a middle page, the last partial page, an empty result, and invalid parameters.',
     ],
-    pitfalls: ['Unstable ordering', 'No upper bound on page size', 'Off-by-one between page numbers and offsets'],
+    pitfalls: [
+      'Unstable ordering',
+      'No upper bound on page size',
+      'Off-by-one between page numbers and offsets',
+    ],
   },
   {
     id: 'http-rest',
     name: 'HTTP requests, status codes and REST',
-    keywords: ['http', 'rest', 'endpoint', 'status code', 'get request', 'post request', 'route', 'api', '404', '400', '500', 'request body', 'query parameter', 'json response'],
+    keywords: [
+      'http',
+      'rest',
+      'endpoint',
+      'status code',
+      'get request',
+      'post request',
+      'route',
+      'api',
+      '404',
+      '400',
+      '500',
+      'request body',
+      'query parameter',
+      'json response',
+    ],
     explanation: {
       beginner:
         'A web API is a set of addresses (endpoints). The client sends a request (method like GET or POST, a path, maybe a body) and the server answers with a status code (200 OK, 404 Not Found, 400 Bad Request, 500 Server Error) and usually JSON.',
@@ -54,7 +83,13 @@ export const webConcepts: Concept[] = [
   {
     id: 'cors',
     name: 'CORS (cross-origin requests)',
-    keywords: ['cors', 'access-control-allow-origin', 'cross-origin', 'preflight', 'blocked by cors'],
+    keywords: [
+      'cors',
+      'access-control-allow-origin',
+      'cross-origin',
+      'preflight',
+      'blocked by cors',
+    ],
     explanation: {
       beginner:
         'Browsers block a page from one address (origin) reading responses from another unless the server says it is allowed. That permission is the `Access-Control-Allow-Origin` header set by the server, not something the page can fix.',
@@ -79,7 +114,19 @@ export const webConcepts: Concept[] = [
   {
     id: 'sql-queries',
     name: 'SQL queries (filtering, joins, ordering)',
-    keywords: ['sql', 'select', 'join', 'where', 'order by', 'group by', 'query', 'database table', 'relation', 'column', 'index'],
+    keywords: [
+      'sql',
+      'select',
+      'join',
+      'where',
+      'order by',
+      'group by',
+      'query',
+      'database table',
+      'relation',
+      'column',
+      'index',
+    ],
     explanation: {
       beginner:
         'SQL asks a database for rows: `SELECT` which columns, `FROM` which table, `WHERE` which rows, `ORDER BY` in which order. A `JOIN` combines rows of two tables that belong together, like orders and their customers.',
@@ -99,12 +146,24 @@ export const webConcepts: Concept[] = [
       'Run the query alone in a SQL console and compare with what you expect.',
       'Build it clause by clause: FROM, then WHERE, then ORDER BY, checking the result each time.',
     ],
-    pitfalls: ['Relying on implicit order', 'Filtering in code after fetching everything', 'N+1 queries'],
+    pitfalls: [
+      'Relying on implicit order',
+      'Filtering in code after fetching everything',
+      'N+1 queries',
+    ],
   },
   {
     id: 'sql-injection',
     name: 'Parameterised queries and SQL injection',
-    keywords: ['sql injection', 'parameterized', 'parameterised', 'prepared statement', 'string concatenation', 'placeholder', '$1'],
+    keywords: [
+      'sql injection',
+      'parameterized',
+      'parameterised',
+      'prepared statement',
+      'string concatenation',
+      'placeholder',
+      '$1',
+    ],
     explanation: {
       beginner:
         'If you build SQL by gluing user text into the query string, a user can type SQL that changes your query. Use placeholders (`$1`, `?`) and pass values separately; the database then treats them as data, never as SQL.',
@@ -118,7 +177,8 @@ export const webConcepts: Concept[] = [
       code: "await db.query('SELECT * FROM pets WHERE name = $1', [nameFromUser]);",
       caption: 'The value travels separately from the SQL text.',
     },
-    checkQuestion: 'Why can a sort column name not be passed as a query parameter, and what do you do instead?',
+    checkQuestion:
+      'Why can a sort column name not be passed as a query parameter, and what do you do instead?',
     hints: [
       'Where does user input enter your SQL text?',
       'Could that input contain a quote or SQL keywords? What would the query become?',
@@ -129,7 +189,16 @@ export const webConcepts: Concept[] = [
   {
     id: 'input-validation',
     name: 'Input validation',
-    keywords: ['validation', 'validate', 'schema', 'zod', 'invalid input', 'sanitize', 'bad request', 'parse input'],
+    keywords: [
+      'validation',
+      'validate',
+      'schema',
+      'zod',
+      'invalid input',
+      'sanitize',
+      'bad request',
+      'parse input',
+    ],
     explanation: {
       beginner:
         'Never trust data that comes from outside (users, requests, files). Check it has the right type and range before using it, and answer with a clear message when it does not.',
@@ -149,12 +218,24 @@ export const webConcepts: Concept[] = [
       'What should the caller get back when a value is out of range or missing?',
       'Validate at the entry point and write one test per invalid case.',
     ],
-    pitfalls: ['Validating deep inside business logic', 'Silent clamping without telling the caller'],
+    pitfalls: [
+      'Validating deep inside business logic',
+      'Silent clamping without telling the caller',
+    ],
   },
   {
     id: 'ports-networking',
     name: 'Ports, hosts and connections',
-    keywords: ['port', 'localhost', 'econnrefused', 'eaddrinuse', 'address already in use', 'connection refused', 'host', 'listen'],
+    keywords: [
+      'port',
+      'localhost',
+      'econnrefused',
+      'eaddrinuse',
+      'address already in use',
+      'connection refused',
+      'host',
+      'listen',
+    ],
     explanation: {
       beginner:
         'A server listens on a port (a numbered door) on a host. "Connection refused" means nothing is listening at that address; "address already in use" means another program already holds that port.',
@@ -168,12 +249,17 @@ export const webConcepts: Concept[] = [
       code: 'lsof -i :3000   # who is listening on port 3000?',
       caption: 'Find the process that holds a port.',
     },
-    checkQuestion: 'What is the difference between "connection refused" and "address already in use"?',
+    checkQuestion:
+      'What is the difference between "connection refused" and "address already in use"?',
     hints: [
       'Is the program you connect to actually running right now?',
       'Which host and port does your code use, and which does the service listen on?',
       'Start the service or fix the configured address; for a busy port, stop the other process or change the port.',
     ],
-    pitfalls: ['Service not started', 'Wrong host inside containers', 'Two dev servers on one port'],
+    pitfalls: [
+      'Service not started',
+      'Wrong host inside containers',
+      'Two dev servers on one port',
+    ],
   },
 ];

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { activitySchema, agentContextSchema } from './learner.ts';
 
 /** DIAGNOSE_BLOCKER's outcomes; each is also the story machine event that leaves the state. */
-export const blockerCategorySchema = z.enum(['technicalError', 'conceptualConfusion', 'environmentIssue', 'analysisParalysis', 'unknownIssue']);
+export const blockerCategorySchema = z.enum([
+  'technicalError',
+  'conceptualConfusion',
+  'environmentIssue',
+  'analysisParalysis',
+  'unknownIssue',
+]);
 export type BlockerCategory = z.infer<typeof blockerCategorySchema>;
 
 export const blockerDiagnosisInputSchema = agentContextSchema.extend({

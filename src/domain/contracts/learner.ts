@@ -4,7 +4,11 @@ import { storySchema } from '../story.ts';
 
 export { storySchema, type Story } from '../story.ts';
 
-export const learnerLevelSchema = z.enum(['beginner', 'intermediate', 'advanced'] as const satisfies readonly LearnerLevel[]);
+export const learnerLevelSchema = z.enum([
+  'beginner',
+  'intermediate',
+  'advanced',
+] as const satisfies readonly LearnerLevel[]);
 
 /**
  * What every learner-facing agent knows about the learner. Kept in the learner's working memory
@@ -26,7 +30,12 @@ export type LearnerProfile = z.infer<typeof learnerProfileSchema>;
 
 /** One thing the learner did: a test run, build, lint, commit, edit, research… `ok` when it has an outcome. */
 export const activitySchema = z.object({
-  type: z.string().min(1).describe('test | build | lint | typecheck | coverage | commit | edit | run | research | docs | chat | other'),
+  type: z
+    .string()
+    .min(1)
+    .describe(
+      'test | build | lint | typecheck | coverage | commit | edit | run | research | docs | chat | other',
+    ),
   ok: z.boolean().optional(),
   summary: z.string().default(''),
   at: z.string().optional(),
@@ -35,6 +44,12 @@ export type Activity = z.infer<typeof activitySchema>;
 
 /** Fields every agent input carries. */
 export const agentContextSchema = z.object({
-  learner: learnerProfileSchema.default({ level: 'beginner', knownConcepts: [], recurringMistakes: [], helpRequests: 0, recentHelpTopics: [] }),
+  learner: learnerProfileSchema.default({
+    level: 'beginner',
+    knownConcepts: [],
+    recurringMistakes: [],
+    helpRequests: 0,
+    recentHelpTopics: [],
+  }),
   story: storySchema.optional(),
 });

@@ -39,5 +39,8 @@ export type RefinedPlan = z.infer<typeof refinedPlanSchema>;
 
 /** Render a plan as numbered text (what plan-reviewer reads). */
 export function planToText(plan: Plan): string {
-  return [plan.summary, ...plan.steps.map((s, i) => `${i + 1}. ${s.title}: ${s.detail} (done when: ${s.verification})`)].join('\n');
+  return [
+    plan.summary,
+    ...plan.steps.map((s, i) => `${i + 1}. ${s.title}: ${s.detail} (done when: ${s.verification})`),
+  ].join('\n');
 }

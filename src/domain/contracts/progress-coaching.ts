@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { activitySchema, agentContextSchema } from './learner.ts';
 
 /** MONITOR_PROGRESS's readings (story machine events). */
-export const progressAssessmentSchema = z.enum(['steadyProgress', 'slowingProgress', 'noProgress', 'circularActivity']);
+export const progressAssessmentSchema = z.enum([
+  'steadyProgress',
+  'slowingProgress',
+  'noProgress',
+  'circularActivity',
+]);
 export type ProgressAssessment = z.infer<typeof progressAssessmentSchema>;
 
 /** Which coaching move: ENCOURAGE_SPEED, INVESTIGATE_STALL or STRATEGIC_REDIRECT. */

@@ -2,14 +2,26 @@ import { z } from 'zod';
 import { agentContextSchema } from './learner.ts';
 
 /** MONITOR_REVIEW's outcomes (story machine events). */
-export const reviewOutcomeSchema = z.enum(['approved', 'minorChanges', 'majorChanges', 'questions']);
+export const reviewOutcomeSchema = z.enum([
+  'approved',
+  'minorChanges',
+  'majorChanges',
+  'questions',
+]);
 export type ReviewOutcome = z.infer<typeof reviewOutcomeSchema>;
 
 export const reviewCoachingInputSchema = agentContextSchema.extend({
   /** The review's overall state, when the code host reports one. */
   reviewState: z.enum(['approved', 'changesRequested', 'commented']).optional(),
   comments: z
-    .array(z.object({ author: z.string().default(''), body: z.string().min(1), path: z.string().default(''), line: z.number().int().optional() }))
+    .array(
+      z.object({
+        author: z.string().default(''),
+        body: z.string().min(1),
+        path: z.string().default(''),
+        line: z.number().int().optional(),
+      }),
+    )
     .default([]),
 });
 export type ReviewCoachingInput = z.input<typeof reviewCoachingInputSchema>;

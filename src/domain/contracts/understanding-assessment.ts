@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { agentContextSchema, storySchema } from './learner.ts';
 
 /** ASSESS_JUNIOR_CAPABILITY's outcomes (story machine events). */
-export const understandingVerdictSchema = z.enum(['correctUnderstanding', 'partialUnderstanding', 'misunderstanding']);
+export const understandingVerdictSchema = z.enum([
+  'correctUnderstanding',
+  'partialUnderstanding',
+  'misunderstanding',
+]);
 export type UnderstandingVerdict = z.infer<typeof understandingVerdictSchema>;
 
 export const understandingAssessmentInputSchema = agentContextSchema.extend({

@@ -69,7 +69,8 @@ export const storyEvents = {
   researchTimeout: "The step timer fired under the 'research' policy (45 min).",
   stuckTimeout: 'Stuck for more than 1 h.',
   noProgressTimeout: 'No progress for more than 2 h.',
-  escalate: 'An escalation trigger fired (3+ timeouts on a task, same error 5+ times, frustration, undiagnosable).',
+  escalate:
+    'An escalation trigger fired (3+ timeouts on a task, same error 5+ times, frustration, undiagnosable).',
   cancel: 'An operator cancels the story session.',
   scopeReduced: 'The story scope was reduced.',
   planApproved: 'The plan was recorded as approved.',

@@ -83,37 +83,118 @@ const seedEdges: Edge[] = [
 ];
 
 /** Edges every state where the learner works on a task needs (the seed gives them to START_IMPLEMENTATION only). */
-function workingEdges(from: StoryState, options: { partialProgress: boolean; timeout: boolean }): Edge[] {
+function workingEdges(
+  from: StoryState,
+  options: { partialProgress: boolean; timeout: boolean },
+): Edge[] {
   const why = `${from} is a working state like START_IMPLEMENTATION`;
   const edges: Edge[] = [
-    { from, event: 'taskCompleted', to: 'NEXT_IMPLEMENTATION_STEP', addition: `${why}: a finished task moves on` },
-    { from, event: 'wrongApproach', to: 'CORRECT_APPROACH', addition: `${why}: a wrong approach is corrected` },
-    { from, event: 'helpRequested', to: 'PROVIDE_HINT', addition: `${why}: help is answered with a hint` },
+    {
+      from,
+      event: 'taskCompleted',
+      to: 'NEXT_IMPLEMENTATION_STEP',
+      addition: `${why}: a finished task moves on`,
+    },
+    {
+      from,
+      event: 'wrongApproach',
+      to: 'CORRECT_APPROACH',
+      addition: `${why}: a wrong approach is corrected`,
+    },
+    {
+      from,
+      event: 'helpRequested',
+      to: 'PROVIDE_HINT',
+      addition: `${why}: help is answered with a hint`,
+    },
   ];
-  if (options.partialProgress) edges.push({ from, event: 'partialProgress', to: 'GUIDE_COMPLETION', addition: `${why}: partial progress is guided` });
-  if (options.timeout) edges.push({ from, event: 'timeout', to: 'DIAGNOSE_BLOCKER', addition: 'Seed: simple task 15 min → DIAGNOSE_BLOCKER' });
+  if (options.partialProgress)
+    edges.push({
+      from,
+      event: 'partialProgress',
+      to: 'GUIDE_COMPLETION',
+      addition: `${why}: partial progress is guided`,
+    });
+  if (options.timeout)
+    edges.push({
+      from,
+      event: 'timeout',
+      to: 'DIAGNOSE_BLOCKER',
+      addition: 'Seed: simple task 15 min → DIAGNOSE_BLOCKER',
+    });
   return edges;
 }
 
 /** The complexity timeouts of the seed's "Timeout Handling", for each state that arms the task timer. */
 function taskTimeoutEdges(from: StoryState): Edge[] {
   return [
-    { from, event: 'complexTimeout', to: 'PROVIDE_HINT', addition: 'Seed timeout policy: complex task 30 min → PROVIDE_HINT' },
-    { from, event: 'researchTimeout', to: 'GIVE_ANSWER', addition: 'Seed timeout policy: research task 45 min → GIVE_ANSWER' },
+    {
+      from,
+      event: 'complexTimeout',
+      to: 'PROVIDE_HINT',
+      addition: 'Seed timeout policy: complex task 30 min → PROVIDE_HINT',
+    },
+    {
+      from,
+      event: 'researchTimeout',
+      to: 'GIVE_ANSWER',
+      addition: 'Seed timeout policy: research task 45 min → GIVE_ANSWER',
+    },
   ];
 }
 
 const addedEdges: Edge[] = [
   // Understanding.
-  { from: 'CLARIFY_REQUIREMENTS', event: 'understandingConfirmed', to: 'PLAN_DECOMPOSITION', addition: 'CLARIFY_REQUIREMENTS has no way out: once clarified, plan (as after RE_EXPLAIN_STORY)' },
-  { from: 'CLARIFY_REQUIREMENTS', event: 'stillConfused', to: 'RE_EXPLAIN_STORY', addition: 'Clarification did not help: explain the whole story again' },
-  { from: 'ESCALATE_DIFFICULTY', event: 'understandingConfirmed', to: 'PLAN_DECOMPOSITION', addition: 'ESCALATE_DIFFICULTY has no way out: the learner answers the simpler framing' },
-  { from: 'ESCALATE_DIFFICULTY', event: 'stillConfused', to: 'REDUCE_STORY_SCOPE', addition: 'Still too hard after the simpler framing: reduce the scope' },
-  { from: 'REDUCE_STORY_SCOPE', event: 'scopeReduced', to: 'PLAN_DECOMPOSITION', addition: 'REDUCE_STORY_SCOPE has no way out: plan the reduced story' },
+  {
+    from: 'CLARIFY_REQUIREMENTS',
+    event: 'understandingConfirmed',
+    to: 'PLAN_DECOMPOSITION',
+    addition:
+      'CLARIFY_REQUIREMENTS has no way out: once clarified, plan (as after RE_EXPLAIN_STORY)',
+  },
+  {
+    from: 'CLARIFY_REQUIREMENTS',
+    event: 'stillConfused',
+    to: 'RE_EXPLAIN_STORY',
+    addition: 'Clarification did not help: explain the whole story again',
+  },
+  {
+    from: 'ESCALATE_DIFFICULTY',
+    event: 'understandingConfirmed',
+    to: 'PLAN_DECOMPOSITION',
+    addition: 'ESCALATE_DIFFICULTY has no way out: the learner answers the simpler framing',
+  },
+  {
+    from: 'ESCALATE_DIFFICULTY',
+    event: 'stillConfused',
+    to: 'REDUCE_STORY_SCOPE',
+    addition: 'Still too hard after the simpler framing: reduce the scope',
+  },
+  {
+    from: 'REDUCE_STORY_SCOPE',
+    event: 'scopeReduced',
+    to: 'PLAN_DECOMPOSITION',
+    addition: 'REDUCE_STORY_SCOPE has no way out: plan the reduced story',
+  },
   // Planning.
-  { from: 'APPROVE_PLAN', event: 'planApproved', to: 'START_IMPLEMENTATION', addition: 'APPROVE_PLAN has no way out; seed success path "Good plan → Implementation start"' },
-  { from: 'REFINE_PLAN', event: 'planRevised', to: 'PLAN_DECOMPOSITION', addition: 'REFINE_PLAN has no way out: review the revised plan' },
-  { from: 'CORRECT_PLAN', event: 'planRevised', to: 'PLAN_DECOMPOSITION', addition: 'CORRECT_PLAN has no way out: review the revised plan' },
+  {
+    from: 'APPROVE_PLAN',
+    event: 'planApproved',
+    to: 'START_IMPLEMENTATION',
+    addition: 'APPROVE_PLAN has no way out; seed success path "Good plan → Implementation start"',
+  },
+  {
+    from: 'REFINE_PLAN',
+    event: 'planRevised',
+    to: 'PLAN_DECOMPOSITION',
+    addition: 'REFINE_PLAN has no way out: review the revised plan',
+  },
+  {
+    from: 'CORRECT_PLAN',
+    event: 'planRevised',
+    to: 'PLAN_DECOMPOSITION',
+    addition: 'CORRECT_PLAN has no way out: review the revised plan',
+  },
   // Implementation.
   ...taskTimeoutEdges('START_IMPLEMENTATION'),
   ...workingEdges('RESUME_IMPLEMENTATION', { partialProgress: true, timeout: true }),
@@ -122,55 +203,228 @@ const addedEdges: Edge[] = [
   ...taskTimeoutEdges('GUIDE_COMPLETION'),
   ...workingEdges('MONITOR_PROGRESS', { partialProgress: false, timeout: true }),
   ...taskTimeoutEdges('MONITOR_PROGRESS'),
-  { from: 'NEXT_IMPLEMENTATION_STEP', event: 'allStepsComplete', to: 'QUALITY_GATE_CHECK', addition: 'Nothing enters QUALITY_GATE_CHECK: run the gates when no step is left' },
-  { from: 'CORRECT_APPROACH', event: 'approachCorrected', to: 'RESUME_IMPLEMENTATION', addition: 'CORRECT_APPROACH has no way out: continue with the corrected approach' },
-  { from: 'PROVIDE_HINT', event: 'hintApplied', to: 'RESUME_IMPLEMENTATION', addition: 'PROVIDE_HINT has no way out: continue after the hint' },
-  { from: 'PROVIDE_HINT', event: 'stillStuck', to: 'GIVE_ANSWER', addition: 'Hint did not help: give the answer (hint → answer → human ladder)' },
-  { from: 'GIVE_ANSWER', event: 'answerApplied', to: 'RESUME_IMPLEMENTATION', addition: 'GIVE_ANSWER (prose) has no edges: continue after the answer' },
-  { from: 'GIVE_ANSWER', event: 'stillStuck', to: 'ESCALATE_TO_HUMAN', addition: 'Still stuck after the answer: a human takes over' },
+  {
+    from: 'NEXT_IMPLEMENTATION_STEP',
+    event: 'allStepsComplete',
+    to: 'QUALITY_GATE_CHECK',
+    addition: 'Nothing enters QUALITY_GATE_CHECK: run the gates when no step is left',
+  },
+  {
+    from: 'CORRECT_APPROACH',
+    event: 'approachCorrected',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'CORRECT_APPROACH has no way out: continue with the corrected approach',
+  },
+  {
+    from: 'PROVIDE_HINT',
+    event: 'hintApplied',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'PROVIDE_HINT has no way out: continue after the hint',
+  },
+  {
+    from: 'PROVIDE_HINT',
+    event: 'stillStuck',
+    to: 'GIVE_ANSWER',
+    addition: 'Hint did not help: give the answer (hint → answer → human ladder)',
+  },
+  {
+    from: 'GIVE_ANSWER',
+    event: 'answerApplied',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'GIVE_ANSWER (prose) has no edges: continue after the answer',
+  },
+  {
+    from: 'GIVE_ANSWER',
+    event: 'stillStuck',
+    to: 'ESCALATE_TO_HUMAN',
+    addition: 'Still stuck after the answer: a human takes over',
+  },
   // Blockers.
-  { from: 'EXPLAIN_CONCEPT', event: 'understandingConfirmed', to: 'RESUME_IMPLEMENTATION', addition: 'EXPLAIN_CONCEPT has no way out: continue once understood' },
-  { from: 'EXPLAIN_CONCEPT', event: 'stillConfused', to: 'GIVE_ANSWER', addition: 'Explanation did not help: give the concrete answer' },
-  { from: 'FIX_ENVIRONMENT', event: 'environmentFixed', to: 'RESUME_IMPLEMENTATION', addition: 'FIX_ENVIRONMENT has no way out: continue once it works' },
-  { from: 'FIX_ENVIRONMENT', event: 'stillBroken', to: 'ESCALATE_ISSUE', addition: 'Environment still broken: escalate the issue to the mentor' },
-  { from: 'BREAK_DOWN_TASK', event: 'taskBrokenDown', to: 'RESUME_IMPLEMENTATION', addition: 'BREAK_DOWN_TASK has no way out: work on the first sub-step' },
-  { from: 'REQUEST_CLARIFICATION', event: 'clarificationReceived', to: 'DIAGNOSE_BLOCKER', addition: 'REQUEST_CLARIFICATION has no way out: diagnose again with the new information' },
-  { from: 'REFINE_FIX', event: 'fixProvided', to: 'VERIFY_FIX', addition: 'REFINE_FIX has no way out: verify the refined fix' },
-  { from: 'ALTERNATIVE_SOLUTION', event: 'fixProvided', to: 'VERIFY_FIX', addition: 'ALTERNATIVE_SOLUTION has no way out: verify the new solution' },
-  { from: 'PROVIDE_ADDITIONAL_FIXES', event: 'fixProvided', to: 'VERIFY_FIX', addition: 'PROVIDE_ADDITIONAL_FIXES has no way out: verify the additional fixes' },
-  { from: 'ESCALATE_ISSUE', event: 'issueResolved', to: 'RESUME_IMPLEMENTATION', addition: 'ESCALATE_ISSUE has no way out: continue once the mentor resolved it' },
+  {
+    from: 'EXPLAIN_CONCEPT',
+    event: 'understandingConfirmed',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'EXPLAIN_CONCEPT has no way out: continue once understood',
+  },
+  {
+    from: 'EXPLAIN_CONCEPT',
+    event: 'stillConfused',
+    to: 'GIVE_ANSWER',
+    addition: 'Explanation did not help: give the concrete answer',
+  },
+  {
+    from: 'FIX_ENVIRONMENT',
+    event: 'environmentFixed',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'FIX_ENVIRONMENT has no way out: continue once it works',
+  },
+  {
+    from: 'FIX_ENVIRONMENT',
+    event: 'stillBroken',
+    to: 'ESCALATE_ISSUE',
+    addition: 'Environment still broken: escalate the issue to the mentor',
+  },
+  {
+    from: 'BREAK_DOWN_TASK',
+    event: 'taskBrokenDown',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'BREAK_DOWN_TASK has no way out: work on the first sub-step',
+  },
+  {
+    from: 'REQUEST_CLARIFICATION',
+    event: 'clarificationReceived',
+    to: 'DIAGNOSE_BLOCKER',
+    addition: 'REQUEST_CLARIFICATION has no way out: diagnose again with the new information',
+  },
+  {
+    from: 'REFINE_FIX',
+    event: 'fixProvided',
+    to: 'VERIFY_FIX',
+    addition: 'REFINE_FIX has no way out: verify the refined fix',
+  },
+  {
+    from: 'ALTERNATIVE_SOLUTION',
+    event: 'fixProvided',
+    to: 'VERIFY_FIX',
+    addition: 'ALTERNATIVE_SOLUTION has no way out: verify the new solution',
+  },
+  {
+    from: 'PROVIDE_ADDITIONAL_FIXES',
+    event: 'fixProvided',
+    to: 'VERIFY_FIX',
+    addition: 'PROVIDE_ADDITIONAL_FIXES has no way out: verify the additional fixes',
+  },
+  {
+    from: 'ESCALATE_ISSUE',
+    event: 'issueResolved',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'ESCALATE_ISSUE has no way out: continue once the mentor resolved it',
+  },
   // Pattern interventions return to monitoring, like STRATEGIC_REDIRECT.
-  ...(['TEST_STRATEGY_ISSUE', 'BUILD_FOUNDATION_PROBLEM', 'APPROACH_FUNDAMENTAL_FLAW', 'ANALYSIS_PARALYSIS', 'CONCEPTUAL_GAP'] as const).map(
-    (from): Edge => ({ from, event: 'redirectComplete', to: 'MONITOR_PROGRESS', addition: `${from} has no way out: back to monitoring after the intervention (as STRATEGIC_REDIRECT)` }),
+  ...(
+    [
+      'TEST_STRATEGY_ISSUE',
+      'BUILD_FOUNDATION_PROBLEM',
+      'APPROACH_FUNDAMENTAL_FLAW',
+      'ANALYSIS_PARALYSIS',
+      'CONCEPTUAL_GAP',
+    ] as const
+  ).map(
+    (from): Edge => ({
+      from,
+      event: 'redirectComplete',
+      to: 'MONITOR_PROGRESS',
+      addition: `${from} has no way out: back to monitoring after the intervention (as STRATEGIC_REDIRECT)`,
+    }),
   ),
   // Quality gates and review.
-  { from: 'REQUIRE_FIXES', event: 'fixesApplied', to: 'QUALITY_GATE_CHECK', addition: 'REQUIRE_FIXES has no way out: re-run the gates after the fixes' },
-  { from: 'BLOCK_PROGRESS', event: 'fixesApplied', to: 'QUALITY_GATE_CHECK', addition: 'BLOCK_PROGRESS has no way out: re-run the gates once the critical issue is fixed' },
-  { from: 'VERIFY_FIXES', event: 'fixesVerified', to: 'QUALITY_GATE_CHECK', addition: 'GUIDE_FIXES → VERIFY_FIXES stops there: re-run the gates, then the PR is updated' },
-  { from: 'VERIFY_FIXES', event: 'fixesIncomplete', to: 'GUIDE_FIXES', addition: 'Review fixes incomplete: keep guiding' },
-  { from: 'REWORK_REQUIRED', event: 'reworkStarted', to: 'RESUME_IMPLEMENTATION', addition: 'REWORK_REQUIRED has no way out: back to implementation' },
-  { from: 'CLARIFY_FEEDBACK', event: 'feedbackClarified', to: 'MONITOR_REVIEW', addition: 'CLARIFY_FEEDBACK has no way out: back to the review' },
+  {
+    from: 'REQUIRE_FIXES',
+    event: 'fixesApplied',
+    to: 'QUALITY_GATE_CHECK',
+    addition: 'REQUIRE_FIXES has no way out: re-run the gates after the fixes',
+  },
+  {
+    from: 'BLOCK_PROGRESS',
+    event: 'fixesApplied',
+    to: 'QUALITY_GATE_CHECK',
+    addition: 'BLOCK_PROGRESS has no way out: re-run the gates once the critical issue is fixed',
+  },
+  {
+    from: 'VERIFY_FIXES',
+    event: 'fixesVerified',
+    to: 'QUALITY_GATE_CHECK',
+    addition: 'GUIDE_FIXES → VERIFY_FIXES stops there: re-run the gates, then the PR is updated',
+  },
+  {
+    from: 'VERIFY_FIXES',
+    event: 'fixesIncomplete',
+    to: 'GUIDE_FIXES',
+    addition: 'Review fixes incomplete: keep guiding',
+  },
+  {
+    from: 'REWORK_REQUIRED',
+    event: 'reworkStarted',
+    to: 'RESUME_IMPLEMENTATION',
+    addition: 'REWORK_REQUIRED has no way out: back to implementation',
+  },
+  {
+    from: 'CLARIFY_FEEDBACK',
+    event: 'feedbackClarified',
+    to: 'MONITOR_REVIEW',
+    addition: 'CLARIFY_FEEDBACK has no way out: back to the review',
+  },
   // Escalation and timeout endings.
-  { from: 'ESCALATE_TO_HUMAN', event: 'humanResolved', to: 'RESUME_IMPLEMENTATION', actions: a('armProgressTimers'), addition: 'ESCALATE_TO_HUMAN (prose) has no edges: the learner continues after the human helped' },
-  { from: 'ESCALATE_TO_HUMAN', event: 'end', to: FINAL, addition: 'The human mentor may close the story' },
-  { from: 'STORY_TIMEOUT', event: 'resumeStory', to: 'RESUME_IMPLEMENTATION', actions: a('armProgressTimers'), addition: 'STORY_TIMEOUT (prose) has no edges: a timed-out story can be resumed' },
-  { from: 'STORY_TIMEOUT', event: 'newStoryAssigned', to: 'INIT_STORY_PROCESSING', addition: 'After a timeout the learner can get another story (as after STORY_COMPLETE)' },
-  { from: 'STORY_TIMEOUT', event: 'end', to: FINAL, addition: 'A timed-out story can be closed (as STORY_COMPLETE)' },
+  {
+    from: 'ESCALATE_TO_HUMAN',
+    event: 'humanResolved',
+    to: 'RESUME_IMPLEMENTATION',
+    actions: a('armProgressTimers'),
+    addition:
+      'ESCALATE_TO_HUMAN (prose) has no edges: the learner continues after the human helped',
+  },
+  {
+    from: 'ESCALATE_TO_HUMAN',
+    event: 'end',
+    to: FINAL,
+    addition: 'The human mentor may close the story',
+  },
+  {
+    from: 'STORY_TIMEOUT',
+    event: 'resumeStory',
+    to: 'RESUME_IMPLEMENTATION',
+    actions: a('armProgressTimers'),
+    addition: 'STORY_TIMEOUT (prose) has no edges: a timed-out story can be resumed',
+  },
+  {
+    from: 'STORY_TIMEOUT',
+    event: 'newStoryAssigned',
+    to: 'INIT_STORY_PROCESSING',
+    addition: 'After a timeout the learner can get another story (as after STORY_COMPLETE)',
+  },
+  {
+    from: 'STORY_TIMEOUT',
+    event: 'end',
+    to: FINAL,
+    addition: 'A timed-out story can be closed (as STORY_COMPLETE)',
+  },
 ];
 
 /** The story mentorship machine. */
 export const storyMachine = defineMachine({
   id: 'story',
-  description: 'Guides a junior developer through one user story: understanding, plan, implementation, blockers, quality gates, review (seed 001).',
+  description:
+    'Guides a junior developer through one user story: understanding, plan, implementation, blockers, quality gates, review (seed 001).',
   initial: 'INIT_STORY_PROCESSING',
   states: storyStates,
   events: storyEvents,
   transitions: [...seedEdges, ...addedEdges],
   anyState: [
-    { event: 'stuckTimeout', to: 'ESCALATE_TO_HUMAN', except: ['ESCALATE_TO_HUMAN', 'STORY_TIMEOUT', 'STORY_COMPLETE'], addition: 'Seed timeout policy: stuck > 1 h → ESCALATE_TO_HUMAN, from any working state' },
-    { event: 'noProgressTimeout', to: 'STORY_TIMEOUT', except: ['ESCALATE_TO_HUMAN', 'STORY_TIMEOUT', 'STORY_COMPLETE'], addition: 'Seed timeout policy: no progress > 2 h → STORY_TIMEOUT, from any working state' },
-    { event: 'escalate', to: 'ESCALATE_TO_HUMAN', except: ['ESCALATE_TO_HUMAN', 'STORY_COMPLETE'], addition: 'Seed escalation triggers (3+ timeouts, same error 5+, frustration, undiagnosable) apply anywhere' },
-    { event: 'cancel', to: FINAL, actions: a('clearTimers'), addition: 'Operator command (ARCHITECTURE §4): cancel the story session from any state' },
+    {
+      event: 'stuckTimeout',
+      to: 'ESCALATE_TO_HUMAN',
+      except: ['ESCALATE_TO_HUMAN', 'STORY_TIMEOUT', 'STORY_COMPLETE'],
+      addition: 'Seed timeout policy: stuck > 1 h → ESCALATE_TO_HUMAN, from any working state',
+    },
+    {
+      event: 'noProgressTimeout',
+      to: 'STORY_TIMEOUT',
+      except: ['ESCALATE_TO_HUMAN', 'STORY_TIMEOUT', 'STORY_COMPLETE'],
+      addition: 'Seed timeout policy: no progress > 2 h → STORY_TIMEOUT, from any working state',
+    },
+    {
+      event: 'escalate',
+      to: 'ESCALATE_TO_HUMAN',
+      except: ['ESCALATE_TO_HUMAN', 'STORY_COMPLETE'],
+      addition:
+        'Seed escalation triggers (3+ timeouts, same error 5+, frustration, undiagnosable) apply anywhere',
+    },
+    {
+      event: 'cancel',
+      to: FINAL,
+      actions: a('clearTimers'),
+      addition: 'Operator command (ARCHITECTURE §4): cancel the story session from any state',
+    },
   ],
   guards: {},
 });

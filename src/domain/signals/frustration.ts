@@ -79,19 +79,33 @@ const abusive = [
   /\bf[*#@]+(?:[a-z][a-z*]{0,20})?\s+(?:you|u|off)\b/,
   /\b(?:stfu|gtfo|kys|foad)\b|\b(?:piss|bugger|sod|eff)\s+off\b|\beat\s+shit\b/,
   new RegExp(String.raw`\b(?:${youAre})\s+${filler}${insult}\b`),
-  new RegExp(String.raw`\b(?:stupid|dumb|useless|worthless|idiotic|garbage|pathetic|incompetent|dumbest|stupidest|worst|most\s+useless)\s+(?:\w+\s+)?${mentor}\b`),
-  new RegExp(String.raw`\b(?:this|the|you|your|stupid|dumb)\s+(?:so[\s-]called\s+)?${mentor}\s+(?:is|are|'s)\s+${filler}(?:${insult}|a\s+waste)\b|\b${mentor}\s+sucks\b`),
+  new RegExp(
+    String.raw`\b(?:stupid|dumb|useless|worthless|idiotic|garbage|pathetic|incompetent|dumbest|stupidest|worst|most\s+useless)\s+(?:\w+\s+)?${mentor}\b`,
+  ),
+  new RegExp(
+    String.raw`\b(?:this|the|you|your|stupid|dumb)\s+(?:so[\s-]called\s+)?${mentor}\s+(?:is|are|'s)\s+${filler}(?:${insult}|a\s+waste)\b|\b${mentor}\s+sucks\b`,
+  ),
   new RegExp(String.raw`\b${pointedAt}\s+(?:is|'s|are)\s+${filler}${strongInsult}\b`),
-  new RegExp(String.raw`\b(?:your|ur|yer)\s+(?:\w+\s+){0,2}(?:is|are|r|'re)\s+${filler}${insult}\b`),
-  new RegExp(String.raw`\bwhat\s+an?\s+(?:\w+\s+){0,4}?${insult}(?:\s+\w+){0,3}?\s+(?:you\s+are|you'?re|u\s+r|${pointedAt}\s+is)\b`),
+  new RegExp(
+    String.raw`\b(?:your|ur|yer)\s+(?:\w+\s+){0,2}(?:is|are|r|'re)\s+${filler}${insult}\b`,
+  ),
+  new RegExp(
+    String.raw`\bwhat\s+an?\s+(?:\w+\s+){0,4}?${insult}(?:\s+\w+){0,3}?\s+(?:you\s+are|you'?re|u\s+r|${pointedAt}\s+is)\b`,
+  ),
   // Non-native and terse put-downs: "you are very bad teacher", "you not understand nothing".
-  new RegExp(String.raw`\b(?:${youAre})\s+(?:an?\s+|the\s+)?(?:very\s+|really\s+|so\s+|such\s+an?\s+)?(?:bad|terrible|awful|horrible|lousy|crappy|shitty)\s+${mentor}\b`),
+  new RegExp(
+    String.raw`\b(?:${youAre})\s+(?:an?\s+|the\s+)?(?:very\s+|really\s+|so\s+|such\s+an?\s+)?(?:bad|terrible|awful|horrible|lousy|crappy|shitty)\s+${mentor}\b`,
+  ),
   /\b(?:you|u)\s+(?:don'?t|do\s+not|dont|not|never)\s+understand\s+(?:nothing|anything|a\s+thing)\b/,
   /\b(?:thanks|thank\s+you|great\s+job|nice\s+(?:one|job|work)|well\s+done|good\s+job|wow|brilliant)(?:\s*,)?\s+(?:genius|einstein|sherlock|captain\s+obvious)\b/,
-  new RegExp(String.raw`(?:^|[.!?,;]\s*)(?:f+u+c+k+|screw|f|f\*+)\s+(?:this|that|you)\s+(?:\w+\s+)?(?:tool|thing|bot|ai|mentor|app|shit|crap|garbage|${mentor})\b`),
+  new RegExp(
+    String.raw`(?:^|[.!?,;]\s*)(?:f+u+c+k+|screw|f|f\*+)\s+(?:this|that|you)\s+(?:\w+\s+)?(?:tool|thing|bot|ai|mentor|app|shit|crap|garbage|${mentor})\b`,
+  ),
   // Threats to break things: first person, future or wish ("I'm going to throw my laptop out the window").
   /\b(?:i'?ll|i\s+will|(?:i'?m|i\s+am)\s+(?:going\s+to|gonna|about\s+to|ready\s+to|this\s+close\s+to|tempted\s+to)|i\s+(?:want\s+to|wanna|could|might|almost|nearly)|gonna)\s+(?:just\s+|literally\s+|seriously\s+)?(?:smash|punch|kick|destroy|wreck|break|snap|rip\s+apart|(?:throw|chuck|toss|hurl|fling)(?=\s+(?:my|this|the)\s+(?:\w+\s+)?\w+\s*(?:out|across|at|into|against|off|through|in\s+the\s+(?:bin|trash|garbage|river|lake|sea)|[.!?…]|$)))\s+(?:my|this|the)\s+(?:stupid\s+|damn\s+|fucking\s+|f\*+\s+|whole\s+)?(?:laptop|computer|pc|keyboard|monitor|screen|mouse|phone|desk|machine|mac|macbook)\b/,
-  new RegExp(String.raw`\bare\s+(?:you|u)\s+${filler}(?:brain[\s-]?dead|stupid|dumb|an?\s+idiot|a\s+moron|retarded|broken\s+or\s+just\s+stupid)\b`),
+  new RegExp(
+    String.raw`\bare\s+(?:you|u)\s+${filler}(?:brain[\s-]?dead|stupid|dumb|an?\s+idiot|a\s+moron|retarded|broken\s+or\s+just\s+stupid)\b`,
+  ),
   /\b(?:you|u)\s+(?:really\s+|totally\s+|just\s+)?suck\b/,
   /\bi\s+(?:hate|despise|loathe)\s+(?:you|u)\b/,
   /\bshut\s+(?:the\s+(?:hell|fuck|f\*+)\s+)?up\b/,
@@ -105,50 +119,154 @@ interface Pattern {
 }
 
 const despairing: Pattern[] = [
-  { pattern: /\b(?:i\s+(?:give|gave)|giving|i'?m\s+giving|gonna\s+give|going\s+to\s+give)\s+up\b(?!\s+on\s+(?:[\w'-]+\s+){0,3}?(?:approach|idea|library|lib|package|solution|method|plan|way|regex|framework|tool|pattern|feature|refactor|implementation|version|branch|dependency|option|design)\b)/ },
-  { pattern: /\bi\s+(?:can'?t|cannot|can\s+not)\s+do\s+(?:this|it)\b(?!\s+(?:this\s+way|that\s+way|with|using|in|without|via|like|on|from|because|since)\b)/ },
-  { pattern: /\bi(?:'m|\s+am)\s+(?:so\s+|too\s+|just\s+|such\s+)?(?:stupid|dumb|useless|hopeless|worthless|not\s+(?:smart|good|clever)\s+enough)\b/, soft: true },
-  { pattern: /\bi(?:\s*'m|\s+am|\s+feel)\s+(?:like\s+)?(?:such\s+|just\s+|so\s+)?(?:an?\s+)?(?:total\s+|complete\s+|huge\s+|absolute\s+|useless\s+)?(?:idiot|failure|fraud|impostor|imposter|loser|waste\s+of\s+(?:space|time)|disappointment)\b/, soft: true },
-  { pattern: /\bi\s+(?:feel|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:worthless|useless|hopeless|stupid|helpless|like\s+(?:a\s+)?(?:failure|fraud|nothing))\b(?!\s+(?:for\s+)?(?:asking|to\s+ask|that\s+i\s+(?:missed|forgot)))/ },
+  {
+    pattern:
+      /\b(?:i\s+(?:give|gave)|giving|i'?m\s+giving|gonna\s+give|going\s+to\s+give)\s+up\b(?!\s+on\s+(?:[\w'-]+\s+){0,3}?(?:approach|idea|library|lib|package|solution|method|plan|way|regex|framework|tool|pattern|feature|refactor|implementation|version|branch|dependency|option|design)\b)/,
+  },
+  {
+    pattern:
+      /\bi\s+(?:can'?t|cannot|can\s+not)\s+do\s+(?:this|it)\b(?!\s+(?:this\s+way|that\s+way|with|using|in|without|via|like|on|from|because|since)\b)/,
+  },
+  {
+    pattern:
+      /\bi(?:'m|\s+am)\s+(?:so\s+|too\s+|just\s+|such\s+)?(?:stupid|dumb|useless|hopeless|worthless|not\s+(?:smart|good|clever)\s+enough)\b/,
+    soft: true,
+  },
+  {
+    pattern:
+      /\bi(?:\s*'m|\s+am|\s+feel)\s+(?:like\s+)?(?:such\s+|just\s+|so\s+)?(?:an?\s+)?(?:total\s+|complete\s+|huge\s+|absolute\s+|useless\s+)?(?:idiot|failure|fraud|impostor|imposter|loser|waste\s+of\s+(?:space|time)|disappointment)\b/,
+    soft: true,
+  },
+  {
+    pattern:
+      /\bi\s+(?:feel|felt)\s+(?:so\s+|completely\s+|totally\s+)?(?:worthless|useless|hopeless|stupid|helpless|like\s+(?:a\s+)?(?:failure|fraud|nothing))\b(?!\s+(?:for\s+)?(?:asking|to\s+ask|that\s+i\s+(?:missed|forgot)))/,
+  },
   { pattern: /\bnot\s+(?:smart|good|clever)\s+enough\s+(?:for|to)\b/ },
   { pattern: /\bnot\s+cut\s+out\s+for\b/ },
-  { pattern: /\bi(?:'ll|\s+will)\s+never\s+(?:get|understand|learn|be\s+able|be\s+(?:a|an|good)|become|make\s+it)\b/ },
+  {
+    pattern:
+      /\bi(?:'ll|\s+will)\s+never\s+(?:get|understand|learn|be\s+able|be\s+(?:a|an|good)|become|make\s+it)\b/,
+  },
   { pattern: /\bhopeless\b/ },
   { pattern: /\bwant\s+to\s+quit\b/ },
-  { pattern: /\bi\s+(?:should|might|will|'ll|am\s+going\s+to|'m\s+going\s+to|'m\s+gonna|wanna|think\s+i'?ll)\s+(?:just\s+)?(?:quit|drop\s+out)\b(?!\s+(?:vim|the\s+(?:process|app|server|program|editor|terminal)))/ },
-  { pattern: /\b(?:quit(?:ting)?|drop(?:ping)?\s+out\s+of)\s+(?:the\s+|this\s+)?(?:bootcamp|course|program(?:me)?|programming|coding|tech|learning|my\s+(?:studies|career))\b/ },
-  { pattern: /\bwhat(?:'?s|\s+is)\s+(?:even\s+)?the\s+point(?:\s+(?:of|in)\s+(?:even\s+)?(?:trying|any\s+of\s+this|all\s+this|learning|doing\s+this|this\s+(?:course|bootcamp|program))|\s+anymore|\s*(?:[?.!…]|$))/ },
+  {
+    pattern:
+      /\bi\s+(?:should|might|will|'ll|am\s+going\s+to|'m\s+going\s+to|'m\s+gonna|wanna|think\s+i'?ll)\s+(?:just\s+)?(?:quit|drop\s+out)\b(?!\s+(?:vim|the\s+(?:process|app|server|program|editor|terminal)))/,
+  },
+  {
+    pattern:
+      /\b(?:quit(?:ting)?|drop(?:ping)?\s+out\s+of)\s+(?:the\s+|this\s+)?(?:bootcamp|course|program(?:me)?|programming|coding|tech|learning|my\s+(?:studies|career))\b/,
+  },
+  {
+    pattern:
+      /\bwhat(?:'?s|\s+is)\s+(?:even\s+)?the\s+point(?:\s+(?:of|in)\s+(?:even\s+)?(?:trying|any\s+of\s+this|all\s+this|learning|doing\s+this|this\s+(?:course|bootcamp|program))|\s+anymore|\s*(?:[?.!…]|$))/,
+  },
   { pattern: /\bburn(?:t|ed)[\s-]?out\b/ },
-  { pattern: /\bi\s+(?:cry|am\s+crying|'m\s+crying|keep\s+crying|cried|was\s+crying|want\s+to\s+cry)\b/, soft: true },
+  {
+    pattern:
+      /\bi\s+(?:cry|am\s+crying|'m\s+crying|keep\s+crying|cried|was\s+crying|want\s+to\s+cry)\b/,
+    soft: true,
+  },
   { pattern: /\bi\s+(?:hate|loathe)\s+(?:myself|my\s+(?:life|brain))\b/ },
   { pattern: /\bi\s+suck\s+at\s+(?:this|coding|programming|everything|it|life)\b/ },
-  { pattern: /\b(?:coding|programming|this|tech|software)\s+(?:just\s+)?(?:is\s+not|isn'?t)\s+for\s+me\b/ },
+  {
+    pattern:
+      /\b(?:coding|programming|this|tech|software)\s+(?:just\s+)?(?:is\s+not|isn'?t)\s+for\s+me\b/,
+  },
   { pattern: /\b(?:can'?t|cannot)\s+take\s+(?:it|this|any\s*more)\b/ },
-  { pattern: /\b(?:don'?t|do\s+not)\s+belong\s+(?:here|in\s+(?:tech|this\s+field|this\s+industry))\b/ },
-  { pattern: /\bdone\s+with\s+(?:coding|programming|this\s+(?:course|bootcamp|career)|learning|tech)\b/ },
-  { pattern: /\b(?:everyone|everybody)\s+else\s+(?:gets|understands|is\s+(?:better|faster|smarter))\b/ },
-  { pattern: /\b(?:i|i'll|i'm|i\s+will|should|wanna|want\s+to|might|gonna|going\s+to|ready\s+to|about\s+to|feel\s+like|thinking\s+(?:of|about)|tempted\s+to)\s+(?:just\s+|totally\s+|finally\s+|honestly\s+)?(?:give|gave|giving)\s+up\b(?!\s+(?:after|when|if|once|retrying|waiting|the\s+(?:lock|connection|thread|cpu))\b)(?!\s+on\s+(?:[\w'-]+\s+){0,3}?(?:approach|idea|library|lib|package|solution|method|plan|way|regex|framework|tool|pattern|feature|refactor|implementation|version|branch|dependency|option|design)\b)/ },
-  { pattern: /\bi(?:'m|\s+am)\s+never\s+(?:going\s+to|gonna)\s+(?:get|understand|learn|be|become|make\s+it|pass|find|finish)\b/ },
-  { pattern: /\b(?:at\s+my\s+breaking\s+point|i'?m\s+falling\s+apart|(?:having|had)\s+a\s+(?:mental\s+)?breakdown|can'?t\s+cope|i'?m\s+drowning)\b/ },
+  {
+    pattern:
+      /\b(?:don'?t|do\s+not)\s+belong\s+(?:here|in\s+(?:tech|this\s+field|this\s+industry))\b/,
+  },
+  {
+    pattern:
+      /\bdone\s+with\s+(?:coding|programming|this\s+(?:course|bootcamp|career)|learning|tech)\b/,
+  },
+  {
+    pattern:
+      /\b(?:everyone|everybody)\s+else\s+(?:gets|understands|is\s+(?:better|faster|smarter))\b/,
+  },
+  {
+    pattern:
+      /\b(?:i|i'll|i'm|i\s+will|should|wanna|want\s+to|might|gonna|going\s+to|ready\s+to|about\s+to|feel\s+like|thinking\s+(?:of|about)|tempted\s+to)\s+(?:just\s+|totally\s+|finally\s+|honestly\s+)?(?:give|gave|giving)\s+up\b(?!\s+(?:after|when|if|once|retrying|waiting|the\s+(?:lock|connection|thread|cpu))\b)(?!\s+on\s+(?:[\w'-]+\s+){0,3}?(?:approach|idea|library|lib|package|solution|method|plan|way|regex|framework|tool|pattern|feature|refactor|implementation|version|branch|dependency|option|design)\b)/,
+  },
+  {
+    pattern:
+      /\bi(?:'m|\s+am)\s+never\s+(?:going\s+to|gonna)\s+(?:get|understand|learn|be|become|make\s+it|pass|find|finish)\b/,
+  },
+  {
+    pattern:
+      /\b(?:at\s+my\s+breaking\s+point|i'?m\s+falling\s+apart|(?:having|had)\s+a\s+(?:mental\s+)?breakdown|can'?t\s+cope|i'?m\s+drowning)\b/,
+  },
   { pattern: /\bnothing\s+matters\b/ },
   // Self-worth: "i think im just too stupid for this job", "I'm clearly the dumbest person on this team".
-  { pattern: new RegExp(String.raw`\b${iAm}\s+${selfFiller}(?:stupid|dumb|useless|hopeless|worthless|incompetent|inadequate|dumbest|stupidest|slowest|worst)\b(?!\s+(?:at\s+naming|mistake|question|typo)\b)`), soft: true },
-  { pattern: /\bfeel(?:s|ing)?\s+(?:so\s+|really\s+|completely\s+|even\s+)?(?:stupid|dumb|dumber|stupider|worthless|useless|hopeless|incompetent|inadequate|like\s+an?\s+(?:idiot|failure|fraud|impostor|imposter))\b(?!\s+(?:for\s+)?(?:asking|to\s+ask)\b)/, soft: true },
-  { pattern: /\bnot\s+(?:meant|made|built)\s+(?:to\s+be\s+an?|for)\s+(?:\w+\s+)?(?:programmer|developer|dev|engineer|coder|coding|programming|this|tech)\b/ },
-  { pattern: /\bnot\s+(?:good|smart|clever)\s+(?:enough\s+)?for\s+(?:this\s+|the\s+|any\s+)?(?:job|work|career|field|industry|profession|role)\b/ },
-  { pattern: /\bwhat(?:'?s|\s+is)\s+wrong\s+with\s+me\b|\bwhy\s+(?:am\s+i|i'?m)\s+(?:so\s+|this\s+|always\s+)?(?:stupid|dumb|slow|useless|bad\s+at)\b|\bwhat\s+am\s+i\s+(?:even\s+)?doing\s+(?:here|with\s+my\s+life)\b/ },
-  { pattern: /\beverything\s+i\s+(?:touch|do|try|write|make)\s+(?:breaks|fails|goes\s+wrong|is\s+wrong|falls\s+apart)\b/ },
+  {
+    pattern: new RegExp(
+      String.raw`\b${iAm}\s+${selfFiller}(?:stupid|dumb|useless|hopeless|worthless|incompetent|inadequate|dumbest|stupidest|slowest|worst)\b(?!\s+(?:at\s+naming|mistake|question|typo)\b)`,
+    ),
+    soft: true,
+  },
+  {
+    pattern:
+      /\bfeel(?:s|ing)?\s+(?:so\s+|really\s+|completely\s+|even\s+)?(?:stupid|dumb|dumber|stupider|worthless|useless|hopeless|incompetent|inadequate|like\s+an?\s+(?:idiot|failure|fraud|impostor|imposter))\b(?!\s+(?:for\s+)?(?:asking|to\s+ask)\b)/,
+    soft: true,
+  },
+  {
+    pattern:
+      /\bnot\s+(?:meant|made|built)\s+(?:to\s+be\s+an?|for)\s+(?:\w+\s+)?(?:programmer|developer|dev|engineer|coder|coding|programming|this|tech)\b/,
+  },
+  {
+    pattern:
+      /\bnot\s+(?:good|smart|clever)\s+(?:enough\s+)?for\s+(?:this\s+|the\s+|any\s+)?(?:job|work|career|field|industry|profession|role)\b/,
+  },
+  {
+    pattern:
+      /\bwhat(?:'?s|\s+is)\s+wrong\s+with\s+me\b|\bwhy\s+(?:am\s+i|i'?m)\s+(?:so\s+|this\s+|always\s+)?(?:stupid|dumb|slow|useless|bad\s+at)\b|\bwhat\s+am\s+i\s+(?:even\s+)?doing\s+(?:here|with\s+my\s+life)\b/,
+  },
+  {
+    pattern:
+      /\beverything\s+i\s+(?:touch|do|try|write|make)\s+(?:breaks|fails|goes\s+wrong|is\s+wrong|falls\s+apart)\b/,
+  },
   { pattern: /\bwhat(?:'?s|\s+is)\s+(?:even\s+)?the\s+use\s*(?:[?.!…]|$|anymore)/ },
   // Leaving the job or the career, now or soon (not "I quit my old job to do this bootcamp").
-  { pattern: /\b(?:thinking\s+(?:about|of)|considering|about\s+to|ready\s+to|going\s+to|gonna|want\s+to|wanna|should|might|i'?ll|i\s+will|i'?m|i\s+am)\s+(?:just\s+|seriously\s+|finally\s+)?(?:quit(?:ting)?|leav(?:e|ing)|giv(?:e|ing)\s+up(?:\s+on)?)\s+(?:my\s+|this\s+|the\s+)?(?:job|career|software|tech|coding|programming|development|field|industry)\b/ },
-  { pattern: new RegExp(String.raw`\b${iAm}\s+(?:just\s+|seriously\s+|finally\s+)?quitting\s*(?:[.!,…]|$)`) },
-  { pattern: /\b(?:go|going|gonna\s+go|should\s+go)\s+back\s+to\s+my\s+(?:old|previous|last|former)\s+(?:job|career|work)\b/ },
-  { pattern: /\b(?:switch|chang|mov|gett|go)\w*\s+(?:careers?|in(?:to)?\s+(?:tech|coding|programming|software)|to\s+(?:tech|coding|programming|software))\s+(?:was|is|has\s+been)\s+(?:a\s+|the\s+)?(?:\w+\s+)?mistake\b/ },
-  { pattern: /\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get\s+)?fire\s+me\b|\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get|be)\s+fired\b/ },
+  {
+    pattern:
+      /\b(?:thinking\s+(?:about|of)|considering|about\s+to|ready\s+to|going\s+to|gonna|want\s+to|wanna|should|might|i'?ll|i\s+will|i'?m|i\s+am)\s+(?:just\s+|seriously\s+|finally\s+)?(?:quit(?:ting)?|leav(?:e|ing)|giv(?:e|ing)\s+up(?:\s+on)?)\s+(?:my\s+|this\s+|the\s+)?(?:job|career|software|tech|coding|programming|development|field|industry)\b/,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b${iAm}\s+(?:just\s+|seriously\s+|finally\s+)?quitting\s*(?:[.!,…]|$)`,
+    ),
+  },
+  {
+    pattern:
+      /\b(?:go|going|gonna\s+go|should\s+go)\s+back\s+to\s+my\s+(?:old|previous|last|former)\s+(?:job|career|work)\b/,
+  },
+  {
+    pattern:
+      /\b(?:switch|chang|mov|gett|go)\w*\s+(?:careers?|in(?:to)?\s+(?:tech|coding|programming|software)|to\s+(?:tech|coding|programming|software))\s+(?:was|is|has\s+been)\s+(?:a\s+|the\s+)?(?:\w+\s+)?mistake\b/,
+  },
+  {
+    pattern:
+      /\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get\s+)?fire\s+me\b|\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get|be)\s+fired\b/,
+  },
   // Body giving out: no sleep, crying, exhaustion.
-  { pattern: /(?:^|[.!?,;:]\s*|\b(?:i|i'?ve|ive)\s+)(?:still\s+|really\s+|literally\s+)?(?:haven'?t|havent|have\s+not|didn'?t|didnt|did\s+not|can'?t|cant|cannot|couldn'?t|barely|not)\s+(?:really\s+|properly\s+)?(?:been\s+)?(?:slept|sleep(?:ing)?)\b|\bsleepless\b|\b(?:no|zero|barely\s+any)\s+sleep\b|\binsomnia\b/, soft: true },
-  { pattern: /\b(?:(?:been|was|am|i'?m|im|keep|kept|started|almost|nearly|literally)\s+|spent\s+\w+(?:\s\s+|\s+\w+\s+))(?:\w+\s+)?crying\b|\bin\s+tears\b|\b(?:made|makes|making)\s+me\s+cry\b|\bcry(?:ing)?\s+(?:myself\s+to\s+sleep|every\s+(?:day|night))\b/, soft: true },
-  { pattern: new RegExp(String.raw`\b(?:${iAm}|i\s+feel|feeling|i'?ve\s+been)\s+(?:so\s+|completely\s+|totally\s+|really\s+|just\s+|very\s+|mentally\s+|emotionally\s+)*(?:exhausted|drained|worn\s+out|burning\s+out|running\s+on\s+empty|miserable|depressed)\b${endsWell}`), soft: true },
+  {
+    pattern:
+      /(?:^|[.!?,;:]\s*|\b(?:i|i'?ve|ive)\s+)(?:still\s+|really\s+|literally\s+)?(?:haven'?t|havent|have\s+not|didn'?t|didnt|did\s+not|can'?t|cant|cannot|couldn'?t|barely|not)\s+(?:really\s+|properly\s+)?(?:been\s+)?(?:slept|sleep(?:ing)?)\b|\bsleepless\b|\b(?:no|zero|barely\s+any)\s+sleep\b|\binsomnia\b/,
+    soft: true,
+  },
+  {
+    pattern:
+      /\b(?:(?:been|was|am|i'?m|im|keep|kept|started|almost|nearly|literally)\s+|spent\s+\w+(?:\s\s+|\s+\w+\s+))(?:\w+\s+)?crying\b|\bin\s+tears\b|\b(?:made|makes|making)\s+me\s+cry\b|\bcry(?:ing)?\s+(?:myself\s+to\s+sleep|every\s+(?:day|night))\b/,
+    soft: true,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\b(?:${iAm}|i\s+feel|feeling|i'?ve\s+been)\s+(?:so\s+|completely\s+|totally\s+|really\s+|just\s+|very\s+|mentally\s+|emotionally\s+)*(?:exhausted|drained|worn\s+out|burning\s+out|running\s+on\s+empty|miserable|depressed)\b${endsWell}`,
+    ),
+    soft: true,
+  },
 ];
 
 const frustrated = [
@@ -169,16 +287,20 @@ const frustrated = [
 
 const mildSwearing = /\b(?:damn|dammit|shit|crap|fuck(?:ing)?|bloody)\b/;
 /** Complaints that the mentor repeats itself: a mild cue, like swearing. */
-const repeating = /\b(?:(?:already|just)\s+(?:told|said\s+to)\s+(?:you|u)|i\s+(?:already|just)\s+said|for\s+the\s+(?:\w+th|third|hundredth|last)\s+time|how\s+many\s+times)\b/;
+const repeating =
+  /\b(?:(?:already|just)\s+(?:told|said\s+to)\s+(?:you|u)|i\s+(?:already|just)\s+said|for\s+the\s+(?:\w+th|third|hundredth|last)\s+time|how\s+many\s+times)\b/;
 /** A put-down word; shouted at the mentor ("WHY DO YOU GIVE ME THE SAME STUPID ANSWER") it is abuse. */
-const putDown = /\b(?:stupid|dumb|useless|idiot\w*|moron\w*|garbage|trash|crap|shit|pathetic|worthless|incompetent|bullshit)\b/;
-const laughter = /\b(?:lol|lmao|rofl|haha\w*|hehe\w*|jk|just\s+kidding)\b|😂|🤣|😅|😆|:\)|:d\b|xd\b/;
+const putDown =
+  /\b(?:stupid|dumb|useless|idiot\w*|moron\w*|garbage|trash|crap|shit|pathetic|worthless|incompetent|bullshit)\b/;
+const laughter =
+  /\b(?:lol|lmao|rofl|haha\w*|hehe\w*|jk|just\s+kidding)\b|😂|🤣|😅|😆|:\)|:d\b|xd\b/;
 
 /**
  * A negation right before a phrase, at most one word between ("not frustrated", "not really
  * frustrated", "isn't frustrating"), cancels it. Punctuation ends the reach: "I don't know, I give up".
  */
-const negation = /\b(?:not|never|no|don'?t|won'?t|isn'?t|wasn'?t|aren'?t|am\s+not|'m\s+not)\s+(?:[a-z']+\s+)?$/;
+const negation =
+  /\b(?:not|never|no|don'?t|won'?t|isn'?t|wasn'?t|aren'?t|am\s+not|'m\s+not)\s+(?:[a-z']+\s+)?$/;
 
 export function classifyFrustration(message: string): FrustrationAssessment {
   const text = message
@@ -189,8 +311,10 @@ export function classifyFrustration(message: string): FrustrationAssessment {
   const laughing = laughter.test(lower);
 
   const letters = text.replace(/[^A-Za-z]/g, '');
-  const shouting = letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
-  const shoutedPutDown = shouting && /\b(?:you|u|your|ur)\b/.test(lower) ? putDown.exec(lower) : null;
+  const shouting =
+    letters.length >= 12 && letters.replace(/[^A-Z]/g, '').length / letters.length >= 0.7;
+  const shoutedPutDown =
+    shouting && /\b(?:you|u|your|ur)\b/.test(lower) ? putDown.exec(lower) : null;
 
   for (const [level, patterns] of [
     ['crisis', crisis],
@@ -199,7 +323,8 @@ export function classifyFrustration(message: string): FrustrationAssessment {
     ['frustrated', frustrated],
   ] as const) {
     const signals = matches(lower, patterns);
-    if (level === 'abusive' && !signals.length && shoutedPutDown) signals.push('shouting', shoutedPutDown[0]);
+    if (level === 'abusive' && !signals.length && shoutedPutDown)
+      signals.push('shouting', shoutedPutDown[0]);
     if (signals.length) return { level, signals };
   }
 

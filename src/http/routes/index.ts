@@ -1,6 +1,12 @@
 import type { Hono } from 'hono';
 import { appVersion } from '../../paths.ts';
-import { defineRoute, mountRoutes, openApiDocument, type AppEnv, type RouteDefinition } from '../route.ts';
+import {
+  defineRoute,
+  mountRoutes,
+  openApiDocument,
+  type AppEnv,
+  type RouteDefinition,
+} from '../route.ts';
 import { runRoutes } from './runs.ts';
 import { sessionRoutes } from './sessions.ts';
 import { webhookRoutes } from './webhooks.ts';

@@ -14,16 +14,32 @@ import { sse, streamTokens, wantsEventStream } from '../sse.ts';
 
 const sessionParams = z.object({ id: z.string().uuid('expected a session id (UUID)') });
 const learnerParams = z.object({ id: z.string().trim().min(1).max(200) });
-const limitQuery = z.object({ limit: z.coerce.number({ error: 'expected an integer from 1 to 1000' }).int().min(1).max(1000).default(100) });
+const limitQuery = z.object({
+  limit: z.coerce
+    .number({ error: 'expected an integer from 1 to 1000' })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100),
+});
 /** A story as JSON (title, description, acceptance criteria…) or as a markdown/YAML document. */
-const createBody = createSessionSchema.extend({ story: z.union([z.string().min(1, 'expected a story').max(500_000), createSessionSchema.shape.story]) });
+const createBody = createSessionSchema.extend({
+  story: z.union([
+    z.string().min(1, 'expected a story').max(500_000),
+    createSessionSchema.shape.story,
+  ]),
+});
 /** Transitions shown with a session (the rest: GET /sessions/:id/transitions). */
 const historyTail = 20;
-const messageBody = z.object({ id: z.string().trim().min(1).max(200).optional(), text: z.string().trim().min(1, 'expected a message').max(20_000) });
+const messageBody = z.object({
+  id: z.string().trim().min(1).max(200).optional(),
+  text: z.string().trim().min(1, 'expected a message').max(20_000),
+});
 
 /** A key scoped to one learner sees only that learner's sessions: others are "not found", not "forbidden". */
 function assertLearner(principal: Principal | undefined, learnerId: string, what: string): void {
-  if (principal?.learnerId && principal.learnerId !== learnerId) throw new AppError('NOT_FOUND', `${what} not found`);
+  if (principal?.learnerId && principal.learnerId !== learnerId)
+    throw new AppError('NOT_FOUND', `${what} not found`);
 }
 
 /**
@@ -46,7 +62,11 @@ async function sessionFor(sessions: SessionService, principal: Principal | undef
 function turnBody(result: IngestResult) {
   return {
     event: { id: result.event.id, type: result.event.type, duplicate: result.event.duplicate },
-    session: { state: result.session.state, version: result.session.version, status: result.session.status },
+    session: {
+      state: result.session.state,
+      version: result.session.version,
+      status: result.session.status,
+    },
     outcome: result.outcome,
     replies: result.replies,
   };
@@ -59,17 +79,29 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     summary: 'Open a mentoring session for a learner on a story',
     tags: ['sessions'],
     body: createBody,
-    responses: { 201: { description: 'the session and the mentor’s first replies' }, 400: { description: 'invalid field', schema: errorBodySchema } },
+    responses: {
+      201: { description: 'the session and the mentor’s first replies' },
+      400: { description: 'invalid field', schema: errorBodySchema },
+    },
     async handle({ body, principal, app }) {
       const input = body as z.output<typeof createBody>;
       if (principal?.learnerId && principal.learnerId !== input.learnerId) {
-        throw new AppError('FORBIDDEN', `this API key is scoped to learner ${principal.learnerId}`, { field: 'learnerId' });
+        throw new AppError(
+          'FORBIDDEN',
+          `this API key is scoped to learner ${principal.learnerId}`,
+          { field: 'learnerId' },
+        );
       }
       const story =
         typeof input.story === 'string'
           ? (() => {
               const loaded = parseStory(input.story);
-              return { ...loaded.story, ...(loaded.referenceSolution ? { referenceSolution: loaded.referenceSolution } : {}) };
+              return {
+                ...loaded.story,
+                ...(loaded.referenceSolution
+                  ? { referenceSolution: loaded.referenceSolution }
+                  : {}),
+              };
             })()
           : input.story;
       const created = await app.sessions.createSession({ ...input, story });
@@ -82,47 +114,75 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     summary: 'A session: state, allowed events, history tail and pending timers',
     tags: ['sessions'],
     params: sessionParams,
-    responses: { 200: { description: 'the session' }, 404: { description: 'no such session (or another learner’s)', schema: errorBodySchema } },
+    responses: {
+      200: { description: 'the session' },
+      404: { description: 'no such session (or another learner’s)', schema: errorBodySchema },
+    },
     async handle({ params, principal, app }) {
       const session = await sessionFor(app.sessions, principal, params.id);
       // The log is read oldest first: keep its last 20 entries, the tail.
-      const [history, timers] = await Promise.all([app.sessions.listTransitions(params.id, historyTail), app.sessions.listTimers(params.id)]);
+      const [history, timers] = await Promise.all([
+        app.sessions.listTransitions(params.id, historyTail),
+        app.sessions.listTimers(params.id),
+      ]);
       return Response.json({ ...session, history, timers });
     },
   }),
   defineRoute({
     method: 'POST',
     path: '/sessions/:id/events',
-    summary: 'Send an event (activity report, machine event, operator command); a repeated id is applied once',
+    summary:
+      'Send an event (activity report, machine event, operator command); a repeated id is applied once',
     tags: ['sessions'],
     params: sessionParams,
     body: eventInputSchema,
     responses: {
-      200: { description: '{ event: { id, type, duplicate }, session: { state, version }, outcome, replies }' },
-      400: { description: 'unknown type or invalid data, naming the field', schema: errorBodySchema },
-      409: { description: 'the current state does not accept this event; error.allowedEvents lists those it does', schema: errorBodySchema },
+      200: {
+        description:
+          '{ event: { id, type, duplicate }, session: { state, version }, outcome, replies }',
+      },
+      400: {
+        description: 'unknown type or invalid data, naming the field',
+        schema: errorBodySchema,
+      },
+      409: {
+        description:
+          'the current state does not accept this event; error.allowedEvents lists those it does',
+        schema: errorBodySchema,
+      },
     },
     async handle({ params, body, principal, app }) {
       await sessionFor(app.sessions, principal, params.id);
-      assertLearnerMaySend(principal, (body as { type: string }).type, (body as { data?: unknown }).data);
+      assertLearnerMaySend(
+        principal,
+        (body as { type: string }).type,
+        (body as { data?: unknown }).data,
+      );
       return Response.json(turnBody(await app.sessions.ingestEvent(params.id, body)));
     },
   }),
   defineRoute({
     method: 'POST',
     path: '/sessions/:id/messages',
-    summary: 'Say something to the mentor; the reply streams as SSE when the client accepts text/event-stream',
+    summary:
+      'Say something to the mentor; the reply streams as SSE when the client accepts text/event-stream',
     tags: ['sessions'],
     params: sessionParams,
     body: messageBody,
     responses: {
-      200: { description: 'JSON `{ reply, replies, session, event }`, or SSE events `token` … `done`' },
+      200: {
+        description: 'JSON `{ reply, replies, session, event }`, or SSE events `token` … `done`',
+      },
       400: { description: 'empty or oversized message', schema: errorBodySchema },
     },
     async handle({ params, body, principal, c, app }) {
       await sessionFor(app.sessions, principal, params.id);
       const input = body as z.output<typeof messageBody>;
-      const result = await app.sessions.ingestEvent(params.id, { ...(input.id ? { id: input.id } : {}), type: 'learner-message', data: { text: input.text } });
+      const result = await app.sessions.ingestEvent(params.id, {
+        ...(input.id ? { id: input.id } : {}),
+        type: 'learner-message',
+        data: { text: input.text },
+      });
       const reply = result.replies.map((r) => r.text).join('\n\n');
       const summary = turnBody(result);
       if (!wantsEventStream(c)) return Response.json({ reply, ...summary });
@@ -136,20 +196,24 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
   defineRoute({
     method: 'GET',
     path: '/sessions/:id/transitions',
-    summary: 'The session’s transition log (from, event, to, at), oldest first (the latest `limit`)',
+    summary:
+      'The session’s transition log (from, event, to, at), oldest first (the latest `limit`)',
     tags: ['sessions'],
     params: sessionParams,
     query: limitQuery,
     responses: { 200: { description: '{ transitions: [...] }' } },
     async handle({ params, query, principal, app }) {
       await sessionFor(app.sessions, principal, params.id);
-      return Response.json({ transitions: await app.sessions.listTransitions(params.id, query.limit) });
+      return Response.json({
+        transitions: await app.sessions.listTransitions(params.id, query.limit),
+      });
     },
   }),
   defineRoute({
     method: 'GET',
     path: '/sessions/:id/inbox',
-    summary: 'The session’s received events with their outcomes, in arrival order (the latest `limit`)',
+    summary:
+      'The session’s received events with their outcomes, in arrival order (the latest `limit`)',
     tags: ['sessions'],
     params: sessionParams,
     query: limitQuery,
@@ -165,7 +229,10 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     summary: 'A learner’s sessions, newest first',
     tags: ['sessions'],
     params: learnerParams,
-    responses: { 200: { description: '{ sessions: [...] }' }, 404: { description: 'another learner (scoped keys)', schema: errorBodySchema } },
+    responses: {
+      200: { description: '{ sessions: [...] }' },
+      404: { description: 'another learner (scoped keys)', schema: errorBodySchema },
+    },
     async handle({ params, principal, app }) {
       assertLearner(principal, params.id, `learner ${params.id}`);
       return Response.json({ sessions: await app.sessions.listLearnerSessions(params.id) });

@@ -17,7 +17,9 @@ import { ticketMappings } from '../webhooks/ticket-mappings.ts';
 const ciPayload = z.object({
   sessionId: z.string().uuid('expected a session id (UUID)'),
   id: z.string().trim().min(1).max(200).optional(),
-  type: z.enum([...reportEventTypes, 'commit'], { error: `expected one of ${[...reportEventTypes, 'commit'].join(', ')}` }),
+  type: z.enum([...reportEventTypes, 'commit'], {
+    error: `expected one of ${[...reportEventTypes, 'commit'].join(', ')}`,
+  }),
   data: z.record(z.string(), z.unknown()).default({}),
 });
 /** A code-review delivery from the code host. */
@@ -45,12 +47,15 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
     summary: `Signed deliveries from CI (test/lint/coverage… reports), code review, and trackers (${Object.keys(ticketMappings).join(', ')} tickets start an implementation run). ${signedHeaders}`,
     tags: ['webhooks'],
     public: true,
-    params: z.object({ source: z.enum(webhookSources, { error: `expected one of ${webhookSources.join(', ')}` }) }),
+    params: z.object({
+      source: z.enum(webhookSources, { error: `expected one of ${webhookSources.join(', ')}` }),
+    }),
     responses: {
       200: { description: 'session event outcome (ci, review)' },
       202: { description: 'implementation run started (trackers)' },
       401: {
-        description: 'wrong or missing signature, stale timestamp, missing delivery id (`field`: the header)',
+        description:
+          'wrong or missing signature, stale timestamp, missing delivery id (`field`: the header)',
         schema: errorBodySchema,
       },
     },
@@ -74,7 +79,10 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
           params.source === 'ci'
             ? (() => {
                 const p = parseBody(ciPayload, payload);
-                return { sessionId: p.sessionId, input: { id: p.id ?? delivery, type: p.type, data: p.data } };
+                return {
+                  sessionId: p.sessionId,
+                  input: { id: p.id ?? delivery, type: p.type, data: p.data },
+                };
               })()
             : (() => {
                 const p = parseBody(reviewPayload, payload);
@@ -82,7 +90,11 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
                 return { sessionId, input: { id: id ?? delivery, type: 'review-feedback', data } };
               })();
         const result = await app.sessions.ingestEvent(event.sessionId, event.input);
-        return Response.json({ event: result.event, session: result.session, outcome: result.outcome });
+        return Response.json({
+          event: result.event,
+          session: result.session,
+          outcome: result.outcome,
+        });
       }
       const { ticketId, input } = mapTicket(params.source, ticketMappings[params.source]!, payload);
       // A tracker retrying its delivery must not start a second run for the same ticket.

@@ -16,6 +16,16 @@ export interface TicketMapping {
 }
 
 export const ticketMappings: Record<string, TicketMapping> = {
-  zendesk: { id: 'ticket.id', title: 'ticket.subject', description: 'ticket.description', constraints: 'ticket.tags' },
-  clickup: { id: 'task.id', title: 'task.name', description: 'task.text_content', constraints: 'task.tags[].name' },
+  zendesk: {
+    id: 'ticket.id',
+    title: 'ticket.subject',
+    description: 'ticket.description',
+    constraints: 'ticket.tags',
+  },
+  clickup: {
+    id: 'task.id',
+    title: 'task.name',
+    description: 'task.text_content',
+    constraints: 'task.tags[].name',
+  },
 };

@@ -24,14 +24,34 @@ export interface StoryText {
 }
 
 /** Description sentences about how things are today: the problem, not the goal. */
-const statusQuo = /\b(?:currently|today|at the moment|right now|at present|so far|by hand|used to)\b/i;
+const statusQuo =
+  /\b(?:currently|today|at the moment|right now|at present|so far|by hand|used to)\b/i;
 /** A clause with these states an exception or a condition; its positive words are not plain claims. */
 const qualified = /\b(?:unless|only|except|until)\b/i;
-const unbounded = /\b(?:unlimited|no (?:upper )?(?:limit|cap|maximum)|without (?:a |any )?(?:limit|cap|maximum)|can be anything|any (?:size|value|number|length)\b(?! maximum)|as (?:big|large|long|many|much) as (?:they|you|the \w+|it) (?:wants?|likes?|needs?))/i;
+const unbounded =
+  /\b(?:unlimited|no (?:upper )?(?:limit|cap|maximum)|without (?:a |any )?(?:limit|cap|maximum)|can be anything|any (?:size|value|number|length)\b(?! maximum)|as (?:big|large|long|many|much) as (?:they|you|the \w+|it) (?:wants?|likes?|needs?))/i;
 const limited = /\bmaximum\b|\blimit(?:ed|s)?\b|\bonly\b/i;
 /** Roles that can hold a capability ("support agents can refund"); one group per role. */
 const roles: readonly (readonly string[])[] = [
-  ['user', 'users', 'customer', 'customers', 'member', 'members', 'visitor', 'visitors', 'reader', 'readers', 'buyer', 'buyers', 'shopper', 'shoppers', 'anyone', 'everyone', 'people'],
+  [
+    'user',
+    'users',
+    'customer',
+    'customers',
+    'member',
+    'members',
+    'visitor',
+    'visitors',
+    'reader',
+    'readers',
+    'buyer',
+    'buyers',
+    'shopper',
+    'shoppers',
+    'anyone',
+    'everyone',
+    'people',
+  ],
   ['support', 'agent', 'agents', 'staff', 'employee', 'employees', 'operator', 'operators'],
   ['admin', 'admins', 'administrator', 'administrators'],
   ['manager', 'managers'],
@@ -40,8 +60,10 @@ const roles: readonly (readonly string[])[] = [
   ['guest', 'guests', 'anonymous'],
 ];
 const roleGroup = (word: string) => roles.findIndex((g) => g.includes(word.toLowerCase()));
-const capability = /\b(?:let|lets|letting|allow|allows|enable|enables)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?(\w+)\s+(?:to\s+)?(\w+)|\b(\w+)\s+(?:can|may|could|are able to|is able to|should be able to)\s+(?:now\s+|also\s+|only\s+)?(\w+)/gi;
-const sortKey = /\b(?:sort(?:ed|s|ing)?|order(?:ed|s|ing)?|arrange[ds]?|rank(?:ed|s)?)\s+(?:them\s+|it\s+|(?:the\s+)?results\s+)?by\s+(?:the\s+|their\s+|its\s+)?([a-z][\w-]*)((?:\s*(?:,|and|then|by|the))+\s*[a-z][\w-]*)?/gi;
+const capability =
+  /\b(?:let|lets|letting|allow|allows|enable|enables)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?(\w+)\s+(?:to\s+)?(\w+)|\b(\w+)\s+(?:can|may|could|are able to|is able to|should be able to)\s+(?:now\s+|also\s+|only\s+)?(\w+)/gi;
+const sortKey =
+  /\b(?:sort(?:ed|s|ing)?|order(?:ed|s|ing)?|arrange[ds]?|rank(?:ed|s)?)\s+(?:them\s+|it\s+|(?:the\s+)?results\s+)?by\s+(?:the\s+|their\s+|its\s+)?([a-z][\w-]*)((?:\s*(?:,|and|then|by|the))+\s*[a-z][\w-]*)?/gi;
 /** Orders named without "by": "in alphabetical order", "newest first". */
 const impliedKey = /\balphabetical(?:ly)?\b|\b(?:newest|oldest|latest|most recent) first\b/gi;
 const pathPattern = /(?:^|[\s`(])(\/[a-z][\w/:{}.-]*)/gi;
@@ -68,7 +90,9 @@ function clausesOf(text: string): Clause[] {
     .filter(Boolean)
     .map((t) => {
       // A status code asserts an error ("returns 404" against "not an error"); "unrefunded" is "not refunded".
-      const marked = t.replace(/\b[45]\d\d\b/g, '$& error').replace(/\bun([a-z]{3,}(?:ed|able|ible))\b/gi, 'not $1');
+      const marked = t
+        .replace(/\b[45]\d\d\b/g, '$& error')
+        .replace(/\bun([a-z]{3,}(?:ed|able|ible))\b/gi, 'not $1');
       const { negated, blanks } = negationScopes(marked);
       return { text: t, all: terms(marked), negated, positive: terms(blank(marked, blanks)) };
     });
@@ -89,10 +113,15 @@ function negationScopes(marked: string): { negated: string[]; blanks: Array<[num
   const negated: string[] = [];
   const blanks: Array<[number, number]> = [];
   const quoted = quotedSpans(marked);
-  const words = [...marked.matchAll(/[\w'-]+/g)].map((w) => ({ from: w.index, to: w.index + w[0].length, terms: terms(w[0]) }));
+  const words = [...marked.matchAll(/[\w'-]+/g)].map((w) => ({
+    from: w.index,
+    to: w.index + w[0].length,
+    terms: terms(w[0]),
+  }));
   // nextContent[i]: the first word at or after i with a content term (words.length when none).
   const nextContent: number[] = new Array(words.length + 1).fill(words.length);
-  for (let i = words.length - 1; i >= 0; i--) nextContent[i] = words[i]!.terms.length ? i : nextContent[i + 1]!;
+  for (let i = words.length - 1; i >= 0; i--)
+    nextContent[i] = words[i]!.terms.length ? i : nextContent[i + 1]!;
   const stops = [...marked.matchAll(scopeEnd)].map((m) => m.index);
   let q = 0;
   let w = 0;
@@ -181,7 +210,8 @@ function quotedSpans(text: string): Array<[number, number]> {
   const closing: Record<string, number> = {};
   const closeAfter = (close: string, from: number) => {
     const known = closing[close];
-    if (known === undefined || (known !== -1 && known < from)) closing[close] = text.indexOf(close, from);
+    if (known === undefined || (known !== -1 && known < from))
+      closing[close] = text.indexOf(close, from);
     return closing[close]!;
   };
   for (let i = 0; i < text.length; i++) {
@@ -203,19 +233,28 @@ function stance(c: Clause, term: string): boolean | undefined {
 }
 
 const has = (list: readonly string[], term: string) => list.some((t) => sameIdea(t, term));
-const context = (a: Clause, b: Clause, except: string) => b.all.filter((t) => !sameIdea(t, except) && has(a.all, t)).length;
+const context = (a: Clause, b: Clause, except: string) =>
+  b.all.filter((t) => !sameIdea(t, except) && has(a.all, t)).length;
 
 /** The story's stance on `term` in the story clause that shares most with `clause`; undefined when no clause shares two terms. */
-function stanceNear(story: readonly Clause[], clause: Clause, term: string, learner: boolean): { negative: boolean; where: Clause } | undefined {
+function stanceNear(
+  story: readonly Clause[],
+  clause: Clause,
+  term: string,
+  learner: boolean,
+): { negative: boolean; where: Clause } | undefined {
   let best: { negative: boolean | undefined; where: Clause; ctx: number } | undefined;
   for (const s of story) {
     if (!has(s.all, term)) continue;
     const ctx = context(clause, s, term);
     const negative = stance(s, term);
     // On a tie the stance that agrees with the learner wins: the story may say both in different places.
-    if (!best || ctx > best.ctx || (ctx === best.ctx && negative !== !learner)) best = { negative, where: s, ctx };
+    if (!best || ctx > best.ctx || (ctx === best.ctx && negative !== !learner))
+      best = { negative, where: s, ctx };
   }
-  return best && best.ctx >= 2 && best.negative !== undefined ? { negative: best.negative, where: best.where } : undefined;
+  return best && best.ctx >= 2 && best.negative !== undefined
+    ? { negative: best.negative, where: best.where }
+    : undefined;
 }
 
 function negationFlips(story: readonly Clause[], said: readonly Clause[]): Contradiction[] {
@@ -227,7 +266,10 @@ function negationFlips(story: readonly Clause[], said: readonly Clause[]): Contr
       if (negative === undefined) continue;
       const near = stanceNear(story, clause, term, negative);
       if (!near || near.negative === negative) continue;
-      found.push({ kind: 'negation', point: `says "${clause.text}", but the story says "${near.where.text}"` });
+      found.push({
+        kind: 'negation',
+        point: `says "${clause.text}", but the story says "${near.where.text}"`,
+      });
       break;
     }
   }
@@ -240,7 +282,11 @@ function numberClashes(storyGoal: string, said: readonly Clause[]): Contradictio
   for (const clause of said) {
     for (const q of quantities(clause.text)) {
       const clash = quantityClash(q, story);
-      if (clash) found.push({ kind: 'number', point: `says "${q.raw.trim()}" where the story says "${clash.raw.trim()}"` });
+      if (clash)
+        found.push({
+          kind: 'number',
+          point: `says "${q.raw.trim()}" where the story says "${clash.raw.trim()}"`,
+        });
     }
   }
   return found;
@@ -257,9 +303,16 @@ function choiceClashes(storyGoal: readonly string[], said: readonly Clause[]): C
     }
     for (const clause of said) {
       for (const value of slotValues(slot, clause.text).claimed) {
-        if (story.negated.has(value) && !story.claimed.has(value)) found.push({ kind: 'choice', point: `says ${value}, which the story rules out` });
-        else if (story.claimed.size && ![...story.claimed].some((s) => compatibleValues(slot, s, value))) {
-          found.push({ kind: 'choice', point: `says ${value} where the story says ${[...story.claimed].join(' / ')} (${slot.name})` });
+        if (story.negated.has(value) && !story.claimed.has(value))
+          found.push({ kind: 'choice', point: `says ${value}, which the story rules out` });
+        else if (
+          story.claimed.size &&
+          ![...story.claimed].some((s) => compatibleValues(slot, s, value))
+        ) {
+          found.push({
+            kind: 'choice',
+            point: `says ${value} where the story says ${[...story.claimed].join(' / ')} (${slot.name})`,
+          });
         }
       }
     }
@@ -280,47 +333,79 @@ function scopeClashes(storyGoal: string, said: string): Contradiction[] {
   const story = capabilities(storyGoal);
   for (const c of capabilities(said)) {
     const same = story.filter((s) => c.verb && s.verb && sameIdea(s.verb, c.verb));
-    if (same.length && !same.some((s) => s.role === c.role)) found.push({ kind: 'scope', point: `says ${c.word} can ${c.verb}, but in the story it is ${same[0]!.word}` });
+    if (same.length && !same.some((s) => s.role === c.role))
+      found.push({
+        kind: 'scope',
+        point: `says ${c.word} can ${c.verb}, but in the story it is ${same[0]!.word}`,
+      });
   }
-  const storyPaths = [...storyGoal.matchAll(pathPattern)].map((m) => m[1]!.replace(/(?<![/.])[/.]+$/, ''));
+  const storyPaths = [...storyGoal.matchAll(pathPattern)].map((m) =>
+    m[1]!.replace(/(?<![/.])[/.]+$/, ''),
+  );
   for (const m of said.matchAll(pathPattern)) {
     const path = m[1]!.replace(/(?<![/.])[/.]+$/, '');
-    if (storyPaths.length && !storyPaths.some((p) => p.endsWith(path) || path.endsWith(p))) found.push({ kind: 'scope', point: `talks about ${path}, but the story is about ${storyPaths.join(', ')}` });
+    if (storyPaths.length && !storyPaths.some((p) => p.endsWith(path) || path.endsWith(p)))
+      found.push({
+        kind: 'scope',
+        point: `talks about ${path}, but the story is about ${storyPaths.join(', ')}`,
+      });
   }
-  const keysOf = (text: string) => [...[...text.matchAll(sortKey)].map((m) => m[1]!.toLowerCase()), ...[...text.matchAll(impliedKey)].map((m) => (/alpha/i.test(m[0]) ? 'alphabetical' : 'date'))];
+  const keysOf = (text: string) => [
+    ...[...text.matchAll(sortKey)].map((m) => m[1]!.toLowerCase()),
+    ...[...text.matchAll(impliedKey)].map((m) => (/alpha/i.test(m[0]) ? 'alphabetical' : 'date')),
+  ];
   const storyKeys = [...storyGoal.matchAll(sortKey)]
     .flatMap((m) => (m[2] ?? '').toLowerCase().split(/[^a-z-]+/))
     .concat(keysOf(storyGoal))
     .filter((k) => terms(k).length);
   for (const key of keysOf(said)) {
     const stems = terms(key);
-    if (stems.length && storyKeys.length && !storyKeys.some((k) => terms(k).some((t) => has(stems, t)))) found.push({ kind: 'choice', point: `sorts by ${key}, but the story orders by ${storyKeys.join(', then ')}` });
+    if (
+      stems.length &&
+      storyKeys.length &&
+      !storyKeys.some((k) => terms(k).some((t) => has(stems, t)))
+    )
+      found.push({
+        kind: 'choice',
+        point: `sorts by ${key}, but the story orders by ${storyKeys.join(', then ')}`,
+      });
   }
   return found;
 }
 
 /** What the learner says against the story (title, goal sentences of the description, acceptance criteria). */
 export function findContradictions(story: StoryText, restatement: string): Contradiction[] {
-  const goalSentences = story.description.split(/(?<=[.!?])\s+/).filter((s) => s.trim() && !statusQuo.test(s));
+  const goalSentences = story.description
+    .split(/(?<=[.!?])\s+/)
+    .filter((s) => s.trim() && !statusQuo.test(s));
   const goal = [story.title, ...goalSentences, ...story.acceptanceCriteria].map(normalizePhrases);
   const goalText = goal.join('\n');
   const text = normalizePhrases(restatement);
   const said = clausesOf(text);
   const found = [
     ...numberClashes(goalText, said),
-    ...choiceClashes(goal.flatMap((g) => g.split(/[;\n]+/)), said),
+    ...choiceClashes(
+      goal.flatMap((g) => g.split(/[;\n]+/)),
+      said,
+    ),
     ...scopeClashes(goalText, text),
     // One sentence often lists several claims ("invalid values return 400, a page past the end returns
     // empty items"): each comma-separated claim is compared with the story clause it is about, or the
     // 400 of one claim would clash with the "not an error" of another.
     ...negationFlips(clausesOf(goalText), clausesOf(text.replace(/,\s+/g, '; '))),
   ];
-  if (unbounded.test(text) && limited.test(goalText)) found.push({ kind: 'limit', point: `says "${unbounded.exec(text)![0]}", but the story sets a limit` });
+  if (unbounded.test(text) && limited.test(goalText))
+    found.push({
+      kind: 'limit',
+      point: `says "${unbounded.exec(text)![0]}", but the story sets a limit`,
+    });
   const seen = new Set<string>();
   return found.filter((f) => !seen.has(f.point) && seen.add(f.point));
 }
 
 /** Whether some story clause mentioning `term` is itself negative ("no digest on a day without notifications"). */
 export function storyNegates(storyText: string, term: string): boolean {
-  return clausesOf(normalizePhrases(storyText)).some((c) => has(c.all, term) && new RegExp(negator.source, 'i').test(c.text));
+  return clausesOf(normalizePhrases(storyText)).some(
+    (c) => has(c.all, term) && new RegExp(negator.source, 'i').test(c.text),
+  );
 }

@@ -20,7 +20,9 @@ export const partlyCovered = 0.3;
 
 /** Words of conversation rather than of the task ("I'm not sure what happens if it doesn't exist"). */
 const chatter = new Set(
-  paraphraseTerms('sure think guess happen happens exist exists know mean someone something many much time times thing things stuff hit really basically doesn don isn aren wasn won didn couldn shouldn wouldn ll ve re'),
+  paraphraseTerms(
+    'sure think guess happen happens exist exists know mean someone something many much time times thing things stuff hit really basically doesn don isn aren wasn won didn couldn shouldn wouldn ll ve re',
+  ),
 );
 
 /** Code names in a criterion: `backticked`, camelCase, snake_case, /paths. */
@@ -40,7 +42,15 @@ function weigher(all: readonly string[][]) {
       const shared = all.filter((ts) => mentions(ts, term)).length;
       const spread = shared <= 1 ? 1 : 1 / Math.sqrt(shared);
       // A number the learner repeats is a precise match; one left out is a detail.
-      const kind = /^\d/.test(term) ? (matched ? 1 : 0.5) : fillerWords.includes(term) ? 0.3 : code.includes(term) ? 1.5 : 1;
+      const kind = /^\d/.test(term)
+        ? matched
+          ? 1
+          : 0.5
+        : fillerWords.includes(term)
+          ? 0.3
+          : code.includes(term)
+            ? 1.5
+            : 1;
       return spread * kind;
     };
   };
@@ -77,13 +87,18 @@ export function topicality(said: readonly string[], storyText: string): number {
  * names counts by how specific it is: 1 / the number of criteria that use it, half that when the
  * question only names a synonym. A criterion needs a score of 1: one specific term, or several shared ones.
  */
-export function relevantCriteria(question: string, criteria: readonly string[], limit = 2): string[] {
+export function relevantCriteria(
+  question: string,
+  criteria: readonly string[],
+  limit = 2,
+): string[] {
   const said = paraphraseTerms(question).filter((t) => !chatter.has(t));
   const all = criteria.map((c) => paraphraseTerms(c));
   const scored = criteria.map((criterion, i) => {
     let score = 0;
     for (const t of all[i]!) {
-      if (said.some((h) => sameTerm(t, h))) score += 1 / all.filter((ts) => ts.some((u) => sameTerm(t, u))).length;
+      if (said.some((h) => sameTerm(t, h)))
+        score += 1 / all.filter((ts) => ts.some((u) => sameTerm(t, u))).length;
       else if (mentions(said, t)) score += 0.5 / all.filter((ts) => mentions(ts, t)).length;
     }
     return { criterion, score };

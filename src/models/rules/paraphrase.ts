@@ -30,8 +30,22 @@ const phrases: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** Number words a learner spells out where the story uses digits ("five failed attempts"). */
 const numberWords: Readonly<Record<string, string>> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  twelve: '12', fifteen: '15', twenty: '20', thirty: '30', fifty: '50', hundred: '100',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  fifty: '50',
+  hundred: '100',
 };
 
 /**
@@ -84,7 +98,8 @@ const synonymGroups: readonly (readonly string[])[] = [
 
 const groupsOfStem = new Map<string, Set<number>>();
 synonymGroups.forEach((group, index) => {
-  for (const word of group) for (const t of terms(word)) groupsOfStem.set(t, (groupsOfStem.get(t) ?? new Set()).add(index));
+  for (const word of group)
+    for (const t of terms(word)) groupsOfStem.set(t, (groupsOfStem.get(t) ?? new Set()).add(index));
 });
 
 /** `text` with phrases rewritten and number words as digits: the same wording on both sides. */

@@ -36,17 +36,25 @@ const usage: LanguageModelV4Usage = {
 export function createRulesModel(agentId: string): LanguageModelV4 {
   const handler = rulesHandlers[agentId];
 
-  function answer(call: LanguageModelV4CallOptions): { text: string; metadata: SharedV4ProviderMetadata } {
+  function answer(call: LanguageModelV4CallOptions): {
+    text: string;
+    metadata: SharedV4ProviderMetadata;
+  } {
     const { input, message } = readModelInput(call.prompt);
     const output: Record<string, unknown> = handler
       ? guardReply(handler(input, message) as Record<string, unknown>, learnerWords(input, message))
-      : { reply: `${rulesTag} No rules are defined for "${agentId}"; configure a model to use this agent.` };
+      : {
+          reply: `${rulesTag} No rules are defined for "${agentId}"; configure a model to use this agent.`,
+        };
     const metadata = { rules: { mode: 'rules', agent: agentId } satisfies RulesMetadata };
     if (call.responseFormat?.type !== 'json') return { text: replyText(output), metadata };
     const schema = call.responseFormat.schema;
     // Callers asking for another shape (a different agent's schema, Mastra helpers) still get valid JSON.
     const fits = schema === undefined || checkJsonSchema(output, schema) === undefined;
-    return { text: JSON.stringify(fits ? output : synthesize(schema, replyText(output), schema)), metadata };
+    return {
+      text: JSON.stringify(fits ? output : synthesize(schema, replyText(output), schema)),
+      metadata,
+    };
   }
 
   return {
@@ -62,21 +70,36 @@ export function createRulesModel(agentId: string): LanguageModelV4 {
         finishReason: { unified: 'stop', raw: 'stop' },
         usage,
         providerMetadata: metadata,
-        response: { id: `rules-${Date.now().toString(36)}`, modelId: `rules/${agentId}`, timestamp: new Date() },
+        response: {
+          id: `rules-${Date.now().toString(36)}`,
+          modelId: `rules/${agentId}`,
+          timestamp: new Date(),
+        },
         warnings: [],
       };
     },
 
     async doStream(call) {
       const { text, metadata } = answer(call);
-      const chunks = call.responseFormat?.type === 'json' ? [text] : text.match(/\S+\s*|\s+/g) ?? [];
+      const chunks =
+        call.responseFormat?.type === 'json' ? [text] : (text.match(/\S+\s*|\s+/g) ?? []);
       const parts: LanguageModelV4StreamPart[] = [
         { type: 'stream-start', warnings: [] },
-        { type: 'response-metadata', id: `rules-${Date.now().toString(36)}`, modelId: `rules/${agentId}`, timestamp: new Date() },
+        {
+          type: 'response-metadata',
+          id: `rules-${Date.now().toString(36)}`,
+          modelId: `rules/${agentId}`,
+          timestamp: new Date(),
+        },
         { type: 'text-start', id: 'text-1' },
         ...chunks.map((delta) => ({ type: 'text-delta' as const, id: 'text-1', delta })),
         { type: 'text-end', id: 'text-1' },
-        { type: 'finish', usage, finishReason: { unified: 'stop', raw: 'stop' }, providerMetadata: metadata },
+        {
+          type: 'finish',
+          usage,
+          finishReason: { unified: 'stop', raw: 'stop' },
+          providerMetadata: metadata,
+        },
       ];
       return {
         stream: new ReadableStream<LanguageModelV4StreamPart>({
@@ -93,16 +116,29 @@ export function createRulesModel(agentId: string): LanguageModelV4 {
 function replyText(output: Record<string, unknown>): string {
   if (typeof output.reply === 'string') return output.reply;
   if (typeof output.summary === 'string' && Array.isArray(output.steps)) {
-    return [output.summary, ...output.steps.map((s, i) => `${i + 1}. ${(s as { title?: string }).title}: ${(s as { detail?: string }).detail}`)].join('\n');
+    return [
+      output.summary,
+      ...output.steps.map(
+        (s, i) =>
+          `${i + 1}. ${(s as { title?: string }).title}: ${(s as { detail?: string }).detail}`,
+      ),
+    ].join('\n');
   }
   return `${rulesTag} ${JSON.stringify(output)}`;
 }
 
 /** Smallest value valid for `schema`, with `text` in string fields: JSON for callers whose shape has no rules. */
-function synthesize(schema: JSONSchema7Definition | undefined, text: string, root: JSONSchema7 | undefined): unknown {
+function synthesize(
+  schema: JSONSchema7Definition | undefined,
+  text: string,
+  root: JSONSchema7 | undefined,
+): unknown {
   if (schema === undefined || typeof schema === 'boolean') return text;
   if (schema.$ref && root) {
-    const target = schema.$ref.replace(/^#\//, '').split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+    const target = schema.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
     return synthesize(target as JSONSchema7Definition, text, root);
   }
   if (schema.const !== undefined) return schema.const;
@@ -110,15 +146,20 @@ function synthesize(schema: JSONSchema7Definition | undefined, text: string, roo
   if (schema.default !== undefined) return schema.default;
   const options = schema.anyOf ?? schema.oneOf;
   if (options?.length) return synthesize(options[0], text, root);
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') ?? schema.type[0] : schema.type;
+  const type = Array.isArray(schema.type)
+    ? (schema.type.find((t) => t !== 'null') ?? schema.type[0])
+    : schema.type;
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const key of schema.required ?? []) out[key] = synthesize(schema.properties?.[key], text, root);
+      for (const key of schema.required ?? [])
+        out[key] = synthesize(schema.properties?.[key], text, root);
       return out;
     }
     case 'array':
-      return Array.from({ length: schema.minItems ?? 0 }, () => synthesize(Array.isArray(schema.items) ? schema.items[0] : schema.items, text, root));
+      return Array.from({ length: schema.minItems ?? 0 }, () =>
+        synthesize(Array.isArray(schema.items) ? schema.items[0] : schema.items, text, root),
+      );
     case 'number':
     case 'integer':
       return schema.minimum ?? 0;

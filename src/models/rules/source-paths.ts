@@ -12,17 +12,36 @@
 export const sourcePathPattern = /(?:[\w@.-]+\/)*[\w@-][\w@.-]*\.(?:[cm]?[jt]sx?|py|rb|go|java)\b/g;
 
 /** `fix-verification.ts`'s former file pattern: an optional drive, a path, an extension, `:line:col`. */
-export const errorPathPattern = /(?:[a-z]:)?[\w./\\-]+\.(?:ts|js|tsx|jsx|py|java|go|rb)(?::\d+)*(?::\d+)?/g;
+export const errorPathPattern =
+  /(?:[a-z]:)?[\w./\\-]+\.(?:ts|js|tsx|jsx|py|java|go|rb)(?::\d+)*(?::\d+)?/g;
 
 const isWord = (c: string | undefined) => c !== undefined && /\w/.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 /** A character `sourcePathPattern` may consume. */
 const isPathChar = (c: string) => isWord(c) || c === '@' || c === '.' || c === '-' || c === '/';
 /** A character that may start a file name (not a dot, not a slash). */
-const startsName = (c: string | undefined) => c !== undefined && (isWord(c) || c === '@' || c === '-');
+const startsName = (c: string | undefined) =>
+  c !== undefined && (isWord(c) || c === '@' || c === '-');
 
 /** Extension alternatives in the order the pattern tries them: `[cm]?[jt]sx?` greedy first. */
-const sourceExtensions = ['cjsx', 'cjs', 'ctsx', 'cts', 'mjsx', 'mjs', 'mtsx', 'mts', 'jsx', 'js', 'tsx', 'ts', 'py', 'rb', 'go', 'java'];
+const sourceExtensions = [
+  'cjsx',
+  'cjs',
+  'ctsx',
+  'cts',
+  'mjsx',
+  'mjs',
+  'mtsx',
+  'mts',
+  'jsx',
+  'js',
+  'tsx',
+  'ts',
+  'py',
+  'rb',
+  'go',
+  'java',
+];
 
 /** Length of the extension after the dot at `dot` in `run` (end of run counts as a word boundary), or 0. */
 function extensionAt(run: string, dot: number): number {
@@ -58,7 +77,10 @@ function sourcePathsInRun(run: string): Array<[number, number]> {
   }
   const last = segments.length - 1;
   // A whole segment can hold the file name when it starts like a name and ends with an extension.
-  const good = (t: number) => segments[t]!.to > segments[t]!.from && startsName(run[segments[t]!.from]) && segments[t]!.lastDot > 0;
+  const good = (t: number) =>
+    segments[t]!.to > segments[t]!.from &&
+    startsName(run[segments[t]!.from]) &&
+    segments[t]!.lastDot > 0;
   // best[t]: the furthest good segment the directory loop can reach from segment t (greedy wins).
   const best: number[] = new Array(segments.length).fill(-1);
   for (let t = last; t >= 0; t--) {
@@ -106,7 +128,8 @@ export function replaceSourcePaths(text: string, by: string): string {
 }
 
 const errorExtensions = ['ts', 'js', 'tsx', 'jsx', 'py', 'java', 'go', 'rb'];
-const isErrorPathChar = (c: string | undefined) => c !== undefined && (isWord(c) || c === '.' || c === '/' || c === '\\' || c === '-');
+const isErrorPathChar = (c: string | undefined) =>
+  c !== undefined && (isWord(c) || c === '.' || c === '/' || c === '\\' || c === '-');
 
 /**
  * `text` with every `path/file.ext:line:col` replaced by `by`: the same result as

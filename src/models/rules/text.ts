@@ -13,7 +13,13 @@ export function str(value: unknown): string {
 
 export function strings(value: unknown): string[] {
   if (typeof value === 'string') return value.trim() ? [value] : [];
-  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : str(v))).filter((s) => s.trim()) : [];
+  return Array.isArray(value)
+    ? value
+        .map((v) =>
+          typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : str(v),
+        )
+        .filter((s) => s.trim())
+    : [];
 }
 
 export function num(value: unknown): number | undefined {
@@ -22,7 +28,9 @@ export function num(value: unknown): number | undefined {
 }
 
 export function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 export interface Profile {
@@ -74,27 +82,55 @@ export function activitiesOf(value: unknown): Activity[] {
   return value.map((item) => {
     if (typeof item === 'string') return { type: 'other', ok: undefined, summary: item };
     const r = record(item);
-    const ok = typeof r.ok === 'boolean' ? r.ok : typeof r.success === 'boolean' ? r.success : undefined;
-    return { type: str(r.type ?? r.kind).toLowerCase() || 'other', ok, summary: str(r.summary ?? r.message ?? r.output ?? r.detail) };
+    const ok =
+      typeof r.ok === 'boolean' ? r.ok : typeof r.success === 'boolean' ? r.success : undefined;
+    return {
+      type: str(r.type ?? r.kind).toLowerCase() || 'other',
+      ok,
+      summary: str(r.summary ?? r.message ?? r.output ?? r.detail),
+    };
   });
 }
 
 /** Activity kinds that read or search instead of changing code. */
 export const researchKinds = /^(research|docs?|search|browse|read(ing)?|video|tutorial)$/;
 /** Untyped activity that reads like research ("read a blog post on ORMs", "watched a video about Drizzle"). */
-export const researchSummary = /^\s*(?:read|reading|watched|watching|searched|searching|googled|browsed|opened|looked (?:up|into)|compared|studied|skimmed)\b/i;
+export const researchSummary =
+  /^\s*(?:read|reading|watched|watching|searched|searching|googled|browsed|opened|looked (?:up|into)|compared|studied|skimmed)\b/i;
 /** Activity kinds that change or check code. */
-export const codingKinds = /^(edit|commit|test|build|lint|typecheck|type-check|coverage|run|push|save)$/;
+export const codingKinds =
+  /^(edit|commit|test|build|lint|typecheck|type-check|coverage|run|push|save)$/;
 
 export function byLevel<T>(level: Level, variants: Record<Level, T>): T {
   return variants[level];
 }
 
 const stopwords = new Set(
-  `a an the and or but if then else when while of to in on at by for from with without into onto over under about as is are was were be been being it its this that these those there their them they we you your our i me my he she his her not no do does did done can could should would will shall may might must have has had just also so such than too very more most some any each every all both either neither only own same other which who whom whose what where why how up down out off again further once here use used using new get set make made let per via etc e g eg ie one two three nothing something anything everything say says said want wants need needs`.split(' '),
+  `a an the and or but if then else when while of to in on at by for from with without into onto over under about as is are was were be been being it its this that these those there their them they we you your our i me my he she his her not no do does did done can could should would will shall may might must have has had just also so such than too very more most some any each every all both either neither only own same other which who whom whose what where why how up down out off again further once here use used using new get set make made let per via etc e g eg ie one two three nothing something anything everything say says said want wants need needs`.split(
+    ' ',
+  ),
 );
 
-const suffixes = ['ational', 'ation', 'ition', 'ments', 'ment', 'ness', 'ings', 'ing', 'ated', 'ates', 'ate', 'ies', 'ied', 'ed', 'es', 'ly', 'er', 's'];
+const suffixes = [
+  'ational',
+  'ation',
+  'ition',
+  'ments',
+  'ment',
+  'ness',
+  'ings',
+  'ing',
+  'ated',
+  'ates',
+  'ate',
+  'ies',
+  'ied',
+  'ed',
+  'es',
+  'ly',
+  'er',
+  's',
+];
 /** Suffixes that only inflect: what they leave may carry a derivation suffix too ("parameters" → "parameter" → "paramet"). */
 const inflections = new Set(['s', 'es', 'ed', 'ing', 'ings']);
 
@@ -102,7 +138,11 @@ function stripSuffix(w: string): { word: string; suffix?: string } {
   for (const suffix of suffixes) {
     // Inflections (-ing, -ed, -s) may leave a 3-letter stem ("typing", "typed" → "typ"); derivations need 4.
     const min = suffix === 'ing' || suffix === 'ed' || suffix === 's' ? 3 : 4;
-    if (w.length - suffix.length >= min && w.endsWith(suffix)) return { word: w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : ''), suffix };
+    if (w.length - suffix.length >= min && w.endsWith(suffix))
+      return {
+        word: w.slice(0, -suffix.length) + (suffix === 'ies' || suffix === 'ied' ? 'y' : ''),
+        suffix,
+      };
   }
   return { word: w };
 }
@@ -119,7 +159,8 @@ export function stem(word: string): string {
     const second = stripSuffix(w);
     if (second.suffix && !inflections.has(second.suffix)) w = second.word;
     // "capped", "mapping": the doubled consonant goes with the suffix ("passed", "filled" keep theirs).
-    else if ((first.suffix === 'ed' || first.suffix === 'ing') && /([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
+    else if ((first.suffix === 'ed' || first.suffix === 'ing') && /([^aeiouslz])\1$/.test(w))
+      w = w.slice(0, -1);
   }
   // "type"/"typ", "store"/"stor": a final silent e makes no difference.
   return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
@@ -143,10 +184,17 @@ export function sameTerm(a: string, b: string): boolean {
 }
 
 /** Fraction of `wanted` terms found in `have`, each term weighted by `weight` (default 1). */
-export function coverage(wanted: string[], have: string[], weight: (term: string) => number = () => 1): number {
+export function coverage(
+  wanted: string[],
+  have: string[],
+  weight: (term: string) => number = () => 1,
+): number {
   const total = wanted.reduce((sum, w) => sum + weight(w), 0);
   if (!total) return 1;
-  return wanted.filter((w) => have.some((h) => sameTerm(w, h))).reduce((sum, w) => sum + weight(w), 0) / total;
+  return (
+    wanted.filter((w) => have.some((h) => sameTerm(w, h))).reduce((sum, w) => sum + weight(w), 0) /
+    total
+  );
 }
 
 /**
@@ -234,14 +282,28 @@ export interface Contradiction {
 
 /** Where the text uses the opposite of a word that only the story uses. */
 export function contradictions(storyText: string, text: string): Contradiction[] {
-  const storyWords = new Set(storyText.toLowerCase().split(/[^a-z]+/).map(stem));
-  const textWords = new Set(text.toLowerCase().split(/[^a-z]+/).map(stem));
+  const storyWords = new Set(
+    storyText
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .map(stem),
+  );
+  const textWords = new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .map(stem),
+  );
   const found: Contradiction[] = [];
   for (const [a, b] of antonyms) {
-    for (const [storyWord, textWord] of [[a, b], [b, a]] as const) {
+    for (const [storyWord, textWord] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const ss = stem(storyWord);
       const st = stem(textWord);
-      if (storyWords.has(ss) && !storyWords.has(st) && textWords.has(st)) found.push({ storyWord, textWord, strong: !textWords.has(ss) });
+      if (storyWords.has(ss) && !storyWords.has(st) && textWords.has(st))
+        found.push({ storyWord, textWord, strong: !textWords.has(ss) });
     }
   }
   return found;
@@ -257,20 +319,145 @@ export function namesTechnicalThing(text: string): boolean {
   return codeShaped.test(text) || technicalVocabulary.test(text);
 }
 
-const codeShaped = /\b[a-z]+[A-Z]\w*\b|\w\(\)|\.[a-z]\w*\(|\b[A-Z]{2,6}s?\b|\b\w+\/\w+\b|(?=[A-Z])(?<=[a-z,]\s+)(?!I\b|I'|OK\b)[A-Z][a-z]+\w*/;
+const codeShaped =
+  /\b[a-z]+[A-Z]\w*\b|\w\(\)|\.[a-z]\w*\(|\b[A-Z]{2,6}s?\b|\b\w+\/\w+\b|(?=[A-Z])(?<=[a-z,]\s+)(?!I\b|I'|OK\b)[A-Z][a-z]+\w*/;
 
 const technicalVocabulary = new RegExp(
   `\\b(?:${[
-    'closures?', 'scopes?', 'hoisting', 'promises?', 'callbacks?', 'async', 'await', 'event loop', 'generators?', 'iterators?', 'recursion', 'recursive',
-    'functions?', 'methods?', 'class(?:es)?', 'objects?', 'arrays?', 'variables?', 'constants?', 'prototypes?', 'inheritance', 'interfaces?', 'generics?', 'types?', 'enums?',
-    'modules?', 'imports?', 'exports?', 'dependency injection', 'decorators?', 'lambdas?', 'pointers?', 'references?', 'mutation', 'immutab\\w+', 'mutable',
-    'hooks?', 'state', 'props', 'components?', 're-?renders?', 'rendering', 'lifecycle', 'effects?', 'cleanup', 'refs?', 'context', 'reducers?', 'store', 'selectors?', 'virtual dom', 'dom',
-    'events?', 'listeners?', 'handlers?', 'debounc\\w*', 'throttl\\w*', 'memo\\w*', 'cach(?:e|es|ing)',
-    'quer(?:y|ies)', 'index(?:es)?', 'indices', 'transactions?', '(?:foreign|primary) keys?', 'joins?', 'schemas?', 'migrations?', 'tables?', 'columns?', 'rows?', 'orm', 'normali[sz]\\w+', 'database',
-    'tokens?', 'sessions?', 'cookies?', 'auth\\w*', 'hash(?:ing|es)?', 'encrypt\\w*', 'middleware', 'routes?', 'routers?', 'routing', 'endpoints?', 'requests?', 'responses?', 'headers?', 'status codes?',
-    'streams?', 'buffers?', 'sockets?', 'websockets?', 'threads?', 'concurren\\w+', 'race conditions?', 'mutex\\w*', 'locks?', 'queues?', 'workers?', 'jobs?',
-    'regex\\w*', 'regular expressions?', 'serializ\\w+', 'parsing', 'pagination', 'cursors?', 'idempoten\\w+', 'mocks?', 'mocking', 'stubs?', 'fixtures?', 'assertions?',
-    'overloads?', 'arguments?', 'parameters?', 'params', 'return values?', 'salts?', 'passwords?', 'keys?', 'values?', 'properties', 'fields?', 'null', 'undefined', 'scope chain', 'this keyword', 'bind', 'spread', 'destructur\\w+', 'template literals?', 'equality', 'truthy', 'falsy',
+    'closures?',
+    'scopes?',
+    'hoisting',
+    'promises?',
+    'callbacks?',
+    'async',
+    'await',
+    'event loop',
+    'generators?',
+    'iterators?',
+    'recursion',
+    'recursive',
+    'functions?',
+    'methods?',
+    'class(?:es)?',
+    'objects?',
+    'arrays?',
+    'variables?',
+    'constants?',
+    'prototypes?',
+    'inheritance',
+    'interfaces?',
+    'generics?',
+    'types?',
+    'enums?',
+    'modules?',
+    'imports?',
+    'exports?',
+    'dependency injection',
+    'decorators?',
+    'lambdas?',
+    'pointers?',
+    'references?',
+    'mutation',
+    'immutab\\w+',
+    'mutable',
+    'hooks?',
+    'state',
+    'props',
+    'components?',
+    're-?renders?',
+    'rendering',
+    'lifecycle',
+    'effects?',
+    'cleanup',
+    'refs?',
+    'context',
+    'reducers?',
+    'store',
+    'selectors?',
+    'virtual dom',
+    'dom',
+    'events?',
+    'listeners?',
+    'handlers?',
+    'debounc\\w*',
+    'throttl\\w*',
+    'memo\\w*',
+    'cach(?:e|es|ing)',
+    'quer(?:y|ies)',
+    'index(?:es)?',
+    'indices',
+    'transactions?',
+    '(?:foreign|primary) keys?',
+    'joins?',
+    'schemas?',
+    'migrations?',
+    'tables?',
+    'columns?',
+    'rows?',
+    'orm',
+    'normali[sz]\\w+',
+    'database',
+    'tokens?',
+    'sessions?',
+    'cookies?',
+    'auth\\w*',
+    'hash(?:ing|es)?',
+    'encrypt\\w*',
+    'middleware',
+    'routes?',
+    'routers?',
+    'routing',
+    'endpoints?',
+    'requests?',
+    'responses?',
+    'headers?',
+    'status codes?',
+    'streams?',
+    'buffers?',
+    'sockets?',
+    'websockets?',
+    'threads?',
+    'concurren\\w+',
+    'race conditions?',
+    'mutex\\w*',
+    'locks?',
+    'queues?',
+    'workers?',
+    'jobs?',
+    'regex\\w*',
+    'regular expressions?',
+    'serializ\\w+',
+    'parsing',
+    'pagination',
+    'cursors?',
+    'idempoten\\w+',
+    'mocks?',
+    'mocking',
+    'stubs?',
+    'fixtures?',
+    'assertions?',
+    'overloads?',
+    'arguments?',
+    'parameters?',
+    'params',
+    'return values?',
+    'salts?',
+    'passwords?',
+    'keys?',
+    'values?',
+    'properties',
+    'fields?',
+    'null',
+    'undefined',
+    'scope chain',
+    'this keyword',
+    'bind',
+    'spread',
+    'destructur\\w+',
+    'template literals?',
+    'equality',
+    'truthy',
+    'falsy',
   ].join('|')})\\b`,
   'i',
 );

@@ -16,21 +16,33 @@ export const slots: readonly Slot[] = [
   {
     name: 'timing',
     values: [
-      ['synchronously', /\bsynchronous(?:ly)?\b|\bsync\b|\b(?:in|during|within) the (?:same )?(?:http )?request\b|\bblocking\b/gi],
-      ['asynchronously', /\basynchronous(?:ly)?\b|\basync\b|\bin the background\b|\bbackground (?:jobs?|workers?|tasks?|process(?:es)?)\b|\b(?:job )?queue[ds]?\b/gi],
+      [
+        'synchronously',
+        /\bsynchronous(?:ly)?\b|\bsync\b|\b(?:in|during|within) the (?:same )?(?:http )?request\b|\bblocking\b/gi,
+      ],
+      [
+        'asynchronously',
+        /\basynchronous(?:ly)?\b|\basync\b|\bin the background\b|\bbackground (?:jobs?|workers?|tasks?|process(?:es)?)\b|\b(?:job )?queue[ds]?\b/gi,
+      ],
     ],
   },
   {
     name: 'retry delay',
     values: [
       ['exponential backoff', /\bexponential(?:ly)?\b|\bdoubling\b/gi],
-      ['a fixed delay', /\b(?:fixed|constant|same|linear)(?: retry)? (?:delay|interval|backoff|wait)\b/gi],
+      [
+        'a fixed delay',
+        /\b(?:fixed|constant|same|linear)(?: retry)? (?:delay|interval|backoff|wait)\b/gi,
+      ],
     ],
   },
   {
     name: 'side',
     values: [
-      ['on the client', /\bclient[\s-]side\b|\bon the client\b|\b(?:in )?the browser\b|\bfront[\s-]?end\b/gi],
+      [
+        'on the client',
+        /\bclient[\s-]side\b|\bon the client\b|\b(?:in )?the browser\b|\bfront[\s-]?end\b/gi,
+      ],
       ['on the server', /\bserver[\s-]side\b|\bon the server\b|\bthe server\b|\bback[\s-]?end\b/gi],
     ],
   },
@@ -38,8 +50,14 @@ export const slots: readonly Slot[] = [
     name: 'storage',
     values: [
       ['Redis', /\bredis\b/gi],
-      ['in process memory', /\bin[\s-]memory\b|\bin (?:each|every|the|a single|one) (?:app )?process\b|\bper process\b|\bin[\s-]process\b|\blocal memory\b/gi],
-      ['the database', /\b(?:the|a|our|in) (?:database|db)\b|\bpostgres(?:ql)?\b|\bmysql\b|\bsql table\b/gi],
+      [
+        'in process memory',
+        /\bin[\s-]memory\b|\bin (?:each|every|the|a single|one) (?:app )?process\b|\bper process\b|\bin[\s-]process\b|\blocal memory\b/gi,
+      ],
+      [
+        'the database',
+        /\b(?:the|a|our|in) (?:database|db)\b|\bpostgres(?:ql)?\b|\bmysql\b|\bsql table\b/gi,
+      ],
       ['object storage', /\bobject storage\b|\bs3\b|\bbucket\b|\bblob storage\b/gi],
       ['localStorage', /\blocal ?storage\b/gi],
       ['sessionStorage', /\bsession ?storage\b/gi],
@@ -76,20 +94,34 @@ export const slots: readonly Slot[] = [
   {
     name: 'default',
     values: [
-      ['on by default', /\b(?:on|enabled?|active|opted[\s-]in)(?:\s+[\w-]+){0,4}\s+by default\b|\bdefaults? to (?:on|enabled)\b|\bopt[\s-]out\b/gi],
-      ['off by default', /\b(?:off|disabled?|inactive|opted[\s-]out)(?:\s+[\w-]+){0,4}\s+by default\b|\bdefaults? to (?:off|disabled)\b|\bopt[\s-]in\b/gi],
+      [
+        'on by default',
+        /\b(?:on|enabled?|active|opted[\s-]in)(?:\s+[\w-]+){0,4}\s+by default\b|\bdefaults? to (?:on|enabled)\b|\bopt[\s-]out\b/gi,
+      ],
+      [
+        'off by default',
+        /\b(?:off|disabled?|inactive|opted[\s-]out)(?:\s+[\w-]+){0,4}\s+by default\b|\bdefaults? to (?:off|disabled)\b|\bopt[\s-]in\b/gi,
+      ],
     ],
   },
   {
     name: 'delivery',
     values: [
-      ['in parts', /\bpaginat\w*|\bone page at a time\b|\bpage by page\b|\bin pages\b|\bin (?:chunks|batches)\b|\bstream(?:s|ed|ing)?\b/gi],
-      ['all at once', /\ball (?:(?:the )?\w+ )?at once\b|\beverything at once\b|\bin (?:one|a single) (?:response|request|go|call)\b|\bload(?:s|ing)? (?:them )?(?:all|everything)\b/gi],
+      [
+        'in parts',
+        /\bpaginat\w*|\bone page at a time\b|\bpage by page\b|\bin pages\b|\bin (?:chunks|batches)\b|\bstream(?:s|ed|ing)?\b/gi,
+      ],
+      [
+        'all at once',
+        /\ball (?:(?:the )?\w+ )?at once\b|\beverything at once\b|\bin (?:one|a single) (?:response|request|go|call)\b|\bload(?:s|ing)? (?:them )?(?:all|everything)\b/gi,
+      ],
     ],
   },
   {
     name: 'HTTP method',
-    values: (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((m) => [m, new RegExp(`\\b${m}\\b`, 'g')] as const),
+    values: (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map(
+      (m) => [m, new RegExp(`\\b${m}\\b`, 'g')] as const,
+    ),
   },
 ];
 
@@ -97,19 +129,33 @@ export const slots: readonly Slot[] = [
  * Negators: "not", "no", "nothing", "never", "without", "instead of", "rather than", "don't"... ("no
  * matter" is not one). "Replaces X" rules X out as "instead of X" does.
  */
-export const negator = /\b(?:not|no(?! matter| longer)|none|nothing|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t)\b/gi;
-const refusal = /\b(?:reject\w*|refus\w*|den(?:y|ies|ied)|disallow\w*|unsupported|not (?:allowed|accepted|supported)|invalid|other(?:s| types| files| formats)?)\b/i;
+export const negator =
+  /\b(?:not|no(?! matter| longer)|none|nothing|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t)\b/gi;
+const refusal =
+  /\b(?:reject\w*|refus\w*|den(?:y|ies|ied)|disallow\w*|unsupported|not (?:allowed|accepted|supported)|invalid|other(?:s| types| files| formats)?)\b/i;
 
 /** Values of `slot` that `clause` claims, and values it negates. */
-export function slotValues(slot: Slot, clause: string): { claimed: Set<string>; negated: Set<string> } {
+export function slotValues(
+  slot: Slot,
+  clause: string,
+): { claimed: Set<string>; negated: Set<string> } {
   const claimed = new Set<string>();
   const negated = new Set<string>();
   for (const [value, pattern] of slot.values) {
     for (const m of clause.matchAll(pattern)) {
-      const before = clause.slice(Math.max(0, m.index - 60), m.index).split(/[,(]/).at(-1)!;
+      const before = clause
+        .slice(Math.max(0, m.index - 60), m.index)
+        .split(/[,(]/)
+        .at(-1)!;
       const after = clause.slice(m.index + m[0].length, m.index + m[0].length + 25);
       const lastWords = before.trim().split(/\s+/).slice(-4).join(' ');
-      if (new RegExp(negator.source, 'i').test(lastWords) || /^\s*(?:\w+\s+)?(?:never|(?:does|do|must|should|can|will)\s*n(?:o|['’])t|cannot)\b/i.test(after)) negated.add(value);
+      if (
+        new RegExp(negator.source, 'i').test(lastWords) ||
+        /^\s*(?:\w+\s+)?(?:never|(?:does|do|must|should|can|will)\s*n(?:o|['’])t|cannot)\b/i.test(
+          after,
+        )
+      )
+        negated.add(value);
       // Only the part of the clause around the value: "sent synchronously, and a larger one is rejected" still claims sync.
       else if (!refusal.test(before + m[0] + after.split(/[,;]/)[0])) claimed.add(value);
     }
@@ -120,5 +166,8 @@ export function slotValues(slot: Slot, clause: string): { claimed: Set<string>; 
 
 /** Whether two values of a slot may both hold. */
 export function compatibleValues(slot: Slot, a: string, b: string): boolean {
-  return a === b || (slot.compatible ?? []).some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+  return (
+    a === b ||
+    (slot.compatible ?? []).some(([x, y]) => (x === a && y === b) || (x === b && y === a))
+  );
 }

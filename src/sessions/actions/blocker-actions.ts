@@ -6,7 +6,12 @@ import { blockerDiagnosisSchema } from '../../domain/contracts/blocker-diagnosis
 import { conceptExplanationSchema } from '../../domain/contracts/concept-explanation.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { currentTask } from '../context.ts';
-import { lastLearnerMessage, latestReports, recentErrors, recentWithCurrent } from '../interpret/activity.ts';
+import {
+  lastLearnerMessage,
+  latestReports,
+  recentErrors,
+  recentWithCurrent,
+} from '../interpret/activity.ts';
 import { callAgent } from '../turn/agent-call.ts';
 import { reply, send } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';
@@ -14,7 +19,9 @@ import type { ActionHandler } from './types.ts';
 export const blockerActions = {
   diagnoseBlocker: async ({ draft, deps, action }) => {
     const events = recentWithCurrent(draft, deps);
-    const started = draft.context.taskStartedAt ? Date.parse(draft.context.taskStartedAt) : Date.parse(draft.session.enteredAt);
+    const started = draft.context.taskStartedAt
+      ? Date.parse(draft.context.taskStartedAt)
+      : Date.parse(draft.session.enteredAt);
     const diagnosis = await callAgent(
       draft,
       deps,
@@ -24,40 +31,76 @@ export const blockerActions = {
         story: draft.story,
         message: lastLearnerMessage(events),
         recentErrors: recentErrors(events),
-        activity: events.slice(-10).map((e) => ({ type: e.type, summary: JSON.stringify(e.data).slice(0, 200), at: e.receivedAt })),
+        activity: events.slice(-10).map((e) => ({
+          type: e.type,
+          summary: JSON.stringify(e.data).slice(0, 200),
+          at: e.receivedAt,
+        })),
         minutesStuck: Math.max(0, Math.round((draft.now.getTime() - started) / 60_000)),
       },
       blockerDiagnosisSchema,
     );
     const diagnosed = diagnosis.category !== 'unknownIssue';
     draft.context.undiagnosed = diagnosed ? 0 : (draft.context.undiagnosed ?? 0) + 1;
-    draft.context.diagnosis = { category: diagnosis.category, diagnosed, summary: diagnosis.summary, at: draft.now.toISOString() };
+    draft.context.diagnosis = {
+      category: diagnosis.category,
+      diagnosed,
+      summary: diagnosis.summary,
+      at: draft.now.toISOString(),
+    };
   },
   analyzeState: ({ draft }) => {
     send(draft, 'stateAnalyzed');
   },
   categorizeIssue: ({ draft }) => {
-    send(draft, draft.context.diagnosis?.category ?? 'unknownIssue', { summary: draft.context.diagnosis?.summary ?? '' });
+    send(draft, draft.context.diagnosis?.category ?? 'unknownIssue', {
+      summary: draft.context.diagnosis?.summary ?? '',
+    });
   },
   provideSolution: ({ draft, action }) => {
-    reply(draft, action, `Try this: ${draft.context.diagnosis?.summary ?? 'apply the change we discussed'}, then carry on with the task.`);
+    reply(
+      draft,
+      action,
+      `Try this: ${draft.context.diagnosis?.summary ?? 'apply the change we discussed'}, then carry on with the task.`,
+    );
     send(draft, 'solutionProvided');
   },
   fixTechnicalIssue: ({ draft, action }) => {
-    reply(draft, action, `The fix: ${draft.context.diagnosis?.summary || 'read the first error, fix that line, re-run'}. Apply it and tell me whether it works.`);
+    reply(
+      draft,
+      action,
+      `The fix: ${draft.context.diagnosis?.summary || 'read the first error, fix that line, re-run'}. Apply it and tell me whether it works.`,
+    );
     send(draft, 'fixProvided');
   },
   explainConcept: async ({ draft, deps, action }) => {
     const events = recentWithCurrent(draft, deps);
-    const concept = draft.story.concepts[0] ?? (lastLearnerMessage(events) || currentTask(draft.context) || draft.story.title);
-    await callAgent(draft, deps, action, 'explainConcept', { story: draft.story, concept, context: currentTask(draft.context) ?? '' }, conceptExplanationSchema);
+    const concept =
+      draft.story.concepts[0] ??
+      (lastLearnerMessage(events) || currentTask(draft.context) || draft.story.title);
+    await callAgent(
+      draft,
+      deps,
+      action,
+      'explainConcept',
+      { story: draft.story, concept, context: currentTask(draft.context) ?? '' },
+      conceptExplanationSchema,
+    );
   },
   fixEnvironment: ({ draft, action }) => {
-    reply(draft, action, 'Let us fix the environment: check the Node version, reinstall dependencies (npm ci) and read the first error. Tell me when it runs, or if it is still broken.');
+    reply(
+      draft,
+      action,
+      'Let us fix the environment: check the Node version, reinstall dependencies (npm ci) and read the first error. Tell me when it runs, or if it is still broken.',
+    );
   },
   breakDownTask: ({ draft, action }) => {
     const task = currentTask(draft.context) ?? draft.story.title;
-    const steps = [`Write one failing test for: ${task}`, `Make that one test pass`, `Clean up and re-run all tests`];
+    const steps = [
+      `Write one failing test for: ${task}`,
+      `Make that one test pass`,
+      `Clean up and re-run all tests`,
+    ];
     const plan = [...(draft.context.plan ?? [])];
     plan.splice(draft.context.taskIndex ?? 0, plan.length ? 1 : 0, ...steps);
     draft.context.plan = plan;
@@ -65,17 +108,29 @@ export const blockerActions = {
     send(draft, 'taskBrokenDown');
   },
   requestClarification: ({ draft, action }) => {
-    reply(draft, action, 'I cannot tell what is blocking you yet. What did you try, what did you expect, and what happened instead?');
+    reply(
+      draft,
+      action,
+      'I cannot tell what is blocking you yet. What did you try, what did you expect, and what happened instead?',
+    );
   },
   verifyFix: ({ draft, action }) => {
     reply(draft, action, 'Did the fix work? Run the tests and tell me (or send the test report).');
   },
   refineFix: ({ draft, action }) => {
-    reply(draft, action, 'Part of it works. Adjust the fix for what still fails, then check again.');
+    reply(
+      draft,
+      action,
+      'Part of it works. Adjust the fix for what still fails, then check again.',
+    );
     send(draft, 'fixProvided');
   },
   proposeAlternative: ({ draft, action }) => {
-    reply(draft, action, 'That fix did not work. Another way: undo it, isolate the failing case in a small test, and fix only that.');
+    reply(
+      draft,
+      action,
+      'That fix did not work. Another way: undo it, isolate the failing case in a small test, and fix only that.',
+    );
     send(draft, 'fixProvided');
   },
   autoVerify: async ({ draft, deps }) => {
@@ -87,7 +142,11 @@ export const blockerActions = {
     else send(draft, 'someIssuesRemain');
   },
   provideAdditionalFixes: ({ draft, action }) => {
-    reply(draft, action, 'Some issues remain: fix the first remaining failure the same way, then check again.');
+    reply(
+      draft,
+      action,
+      'Some issues remain: fix the first remaining failure the same way, then check again.',
+    );
     send(draft, 'fixProvided');
   },
 } satisfies Partial<Record<StoryAction, ActionHandler>>;

@@ -7,7 +7,12 @@ import { progressCoachingSchema } from '../../domain/contracts/progress-coaching
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { currentTask } from '../context.ts';
 import { detectPatterns } from '../detectors/index.ts';
-import { activityOf, lastLearnerMessage, recentErrors, recentWithCurrent } from '../interpret/activity.ts';
+import {
+  activityOf,
+  lastLearnerMessage,
+  recentErrors,
+  recentWithCurrent,
+} from '../interpret/activity.ts';
 import { callAgent } from '../turn/agent-call.ts';
 import { reply, send, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 import { templatePlan } from './planning-actions.ts';
@@ -21,21 +26,36 @@ function startTask(draft: TurnDraft, index: number): string {
   return currentTask(draft.context) ?? draft.story.title;
 }
 
-const taskLabel = (draft: TurnDraft) => `step ${(draft.context.taskIndex ?? 0) + 1}/${draft.context.plan?.length ?? 1}`;
+const taskLabel = (draft: TurnDraft) =>
+  `step ${(draft.context.taskIndex ?? 0) + 1}/${draft.context.plan?.length ?? 1}`;
 
-async function coach(draft: TurnDraft, deps: TurnDeps, action: string, mode: 'encourage' | 'investigateStall' | 'redirect', pattern = '') {
+async function coach(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  action: string,
+  mode: 'encourage' | 'investigateStall' | 'redirect',
+  pattern = '',
+) {
   const plan = draft.context.plan ?? [];
   await callAgent(
     draft,
     deps,
     action,
     'coachProgress',
-    { story: draft.story, mode, currentStep: currentTask(draft.context) ?? '', completedSteps: draft.context.taskIndex ?? 0, totalSteps: plan.length, pattern },
+    {
+      story: draft.story,
+      mode,
+      currentStep: currentTask(draft.context) ?? '',
+      completedSteps: draft.context.taskIndex ?? 0,
+      totalSteps: plan.length,
+      pattern,
+    },
     progressCoachingSchema,
   );
 }
 
-const patternOf = (data: Record<string, unknown>) => (typeof data.subject === 'string' ? ` (${data.subject})` : '');
+const patternOf = (data: Record<string, unknown>) =>
+  typeof data.subject === 'string' ? ` (${data.subject})` : '';
 
 export const implementationActions = {
   assignTask: ({ draft, action }) => {
@@ -54,13 +74,25 @@ export const implementationActions = {
     send(draft, 'nextStepAssigned', { taskIndex: next });
   },
   resumeImplementation: ({ draft, action }) => {
-    reply(draft, action, `Carry on with ${taskLabel(draft)}: ${currentTask(draft.context) ?? draft.story.title}`);
+    reply(
+      draft,
+      action,
+      `Carry on with ${taskLabel(draft)}: ${currentTask(draft.context) ?? draft.story.title}`,
+    );
   },
   guideCompletion: ({ draft, action }) => {
-    reply(draft, action, `Good progress on "${currentTask(draft.context) ?? draft.story.title}". What is left? Finish that part, then run the tests.`);
+    reply(
+      draft,
+      action,
+      `Good progress on "${currentTask(draft.context) ?? draft.story.title}". What is left? Finish that part, then run the tests.`,
+    );
   },
   correctApproach: ({ draft, action }) => {
-    reply(draft, action, 'This approach will make the task harder than it is. Go back to the plan step and take the simplest way that passes the test. Say "ok" when you are ready.');
+    reply(
+      draft,
+      action,
+      'This approach will make the task harder than it is. Go back to the plan step and take the simplest way that passes the test. Say "ok" when you are ready.',
+    );
   },
   provideHint: async ({ draft, deps, action }) => {
     const hintsGiven = draft.context.hintsGiven ?? 0;
@@ -70,14 +102,24 @@ export const implementationActions = {
       deps,
       action,
       'provideHint',
-      { story: draft.story, message: lastLearnerMessage(events), currentStep: currentTask(draft.context) ?? '', recentErrors: recentErrors(events), hintsGiven },
+      {
+        story: draft.story,
+        message: lastLearnerMessage(events),
+        currentStep: currentTask(draft.context) ?? '',
+        recentErrors: recentErrors(events),
+        hintsGiven,
+      },
       hintSchema,
     );
     draft.context.hintsGiven = hintsGiven + 1;
   },
   giveAnswer: ({ draft, action }) => {
     const task = currentTask(draft.context) ?? draft.story.title;
-    reply(draft, action, `Here is how to do "${task}": write the test for it first, run it to see it fail, then change the one function the test calls until it passes. Tell me when it works or where it breaks.`);
+    reply(
+      draft,
+      action,
+      `Here is how to do "${task}": write the test for it first, run it to see it fail, then change the one function the test calls until it passes. Tell me when it works or where it breaks.`,
+    );
   },
   monitorProgress: ({ draft }) => {
     draft.context.monitorSince = draft.now.toISOString();
@@ -86,25 +128,54 @@ export const implementationActions = {
   investigateStall: ({ draft, deps, action }) => coach(draft, deps, action, 'investigateStall'),
   detectPattern: ({ draft, deps }) => {
     const since = draft.context.monitorSince ?? '';
-    const activity = activityOf(draft, recentWithCurrent(draft, deps)).filter((a) => (a as { at: string }).at >= since);
+    const activity = activityOf(draft, recentWithCurrent(draft, deps)).filter(
+      (a) => (a as { at: string }).at >= since,
+    );
     const [found] = detectPatterns(activity);
-    if (found) send(draft, found.event, { pattern: found.pattern, subject: found.subject, count: found.count });
+    if (found)
+      send(draft, found.event, {
+        pattern: found.pattern,
+        subject: found.subject,
+        count: found.count,
+      });
     else send(draft, 'patternIdentified', { pattern: 'circularActivity' });
   },
   coachTestStrategy: ({ draft, action, data }) => {
-    reply(draft, action, `The same test keeps failing${patternOf(data)}. Stop changing code for a moment: what exactly does the test check, and can you run it alone? Say "ok" when you have a new angle.`);
+    reply(
+      draft,
+      action,
+      `The same test keeps failing${patternOf(data)}. Stop changing code for a moment: what exactly does the test check, and can you run it alone? Say "ok" when you have a new angle.`,
+    );
   },
   fixBuildFoundation: ({ draft, action, data }) => {
-    reply(draft, action, `The same build error keeps coming back${patternOf(data)}. Fix the foundation first: config, dependencies and types, before more feature code.`);
+    reply(
+      draft,
+      action,
+      `The same build error keeps coming back${patternOf(data)}. Fix the foundation first: config, dependencies and types, before more feature code.`,
+    );
   },
   rethinkApproach: ({ draft, action }) => {
-    reply(draft, action, 'You are making and undoing the same change. Step back: write down why it fails, then choose a different approach.');
+    reply(
+      draft,
+      action,
+      'You are making and undoing the same change. Step back: write down why it fails, then choose a different approach.',
+    );
   },
   breakAnalysisParalysis: ({ draft, action }) => {
-    reply(draft, action, 'Enough reading for now. Pick the smallest concrete step and write code for it in the next ten minutes.');
+    reply(
+      draft,
+      action,
+      'Enough reading for now. Pick the smallest concrete step and write code for it in the next ten minutes.',
+    );
   },
   strategicRedirect: async ({ draft, deps, action, data }) => {
-    await coach(draft, deps, action, 'redirect', typeof data.pattern === 'string' ? data.pattern : '');
+    await coach(
+      draft,
+      deps,
+      action,
+      'redirect',
+      typeof data.pattern === 'string' ? data.pattern : '',
+    );
     send(draft, 'redirectComplete');
   },
 } satisfies Partial<Record<StoryAction, ActionHandler>>;

@@ -16,11 +16,16 @@ const initialQuestions = [
   'What do you want to be able to do in three months?',
 ];
 
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 
 /** Seed 000 `analyzeAssessmentResults`: a practice recommendation for each weak area (score < 60). */
 export function recommendationsFor(results: Record<string, unknown>): string[] {
-  const weak = Object.entries(results).filter(([, v]) => typeof v === 'number' && v < 60).map(([k]) => `Practise ${k}`);
+  const weak = Object.entries(results)
+    .filter(([, v]) => typeof v === 'number' && v < 60)
+    .map(([k]) => `Practise ${k}`);
   return weak.length ? weak : ['Keep building small features end to end'];
 }
 
@@ -50,16 +55,25 @@ export const lifecycleActionHandlers = {
     clearTimer(draft, 'assessmentReminder');
     clearTimer(draft, 'assessmentCheck');
     notify(draft, 'goal_setting', 'learner', { recommendations: draft.context.recommendations });
-    reply(draft, action, `Assessment done. Suggested focus: ${draft.context.recommendations.join('; ')}. Now set your goals.`);
+    reply(
+      draft,
+      action,
+      `Assessment done. Suggested focus: ${draft.context.recommendations.join('; ')}. Now set your goals.`,
+    );
   },
   initializeProgressTracking: ({ draft, deps, action, data }) => {
-    const goals = Array.isArray(data.goals) ? data.goals.map(record).filter((g) => typeof g.title === 'string' && g.title.trim()) : [];
+    const goals = Array.isArray(data.goals)
+      ? data.goals.map(record).filter((g) => typeof g.title === 'string' && g.title.trim())
+      : [];
     for (const g of goals) {
       draft.goals.push({
         op: 'create',
         title: String(g.title).slice(0, 255),
         description: typeof g.description === 'string' ? g.description : null,
-        targetDate: typeof g.targetDate === 'string' && !Number.isNaN(Date.parse(g.targetDate)) ? new Date(g.targetDate).toISOString() : null,
+        targetDate:
+          typeof g.targetDate === 'string' && !Number.isNaN(Date.parse(g.targetDate))
+            ? new Date(g.targetDate).toISOString()
+            : null,
       });
     }
     draft.context.goalCount = (draft.context.goalCount ?? 0) + goals.length;
@@ -76,11 +90,27 @@ export const lifecycleActionHandlers = {
     reply(draft, action, 'Weekly check-in: how did the week go? Send a progress update.');
   },
   updateProgress: ({ draft, data }) => {
-    const content = typeof data.content === 'string' ? data.content : typeof data.text === 'string' ? data.text : 'Progress update';
+    const content =
+      typeof data.content === 'string'
+        ? data.content
+        : typeof data.text === 'string'
+          ? data.text
+          : 'Progress update';
     const type = data.type === 'milestone' || data.type === 'issue' ? data.type : 'check_in';
     const goalId = typeof data.goalId === 'string' ? data.goalId : null;
-    if (!draft.progress.length) draft.progress.push({ goal_id: goalId, update_type: type, content, metadata: Object.keys(data).length ? data : null });
-    if (typeof data.progress === 'number') draft.goals.push({ op: 'progress', goalId, progress: Math.max(0, Math.min(100, Math.round(data.progress))) });
+    if (!draft.progress.length)
+      draft.progress.push({
+        goal_id: goalId,
+        update_type: type,
+        content,
+        metadata: Object.keys(data).length ? data : null,
+      });
+    if (typeof data.progress === 'number')
+      draft.goals.push({
+        op: 'progress',
+        goalId,
+        progress: Math.max(0, Math.min(100, Math.round(data.progress))),
+      });
     draft.context.lastProgressAt = draft.now.toISOString();
   },
   notifyMentor: notifyActions.notifyMentor,
@@ -107,6 +137,8 @@ export const lifecycleActionHandlers = {
     for (const kind of timerKinds) clearTimer(draft, kind);
     draft.nextCheckIn = null;
     draft.context.cancelReason = typeof data.reason === 'string' ? data.reason : 'cancelled';
-    notify(draft, 'mentorship_cancelled', draft.session.mentorId ? 'mentor' : 'human', { reason: draft.context.cancelReason });
+    notify(draft, 'mentorship_cancelled', draft.session.mentorId ? 'mentor' : 'human', {
+      reason: draft.context.cancelReason,
+    });
   },
 } satisfies Record<LifecycleAction, ActionHandler>;

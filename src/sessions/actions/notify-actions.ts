@@ -17,23 +17,34 @@ function summary(draft: TurnDraft, reason: string): Record<string, unknown> {
     story: draft.story.title,
     task: currentTask(draft.context),
     event: { id: draft.event.id, type: draft.event.type },
-    recentTransitions: draft.transitions.slice(-5).map((t) => `${t.from_state} --${t.event}--> ${t.to_state}`),
+    recentTransitions: draft.transitions
+      .slice(-5)
+      .map((t) => `${t.from_state} --${t.event}--> ${t.to_state}`),
   };
 }
 
 /** Whether the escalation's reasons include a learner in crisis (the `crisis` escalation trigger). */
 const inCrisis = (data: Record<string, unknown>): boolean =>
-  Array.isArray(data.reasons) && data.reasons.some((r) => typeof r === 'object' && r !== null && (r as { trigger?: unknown }).trigger === 'crisis');
+  Array.isArray(data.reasons) &&
+  data.reasons.some(
+    (r) => typeof r === 'object' && r !== null && (r as { trigger?: unknown }).trigger === 'crisis',
+  );
 
 const reasonOf = (draft: TurnDraft, data: Record<string, unknown>): string => {
   const reasons = data.reasons;
-  if (Array.isArray(reasons) && reasons.length) return reasons.map((r) => String((r as { detail?: unknown }).detail ?? r)).join('; ');
+  if (Array.isArray(reasons) && reasons.length)
+    return reasons.map((r) => String((r as { detail?: unknown }).detail ?? r)).join('; ');
   return draft.transitions.at(-1)?.event ?? draft.event.type;
 };
 
 export const notifyActions = {
   notifyMentor: ({ draft, data }) => {
-    notify(draft, 'mentor-attention', draft.session.mentorId ? 'mentor' : 'human', summary(draft, reasonOf(draft, data)));
+    notify(
+      draft,
+      'mentor-attention',
+      draft.session.mentorId ? 'mentor' : 'human',
+      summary(draft, reasonOf(draft, data)),
+    );
   },
   escalateToHuman: ({ draft, action, data }) => {
     draft.context.escalatedAt = draft.now.toISOString();
@@ -44,14 +55,36 @@ export const notifyActions = {
       reply(draft, action, crisisSupportText);
       return;
     }
-    reply(draft, action, 'A human mentor has been asked to help and will pick this up with you. Your progress so far is saved.');
+    reply(
+      draft,
+      action,
+      'A human mentor has been asked to help and will pick this up with you. Your progress so far is saved.',
+    );
   },
   escalateIssue: ({ draft, action, data }) => {
-    notify(draft, 'technical-issue', draft.session.mentorId ? 'mentor' : 'human', summary(draft, reasonOf(draft, data)));
-    reply(draft, action, 'This problem needs a second pair of eyes: I have flagged it to your mentor.');
+    notify(
+      draft,
+      'technical-issue',
+      draft.session.mentorId ? 'mentor' : 'human',
+      summary(draft, reasonOf(draft, data)),
+    );
+    reply(
+      draft,
+      action,
+      'This problem needs a second pair of eyes: I have flagged it to your mentor.',
+    );
   },
   timeOutStory: ({ draft, action }) => {
-    notify(draft, 'story-timeout', draft.session.mentorId ? 'mentor' : 'human', summary(draft, 'no progress for the no-progress period'));
-    reply(draft, action, 'There has been no progress for a long time, so this story is paused as timed out. Your mentor will follow up.');
+    notify(
+      draft,
+      'story-timeout',
+      draft.session.mentorId ? 'mentor' : 'human',
+      summary(draft, 'no progress for the no-progress period'),
+    );
+    reply(
+      draft,
+      action,
+      'There has been no progress for a long time, so this story is paused as timed out. Your mentor will follow up.',
+    );
   },
 } satisfies Partial<Record<StoryAction, ActionHandler>>;

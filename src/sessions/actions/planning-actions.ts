@@ -19,32 +19,55 @@ export function planSteps(text: string): string[] {
 /** A template plan from the story's acceptance criteria (seed 001 PROVIDE_TEMPLATE_PLAN). */
 export function templatePlan(story: Story, scopeReduced = false): string[] {
   const criteria = scopeReduced ? story.acceptanceCriteria.slice(0, 1) : story.acceptanceCriteria;
-  return [...criteria.flatMap((c) => [`Write a failing test for: ${c}`, `Make it pass: ${c}`]), 'Run lint, type check, coverage and the security scan'];
+  return [
+    ...criteria.flatMap((c) => [`Write a failing test for: ${c}`, `Make it pass: ${c}`]),
+    'Run lint, type check, coverage and the security scan',
+  ];
 }
 
 export const planningActions = {
   requestPlan: ({ draft, action }) => {
     // Back here with a revised plan: it is reviewed in this same turn, so asking for it again is noise.
     if (draft.transitions.at(-1)?.event === 'planRevised') return;
-    reply(draft, action, 'Write your implementation plan: one small step per line, including the tests.');
+    reply(
+      draft,
+      action,
+      'Write your implementation plan: one small step per line, including the tests.',
+    );
   },
   approvePlan: ({ draft, action }) => {
     const steps = planSteps(draft.context.lastMessage ?? '');
-    draft.context.plan = steps.length ? steps : templatePlan(draft.story, draft.context.scopeReduced);
+    draft.context.plan = steps.length
+      ? steps
+      : templatePlan(draft.story, draft.context.scopeReduced);
     draft.context.taskIndex = 0;
     reply(draft, action, `Plan approved: ${draft.context.plan.length} steps.`);
     send(draft, 'planApproved');
   },
   refinePlan: ({ draft, action }) => {
-    if (!draft.replies.some((r) => r.source === 'agent')) reply(draft, action, 'Your plan misses steps: add the tests and one step per acceptance criterion, then send it again.');
+    if (!draft.replies.some((r) => r.source === 'agent'))
+      reply(
+        draft,
+        action,
+        'Your plan misses steps: add the tests and one step per acceptance criterion, then send it again.',
+      );
   },
   correctPlan: ({ draft, action }) => {
-    if (!draft.replies.some((r) => r.source === 'agent')) reply(draft, action, 'This approach will not meet the story. Keep the tests and change the approach, then send the plan again.');
+    if (!draft.replies.some((r) => r.source === 'agent'))
+      reply(
+        draft,
+        action,
+        'This approach will not meet the story. Keep the tests and change the approach, then send the plan again.',
+      );
   },
   provideTemplatePlan: ({ draft, action }) => {
     draft.context.plan = templatePlan(draft.story, draft.context.scopeReduced);
     draft.context.taskIndex = 0;
-    reply(draft, action, `Here is a plan to follow:\n${draft.context.plan.map((s, i) => `${i + 1}. ${s}`).join('\n')}`);
+    reply(
+      draft,
+      action,
+      `Here is a plan to follow:\n${draft.context.plan.map((s, i) => `${i + 1}. ${s}`).join('\n')}`,
+    );
     send(draft, 'templateProvided');
   },
 } satisfies Partial<Record<StoryAction, ActionHandler>>;

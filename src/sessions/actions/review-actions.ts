@@ -9,7 +9,12 @@ import { callAgent } from '../turn/agent-call.ts';
 import { notify, reply } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';
 
-const reviewStateOf = { approved: 'approved', 'minor-changes': 'changesRequested', 'major-changes': 'changesRequested', questions: 'commented' } as const;
+const reviewStateOf = {
+  approved: 'approved',
+  'minor-changes': 'changesRequested',
+  'major-changes': 'changesRequested',
+  questions: 'commented',
+} as const;
 
 export const reviewActions = {
   prepareCodeReview: ({ draft, action }) => {
@@ -20,34 +25,59 @@ export const reviewActions = {
     );
   },
   monitorReview: ({ draft, action }) => {
-    reply(draft, action, 'Waiting for the review. I will help with the comments when they come in.');
+    reply(
+      draft,
+      action,
+      'Waiting for the review. I will help with the comments when they come in.',
+    );
   },
   coachReview: async ({ draft, deps, action }) => {
-    const feedback = [...recentWithCurrent(draft, deps)].reverse().find((e) => e.type === 'review-feedback');
+    const feedback = [...recentWithCurrent(draft, deps)]
+      .reverse()
+      .find((e) => e.type === 'review-feedback');
     const decision = feedback?.data.decision as keyof typeof reviewStateOf | undefined;
     await callAgent(
       draft,
       deps,
       action,
       'coachReview',
-      { story: draft.story, reviewState: decision ? reviewStateOf[decision] : undefined, comments: (feedback?.data.comments as unknown[]) ?? [] },
+      {
+        story: draft.story,
+        reviewState: decision ? reviewStateOf[decision] : undefined,
+        comments: (feedback?.data.comments as unknown[]) ?? [],
+      },
       reviewCoachingSchema,
     );
   },
   verifyReviewFixes: ({ draft, action }) => {
-    reply(draft, action, 'Send the new test and lint reports (or tell me) once the review fixes are in.');
+    reply(
+      draft,
+      action,
+      'Send the new test and lint reports (or tell me) once the review fixes are in.',
+    );
   },
   planRework: ({ draft, action }) => {
-    reply(draft, action, 'The reviewer asks for bigger changes. List them, plan them as steps, and start with the first.');
+    reply(
+      draft,
+      action,
+      'The reviewer asks for bigger changes. List them, plan them as steps, and start with the first.',
+    );
   },
   clarifyFeedback: ({ draft, action }) => {
-    reply(draft, action, 'The reviewer has questions. Answer each one in the PR (what you did and why); tell me when you have.');
+    reply(
+      draft,
+      action,
+      'The reviewer has questions. Answer each one in the PR (what you did and why); tell me when you have.',
+    );
   },
   mergeAndComplete: ({ draft, action }) => {
     reply(draft, action, 'Approved! Merge the pull request, then send review-feedback "merged".');
   },
   completeStory: ({ draft, action }) => {
-    notify(draft, 'story-complete', draft.session.mentorId ? 'mentor' : 'human', { story: draft.story.title, tasks: draft.context.plan?.length ?? 0 });
+    notify(draft, 'story-complete', draft.session.mentorId ? 'mentor' : 'human', {
+      story: draft.story.title,
+      tasks: draft.context.plan?.length ?? 0,
+    });
     reply(draft, action, `Story "${draft.story.title}" is complete. Well done!`);
   },
 } satisfies Partial<Record<StoryAction, ActionHandler>>;

@@ -17,7 +17,8 @@ const learnerEvents = new Set(['learner-message', 'help-request']);
 /** The learner's own words in the event (a message's text, a help request's topic or text). */
 export function learnerText(draft: TurnDraft): string {
   const { data } = draft.event;
-  for (const key of ['text', 'topic', 'message']) if (typeof data[key] === 'string' && data[key].trim()) return data[key];
+  for (const key of ['text', 'topic', 'message'])
+    if (typeof data[key] === 'string' && data[key].trim()) return data[key];
   return '';
 }
 
@@ -33,12 +34,20 @@ export async function answerLearner(draft: TurnDraft, deps: TurnDeps): Promise<v
   const concern = safetyConcern(text);
   if (concern === 'crisis' || concern === 'injection') {
     // The escalation trigger pages a human for a crisis where it can; here it could not (e.g. already escalated).
-    if (concern === 'crisis') notify(draft, 'crisis', 'human', { state: leaf(draft), event: { id: draft.event.id, type: draft.event.type } });
+    if (concern === 'crisis')
+      notify(draft, 'crisis', 'human', {
+        state: leaf(draft),
+        event: { id: draft.event.id, type: draft.event.type },
+      });
     reply(draft, 'answerLearner', safetyGuard({ reply: '' }, text).reply);
     return;
   }
   const helpAsked = draft.event.type === 'help-request';
-  if ((helpAsked || looksLikeQuestion(text)) && (await answerQuestion(draft, deps, text, helpAsked))) return;
+  if (
+    (helpAsked || looksLikeQuestion(text)) &&
+    (await answerQuestion(draft, deps, text, helpAsked))
+  )
+    return;
   const guidance = `${rulesTag} ${guidanceFor(draft, { plan: looksLikePlan(text) })}`;
   // Abuse or despair keep the guidance but open with an acknowledgement.
   reply(draft, 'guideLearner', safetyGuard({ reply: guidance }, text).reply);

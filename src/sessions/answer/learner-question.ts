@@ -15,7 +15,8 @@ import { callAgent } from '../turn/agent-call.ts';
 import { reply, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 
 /** "What is X", "explain X", "how does X work", "difference between X and Y": a question about a concept. */
-const conceptual = /\b(?:what(?:'s|\s+is|\s+are|\s+does|\s+do)|whats|explain|how\s+(?:does|do)\s+[\w\s-]{1,200}\s+work|difference\s+between|why\s+(?:do|does|is|are|would|should)\s+(?:we|i|you|it)|mean(?:s|ing)?\b)/i;
+const conceptual =
+  /\b(?:what(?:'s|\s+is|\s+are|\s+does|\s+do)|whats|explain|how\s+(?:does|do)\s+[\w\s-]{1,200}\s+work|difference\s+between|why\s+(?:do|does|is|are|would|should)\s+(?:we|i|you|it)|mean(?:s|ing)?\b)/i;
 /** Several keywords, or a keyword of several words: enough to pick a concept without being asked "what is". */
 const strongConcept = 3;
 
@@ -29,7 +30,12 @@ function conceptFor(question: string): { id: string; score: number } | undefined
  * Answers `question` when it can; false when it has nothing better than the state guidance
  * (the caller then guides). `helpAsked`: the learner explicitly asked for help.
  */
-export async function answerQuestion(draft: TurnDraft, deps: TurnDeps, question: string, helpAsked = false): Promise<boolean> {
+export async function answerQuestion(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  question: string,
+  helpAsked = false,
+): Promise<boolean> {
   const concept = conceptFor(question);
   const aboutConcept = conceptual.test(question) && concept !== undefined;
   const criteria = aboutConcept ? [] : relevantCriteria(question, draft.story.acceptanceCriteria);
@@ -42,12 +48,32 @@ export async function answerQuestion(draft: TurnDraft, deps: TurnDeps, question:
     return true;
   }
   if (concept && (aboutConcept || concept.score >= strongConcept)) {
-    await callAgent(draft, deps, 'answerQuestion', 'explainConcept', { story: draft.story, concept: concept.id, context: question }, conceptExplanationSchema);
+    await callAgent(
+      draft,
+      deps,
+      'answerQuestion',
+      'explainConcept',
+      { story: draft.story, concept: concept.id, context: question },
+      conceptExplanationSchema,
+    );
     return true;
   }
   if (helpAsked || inWorkingState(draft.path)) {
     const hintsGiven = draft.context.hintsGiven ?? 0;
-    await callAgent(draft, deps, 'answerQuestion', 'provideHint', { story: draft.story, message: question, currentStep: currentTask(draft.context) ?? '', recentErrors: [], hintsGiven }, hintSchema);
+    await callAgent(
+      draft,
+      deps,
+      'answerQuestion',
+      'provideHint',
+      {
+        story: draft.story,
+        message: question,
+        currentStep: currentTask(draft.context) ?? '',
+        recentErrors: [],
+        hintsGiven,
+      },
+      hintSchema,
+    );
     draft.context.hintsGiven = hintsGiven + 1;
     return true;
   }

@@ -17,8 +17,13 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
     const guarded = guardReply(r.text, { referenceSolution });
     if (guarded.action === 'pass') return;
     // A refusal written by rules keeps saying so.
-    const text = guarded.action === 'refused' && r.text.startsWith(rulesTag) ? `${rulesTag} ${guarded.text}` : guarded.text;
+    const text =
+      guarded.action === 'refused' && r.text.startsWith(rulesTag)
+        ? `${rulesTag} ${guarded.text}`
+        : guarded.text;
     draft.replies[i] = { ...r, text };
-    draft.notes.push(`leak guard ${guarded.action} the ${r.action} reply: ${guarded.reasons.join('; ')}`);
+    draft.notes.push(
+      `leak guard ${guarded.action} the ${r.action} reply: ${guarded.reasons.join('; ')}`,
+    );
   });
 }

@@ -7,7 +7,14 @@
 import type { StoryState } from '../../domain/machines/story-states.ts';
 import { isDone } from '../../machine/index.ts';
 import { currentTask } from '../context.ts';
-import { inWorkingState, intentExamples, intentsIn, learnerEventMeaning, messageReaders, understandingStates } from '../interpret/message-intents.ts';
+import {
+  inWorkingState,
+  intentExamples,
+  intentsIn,
+  learnerEventMeaning,
+  messageReaders,
+  understandingStates,
+} from '../interpret/message-intents.ts';
 import type { MessageIntent } from '../interpret/message-rules.ts';
 import { leaf, type TurnDraft } from '../turn/draft.ts';
 import { profileOf } from '../turn/machine-profiles.ts';
@@ -15,25 +22,47 @@ import { allowedIn, canApply, machineOf, snapshotOf } from '../turn/machine-step
 
 /** Events no learner sends or waits for, per machine: timers, escalation, operator commands. */
 const systemEvents: Readonly<Record<string, ReadonlySet<string>>> = {
-  story: new Set(['timeout', 'complexTimeout', 'researchTimeout', 'stuckTimeout', 'noProgressTimeout', 'noResponse', 'escalate', 'cancel']),
+  story: new Set([
+    'timeout',
+    'complexTimeout',
+    'researchTimeout',
+    'stuckTimeout',
+    'noProgressTimeout',
+    'noResponse',
+    'escalate',
+    'cancel',
+  ]),
   lifecycle: new Set(['CHECK_IN_DUE', 'CANCEL']),
 };
 
 /** Reports that move a state on, by where the state sits (the report interpreter's cases). */
 function reportCue(draft: TurnDraft): string | undefined {
   const state = leaf(draft);
-  if (draft.path.includes('QUALITY_GATE_CHECK')) return 'send the reports of your checks (test run, coverage, lint, type check, build, security scan): the quality gates decide once they are all in';
-  if (state === 'AUTO_FIX_ISSUES' || state === 'REQUIRE_FIXES' || state === 'BLOCK_PROGRESS') return 'fix the failing check and send its new report';
+  if (draft.path.includes('QUALITY_GATE_CHECK'))
+    return 'send the reports of your checks (test run, coverage, lint, type check, build, security scan): the quality gates decide once they are all in';
+  if (state === 'AUTO_FIX_ISSUES' || state === 'REQUIRE_FIXES' || state === 'BLOCK_PROGRESS')
+    return 'fix the failing check and send its new report';
   if (state === 'VERIFY_FIXES') return 'send a new test run';
-  if (state === 'GUIDE_FIXES' || state === 'REWORK_REQUIRED') return 'push a commit with your changes';
-  if (state === 'MONITOR_REVIEW' || state === 'PREPARE_CODE_REVIEW') return 'send the review result when the reviewer answers';
+  if (state === 'GUIDE_FIXES' || state === 'REWORK_REQUIRED')
+    return 'push a commit with your changes';
+  if (state === 'MONITOR_REVIEW' || state === 'PREPARE_CODE_REVIEW')
+    return 'send the review result when the reviewer answers';
   if (state === 'VERIFY_FIX') return 'send a test run';
-  if (inWorkingState(draft.path)) return 'send a test run: when all its tests pass, the step counts as done';
+  if (inWorkingState(draft.path))
+    return 'send a test run: when all its tests pass, the step counts as done';
   return undefined;
 }
 
 /** The way forward first, the ways to ask for help after; the first intent of an event is its plainest example. */
-const intentOrder: readonly Exclude<MessageIntent, 'other'>[] = ['affirm', 'done', 'prSubmitted', 'partial', 'confused', 'help', 'stillBroken'];
+const intentOrder: readonly Exclude<MessageIntent, 'other'>[] = [
+  'affirm',
+  'done',
+  'prSubmitted',
+  'partial',
+  'confused',
+  'help',
+  'stillBroken',
+];
 
 /** Ways a message moves the state on: `say "ok, got it" when the story is clear to you now`. */
 function messageCues(draft: TurnDraft): string[] {
@@ -41,10 +70,14 @@ function messageCues(draft: TurnDraft): string[] {
   const byEvent = new Map<string, string>();
   for (const intent of intentOrder) {
     const event = intents[intent];
-    if (!event || byEvent.has(event) || !canApply(draft, event) || !learnerEventMeaning[event]) continue;
+    if (!event || byEvent.has(event) || !canApply(draft, event) || !learnerEventMeaning[event])
+      continue;
     byEvent.set(event, intentExamples[intent]);
   }
-  return [...byEvent].map(([event, example]) => `say ${example} when ${learnerEventMeaning[event as keyof typeof learnerEventMeaning]}`);
+  return [...byEvent].map(
+    ([event, example]) =>
+      `say ${example} when ${learnerEventMeaning[event as keyof typeof learnerEventMeaning]}`,
+  );
 }
 
 const sentence = (text: string) => text.replace(/\.\s*$/, '');
@@ -55,12 +88,16 @@ const quoted = (items: readonly string[]) => items.map((i) => `"${i}"`).join('; 
 function situation(draft: TurnDraft): string {
   const state = leaf(draft);
   if (state === 'CLARIFY_REQUIREMENTS') {
-    const open = draft.context.missingPoints?.length ? draft.context.missingPoints : draft.story.acceptanceCriteria;
+    const open = draft.context.missingPoints?.length
+      ? draft.context.missingPoints
+      : draft.story.acceptanceCriteria;
     return ` Still open: ${quoted(open)}.`;
   }
-  if (state === 'ESCALATE_DIFFICULTY') return ` We are looking at the first criterion only: "${draft.story.acceptanceCriteria[0]}".`;
+  if (state === 'ESCALATE_DIFFICULTY')
+    return ` We are looking at the first criterion only: "${draft.story.acceptanceCriteria[0]}".`;
   const task = currentTask(draft.context);
-  if (task && inWorkingState(draft.path)) return ` Your current step (${(draft.context.taskIndex ?? 0) + 1}/${draft.context.plan?.length ?? 1}): ${task}.`;
+  if (task && inWorkingState(draft.path))
+    return ` Your current step (${(draft.context.taskIndex ?? 0) + 1}/${draft.context.plan?.length ?? 1}): ${task}.`;
   return '';
 }
 
@@ -72,23 +109,38 @@ export function guidanceFor(draft: TurnDraft, options: { plan?: boolean } = {}):
   const machine = machineOf(draft.session.machine);
   const state = leaf(draft);
   const described = machine.states[state]?.description ?? state;
-  const opening = options.plan && understandingStates.has(state)
-    ? 'That looks like your implementation plan. Keep it: I will ask for it as soon as the story itself is clear.'
-    : 'I have noted your message, but it does not answer what this step is waiting for.';
+  const opening =
+    options.plan && understandingStates.has(state)
+      ? 'That looks like your implementation plan. Keep it: I will ask for it as soon as the story itself is clear.'
+      : 'I have noted your message, but it does not answer what this step is waiting for.';
 
   const ways: string[] = [];
   const reader = messageReaders[state as StoryState];
   if (reader) ways.push(reader);
-  if (understandingStates.has(state)) ways.push('tell me in your own words what the story says about the open points');
+  if (understandingStates.has(state))
+    ways.push('tell me in your own words what the story says about the open points');
   ways.push(...messageCues(draft));
   const report = reportCue(draft);
   if (report) ways.push(report);
-  if (profileOf(draft.session.machine).invitesQuestions && inWorkingState(draft.path)) ways.push('ask a question about the story or a concept whenever you need to');
+  if (profileOf(draft.session.machine).invitesQuestions && inWorkingState(draft.path))
+    ways.push('ask a question about the story or a concept whenever you need to');
 
   const allowed = allowedIn(draft).filter((e) => !systemEvents[draft.session.machine]?.has(e));
   // Nothing the learner can do here: say what happens next and who does it.
-  const next = ways.length ? [] : allowed.map((e) => (profileOf(draft.session.machine).eventsAsSentences ? lowerFirst(sentence(machine.events[e] ?? e)) : `\`${e}\` (${lowerFirst(sentence(machine.events[e] ?? e))})`));
+  const next = ways.length
+    ? []
+    : allowed.map((e) =>
+        profileOf(draft.session.machine).eventsAsSentences
+          ? lowerFirst(sentence(machine.events[e] ?? e))
+          : `\`${e}\` (${lowerFirst(sentence(machine.events[e] ?? e))})`,
+      );
   const finished = isDone(machine, snapshotOf(draft));
-  const how = ways.length ? ` To move on: ${ways.join('; or ')}.` : next.length ? ` What comes next: ${next.join('; or ')}.` : finished ? ' This session is finished.' : ' Nothing else is needed from you right now.';
+  const how = ways.length
+    ? ` To move on: ${ways.join('; or ')}.`
+    : next.length
+      ? ` What comes next: ${next.join('; or ')}.`
+      : finished
+        ? ' This session is finished.'
+        : ' Nothing else is needed from you right now.';
   return `${opening} Where we are: ${lowerFirst(sentence(described))}.${situation(draft)}${how}`;
 }

@@ -7,7 +7,9 @@ import { z } from 'zod';
  * Every data field a detector does not strictly need is optional, so partial reports still count.
  */
 
-const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO timestamp');
+const isoTime = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO timestamp');
 
 const base = {
   at: isoTime,
@@ -18,13 +20,30 @@ const base = {
 const event = <T extends string, D extends z.ZodType>(type: T, data: D) =>
   z.object({ ...base, type: z.literal(type), data });
 
-const testFailure = z.looseObject({ name: z.string(), file: z.string().optional(), message: z.string().optional() });
+const testFailure = z.looseObject({
+  name: z.string(),
+  file: z.string().optional(),
+  message: z.string().optional(),
+});
 
 export const activityEventSchema = z.discriminatedUnion('type', [
   /** A test run; `data` is a `TestReport` (or any subset with the failing tests). */
-  event('test-run', z.looseObject({ failed: z.number().min(0).optional(), failures: z.array(testFailure).optional() })),
+  event(
+    'test-run',
+    z.looseObject({
+      failed: z.number().min(0).optional(),
+      failures: z.array(testFailure).optional(),
+    }),
+  ),
   /** A build; `data` is a `BuildResult`. */
-  event('build', z.looseObject({ success: z.boolean(), signature: z.string().nullable().optional(), errors: z.array(z.string()).optional() })),
+  event(
+    'build',
+    z.looseObject({
+      success: z.boolean(),
+      signature: z.string().nullable().optional(),
+      errors: z.array(z.string()).optional(),
+    }),
+  ),
   /** A lint run; `data` is an `EslintSummary`. */
   event('lint', z.looseObject({ errorCount: z.number().min(0).optional() })),
   /** A type check; `data` is a `TscSummary`. */
@@ -32,7 +51,15 @@ export const activityEventSchema = z.discriminatedUnion('type', [
     'typecheck',
     z.looseObject({
       errorCount: z.number().min(0).optional(),
-      errors: z.array(z.looseObject({ code: z.string(), file: z.string().nullable().optional(), message: z.string() })).optional(),
+      errors: z
+        .array(
+          z.looseObject({
+            code: z.string(),
+            file: z.string().nullable().optional(),
+            message: z.string(),
+          }),
+        )
+        .optional(),
     }),
   ),
   /** A coverage report; `data` is a `CoverageSummary`. */
@@ -43,10 +70,27 @@ export const activityEventSchema = z.discriminatedUnion('type', [
    * A commit or an observed code change. `diffHash` identifies the change itself, `treeHash` the
    * state of the code after it (the same tree coming back means changes are undone and redone).
    */
-  event('commit', z.looseObject({ diffHash: z.string().optional(), treeHash: z.string().optional(), files: z.array(z.string()).optional() })),
-  event('code-change', z.looseObject({ diffHash: z.string().optional(), treeHash: z.string().optional(), files: z.array(z.string()).optional() })),
+  event(
+    'commit',
+    z.looseObject({
+      diffHash: z.string().optional(),
+      treeHash: z.string().optional(),
+      files: z.array(z.string()).optional(),
+    }),
+  ),
+  event(
+    'code-change',
+    z.looseObject({
+      diffHash: z.string().optional(),
+      treeHash: z.string().optional(),
+      files: z.array(z.string()).optional(),
+    }),
+  ),
   /** The learner asked for help (a chat message classified as `helpRequested`, or a help button). */
-  event('help-request', z.looseObject({ topic: z.string().optional(), text: z.string().optional() })),
+  event(
+    'help-request',
+    z.looseObject({ topic: z.string().optional(), text: z.string().optional() }),
+  ),
   /** Any chat message from the learner (read by the frustration classifier). */
   event('learner-message', z.looseObject({ text: z.string() })),
   /** Documentation reading or searching. */
@@ -107,5 +151,7 @@ export function currentTaskEvents(events: readonly ActivityEvent[]): ActivityEve
   });
   const scoped = events.slice(start);
   const taskId = [...events].reverse().find((e) => e.taskId !== undefined)?.taskId;
-  return taskId === undefined ? scoped : scoped.filter((e) => e.taskId === undefined || e.taskId === taskId);
+  return taskId === undefined
+    ? scoped
+    : scoped.filter((e) => e.taskId === undefined || e.taskId === taskId);
 }

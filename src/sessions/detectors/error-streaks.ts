@@ -90,5 +90,11 @@ function signatureStreak<E extends EventOf<'build'> | EventOf<'typecheck'>>(
     if (current?.signature !== head.signature) break;
     evidence.unshift({ at: runs[i]!.at, detail: current.detail });
   }
-  return { source, signature: head.signature, subject: head.signature, count: evidence.length, evidence };
+  return {
+    source,
+    signature: head.signature,
+    subject: head.signature,
+    count: evidence.length,
+    evidence,
+  };
 }

@@ -11,7 +11,13 @@ export * from './activity-event.ts';
 export * from './pattern.ts';
 export * from './error-streaks.ts';
 export * from '../../domain/signals/frustration.ts';
-export { detectRepeatedHelpRequests, detectResearchLoop, detectSameBuildError, detectSameCodeChange, detectSameTestFailing };
+export {
+  detectRepeatedHelpRequests,
+  detectResearchLoop,
+  detectSameBuildError,
+  detectSameCodeChange,
+  detectSameTestFailing,
+};
 
 type Detector = (events: readonly ActivityEvent[], threshold: number) => PatternResult | null;
 

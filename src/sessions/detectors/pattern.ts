@@ -38,7 +38,12 @@ export interface PatternResult {
 /** Builds a result for `pattern` (fills in its machine event). */
 export function patternResult(
   pattern: PatternName,
-  fields: { count: number; threshold: number; subject: string; evidence: readonly PatternEvidence[] },
+  fields: {
+    count: number;
+    threshold: number;
+    subject: string;
+    evidence: readonly PatternEvidence[];
+  },
 ): PatternResult {
   return { pattern, event: patternEvents[pattern], ...fields };
 }

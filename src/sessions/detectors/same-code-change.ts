@@ -6,7 +6,10 @@ import { patternResult, type PatternEvidence, type PatternResult } from './patte
  * to the same state (same `treeHash`: changed back and forth), `threshold` or more times in the
  * window. Editing the same files is normal work, so file names alone never count.
  */
-export function detectSameCodeChange(events: readonly ActivityEvent[], threshold: number): PatternResult | null {
+export function detectSameCodeChange(
+  events: readonly ActivityEvent[],
+  threshold: number,
+): PatternResult | null {
   const groups = new Map<string, { subject: string; evidence: PatternEvidence[] }>();
   const add = (key: string, subject: string, evidence: PatternEvidence) => {
     const group = groups.get(key) ?? { subject, evidence: [] };
@@ -16,8 +19,16 @@ export function detectSameCodeChange(events: readonly ActivityEvent[], threshold
   for (const change of events.filter(isCodeChange)) {
     const files = change.data.files?.length ? ` (${change.data.files.join(', ')})` : '';
     const { diffHash, treeHash } = change.data;
-    if (diffHash) add(`diff:${diffHash}`, `the same change ${diffHash}${files}`, { at: change.at, detail: `${change.type} ${diffHash}${files}` });
-    if (treeHash) add(`tree:${treeHash}`, `the code returned to the same state ${treeHash}`, { at: change.at, detail: `${change.type} → state ${treeHash}${files}` });
+    if (diffHash)
+      add(`diff:${diffHash}`, `the same change ${diffHash}${files}`, {
+        at: change.at,
+        detail: `${change.type} ${diffHash}${files}`,
+      });
+    if (treeHash)
+      add(`tree:${treeHash}`, `the code returned to the same state ${treeHash}`, {
+        at: change.at,
+        detail: `${change.type} → state ${treeHash}${files}`,
+      });
   }
   let best: { subject: string; evidence: PatternEvidence[] } | undefined;
   for (const group of groups.values()) {
@@ -25,5 +36,10 @@ export function detectSameCodeChange(events: readonly ActivityEvent[], threshold
   }
   if (!best || best.evidence.length < threshold) return null;
   const count = best.evidence.length;
-  return patternResult('sameCodeChange', { count, threshold, subject: `${best.subject}, ${count} times`, evidence: best.evidence });
+  return patternResult('sameCodeChange', {
+    count,
+    threshold,
+    subject: `${best.subject}, ${count} times`,
+    evidence: best.evidence,
+  });
 }

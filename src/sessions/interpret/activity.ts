@@ -15,8 +15,14 @@ export function recentWithCurrent(draft: TurnDraft, deps: TurnDeps): StoredEvent
 
 /** Activity events for the detectors; a `task-started` marker at the current task's start. */
 export function activityOf(draft: TurnDraft, events: readonly StoredEvent[]): unknown[] {
-  const activity: unknown[] = events.map((e) => ({ type: e.type, at: e.receivedAt, data: e.data, ...(typeof e.data.taskId === 'string' ? { taskId: e.data.taskId } : {}) }));
-  if (draft.context.taskStartedAt) activity.push({ type: 'task-started', at: draft.context.taskStartedAt, data: {} });
+  const activity: unknown[] = events.map((e) => ({
+    type: e.type,
+    at: e.receivedAt,
+    data: e.data,
+    ...(typeof e.data.taskId === 'string' ? { taskId: e.data.taskId } : {}),
+  }));
+  if (draft.context.taskStartedAt)
+    activity.push({ type: 'task-started', at: draft.context.taskStartedAt, data: {} });
   const escalatedAt = draft.context.escalatedAt;
   // After an escalation was handled, only what happened since counts towards the next one.
   return escalatedAt ? activity.filter((a) => (a as { at: string }).at > escalatedAt) : activity;
@@ -38,7 +44,14 @@ export function isProgress(draft: TurnDraft): boolean {
   return false;
 }
 
-const gateOf = { 'test-run': 'tests', build: 'build', lint: 'lint', typecheck: 'typecheck', coverage: 'coverage', 'security-scan': 'security' } as const;
+const gateOf = {
+  'test-run': 'tests',
+  build: 'build',
+  lint: 'lint',
+  typecheck: 'typecheck',
+  coverage: 'coverage',
+  'security-scan': 'security',
+} as const;
 
 /** The latest report of each kind (the event being applied overrides the stored ones). */
 export async function latestReports(draft: TurnDraft, deps: TurnDeps): Promise<QualityReports> {
@@ -53,12 +66,15 @@ export async function latestReports(draft: TurnDraft, deps: TurnDeps): Promise<Q
 export function recentErrors(events: readonly StoredEvent[], limit = 10): string[] {
   const errors: string[] = [];
   for (const e of [...events].reverse()) {
-    if (e.type === 'build' && Array.isArray(e.data.errors)) errors.push(...(e.data.errors as string[]));
+    if (e.type === 'build' && Array.isArray(e.data.errors))
+      errors.push(...(e.data.errors as string[]));
     if (e.type === 'test-run' && Array.isArray(e.data.failures)) {
-      for (const f of e.data.failures as { name: string; message?: string }[]) errors.push(`${f.name}: ${f.message ?? ''}`.trim());
+      for (const f of e.data.failures as { name: string; message?: string }[])
+        errors.push(`${f.name}: ${f.message ?? ''}`.trim());
     }
     if (e.type === 'typecheck' && Array.isArray(e.data.errors)) {
-      for (const t of e.data.errors as { code: string; message: string }[]) errors.push(`${t.code}: ${t.message}`);
+      for (const t of e.data.errors as { code: string; message: string }[])
+        errors.push(`${t.code}: ${t.message}`);
     }
     if (errors.length >= limit) break;
   }
@@ -67,6 +83,8 @@ export function recentErrors(events: readonly StoredEvent[], limit = 10): string
 
 /** The last learner message text, if any. */
 export function lastLearnerMessage(events: readonly StoredEvent[]): string {
-  for (const e of [...events].reverse()) if (e.type === 'learner-message' || e.type === 'help-request') return String(e.data.text ?? e.data.topic ?? '');
+  for (const e of [...events].reverse())
+    if (e.type === 'learner-message' || e.type === 'help-request')
+      return String(e.data.text ?? e.data.topic ?? '');
   return '';
 }

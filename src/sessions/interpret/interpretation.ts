@@ -21,4 +21,9 @@ export interface Interpretation {
   readonly checkEscalation?: boolean;
 }
 
-export const recorded = (reason: string, activity = true, progress = false): Interpretation => ({ events: [], reason, activity, progress });
+export const recorded = (reason: string, activity = true, progress = false): Interpretation => ({
+  events: [],
+  reason,
+  activity,
+  progress,
+});

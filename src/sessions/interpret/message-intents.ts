@@ -9,29 +9,57 @@ import type { StoryState } from '../../domain/machines/story-states.ts';
 import type { MessageIntent } from './message-rules.ts';
 
 /** States where the learner works on a task (START_IMPLEMENTATION's edges apply). */
-export const workingStates: ReadonlySet<string> = new Set<StoryState>(['START_IMPLEMENTATION', 'RESUME_IMPLEMENTATION', 'GUIDE_COMPLETION', 'MONITOR_PROGRESS']);
+export const workingStates: ReadonlySet<string> = new Set<StoryState>([
+  'START_IMPLEMENTATION',
+  'RESUME_IMPLEMENTATION',
+  'GUIDE_COMPLETION',
+  'MONITOR_PROGRESS',
+]);
 
 /** True when the state path is inside a working state. */
-export const inWorkingState = (path: readonly string[]): boolean => path.some((s) => workingStates.has(s));
+export const inWorkingState = (path: readonly string[]): boolean =>
+  path.some((s) => workingStates.has(s));
 
 /** States that wait for the learner to understand the story (before any plan). */
-export const understandingStates: ReadonlySet<string> = new Set<StoryState>(['CLARIFY_REQUIREMENTS', 'RE_EXPLAIN_STORY', 'ESCALATE_DIFFICULTY']);
+export const understandingStates: ReadonlySet<string> = new Set<StoryState>([
+  'CLARIFY_REQUIREMENTS',
+  'RE_EXPLAIN_STORY',
+  'ESCALATE_DIFFICULTY',
+]);
 
 type IntentMap = Partial<Record<MessageIntent, StoryEvent>>;
 
 /** Keyword intent → machine event, per state (where the state waits for the learner's answer). */
 export const intentEvents: Partial<Record<StoryState, IntentMap>> = {};
-const understanding = { confused: 'stillConfused', help: 'stillConfused', stillBroken: 'stillConfused', affirm: 'understandingConfirmed', done: 'understandingConfirmed' } as const;
-for (const s of [...understandingStates, 'EXPLAIN_CONCEPT'] as StoryState[]) intentEvents[s] = understanding;
+const understanding = {
+  confused: 'stillConfused',
+  help: 'stillConfused',
+  stillBroken: 'stillConfused',
+  affirm: 'understandingConfirmed',
+  done: 'understandingConfirmed',
+} as const;
+for (const s of [...understandingStates, 'EXPLAIN_CONCEPT'] as StoryState[])
+  intentEvents[s] = understanding;
 const stuck = { confused: 'stillStuck', help: 'stillStuck', stillBroken: 'stillStuck' } as const;
 intentEvents.PROVIDE_HINT = { ...stuck, affirm: 'hintApplied', done: 'hintApplied' };
 intentEvents.GIVE_ANSWER = { ...stuck, affirm: 'answerApplied', done: 'answerApplied' };
 intentEvents.CORRECT_APPROACH = { affirm: 'approachCorrected', done: 'approachCorrected' };
-intentEvents.FIX_ENVIRONMENT = { stillBroken: 'stillBroken', affirm: 'environmentFixed', done: 'environmentFixed' };
-for (const s of ['TEST_STRATEGY_ISSUE', 'BUILD_FOUNDATION_PROBLEM', 'APPROACH_FUNDAMENTAL_FLAW', 'ANALYSIS_PARALYSIS', 'CONCEPTUAL_GAP'] as const) {
+intentEvents.FIX_ENVIRONMENT = {
+  stillBroken: 'stillBroken',
+  affirm: 'environmentFixed',
+  done: 'environmentFixed',
+};
+for (const s of [
+  'TEST_STRATEGY_ISSUE',
+  'BUILD_FOUNDATION_PROBLEM',
+  'APPROACH_FUNDAMENTAL_FLAW',
+  'ANALYSIS_PARALYSIS',
+  'CONCEPTUAL_GAP',
+] as const) {
   intentEvents[s] = { affirm: 'redirectComplete', done: 'redirectComplete' };
 }
-for (const s of ['AUTO_FIX_ISSUES', 'REQUIRE_FIXES', 'BLOCK_PROGRESS'] as const) intentEvents[s] = { done: 'fixesApplied', affirm: 'fixesApplied' };
+for (const s of ['AUTO_FIX_ISSUES', 'REQUIRE_FIXES', 'BLOCK_PROGRESS'] as const)
+  intentEvents[s] = { done: 'fixesApplied', affirm: 'fixesApplied' };
 intentEvents.PREPARE_CODE_REVIEW = { prSubmitted: 'prSubmitted', done: 'prSubmitted' };
 intentEvents.GUIDE_FIXES = { affirm: 'fixesStarted', done: 'fixesStarted' };
 intentEvents.VERIFY_FIXES = { done: 'fixesVerified', stillBroken: 'fixesIncomplete' };
@@ -40,11 +68,19 @@ intentEvents.CLARIFY_FEEDBACK = { affirm: 'feedbackClarified', done: 'feedbackCl
 intentEvents.ESCALATE_ISSUE = { done: 'issueResolved' };
 
 /** In a working state, every one of them reads the same way. */
-export const workingIntents: IntentMap = { help: 'helpRequested', stillBroken: 'helpRequested', confused: 'helpRequested', done: 'taskCompleted', partial: 'partialProgress' };
+export const workingIntents: IntentMap = {
+  help: 'helpRequested',
+  stillBroken: 'helpRequested',
+  confused: 'helpRequested',
+  done: 'taskCompleted',
+  partial: 'partialProgress',
+};
 
 /** The keyword intents and events of the state at `path`. */
 export function intentsIn(path: readonly string[]): IntentMap {
-  return inWorkingState(path) ? workingIntents : (intentEvents[path[path.length - 1] as StoryState] ?? {});
+  return inWorkingState(path)
+    ? workingIntents
+    : (intentEvents[path[path.length - 1] as StoryState] ?? {});
 }
 
 /** What a learner can write for each intent (the shortest words the keyword rules read that way). */
@@ -90,7 +126,8 @@ export const learnerEventMeaning: Partial<Record<StoryEvent, string>> = {
  * The interpreter sends every message there to the agent, so this is only what the guidance says.
  */
 export const messageReaders: Partial<Record<StoryState, string>> = {
-  ASSESS_JUNIOR_CAPABILITY: 'tell me in your own words what the story asks for and how you will know it is done',
+  ASSESS_JUNIOR_CAPABILITY:
+    'tell me in your own words what the story asks for and how you will know it is done',
   PLAN_DECOMPOSITION: 'send your implementation plan, one small step per line, including the tests',
   REFINE_PLAN: 'send your revised plan, one step per line',
   CORRECT_PLAN: 'send your revised plan, one step per line',

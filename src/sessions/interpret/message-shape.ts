@@ -4,9 +4,14 @@
  */
 
 /** Code says nothing about the shape of the prose around it. */
-const prose = (text: string) => text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' x ').trim();
+const prose = (text: string) =>
+  text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/`[^`]*`/g, ' x ')
+    .trim();
 
-const interrogative = /^(?:what|what's|whats|why|how|when|where|which|who|whose|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|must|isn't|aren't|doesn't|don't|explain|tell me)\b/i;
+const interrogative =
+  /^(?:what|what's|whats|why|how|when|where|which|who|whose|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|must|isn't|aren't|doesn't|don't|explain|tell me)\b/i;
 
 /** A question: it ends with "?" or starts like one ("what is …", "how does …", "should I …"). */
 export function looksLikeQuestion(text: string): boolean {
@@ -21,7 +26,11 @@ export function looksLikeQuestion(text: string): boolean {
 /** A plan: announced as one ("my plan: …") or two or more numbered or bulleted steps, on one line or several. */
 export function looksLikePlan(text: string): boolean {
   const body = prose(text);
-  if (/\b(?:my|the|a|here(?:'s| is) (?:my|the|a))\s+plan\s*(?:is\s*)?[:\-–]/i.test(body) || /^\s*plan\s*[:\-–]/i.test(body)) return true;
+  if (
+    /\b(?:my|the|a|here(?:'s| is) (?:my|the|a))\s+plan\s*(?:is\s*)?[:\-–]/i.test(body) ||
+    /^\s*plan\s*[:\-–]/i.test(body)
+  )
+    return true;
   const steps = body.match(/(?:^|\s)(?:\d{1,2}[.)]|[-*•])\s+[a-z]/gi) ?? [];
   return steps.length >= 2;
 }
@@ -33,5 +42,10 @@ export function looksLikePlan(text: string): boolean {
  */
 export function isPlainQuestion(text: string): boolean {
   const body = prose(text);
-  return /\?\s*$/.test(body) && interrogative.test(body) && body.split(/\s+/).length <= 30 && !looksLikePlan(text);
+  return (
+    /\?\s*$/.test(body) &&
+    interrogative.test(body) &&
+    body.split(/\s+/).length <= 30 &&
+    !looksLikePlan(text)
+  );
 }

@@ -4,7 +4,11 @@
  * Figures sent without a report are completed to the same shape.
  */
 import type { z } from 'zod';
-import { buildErrorSignature, parseBuildOutput, type BuildResult } from '../../../tools/parse-build-output.ts';
+import {
+  buildErrorSignature,
+  parseBuildOutput,
+  type BuildResult,
+} from '../../../tools/parse-build-output.ts';
 import { parseCoverage, type CoverageSummary } from '../../../tools/parse-coverage.ts';
 import { parseEslint, type EslintSummary } from '../../../tools/parse-eslint.ts';
 import { parseNpmAudit, type NpmAuditSummary } from '../../../tools/parse-npm-audit.ts';
@@ -22,12 +26,17 @@ function parsed<T>(parse: () => T): T {
   } catch (error) {
     if (!isAppError(error)) throw error;
     const inner = error.field && error.field !== 'report' ? `.${error.field}` : '';
-    throw new AppError('VALIDATION_ERROR', `data.report: ${error.message}`, { field: `data.report${inner}`, cause: error });
+    throw new AppError('VALIDATION_ERROR', `data.report: ${error.message}`, {
+      field: `data.report${inner}`,
+      cause: error,
+    });
   }
 }
 
-const withTask = <T extends object>(summary: T, taskId: string | undefined): T & { taskId?: string } =>
-  taskId === undefined ? summary : { ...summary, taskId };
+const withTask = <T extends object>(
+  summary: T,
+  taskId: string | undefined,
+): T & { taskId?: string } => (taskId === undefined ? summary : { ...summary, taskId });
 
 function testRun(d: DataOf<'test-run'>): TestReport {
   if (d.report !== undefined) return parsed(() => parseTestReport(d.report));
@@ -40,7 +49,11 @@ function testRun(d: DataOf<'test-run'>): TestReport {
     passed,
     failed,
     skipped,
-    failures: (d.failures ?? []).map((f) => ({ name: f.name, file: f.file, message: f.message ?? '' })),
+    failures: (d.failures ?? []).map((f) => ({
+      name: f.name,
+      file: f.file,
+      message: f.message ?? '',
+    })),
   };
 }
 
@@ -48,7 +61,11 @@ function build(d: DataOf<'build'>): BuildResult {
   if (d.report !== undefined) return parsed(() => parseBuildOutput(d.report, d.exitCode));
   const errors = d.errors ?? [];
   const success = d.success ?? d.exitCode === 0;
-  return { success, errors, signature: success ? null : buildErrorSignature(errors[0] ?? 'build failed') };
+  return {
+    success,
+    errors,
+    signature: success ? null : buildErrorSignature(errors[0] ?? 'build failed'),
+  };
 }
 
 function lint(d: DataOf<'lint'>): EslintSummary {
@@ -72,7 +89,12 @@ function typecheck(d: DataOf<'typecheck'>): TscSummary {
 function coverage(d: DataOf<'coverage'>): CoverageSummary {
   if (d.report !== undefined) return parsed(() => parseCoverage(d.report));
   const lines = d.lines ?? 0;
-  return { lines, statements: d.statements ?? lines, functions: d.functions ?? lines, branches: d.branches ?? lines };
+  return {
+    lines,
+    statements: d.statements ?? lines,
+    functions: d.functions ?? lines,
+    branches: d.branches ?? lines,
+  };
 }
 
 function securityScan(d: DataOf<'security-scan'>): NpmAuditSummary {

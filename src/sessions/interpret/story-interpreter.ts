@@ -24,11 +24,25 @@ import { classifyMessage } from './message-rules.ts';
 import { readTimer } from './timer-event.ts';
 import { isPlainQuestion, looksLikePlan, looksLikeQuestion } from './message-shape.ts';
 
-const call = (event: StoryEvent, data: Record<string, unknown> = {}): MachineEventCall => ({ event, data });
-const apply = (events: MachineEventCall[], activity = true, progress = false): Interpretation => ({ events, activity, progress, checkEscalation: true });
+const call = (event: StoryEvent, data: Record<string, unknown> = {}): MachineEventCall => ({
+  event,
+  data,
+});
+const apply = (events: MachineEventCall[], activity = true, progress = false): Interpretation => ({
+  events,
+  activity,
+  progress,
+  checkEscalation: true,
+});
 
 /** States whose agent judges the whole message (REQUEST_CLARIFICATION takes anything as the description). */
-const judgedStates = new Set(['ASSESS_JUNIOR_CAPABILITY', 'PLAN_DECOMPOSITION', 'REFINE_PLAN', 'CORRECT_PLAN', 'VERIFY_FIX']);
+const judgedStates = new Set([
+  'ASSESS_JUNIOR_CAPABILITY',
+  'PLAN_DECOMPOSITION',
+  'REFINE_PLAN',
+  'CORRECT_PLAN',
+  'VERIFY_FIX',
+]);
 
 async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
   const text = String(draft.event.data.text);
@@ -38,18 +52,37 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
   // A question where a restatement, plan or fix report is expected is answered, not judged; an attempt
   // to talk the mentor out of its rules is refused, not judged either (answer/answer-learner.ts).
   if (judgedStates.has(state)) {
-    if (isPlainQuestion(text)) return { ...recorded(`question in ${state}: answered, not judged`), checkEscalation: true };
-    if (safetyConcern(text) === 'injection') return { ...recorded(`prompt injection in ${state}: refused, not judged`), checkEscalation: true };
+    if (isPlainQuestion(text))
+      return { ...recorded(`question in ${state}: answered, not judged`), checkEscalation: true };
+    if (safetyConcern(text) === 'injection')
+      return {
+        ...recorded(`prompt injection in ${state}: refused, not judged`),
+        checkEscalation: true,
+      };
   }
   switch (state) {
     case 'ASSESS_JUNIOR_CAPABILITY': {
-      const out = await callAgent(draft, deps, 'assessUnderstanding', 'assessUnderstanding', { story, restatement: text }, understandingAssessmentSchema);
+      const out = await callAgent(
+        draft,
+        deps,
+        'assessUnderstanding',
+        'assessUnderstanding',
+        { story, restatement: text },
+        understandingAssessmentSchema,
+      );
       draft.context.missingPoints = out.missingPoints;
       draft.context.restatement = text.slice(0, 4000);
       return apply([call(out.verdict, { confidence: out.confidence })]);
     }
     case 'PLAN_DECOMPOSITION': {
-      const out = await callAgent(draft, deps, 'reviewPlan', 'reviewPlan', { story, plan: text }, planReviewSchema);
+      const out = await callAgent(
+        draft,
+        deps,
+        'reviewPlan',
+        'reviewPlan',
+        { story, plan: text },
+        planReviewSchema,
+      );
       return apply([call(out.verdict, { score: out.score })], true, true);
     }
     case 'REFINE_PLAN':
@@ -71,16 +104,21 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
   }
   const intent = classifyMessage(text);
   const event = intentsIn(draft.path)[intent];
-  if (event && canApply(draft, event)) return apply([call(event, { intent })], true, event === 'taskCompleted');
+  if (event && canApply(draft, event))
+    return apply([call(event, { intent })], true, event === 'taskCompleted');
   if (intent === 'other' && understandingStates.has(state)) {
     const reading = await reassess(draft, deps, text);
     if (reading) return reading;
   }
-  return { ...recorded(`message read as '${intent}': no transition in ${state}`), checkEscalation: true };
+  return {
+    ...recorded(`message read as '${intent}': no transition in ${state}`),
+    checkEscalation: true,
+  };
 }
 
 /** Words about the story, not a plan or a question: at least a short sentence. */
-const restates = (text: string) => text.trim().split(/\s+/).length >= 5 && !looksLikePlan(text) && !looksLikeQuestion(text);
+const restates = (text: string) =>
+  text.trim().split(/\s+/).length >= 5 && !looksLikePlan(text) && !looksLikeQuestion(text);
 
 /**
  * While the story is being clarified, a message that is neither "got it" nor "still confused" is
@@ -88,19 +126,44 @@ const restates = (text: string) => text.trim().split(/\s+/).length >= 5 && !look
  * confirms the understanding once the points asked about are covered; otherwise the assessor's reply
  * says what is still missing. Plans and questions are left to the guidance.
  */
-async function reassess(draft: TurnDraft, deps: TurnDeps, text: string): Promise<Interpretation | undefined> {
+async function reassess(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  text: string,
+): Promise<Interpretation | undefined> {
   if (!restates(text) || !canApply(draft, 'understandingConfirmed')) return undefined;
   const state = leaf(draft);
   const all = draft.story.acceptanceCriteria;
   // The points this state asked about: the missing ones, the whole story again, or the first criterion.
-  const points = state === 'CLARIFY_REQUIREMENTS' && draft.context.missingPoints?.length ? draft.context.missingPoints : state === 'ESCALATE_DIFFICULTY' ? all.slice(0, 1) : all;
+  const points =
+    state === 'CLARIFY_REQUIREMENTS' && draft.context.missingPoints?.length
+      ? draft.context.missingPoints
+      : state === 'ESCALATE_DIFFICULTY'
+        ? all.slice(0, 1)
+        : all;
   // What was missing is judged together with what the learner said first; after a misunderstanding they start over.
-  const restatement = state === 'CLARIFY_REQUIREMENTS' ? [draft.context.restatement ?? '', text].filter(Boolean).join('\n').slice(-4000) : text.slice(0, 4000);
+  const restatement =
+    state === 'CLARIFY_REQUIREMENTS'
+      ? [draft.context.restatement ?? '', text].filter(Boolean).join('\n').slice(-4000)
+      : text.slice(0, 4000);
   draft.context.restatement = restatement;
-  const out = await callAgent(draft, deps, 'assessUnderstanding', 'assessUnderstanding', { story: { ...draft.story, acceptanceCriteria: [...points] }, restatement }, understandingAssessmentSchema);
-  if (out.verdict === 'correctUnderstanding') return apply([call('understandingConfirmed', { confidence: out.confidence, reassessed: true })]);
+  const out = await callAgent(
+    draft,
+    deps,
+    'assessUnderstanding',
+    'assessUnderstanding',
+    { story: { ...draft.story, acceptanceCriteria: [...points] }, restatement },
+    understandingAssessmentSchema,
+  );
+  if (out.verdict === 'correctUnderstanding')
+    return apply([
+      call('understandingConfirmed', { confidence: out.confidence, reassessed: true }),
+    ]);
   if (out.missingPoints.length) draft.context.missingPoints = out.missingPoints;
-  return { ...recorded(`restatement reassessed in ${state}: ${out.verdict}`), checkEscalation: true };
+  return {
+    ...recorded(`restatement reassessed in ${state}: ${out.verdict}`),
+    checkEscalation: true,
+  };
 }
 
 const reviewEvents: Record<Exclude<ReviewDecision, 'submitted' | 'merged'>, StoryEvent> = {
@@ -113,20 +176,36 @@ const reviewEvents: Record<Exclude<ReviewDecision, 'submitted' | 'merged'>, Stor
 function interpretReview(draft: TurnDraft): Interpretation {
   const decision = draft.event.data.decision as ReviewDecision;
   const state = leaf(draft);
-  const outcome = decision === 'submitted' || decision === 'merged' ? undefined : reviewEvents[decision];
-  if (state === 'PREPARE_CODE_REVIEW') return apply(outcome ? [call('prSubmitted'), call(outcome)] : [call('prSubmitted')]);
+  const outcome =
+    decision === 'submitted' || decision === 'merged' ? undefined : reviewEvents[decision];
+  if (state === 'PREPARE_CODE_REVIEW')
+    return apply(outcome ? [call('prSubmitted'), call(outcome)] : [call('prSubmitted')]);
   if (state === 'MONITOR_REVIEW' && outcome) return apply([call(outcome)]);
-  if (state === 'MONITOR_REVIEW' && decision === 'merged') return apply([call('approved'), call('mergeComplete')], true, true);
-  if (state === 'CLARIFY_FEEDBACK' && outcome) return apply([call('feedbackClarified'), call(outcome)]);
-  if (state === 'MERGE_AND_COMPLETE' && decision === 'merged') return apply([call('mergeComplete')], true, true);
+  if (state === 'MONITOR_REVIEW' && decision === 'merged')
+    return apply([call('approved'), call('mergeComplete')], true, true);
+  if (state === 'CLARIFY_FEEDBACK' && outcome)
+    return apply([call('feedbackClarified'), call(outcome)]);
+  if (state === 'MERGE_AND_COMPLETE' && decision === 'merged')
+    return apply([call('mergeComplete')], true, true);
   return recorded(`review '${decision}' recorded: no transition in ${state}`);
 }
 
-const gateOfReport = { 'test-run': 'tests', build: 'build', lint: 'lint', typecheck: 'typecheck', coverage: 'coverage', 'security-scan': 'security' } as const;
+const gateOfReport = {
+  'test-run': 'tests',
+  build: 'build',
+  lint: 'lint',
+  typecheck: 'typecheck',
+  coverage: 'coverage',
+  'security-scan': 'security',
+} as const;
 
 const failing = (draft: TurnDraft): boolean => {
   const { type, data } = draft.event;
-  return (type === 'test-run' && Number(data.failed) > 0) || (type === 'build' && data.success === false) || (type === 'typecheck' && Number(data.errorCount) > 0);
+  return (
+    (type === 'test-run' && Number(data.failed) > 0) ||
+    (type === 'build' && data.success === false) ||
+    (type === 'typecheck' && Number(data.errorCount) > 0)
+  );
 };
 
 async function interpretReport(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
@@ -136,10 +215,16 @@ async function interpretReport(draft: TurnDraft, deps: TurnDeps): Promise<Interp
   if (type === 'test-run') draft.context.lastTestsFailed = Number(data.failed ?? 0);
   const isReport = type !== 'commit';
   const escalate = failing(draft);
-  const result = (events: MachineEventCall[]) => ({ events, activity: true, progress, checkEscalation: escalate });
+  const result = (events: MachineEventCall[]) => ({
+    events,
+    activity: true,
+    progress,
+    checkEscalation: escalate,
+  });
 
   if (draft.path.includes('QUALITY_GATE_CHECK')) {
-    if (state !== 'DETERMINE_OUTCOME' || !isReport) return recorded('report recorded for the quality gates', true, progress);
+    if (state !== 'DETERMINE_OUTCOME' || !isReport)
+      return recorded('report recorded for the quality gates', true, progress);
     const gates = evaluateQualityGates(await latestReports(draft, deps));
     if (gates.event) return result([call(gates.event, gateData(gates))]);
     return recorded(`quality gates waiting for: ${gates.pending.join(', ')}`, true, progress);
@@ -148,10 +233,17 @@ async function interpretReport(draft: TurnDraft, deps: TurnDeps): Promise<Interp
     case 'AUTO_FIX_ISSUES':
     case 'REQUIRE_FIXES':
     case 'BLOCK_PROGRESS': {
-      if (!isReport) return recorded('commit recorded: send the new reports to re-run the gates', true, progress);
+      if (!isReport)
+        return recorded(
+          'commit recorded: send the new reports to re-run the gates',
+          true,
+          progress,
+        );
       // Re-run the gates once this report's own gate passes; a report that still fails changes nothing.
       const gates = evaluateQualityGates(await latestReports(draft, deps));
-      const own = gates.gates.find((g) => g.gate === gateOfReport[type as keyof typeof gateOfReport]);
+      const own = gates.gates.find(
+        (g) => g.gate === gateOfReport[type as keyof typeof gateOfReport],
+      );
       if (own?.passed) return result([call('fixesApplied')]);
       return recorded(`${type} still fails: ${own?.reason ?? 'see the report'}`, true, progress);
     }
@@ -159,28 +251,53 @@ async function interpretReport(draft: TurnDraft, deps: TurnDeps): Promise<Interp
       if (!isReport) return recorded('commit recorded', true, progress);
       const gates = evaluateQualityGates(await latestReports(draft, deps));
       if (gates.passed) return result([call('fixesVerified')]);
-      if (gates.gates.some((g) => g.status === 'failed')) return result([call('fixesIncomplete', gateData(gates))]);
+      if (gates.gates.some((g) => g.status === 'failed'))
+        return result([call('fixesIncomplete', gateData(gates))]);
       return recorded(`review fixes: waiting for ${gates.pending.join(', ')}`, true, progress);
     }
     case 'VERIFY_FIX':
-      if (type === 'test-run') return result([call(Number(data.failed) === 0 ? 'fixConfirmed' : progress ? 'partialFix' : 'stillBroken')]);
+      if (type === 'test-run')
+        return result([
+          call(
+            Number(data.failed) === 0 ? 'fixConfirmed' : progress ? 'partialFix' : 'stillBroken',
+          ),
+        ]);
       if (type === 'build') return result([call(data.success ? 'fixConfirmed' : 'stillBroken')]);
       return recorded(`${type} recorded`, true, progress);
     case 'GUIDE_FIXES':
-      return type === 'commit' ? result([call('fixesStarted')]) : recorded(`${type} recorded`, true, progress);
+      return type === 'commit'
+        ? result([call('fixesStarted')])
+        : recorded(`${type} recorded`, true, progress);
     case 'REWORK_REQUIRED':
-      return type === 'commit' ? result([call('reworkStarted')]) : recorded(`${type} recorded`, true, progress);
+      return type === 'commit'
+        ? result([call('reworkStarted')])
+        : recorded(`${type} recorded`, true, progress);
   }
-  if (!inWorkingState(draft.path)) return { ...recorded(`${type} recorded: no transition in ${state}`, true, progress), checkEscalation: escalate };
+  if (!inWorkingState(draft.path))
+    return {
+      ...recorded(`${type} recorded: no transition in ${state}`, true, progress),
+      checkEscalation: escalate,
+    };
 
-  if (type === 'test-run' && Number(data.failed) === 0 && Number(data.total) > 0) return result([call('taskCompleted', { passed: data.passed })]);
+  if (type === 'test-run' && Number(data.failed) === 0 && Number(data.total) > 0)
+    return result([call('taskCompleted', { passed: data.passed })]);
   if (draft.path.includes('MONITOR_PROGRESS')) {
     const since = draft.context.monitorSince ?? '';
-    const activity = activityOf(draft, recentWithCurrent(draft, deps)).filter((a) => (a as { at: string }).at >= since);
+    const activity = activityOf(draft, recentWithCurrent(draft, deps)).filter(
+      (a) => (a as { at: string }).at >= since,
+    );
     const [pattern] = detectPatterns(activity);
-    if (pattern) return result([call('circularActivity', { pattern: pattern.pattern, subject: pattern.subject, count: pattern.count })]);
+    if (pattern)
+      return result([
+        call('circularActivity', {
+          pattern: pattern.pattern,
+          subject: pattern.subject,
+          count: pattern.count,
+        }),
+      ]);
     if (progress && state !== 'CONTINUE_MONITORING') return result([call('steadyProgress')]);
-    if (!progress && escalate && state === 'CONTINUE_MONITORING') return result([call('slowingProgress')]);
+    if (!progress && escalate && state === 'CONTINUE_MONITORING')
+      return result([call('slowingProgress')]);
   }
   return { ...recorded(`${type} recorded`, true, progress), checkEscalation: escalate };
 }
@@ -190,20 +307,36 @@ function interpretTimer(draft: TurnDraft): Interpretation {
   // Without a timer kind, `timeout` is the machine's own event (sent by a client or a test).
   if (!kind) return { events: [call('timeout')], activity: false, progress: false };
   const reading = readTimer(draft, kind, token);
-  if ('ignored' in reading) return { events: [], activity: false, progress: false, ignored: reading.ignored };
+  if ('ignored' in reading)
+    return { events: [], activity: false, progress: false, ignored: reading.ignored };
   const event = reading.fired.event;
-  if (!canApply(draft, event)) return { events: [], activity: false, progress: false, ignored: `${event} does not apply in ${leaf(draft)}` };
-  return { events: [{ event, data: { timer: kind } }], activity: false, progress: false, checkEscalation: true };
+  if (!canApply(draft, event))
+    return {
+      events: [],
+      activity: false,
+      progress: false,
+      ignored: `${event} does not apply in ${leaf(draft)}`,
+    };
+  return {
+    events: [{ event, data: { timer: kind } }],
+    activity: false,
+    progress: false,
+    checkEscalation: true,
+  };
 }
 
 /** The story interpretation of the draft's event. */
-export async function interpretStoryEvent(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
+export async function interpretStoryEvent(
+  draft: TurnDraft,
+  deps: TurnDeps,
+): Promise<Interpretation> {
   const { type, data } = draft.event;
   switch (type) {
     case 'learner-message':
       return interpretMessage(draft, deps);
     case 'help-request':
-      if (canApply(draft, 'helpRequested')) return apply([call('helpRequested', { topic: data.topic ?? '' })]);
+      if (canApply(draft, 'helpRequested'))
+        return apply([call('helpRequested', { topic: data.topic ?? '' })]);
       return { ...recorded('help request recorded'), checkEscalation: true };
     case 'research':
       return recorded('research recorded');

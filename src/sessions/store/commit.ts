@@ -40,11 +40,25 @@ export interface NotificationWrite {
 }
 
 export type AssessmentWrite =
-  | { readonly op: 'create'; readonly type: 'initial' | 'progress' | 'final'; readonly questions: readonly string[] }
-  | { readonly op: 'update'; readonly type: 'initial' | 'progress' | 'final'; readonly status: 'pending' | 'in_progress' | 'completed'; readonly results?: unknown };
+  | {
+      readonly op: 'create';
+      readonly type: 'initial' | 'progress' | 'final';
+      readonly questions: readonly string[];
+    }
+  | {
+      readonly op: 'update';
+      readonly type: 'initial' | 'progress' | 'final';
+      readonly status: 'pending' | 'in_progress' | 'completed';
+      readonly results?: unknown;
+    };
 
 export type GoalWrite =
-  | { readonly op: 'create'; readonly title: string; readonly description: string | null; readonly targetDate: string | null }
+  | {
+      readonly op: 'create';
+      readonly title: string;
+      readonly description: string | null;
+      readonly targetDate: string | null;
+    }
   | { readonly op: 'complete-all' }
   | { readonly op: 'progress'; readonly goalId: string | null; readonly progress: number };
 
@@ -101,12 +115,16 @@ export interface TurnCommit {
   readonly turn?: TurnWrite;
 }
 
-export type CommitResult = { readonly status: 'ok'; readonly version: number } | { readonly status: 'conflict'; readonly version: number } | { readonly status: 'missing' };
+export type CommitResult =
+  | { readonly status: 'ok'; readonly version: number }
+  | { readonly status: 'conflict'; readonly version: number }
+  | { readonly status: 'missing' };
 
 export async function commitTurn(pool: pg.Pool, commit: TurnCommit): Promise<CommitResult> {
-  const { rows } = await pool.query<{ r: { status: string; version?: number | string } }>('select commit_session_turn($1::jsonb) as r', [
-    JSON.stringify(commit),
-  ]);
+  const { rows } = await pool.query<{ r: { status: string; version?: number | string } }>(
+    'select commit_session_turn($1::jsonb) as r',
+    [JSON.stringify(commit)],
+  );
   const r = rows[0]!.r;
   if (r.status === 'missing') return { status: 'missing' };
   return { status: r.status === 'ok' ? 'ok' : 'conflict', version: Number(r.version) };

@@ -1,12 +1,23 @@
 /**
  * Row → record mapping for the session tables (timestamps as ISO strings, bigints as numbers).
  */
-import type { EventOutcome, EventSource, SessionRecord, SessionStatus, StoredEvent, TransitionRecord } from '../types.ts';
+import type {
+  EventOutcome,
+  EventSource,
+  SessionRecord,
+  SessionStatus,
+  StoredEvent,
+  TransitionRecord,
+} from '../types.ts';
 import type { MachineName, Story } from '../types.ts';
 import type { SessionContext } from '../context.ts';
 
 const iso = (value: Date | string | null | undefined): string | null =>
-  value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? value.toISOString()
+      : new Date(value).toISOString();
 
 export interface SessionRow {
   id: string;

@@ -21,18 +21,28 @@ export async function registerWorkers(pool: pg.Pool, workerIds: readonly string[
 }
 
 export async function heartbeat(pool: pg.Pool, workerIds: readonly string[]): Promise<void> {
-  if (workerIds.length) await pool.query('update timer_workers set heartbeat_at = now() where worker_id = any($1)', [workerIds]);
+  if (workerIds.length)
+    await pool.query('update timer_workers set heartbeat_at = now() where worker_id = any($1)', [
+      workerIds,
+    ]);
 }
 
-export async function unregisterWorkers(pool: pg.Pool, workerIds: readonly string[]): Promise<void> {
-  if (workerIds.length) await pool.query('delete from timer_workers where worker_id = any($1)', [workerIds]);
+export async function unregisterWorkers(
+  pool: pg.Pool,
+  workerIds: readonly string[],
+): Promise<void> {
+  if (workerIds.length)
+    await pool.query('delete from timer_workers where worker_id = any($1)', [workerIds]);
 }
 
 /**
  * Unlocks jobs (and queues) held by workers not seen for HEARTBEAT_STALE_MS. A lock younger than
  * a few seconds is left alone: its worker may be starting and not registered yet. Returns the ids.
  */
-export async function unlockDeadWorkers(pool: pg.Pool, staleMs = HEARTBEAT_STALE_MS): Promise<string[]> {
+export async function unlockDeadWorkers(
+  pool: pg.Pool,
+  staleMs = HEARTBEAT_STALE_MS,
+): Promise<string[]> {
   const { rows } = await pool.query<{ locked_by: string }>(
     `select distinct locked_by from graphile_worker.jobs
      where locked_by is not null and locked_at < now() - interval '5 seconds'
@@ -40,7 +50,8 @@ export async function unlockDeadWorkers(pool: pg.Pool, staleMs = HEARTBEAT_STALE
     [staleMs],
   );
   const dead = rows.map((r) => r.locked_by);
-  if (dead.length) await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
+  if (dead.length)
+    await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
   await pool.query("delete from timer_workers where heartbeat_at < now() - interval '1 day'");
   return dead;
 }

@@ -9,9 +9,17 @@ import type pg from 'pg';
 import { isAppError } from '../../errors/app-error.ts';
 import type { ArmedTimer } from '../context.ts';
 import { DUE_TOLERANCE_MS } from '../interpret/timer-event.ts';
-import { SESSION_TIMER_TASK, timerJobKey, timerKinds, type TimerJobPayload } from './timer-kinds.ts';
+import {
+  SESSION_TIMER_TASK,
+  timerJobKey,
+  timerKinds,
+  type TimerJobPayload,
+} from './timer-kinds.ts';
 
-export type TimerIngest = (sessionId: string, input: { id: string; type: 'timeout'; data: { kind: string; token: string } }) => Promise<unknown>;
+export type TimerIngest = (
+  sessionId: string,
+  input: { id: string; type: 'timeout'; data: { kind: string; token: string } },
+) => Promise<unknown>;
 
 export interface TimerTaskOptions {
   readonly pool: pg.Pool;
@@ -28,7 +36,11 @@ export function timerEventId(payload: TimerJobPayload): string {
 
 function isPayload(value: unknown): value is TimerJobPayload {
   const p = value as Partial<TimerJobPayload> | null;
-  return typeof p?.sessionId === 'string' && typeof p.token === 'string' && (timerKinds as readonly string[]).includes(p.kind as string);
+  return (
+    typeof p?.sessionId === 'string' &&
+    typeof p.token === 'string' &&
+    (timerKinds as readonly string[]).includes(p.kind as string)
+  );
 }
 
 export function sessionTimerTask(options: TimerTaskOptions): Task {
@@ -37,21 +49,30 @@ export function sessionTimerTask(options: TimerTaskOptions): Task {
       options.log?.warn(`session timer job ${helpers.job.id}: unreadable payload, dropped`);
       return;
     }
-    const { rows } = await options.pool.query<{ timer: ArmedTimer | null }>("select context->'timers'->$2 as timer from sessions where id = $1", [
-      payload.sessionId,
-      payload.kind,
-    ]);
+    const { rows } = await options.pool.query<{ timer: ArmedTimer | null }>(
+      "select context->'timers'->$2 as timer from sessions where id = $1",
+      [payload.sessionId, payload.kind],
+    );
     const timer = rows[0]?.timer;
     if (!timer || timer.token !== payload.token) return;
     const due = Date.parse(timer.dueAt);
     if (due - DUE_TOLERANCE_MS > Date.now()) {
       // Activity moved the due time: run again then (replacing this job's key).
-      await helpers.addJob(SESSION_TIMER_TASK, payload, { runAt: new Date(due), jobKey: timerJobKey(payload.sessionId, payload.kind), jobKeyMode: 'replace', maxAttempts: 10 });
+      await helpers.addJob(SESSION_TIMER_TASK, payload, {
+        runAt: new Date(due),
+        jobKey: timerJobKey(payload.sessionId, payload.kind),
+        jobKeyMode: 'replace',
+        maxAttempts: 10,
+      });
       return;
     }
     options.onFire?.(payload);
     try {
-      await options.ingest(payload.sessionId, { id: timerEventId(payload), type: 'timeout', data: { kind: payload.kind, token: payload.token } });
+      await options.ingest(payload.sessionId, {
+        id: timerEventId(payload),
+        type: 'timeout',
+        data: { kind: payload.kind, token: payload.token },
+      });
     } catch (error) {
       // A rejection is stored as the event's outcome (and a deleted session stays deleted):
       // retrying the job cannot change it. Anything else is retried by Graphile Worker.

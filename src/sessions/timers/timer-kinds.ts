@@ -43,7 +43,9 @@ export interface TimerSpec {
 }
 
 /** The step timer for a task complexity (seed 001 timeout handling). */
-export function stepTimer(complexity: Extract<StoryTimeoutKind, 'simple' | 'complex' | 'research'>): TimerSpec {
+export function stepTimer(
+  complexity: Extract<StoryTimeoutKind, 'simple' | 'complex' | 'research'>,
+): TimerSpec {
   const policy = timeoutPolicy(complexity);
   return { kind: 'step', afterMs: policy.afterMs, event: policy.event };
 }
@@ -52,11 +54,27 @@ export function stepTimer(complexity: Extract<StoryTimeoutKind, 'simple' | 'comp
 export const timerSpecs = {
   response: { kind: 'response', afterMs: timeoutPolicy('simple').afterMs, event: 'noResponse' },
   stuck: { kind: 'stuck', afterMs: timeoutPolicy('stuck').afterMs, event: 'stuckTimeout' },
-  noProgress: { kind: 'noProgress', afterMs: timeoutPolicy('noProgress').afterMs, event: 'noProgressTimeout' },
+  noProgress: {
+    kind: 'noProgress',
+    afterMs: timeoutPolicy('noProgress').afterMs,
+    event: 'noProgressTimeout',
+  },
   checkIn: { kind: 'checkIn', afterMs: lifecyclePolicies.weeklyCheckInMs, event: 'CHECK_IN_DUE' },
-  assessmentReminder: { kind: 'assessmentReminder', afterMs: lifecyclePolicies.assessmentReminderMs, event: null },
-  assessmentCheck: { kind: 'assessmentCheck', afterMs: lifecyclePolicies.assessmentCheckMs, event: null },
-  stagnationCheck: { kind: 'stagnationCheck', afterMs: lifecyclePolicies.stagnationCheckMs, event: null },
+  assessmentReminder: {
+    kind: 'assessmentReminder',
+    afterMs: lifecyclePolicies.assessmentReminderMs,
+    event: null,
+  },
+  assessmentCheck: {
+    kind: 'assessmentCheck',
+    afterMs: lifecyclePolicies.assessmentCheckMs,
+    event: null,
+  },
+  stagnationCheck: {
+    kind: 'stagnationCheck',
+    afterMs: lifecyclePolicies.stagnationCheckMs,
+    event: null,
+  },
 } as const satisfies Record<Exclude<TimerKind, 'step'>, TimerSpec>;
 
 /** Timers that learner activity pushes back (the "no activity for …" clocks). */

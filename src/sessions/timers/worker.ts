@@ -6,7 +6,13 @@
 import { EventEmitter } from 'node:events';
 import { Logger, run, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
-import { HEARTBEAT_EVERY_MS, heartbeat, registerWorkers, unlockDeadWorkers, unregisterWorkers } from './dead-workers.ts';
+import {
+  HEARTBEAT_EVERY_MS,
+  heartbeat,
+  registerWorkers,
+  unlockDeadWorkers,
+  unregisterWorkers,
+} from './dead-workers.ts';
 import { sessionTimerTask, type TimerIngest } from './fire-timer.ts';
 import { SESSION_TIMER_TASK, type TimerJobPayload } from './timer-kinds.ts';
 
@@ -17,7 +23,11 @@ export interface TimerWorkerOptions {
   readonly concurrency?: number;
   /** Poll interval for jobs scheduled in the future, ms (default 250; new jobs arrive by NOTIFY). */
   readonly pollInterval?: number;
-  readonly log?: { info(message: string): void; warn(message: string): void; error(message: string): void };
+  readonly log?: {
+    info(message: string): void;
+    warn(message: string): void;
+    error(message: string): void;
+  };
   readonly onFire?: (payload: TimerJobPayload) => void;
   /** Other durable jobs served by the same worker (e.g. the implementation runs' approval timeout). */
   readonly extraTasks?: TaskList;
@@ -34,7 +44,10 @@ export interface TimerWorker {
 export async function startTimerWorker(options: TimerWorkerOptions): Promise<TimerWorker> {
   const { pool, log } = options;
   const unlocked = await unlockDeadWorkers(pool);
-  if (unlocked.length) log?.warn(`timer worker: unlocked jobs of ${unlocked.length} dead worker(s): ${unlocked.join(', ')}`);
+  if (unlocked.length)
+    log?.warn(
+      `timer worker: unlocked jobs of ${unlocked.length} dead worker(s): ${unlocked.join(', ')}`,
+    );
 
   const ids = new Set<string>();
   const events: WorkerEvents = new EventEmitter();
@@ -46,7 +59,15 @@ export async function startTimerWorker(options: TimerWorkerOptions): Promise<Tim
   });
   const runner = await run({
     pgPool: pool,
-    taskList: { ...options.extraTasks, [SESSION_TIMER_TASK]: sessionTimerTask({ pool, ingest: options.ingest, onFire: options.onFire, log }) },
+    taskList: {
+      ...options.extraTasks,
+      [SESSION_TIMER_TASK]: sessionTimerTask({
+        pool,
+        ingest: options.ingest,
+        onFire: options.onFire,
+        log,
+      }),
+    },
     concurrency: options.concurrency ?? 4,
     pollInterval: options.pollInterval ?? 250,
     noHandleSignals: true,
@@ -55,7 +76,9 @@ export async function startTimerWorker(options: TimerWorkerOptions): Promise<Tim
   });
   await registerWorkers(pool, [...ids]);
   const beat = setInterval(() => {
-    heartbeat(pool, [...ids]).catch((error: Error) => log?.warn(`timer worker heartbeat failed: ${error.message}`));
+    heartbeat(pool, [...ids]).catch((error: Error) =>
+      log?.warn(`timer worker heartbeat failed: ${error.message}`),
+    );
   }, HEARTBEAT_EVERY_MS);
   beat.unref();
 

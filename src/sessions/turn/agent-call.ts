@@ -18,12 +18,22 @@ export async function callAgent<S extends z.ZodType>(
   schema: S,
 ): Promise<z.output<S>> {
   const referenceSolution = (await deps.referenceSolution?.()) ?? undefined;
-  const ctx = { sessionId: draft.session.id, learnerId: draft.session.learnerId, eventId: draft.event.id, state: leaf(draft), story: draft.story, referenceSolution };
+  const ctx = {
+    sessionId: draft.session.id,
+    learnerId: draft.session.learnerId,
+    eventId: draft.event.id,
+    state: leaf(draft),
+    story: draft.story,
+    referenceSolution,
+  };
   const started = performance.now();
   const result: AgentActionResult = await deps.agents.run(name, input, ctx);
   const parsed = schema.safeParse(result.output);
   if (!parsed.success) {
-    throw new AppError('INTERNAL', `agent action ${name} answered outside its schema: ${parsed.error.message}`);
+    throw new AppError(
+      'INTERNAL',
+      `agent action ${name} answered outside its schema: ${parsed.error.message}`,
+    );
   }
   const usage = result.usage ?? {};
   const model = result.model ?? 'unknown';

@@ -23,7 +23,12 @@ import { applyMachineEvent, canApply, machineOf, snapshotOf } from './machine-st
 import { pauseStory, pausedStoryEvents, resumeStory } from './session-control.ts';
 
 /** Error codes that reject an event (stored as its outcome) rather than fail the turn. */
-const rejectionCodes = new Set(['INVALID_TRANSITION', 'GUARD_REJECTED', 'VALIDATION_ERROR', 'CONFLICT']);
+const rejectionCodes = new Set([
+  'INVALID_TRANSITION',
+  'GUARD_REJECTED',
+  'VALIDATION_ERROR',
+  'CONFLICT',
+]);
 
 export interface ComputedTurn {
   readonly commit: TurnCommit;
@@ -36,11 +41,15 @@ export interface ComputedTurn {
 function statusOf(draft: TurnDraft): SessionStatus {
   const state = leaf(draft);
   const cancelled = (e: string | undefined) => e === 'cancel' || e === 'CANCEL';
-  if (state === FINAL) return cancelled(draft.transitions.at(-1)?.event) ? 'cancelled' : 'completed';
+  if (state === FINAL)
+    return cancelled(draft.transitions.at(-1)?.event) ? 'cancelled' : 'completed';
   if (state === 'STORY_COMPLETE' || state === 'COMPLETION') return 'completed';
   if (state === 'CANCELLED') return 'cancelled';
   // The lifecycle machine has a PAUSED state; a story session is paused by `pause` (session-control.ts).
-  if (state === 'PAUSED' || (profileOf(draft.session.machine).pausedBySession && draft.status === 'paused')) {
+  if (
+    state === 'PAUSED' ||
+    (profileOf(draft.session.machine).pausedBySession && draft.status === 'paused')
+  ) {
     return 'paused';
   }
   return 'active';
@@ -65,23 +74,40 @@ function interpret(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
 }
 
 async function escalateIfNeeded(draft: TurnDraft, deps: TurnDeps): Promise<void> {
-  if (!profileOf(draft.session.machine).escalates || draft.status !== 'active' || !canApply(draft, 'escalate')) return;
+  if (
+    !profileOf(draft.session.machine).escalates ||
+    draft.status !== 'active' ||
+    !canApply(draft, 'escalate')
+  )
+    return;
   // "No progress for 2+ hours" is a duration like the timers: scaled by TIME_SCALE too.
-  const policy = { ...storyPolicies.escalation, noProgressMs: Math.round(storyPolicies.escalation.noProgressMs * deps.timeScale) };
-  const decision = evaluateEscalation(activityOf(draft, recentWithCurrent(draft, deps)), { now: draft.now, policy });
+  const policy = {
+    ...storyPolicies.escalation,
+    noProgressMs: Math.round(storyPolicies.escalation.noProgressMs * deps.timeScale),
+  };
+  const decision = evaluateEscalation(activityOf(draft, recentWithCurrent(draft, deps)), {
+    now: draft.now,
+    policy,
+  });
   if (!decision.escalate) return;
-  await applyMachineEvent(draft, deps, 'escalate', { reasons: decision.reasons.map((r) => ({ trigger: r.trigger, detail: r.detail })) });
+  await applyMachineEvent(draft, deps, 'escalate', {
+    reasons: decision.reasons.map((r) => ({ trigger: r.trigger, detail: r.detail })),
+  });
 }
 
 /** Applies the draft's event; returns why nothing moved when nothing did. */
-async function process(draft: TurnDraft, deps: TurnDeps): Promise<{ reason?: string; ignored?: string }> {
+async function process(
+  draft: TurnDraft,
+  deps: TurnDeps,
+): Promise<{ reason?: string; ignored?: string }> {
   const { type } = draft.event;
   if (type === SESSION_STARTED) {
     await runEntryActions(draft, deps);
     return { reason: 'session started' };
   }
   // A finished machine accepts nothing, not even activity to record.
-  if (isDone(machineOf(draft.session.machine), snapshotOf(draft))) throw new InvalidTransitionError(leaf(draft), type, []);
+  if (isDone(machineOf(draft.session.machine), snapshotOf(draft)))
+    throw new InvalidTransitionError(leaf(draft), type, []);
   if (profileOf(draft.session.machine).pausedBySession) {
     if (type === 'pause') {
       pauseStory(draft);
@@ -91,7 +117,13 @@ async function process(draft: TurnDraft, deps: TurnDeps): Promise<{ reason?: str
       resumeStory(draft);
       return {};
     }
-    if (draft.status === 'paused' && type !== 'cancel') throw new InvalidTransitionError(leaf(draft), type, [...pausedStoryEvents], 'while the session is paused');
+    if (draft.status === 'paused' && type !== 'cancel')
+      throw new InvalidTransitionError(
+        leaf(draft),
+        type,
+        [...pausedStoryEvents],
+        'while the session is paused',
+      );
   }
   const reading = await interpret(draft, deps);
   if (reading.ignored) return { ignored: reading.ignored };
@@ -111,7 +143,11 @@ async function process(draft: TurnDraft, deps: TurnDeps): Promise<{ reason?: str
   return { reason: reading.reason };
 }
 
-function rejection(session: SessionRecord, event: StoredEvent, error: { code: string; message: string; field?: string; details?: Record<string, unknown> }): ComputedTurn {
+function rejection(
+  session: SessionRecord,
+  event: StoredEvent,
+  error: { code: string; message: string; field?: string; details?: Record<string, unknown> },
+): ComputedTurn {
   const allowed = error.details?.allowedEvents;
   const outcome: EventOutcome = {
     status: 'rejected',
@@ -122,11 +158,26 @@ function rejection(session: SessionRecord, event: StoredEvent, error: { code: st
       ...(Array.isArray(allowed) ? { allowedEvents: allowed as string[] } : {}),
     },
   };
-  return { commit: { sessionId: session.id, seq: event.seq, eventId: event.id, version: session.version, outcome }, replies: [], next: session };
+  return {
+    commit: {
+      sessionId: session.id,
+      seq: event.seq,
+      eventId: event.id,
+      version: session.version,
+      outcome,
+    },
+    replies: [],
+    next: session,
+  };
 }
 
 /** Computes the turn for `event` on `session` (which must be the session's latest version). */
-export async function computeTurn(session: SessionRecord, event: StoredEvent, deps: TurnDeps, now = new Date()): Promise<ComputedTurn> {
+export async function computeTurn(
+  session: SessionRecord,
+  event: StoredEvent,
+  deps: TurnDeps,
+  now = new Date(),
+): Promise<ComputedTurn> {
   const started = performance.now();
   const draft = newDraft(session, event, now);
   let result: { reason?: string; ignored?: string };
@@ -134,12 +185,16 @@ export async function computeTurn(session: SessionRecord, event: StoredEvent, de
     result = await process(draft, deps);
     await guardReplies(draft, deps);
   } catch (error) {
-    if (isAppError(error) && rejectionCodes.has(error.code)) return rejection(session, event, error);
+    if (isAppError(error) && rejectionCodes.has(error.code))
+      return rejection(session, event, error);
     throw error;
   }
 
   // An ignored timer still writes when it re-armed its job or dropped a fired timer from the context.
-  const changed = !result.ignored || draft.timers.size > 0 || JSON.stringify(draft.context) !== JSON.stringify(session.context);
+  const changed =
+    !result.ignored ||
+    draft.timers.size > 0 ||
+    JSON.stringify(draft.context) !== JSON.stringify(session.context);
   const status = statusOf(draft);
   const finished = status === 'completed' || status === 'cancelled';
   const outcome: EventOutcome = result.ignored
@@ -152,7 +207,11 @@ export async function computeTurn(session: SessionRecord, event: StoredEvent, de
           to: leaf(draft),
           ...(draft.notes.length ? { notes: draft.notes } : {}),
         }
-      : { status: 'recorded', reason: result.reason ?? 'recorded', ...(draft.notes.length ? { notes: draft.notes } : {}) };
+      : {
+          status: 'recorded',
+          reason: result.reason ?? 'recorded',
+          ...(draft.notes.length ? { notes: draft.notes } : {}),
+        };
 
   const next: SessionRecord = {
     ...session,
@@ -168,7 +227,8 @@ export async function computeTurn(session: SessionRecord, event: StoredEvent, de
     completedAt: finished ? (session.completedAt ?? now.toISOString()) : null,
     updatedAt: now.toISOString(),
   };
-  const hasTurn = draft.actions.length > 0 || draft.replies.length > 0 || draft.agentCalls.length > 0;
+  const hasTurn =
+    draft.actions.length > 0 || draft.replies.length > 0 || draft.agentCalls.length > 0;
   const agentModels = draft.agentCalls.map((c) => c.model);
   const commit: TurnCommit = {
     sessionId: session.id,

@@ -17,7 +17,12 @@ import type {
   TimerWrite,
   TransitionWrite,
 } from '../store/commit.ts';
-import { SESSION_TIMER_TASK, timerJobKey, type TimerKind, type TimerSpec } from '../timers/timer-kinds.ts';
+import {
+  SESSION_TIMER_TASK,
+  timerJobKey,
+  type TimerKind,
+  type TimerSpec,
+} from '../timers/timer-kinds.ts';
 import type { Reply, SessionRecord, SessionStatus, StoredEvent, Story } from '../types.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -101,13 +106,30 @@ export function send(draft: TurnDraft, event: string, data: Record<string, unkno
   draft.followUps.push({ event, data });
 }
 
-export function reply(draft: TurnDraft, action: string, text: string, source: Reply['source'] = 'rules', model?: string): void {
+export function reply(
+  draft: TurnDraft,
+  action: string,
+  text: string,
+  source: Reply['source'] = 'rules',
+  model?: string,
+): void {
   draft.replies.push(model ? { action, text, source, model } : { action, text, source });
 }
 
-export function notify(draft: TurnDraft, kind: string, recipientKind: RecipientKind, payload: Record<string, unknown>): void {
-  const recipient = recipientKind === 'learner' ? draft.session.learnerId : recipientKind === 'mentor' ? draft.session.mentorId : null;
-  if (draft.notifications.some((n) => n.kind === kind && n.recipient_kind === recipientKind)) return;
+export function notify(
+  draft: TurnDraft,
+  kind: string,
+  recipientKind: RecipientKind,
+  payload: Record<string, unknown>,
+): void {
+  const recipient =
+    recipientKind === 'learner'
+      ? draft.session.learnerId
+      : recipientKind === 'mentor'
+        ? draft.session.mentorId
+        : null;
+  if (draft.notifications.some((n) => n.kind === kind && n.recipient_kind === recipientKind))
+    return;
   draft.notifications.push({ kind, recipient_kind: recipientKind, recipient, payload });
 }
 
@@ -119,14 +141,27 @@ function scaled(ms: number, timeScale: number): number {
  * Arms a timer: a new token (this event's id), a job at now + duration × TIME_SCALE under the
  * session's key for that kind (replacing any earlier one).
  */
-export function armTimer(draft: TurnDraft, spec: TimerSpec, timeScale: number, afterMs = spec.afterMs): ArmedTimer {
+export function armTimer(
+  draft: TurnDraft,
+  spec: TimerSpec,
+  timeScale: number,
+  afterMs = spec.afterMs,
+): ArmedTimer {
   const ms = scaled(afterMs, timeScale);
   const dueAt = new Date(draft.now.getTime() + ms).toISOString();
-  const token = spec.kind === 'step' || spec.kind === 'response' ? `${draft.event.id}:${leaf(draft)}` : draft.event.id;
+  const token =
+    spec.kind === 'step' || spec.kind === 'response'
+      ? `${draft.event.id}:${leaf(draft)}`
+      : draft.event.id;
   const timer: ArmedTimer = { token, dueAt, jobRunAt: dueAt, ms, event: spec.event ?? spec.kind };
   draft.context.timers = { ...draft.context.timers, [spec.kind]: timer };
   const key = timerJobKey(draft.session.id, spec.kind);
-  draft.timers.set(key, { key, task: SESSION_TIMER_TASK, payload: { sessionId: draft.session.id, kind: spec.kind, token }, runAt: dueAt });
+  draft.timers.set(key, {
+    key,
+    task: SESSION_TIMER_TASK,
+    payload: { sessionId: draft.session.id, kind: spec.kind, token },
+    runAt: dueAt,
+  });
   return timer;
 }
 

@@ -3,7 +3,14 @@
  * transition returns, then the events those actions queued (run to completion).
  */
 import { AppError } from '../../errors/app-error.ts';
-import { allowedEvents, can, isEvent, transition, type AnyMachine, type Snapshot } from '../../machine/index.ts';
+import {
+  allowedEvents,
+  can,
+  isEvent,
+  transition,
+  type AnyMachine,
+  type Snapshot,
+} from '../../machine/index.ts';
 import { machines } from '../../domain/machines/index.ts';
 import { actionHandler } from '../actions/index.ts';
 import type { MachineName } from '../types.ts';
@@ -20,18 +27,36 @@ export function machineOf(name: MachineName): AnyMachine {
 }
 
 /** The draft's current state as an engine snapshot (history lives in state_transitions, not here). */
-export function snapshotOf(draft: Pick<TurnDraft, 'path' | 'enteredAt'> & { session: { machine: MachineName } }): Snapshot {
-  return { machine: machineOf(draft.session.machine).id, path: draft.path, enteredAt: draft.enteredAt, historyLimit: 1, history: [] };
+export function snapshotOf(
+  draft: Pick<TurnDraft, 'path' | 'enteredAt'> & { session: { machine: MachineName } },
+): Snapshot {
+  return {
+    machine: machineOf(draft.session.machine).id,
+    path: draft.path,
+    enteredAt: draft.enteredAt,
+    historyLimit: 1,
+    history: [],
+  };
 }
 
 /** True when `event` is handled in the draft's state (guards not evaluated). */
 export function canApply(draft: TurnDraft, event: string): boolean {
   const machine = machineOf(draft.session.machine);
-  return isEvent(machine, event) && can(machine, snapshotOf(draft), event, guardContexts[draft.session.machine].staticGuardContext(draft));
+  return (
+    isEvent(machine, event) &&
+    can(
+      machine,
+      snapshotOf(draft),
+      event,
+      guardContexts[draft.session.machine].staticGuardContext(draft),
+    )
+  );
 }
 
 /** Events accepted in the draft's state. */
-export function allowedIn(draft: Pick<TurnDraft, 'path' | 'enteredAt'> & { session: { machine: MachineName } }): string[] {
+export function allowedIn(
+  draft: Pick<TurnDraft, 'path' | 'enteredAt'> & { session: { machine: MachineName } },
+): string[] {
   return allowedEvents(machineOf(draft.session.machine), snapshotOf(draft));
 }
 
@@ -41,17 +66,31 @@ function compact(data: Record<string, unknown>): unknown {
   return json.length <= MAX_EVENT_DATA ? data : { truncated: true, bytes: json.length };
 }
 
-async function transitionOnce(draft: TurnDraft, deps: TurnDeps, event: string, data: Record<string, unknown>): Promise<void> {
+async function transitionOnce(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  event: string,
+  data: Record<string, unknown>,
+): Promise<void> {
   const machine = machineOf(draft.session.machine);
   const guards = await guardContexts[draft.session.machine].guardContext(draft, deps, event);
   const result = transition(machine, snapshotOf(draft), event, guards, data, draft.now);
   const from = leaf(draft);
   draft.path = [...result.snapshot.path];
   draft.enteredAt = result.snapshot.enteredAt;
-  draft.transitions.push({ from_state: from, event, to_state: leaf(draft), event_data: compact(data) });
+  draft.transitions.push({
+    from_state: from,
+    event,
+    to_state: leaf(draft),
+    event_data: compact(data),
+  });
   for (const step of result.steps) {
     const handler = actionHandler(draft.session.machine, step.action);
-    if (!handler) throw new AppError('INTERNAL', `No handler for action '${step.action}' of machine '${machine.id}'.`);
+    if (!handler)
+      throw new AppError(
+        'INTERNAL',
+        `No handler for action '${step.action}' of machine '${machine.id}'.`,
+      );
     await deps.beforeAction?.(step.action, draft);
     draft.actions.push(step.action);
     await handler({ draft, deps, action: step.action, data });
@@ -64,10 +103,19 @@ async function transitionOnce(draft: TurnDraft, deps: TurnDeps, event: string, d
  * is dropped with a note: actions queue what their state expects, so this only happens when a
  * later event of the same chain already moved on.
  */
-export async function applyMachineEvent(draft: TurnDraft, deps: TurnDeps, event: string, data: Record<string, unknown>): Promise<void> {
+export async function applyMachineEvent(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  event: string,
+  data: Record<string, unknown>,
+): Promise<void> {
   await transitionOnce(draft, deps, event, data);
   for (let applied = 0; draft.followUps.length; applied++) {
-    if (applied >= MAX_CHAIN) throw new AppError('INTERNAL', `More than ${MAX_CHAIN} chained events in one turn (last: ${draft.followUps[0]!.event}).`);
+    if (applied >= MAX_CHAIN)
+      throw new AppError(
+        'INTERNAL',
+        `More than ${MAX_CHAIN} chained events in one turn (last: ${draft.followUps[0]!.event}).`,
+      );
     const next = draft.followUps.shift()!;
     if (!canApply(draft, next.event)) {
       draft.notes.push(`queued event '${next.event}' does not apply in ${leaf(draft)}; dropped`);

@@ -8,7 +8,12 @@ import type pg from 'pg';
 import { AppError } from '../../errors/app-error.ts';
 import type { AgentPort } from '../agent-port.ts';
 import { commitTurn } from '../store/commit.ts';
-import { selectPendingEvents, selectRecentEvents, selectReferenceSolution, selectSession } from '../store/session-store.ts';
+import {
+  selectPendingEvents,
+  selectRecentEvents,
+  selectReferenceSolution,
+  selectSession,
+} from '../store/session-store.ts';
 import type { EventOutcome, Reply, SessionRecord, SessionStatus, StoredEvent } from '../types.ts';
 import { computeTurn } from './compute-turn.ts';
 import type { TurnDeps, TurnDraft } from './draft.ts';
@@ -76,7 +81,10 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
       cache.set(sessionId, hit);
       return hit;
     }
-    const [record, recent] = await Promise.all([selectSession(pool, sessionId), selectRecentEvents(pool, sessionId, RECENT_WINDOW)]);
+    const [record, recent] = await Promise.all([
+      selectSession(pool, sessionId),
+      selectRecentEvents(pool, sessionId, RECENT_WINDOW),
+    ]);
     if (!record) return null;
     const entry = { record, recent };
     cache.set(sessionId, entry);
@@ -89,7 +97,10 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
     for (;;) {
       const cached = cache.get(sessionId);
       // Caught up with the inbox up to the event just stored: no need to read the inbox.
-      const pending = hint && cached?.lastSeq === hint.seq - 1 ? [hint] : await selectPendingEvents(pool, sessionId, BATCH);
+      const pending =
+        hint && cached?.lastSeq === hint.seq - 1
+          ? [hint]
+          : await selectPendingEvents(pool, sessionId, BATCH);
       hint = undefined;
       if (!pending.length) return;
       const entry = await load(sessionId);
@@ -118,7 +129,13 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
               seq: event.seq,
               eventId: event.id,
               version: entry.record.version,
-              outcome: { status: 'rejected' as const, error: { code: 'INTERNAL', message: 'The event could not be processed; it was recorded and skipped.' } },
+              outcome: {
+                status: 'rejected' as const,
+                error: {
+                  code: 'INTERNAL',
+                  message: 'The event could not be processed; it was recorded and skipped.',
+                },
+              },
             },
             replies: [],
             next: entry.record,
@@ -132,19 +149,37 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
         if (result.status === 'conflict') {
           // Another process applied events meanwhile: reload and start from its state.
           cache.delete(sessionId);
-          if (++conflicts > MAX_CONFLICTS) throw new AppError('CONFLICT', `Session ${sessionId} keeps changing elsewhere; gave up after ${MAX_CONFLICTS} attempts.`);
+          if (++conflicts > MAX_CONFLICTS)
+            throw new AppError(
+              'CONFLICT',
+              `Session ${sessionId} keeps changing elsewhere; gave up after ${MAX_CONFLICTS} attempts.`,
+            );
           lost = true;
           break;
         }
         conflicts = 0;
         entry.lastSeq = event.seq;
         entry.record = { ...turn.next, version: result.version };
-        results.set(event.id, { outcome: turn.commit.outcome, replies: turn.replies, version: result.version, state: entry.record.state, status: entry.record.status });
+        results.set(event.id, {
+          outcome: turn.commit.outcome,
+          replies: turn.replies,
+          version: result.version,
+          state: entry.record.state,
+          status: entry.record.status,
+        });
         if (results.size > RESULT_LIMIT) results.delete(results.keys().next().value!);
         const status = turn.commit.outcome.status;
         if (status === 'applied' || status === 'recorded') {
-          entry.recent.push({ ...event, processedAt: new Date().toISOString(), outcome: turn.commit.outcome, version: result.version, state: entry.record.state, sessionStatus: entry.record.status });
-          if (entry.recent.length > RECENT_WINDOW) entry.recent.splice(0, entry.recent.length - RECENT_WINDOW);
+          entry.recent.push({
+            ...event,
+            processedAt: new Date().toISOString(),
+            outcome: turn.commit.outcome,
+            version: result.version,
+            state: entry.record.state,
+            sessionStatus: entry.record.status,
+          });
+          if (entry.recent.length > RECENT_WINDOW)
+            entry.recent.splice(0, entry.recent.length - RECENT_WINDOW);
         }
       }
       // A full batch may have more behind it; a lost compare-and-set restarts from the database.
@@ -159,7 +194,10 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
         active.again = true;
         return active.done;
       }
-      const state: { again: boolean; done: Promise<void> } = { again: false, done: Promise.resolve() };
+      const state: { again: boolean; done: Promise<void> } = {
+        again: false,
+        done: Promise.resolve(),
+      };
       state.done = (async () => {
         try {
           let hint = stored;
@@ -189,5 +227,8 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
 function isDatabaseError(error: unknown): boolean {
   // pg errors carry a SQLSTATE `code`; connection failures are plain Errors from the driver.
   const e = error as { code?: unknown; message?: unknown };
-  return (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) || /connect|terminat|ECONN|timeout/i.test(String(e?.message ?? ''));
+  return (
+    (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) ||
+    /connect|terminat|ECONN|timeout/i.test(String(e?.message ?? ''))
+  );
 }

@@ -10,7 +10,11 @@ export interface ApiResponse<T = any> {
 
 export interface Api {
   get<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  post<T = any>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>>;
   /** Raw fetch against `${baseUrl}/api${path}` with the key (and JSON content type when a body is given). */
   fetch(path: string, init?: RequestInit & { headers?: Record<string, string> }): Promise<Response>;
 }
@@ -21,7 +25,11 @@ export function apiClient(baseUrl: string, key?: string): Api {
   const call = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
     fetch(`${baseUrl}/api${path}`, {
       ...init,
-      headers: { ...auth, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        ...auth,
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
     });
   const parse = async (res: Response): Promise<ApiResponse> => {
     const text = await res.text();
@@ -35,7 +43,15 @@ export function apiClient(baseUrl: string, key?: string): Api {
   };
   return {
     get: async (path, headers) => parse(await call(path, { headers })),
-    post: async (path, body, headers) => parse(await call(path, { method: 'POST', body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body), headers })),
+    post: async (path, body, headers) =>
+      parse(
+        await call(path, {
+          method: 'POST',
+          body:
+            body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+          headers,
+        }),
+      ),
     fetch: call,
   };
 }
@@ -54,7 +70,10 @@ export interface SseEvent {
  * Read an SSE response incrementally with its body reader, chunk by chunk, until the stream ends or
  * `until(event)` is true (then the reader is cancelled).
  */
-export async function readSse(res: Response, until?: (event: SseEvent) => boolean): Promise<SseEvent[]> {
+export async function readSse(
+  res: Response,
+  until?: (event: SseEvent) => boolean,
+): Promise<SseEvent[]> {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];
@@ -75,7 +94,13 @@ export async function readSse(res: Response, until?: (event: SseEvent) => boolea
           .split('\n')
           .filter((l) => l.startsWith(`${name}:`))
           .map((l) => l.slice(name.length + 1).replace(/^ /, ''));
-      const event: SseEvent = { event: field('event')[0] ?? 'message', data: field('data').join('\n'), id: field('id')[0], chunk, at: performance.now() - started };
+      const event: SseEvent = {
+        event: field('event')[0] ?? 'message',
+        data: field('data').join('\n'),
+        id: field('id')[0],
+        chunk,
+        at: performance.now() - started,
+      };
       events.push(event);
       if (until?.(event)) {
         await reader.cancel();
@@ -86,7 +111,12 @@ export async function readSse(res: Response, until?: (event: SseEvent) => boolea
 }
 
 /** Poll `read` until `done(value)` or the timeout; returns the last value. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -28,13 +28,22 @@ Show the total price of the items in the shopping cart.
 - An empty cart has a total of zero
 `;
 
-export const restatement = 'I must show the total price of the cart items: the total sums the item prices and an empty cart total is zero.';
-export const goodPlan = '1. Write a failing test for the total\n2. Sum the item prices\n3. Handle the empty cart as zero';
+export const restatement =
+  'I must show the total price of the cart items: the total sums the item prices and an empty cart total is zero.';
+export const goodPlan =
+  '1. Write a failing test for the total\n2. Sum the item prices\n3. Handle the empty cart as zero';
 
-export type Step = { kind: 'message'; text: string; to: string } | { kind: 'event'; type: string; data: Record<string, unknown>; to: string };
+export type Step =
+  | { kind: 'message'; text: string; to: string }
+  | { kind: 'event'; type: string; data: Record<string, unknown>; to: string };
 
 const message = (text: string, to: string): Step => ({ kind: 'message', text, to });
-const event = (type: string, data: Record<string, unknown>, to: string): Step => ({ kind: 'event', type, data, to });
+const event = (type: string, data: Record<string, unknown>, to: string): Step => ({
+  kind: 'event',
+  type,
+  data,
+  to,
+});
 
 /** From the state a new session is in, to STORY_COMPLETE. */
 export const cartStorySteps: Step[] = [
@@ -49,7 +58,11 @@ export const cartStorySteps: Step[] = [
   event('typecheck', { errorCount: 0 }, 'DETERMINE_OUTCOME'),
   event('build', { success: true }, 'DETERMINE_OUTCOME'),
   event('security-scan', { counts: { low: 0 } }, 'PREPARE_CODE_REVIEW'),
-  event('review-feedback', { decision: 'submitted', prUrl: 'https://git.example/pull/1' }, 'MONITOR_REVIEW'),
+  event(
+    'review-feedback',
+    { decision: 'submitted', prUrl: 'https://git.example/pull/1' },
+    'MONITOR_REVIEW',
+  ),
   event('review-feedback', { decision: 'approved' }, 'MERGE_AND_COMPLETE'),
   event('review-feedback', { decision: 'merged' }, 'STORY_COMPLETE'),
 ];

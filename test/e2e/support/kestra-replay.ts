@@ -52,7 +52,8 @@ type Token = { kind: 'id' | 'str' | 'num' | 'op'; value: string };
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\s*(?:([A-Za-z_][\w]*)|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(\d+(?:\.\d+)?)|(==|!=|[.()[\],]))/y;
+  const pattern =
+    /\s*(?:([A-Za-z_][\w]*)|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(\d+(?:\.\d+)?)|(==|!=|[.()[\],]))/y;
   let at = 0;
   while (at < source.length) {
     if (/^\s*$/.test(source.slice(at))) break;
@@ -71,7 +72,8 @@ function tokenize(source: string): Token[] {
 
 const functions: Record<string, (...args: unknown[]) => unknown> = {
   fromJson: (value) => {
-    if (typeof value !== 'string') throw new Error(`fromJson: expected a string, got ${typeof value}`);
+    if (typeof value !== 'string')
+      throw new Error(`fromJson: expected a string, got ${typeof value}`);
     return JSON.parse(value);
   },
   toJson: (value) => JSON.stringify(value),
@@ -109,7 +111,8 @@ export function evaluate(source: string, context: Record<string, unknown>): unkn
       return { value, path: '(…)' };
     }
     if (t.kind === 'id') {
-      if (t.value === 'true' || t.value === 'false') return { value: t.value === 'true', path: t.value };
+      if (t.value === 'true' || t.value === 'false')
+        return { value: t.value === 'true', path: t.value };
       if (t.value === 'null') return { value: null, path: 'null' };
       if (accept('op', '(')) {
         const fn = functions[t.value];
@@ -122,7 +125,8 @@ export function evaluate(source: string, context: Record<string, unknown>): unkn
         }
         return { value: fn(...args), path: `${t.value}(…)` };
       }
-      if (!(t.value in context)) throw new Error(`Pebble: variable ${t.value} is undefined in {{ ${source} }}`);
+      if (!(t.value in context))
+        throw new Error(`Pebble: variable ${t.value} is undefined in {{ ${source} }}`);
       return { value: context[t.value], path: t.value };
     }
     throw new Error(`Pebble: unexpected "${t.value}" in {{ ${source} }}`);
@@ -133,7 +137,8 @@ export function evaluate(source: string, context: Record<string, unknown>): unkn
     for (;;) {
       if (accept('op', '.')) {
         const name = next();
-        if (!name || name.kind !== 'id') throw new Error(`Pebble: expected a property name in {{ ${source} }}`);
+        if (!name || name.kind !== 'id')
+          throw new Error(`Pebble: expected a property name in {{ ${source} }}`);
         path = `${path}.${name.value}`;
         value = member(value, name.value, path);
       } else if (accept('op', '[')) {
@@ -170,7 +175,8 @@ export function evaluate(source: string, context: Record<string, unknown>): unkn
   }
 
   const value = or();
-  if (i !== tokens.length) throw new Error(`Pebble: unexpected "${tokens[i]!.value}" in {{ ${source} }}`);
+  if (i !== tokens.length)
+    throw new Error(`Pebble: unexpected "${tokens[i]!.value}" in {{ ${source} }}`);
   return value;
 }
 
@@ -180,14 +186,21 @@ export function truthy(value: unknown): boolean {
   return Boolean(value) && value !== 0;
 }
 
-const stringify = (value: unknown) => (typeof value === 'string' ? value : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value));
+const stringify = (value: unknown) =>
+  typeof value === 'string'
+    ? value
+    : value !== null && typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 
 /** Render a template: every `{{ … }}` replaced by its value. A lone expression keeps its type. */
 export function render(template: unknown, context: Record<string, unknown>): unknown {
   if (typeof template !== 'string') return template;
   const lone = /^\{\{([\s\S]*?)\}\}$/.exec(template.trim());
   if (lone && !lone[1]!.includes('}}')) return evaluate(lone[1]!, context);
-  return template.replace(/\{\{([\s\S]*?)\}\}/g, (_, source: string) => stringify(evaluate(source, context)));
+  return template.replace(/\{\{([\s\S]*?)\}\}/g, (_, source: string) =>
+    stringify(evaluate(source, context)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -216,21 +229,35 @@ export async function replayFlow(flow: KestraFlow, options: ReplayOptions): Prom
     inputs[input.id] = value;
   }
   const outputs: Record<string, unknown> = {};
-  const context: Record<string, unknown> = { inputs, outputs, execution: { id: randomUUID().replace(/-/g, '').slice(0, 22) }, flow: { id: flow.id, namespace: flow.namespace } };
+  const context: Record<string, unknown> = {
+    inputs,
+    outputs,
+    execution: { id: randomUUID().replace(/-/g, '').slice(0, 22) },
+    flow: { id: flow.id, namespace: flow.namespace },
+  };
   const result: ReplayResult = { requests: [], asserts: [], logs: [] };
 
   const withDefaults = (task: KestraTask): KestraTask => {
-    const defaults = (flow.pluginDefaults ?? []).filter((d) => d.type === task.type).map((d) => d.values);
+    const defaults = (flow.pluginDefaults ?? [])
+      .filter((d) => d.type === task.type)
+      .map((d) => d.values);
     const merged: Record<string, unknown> = {};
     for (const values of [...defaults, task]) {
       for (const [key, value] of Object.entries(values)) {
-        merged[key] = key === 'headers' ? { ...(merged.headers as object | undefined), ...(value as object) } : value;
+        merged[key] =
+          key === 'headers'
+            ? { ...(merged.headers as object | undefined), ...(value as object) }
+            : value;
       }
     }
     return merged as KestraTask;
   };
 
-  async function run(raw: KestraTask, scope: Record<string, unknown>, store: (output: unknown) => void): Promise<void> {
+  async function run(
+    raw: KestraTask,
+    scope: Record<string, unknown>,
+    store: (output: unknown) => void,
+  ): Promise<void> {
     const task = withDefaults(raw);
     const r = (value: unknown) => {
       try {
@@ -244,15 +271,30 @@ export async function replayFlow(flow: KestraFlow, options: ReplayOptions): Prom
         const method = String(r(task.method ?? 'GET')).toUpperCase();
         const uri = String(r(task.uri));
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries((task.headers as Record<string, unknown> | undefined) ?? {})) headers[name] = stringify(r(value));
+        for (const [name, value] of Object.entries(
+          (task.headers as Record<string, unknown> | undefined) ?? {},
+        ))
+          headers[name] = stringify(r(value));
         const body = task.body === undefined ? undefined : stringify(r(task.body));
-        if (body !== undefined && task.contentType) headers['Content-Type'] = String(task.contentType);
-        const res = await fetch(uri, { method, headers, body: method === 'GET' ? undefined : body });
+        if (body !== undefined && task.contentType)
+          headers['Content-Type'] = String(task.contentType);
+        const res = await fetch(uri, {
+          method,
+          headers,
+          body: method === 'GET' ? undefined : body,
+        });
         const text = await res.text();
-        const record: RequestRecord = { taskId: task.id, method, uri, status: res.status, body: text };
+        const record: RequestRecord = {
+          taskId: task.id,
+          method,
+          uri,
+          status: res.status,
+          body: text,
+        };
         result.requests.push(record);
         options.onResponse?.(record);
-        if (res.status >= 400) throw new KestraTaskFailed(task.id, `HTTP ${res.status} from ${method} ${uri}: ${text}`);
+        if (res.status >= 400)
+          throw new KestraTaskFailed(task.id, `HTTP ${res.status} from ${method} ${uri}: ${text}`);
         store({ code: res.status, body: text, headers: Object.fromEntries(res.headers) });
         return;
       }
@@ -260,16 +302,27 @@ export async function replayFlow(flow: KestraFlow, options: ReplayOptions): Prom
         const conditions = (task.conditions as string[]) ?? [];
         if (!conditions.length) throw new KestraTaskFailed(task.id, 'no conditions');
         for (const condition of conditions) {
-          if (!truthy(r(condition))) throw new KestraTaskFailed(task.id, `assertion ${condition} is false${task.errorMessage ? `: ${String(task.errorMessage)}` : ''}`);
+          if (!truthy(r(condition)))
+            throw new KestraTaskFailed(
+              task.id,
+              `assertion ${condition} is false${task.errorMessage ? `: ${String(task.errorMessage)}` : ''}`,
+            );
         }
         result.asserts.push({ taskId: task.id, conditions });
         return;
       }
       case 'io.kestra.plugin.core.flow.ForEach': {
         const rendered = r(task.values);
-        const values = typeof rendered === 'string' ? (JSON.parse(rendered) as unknown[]) : (rendered as unknown[]);
+        const values =
+          typeof rendered === 'string'
+            ? (JSON.parse(rendered) as unknown[])
+            : (rendered as unknown[]);
         if (!Array.isArray(values)) throw new KestraTaskFailed(task.id, 'values is not a list');
-        if (task.concurrencyLimit !== undefined && task.concurrencyLimit !== 1) throw new KestraTaskFailed(task.id, 'only sequential ForEach (concurrencyLimit: 1) is replayed');
+        if (task.concurrencyLimit !== undefined && task.concurrencyLimit !== 1)
+          throw new KestraTaskFailed(
+            task.id,
+            'only sequential ForEach (concurrencyLimit: 1) is replayed',
+          );
         for (const value of values) {
           const inner = { ...scope, taskrun: { value: stringify(value) } };
           for (const child of task.tasks as KestraTask[]) {
@@ -284,7 +337,10 @@ export async function replayFlow(flow: KestraFlow, options: ReplayOptions): Prom
         result.logs.push(stringify(r(task.message)));
         return;
       default:
-        throw new KestraTaskFailed(task.id, `task type ${task.type} is not replayed (supported: ${supportedTaskTypes.join(', ')})`);
+        throw new KestraTaskFailed(
+          task.id,
+          `task type ${task.type} is not replayed (supported: ${supportedTaskTypes.join(', ')})`,
+        );
     }
   }
 

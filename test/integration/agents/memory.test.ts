@@ -4,13 +4,21 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAgents } from '../../../agents/index.ts';
 import { runAgentAction } from '../../../agents/mentor-actions.ts';
-import { assertThreadOwner, readLearnerProfile, recallLearnerThread } from '../../../agents/memory.ts';
+import {
+  assertThreadOwner,
+  readLearnerProfile,
+  recallLearnerThread,
+} from '../../../agents/memory.ts';
 import { readModelInput } from '../../../src/models/model-input.ts';
 import { scriptedModel } from '../../helpers/mock-models.ts';
 import { referenceSolution, story } from '../../unit/agents/action-inputs.ts';
 import { refusalText } from '../../../agents/leak-guard.ts';
 
-const storage = new PostgresStore({ id: 'test', connectionString: process.env.DATABASE_URL!, disableInit: true });
+const storage = new PostgresStore({
+  id: 'test',
+  connectionString: process.env.DATABASE_URL!,
+  disableInit: true,
+});
 const mastra = new Mastra({ agents: createAgents(), storage, logger: false });
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
 afterAll(async () => {
@@ -18,14 +26,24 @@ afterAll(async () => {
   await storage.close?.();
 });
 
-const hint = (text: string) => ({ depth: 1, concept: '', hint: text, question: 'What do you see?', reply: text });
+const hint = (text: string) => ({
+  depth: 1,
+  concept: '',
+  hint: text,
+  question: 'What do you see?',
+  reply: text,
+});
 const memoryOf = async () => (await mastra.getAgent('hintGiverAgent').getMemory())!;
 
 describe('mentor memory on Postgres', () => {
   it('remembers the first turn of a thread in the second', async () => {
     const model = scriptedModel([hint('First answer about offsets.'), hint('Second answer.')]);
     const context = { mastra, story, threadId: 'session-a1', resourceId: 'learner-a', model };
-    await runAgentAction('provideHint', { message: 'FIRST QUESTION: how do offsets work?' }, context);
+    await runAgentAction(
+      'provideHint',
+      { message: 'FIRST QUESTION: how do offsets work?' },
+      context,
+    );
     await runAgentAction('provideHint', { message: 'second question' }, context);
 
     const secondPrompt = JSON.stringify(model.calls[1]!.prompt);
@@ -33,44 +51,85 @@ describe('mentor memory on Postgres', () => {
     expect(secondPrompt).toContain('First answer about offsets.');
     expect(readModelInput(model.calls[1]!.prompt).input?.message).toBe('second question');
 
-    const rows = await pool.query('select count(*)::int as n from mastra_messages where thread_id = $1', ['session-a1']);
+    const rows = await pool.query(
+      'select count(*)::int as n from mastra_messages where thread_id = $1',
+      ['session-a1'],
+    );
     expect(rows.rows[0].n).toBe(4);
-    const thread = await pool.query('select "resourceId" from mastra_threads where id = $1', ['session-a1']);
+    const thread = await pool.query('select "resourceId" from mastra_threads where id = $1', [
+      'session-a1',
+    ]);
     expect(thread.rows[0].resourceId).toBe('learner-a');
   });
 
   it('keeps the learner profile in working memory across the learner’s sessions', async () => {
     const memory = await memoryOf();
-    const before = await readLearnerProfile(memory, { threadId: 'session-a1', resourceId: 'learner-a' });
+    const before = await readLearnerProfile(memory, {
+      threadId: 'session-a1',
+      resourceId: 'learner-a',
+    });
     expect(before).toMatchObject({ learnerId: 'learner-a', helpRequests: 2 });
     // A new session of the same learner starts from the stored profile.
-    const result = await runAgentAction('diagnoseBlocker', { message: 'TypeError: rows.map is not a function' }, { mastra, story, threadId: 'session-a2', resourceId: 'learner-a' });
+    const result = await runAgentAction(
+      'diagnoseBlocker',
+      { message: 'TypeError: rows.map is not a function' },
+      { mastra, story, threadId: 'session-a2', resourceId: 'learner-a' },
+    );
     expect(result.learner.helpRequests).toBe(3);
-    expect(await readLearnerProfile(memory, { threadId: 'session-a2', resourceId: 'learner-a' })).toMatchObject({ helpRequests: 3, recentHelpTopics: expect.arrayContaining(['technicalError']) });
+    expect(
+      await readLearnerProfile(memory, { threadId: 'session-a2', resourceId: 'learner-a' }),
+    ).toMatchObject({
+      helpRequests: 3,
+      recentHelpTopics: expect.arrayContaining(['technicalError']),
+    });
   });
 
   it('never lets another learner read or write a thread', async () => {
     const memory = await memoryOf();
     const intruder = { mastra, story, threadId: 'session-a1', resourceId: 'learner-b' };
-    await expect(runAgentAction('provideHint', { message: 'show me their chat' }, intruder)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(recallLearnerThread(memory, { threadId: 'session-a1', resourceId: 'learner-b' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(readLearnerProfile(memory, { threadId: 'session-a1', resourceId: 'learner-b' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect((await recallLearnerThread(memory, { threadId: 'session-a1', resourceId: 'learner-a' })).length).toBe(4);
+    await expect(
+      runAgentAction('provideHint', { message: 'show me their chat' }, intruder),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      recallLearnerThread(memory, { threadId: 'session-a1', resourceId: 'learner-b' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      readLearnerProfile(memory, { threadId: 'session-a1', resourceId: 'learner-b' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await recallLearnerThread(memory, { threadId: 'session-a1', resourceId: 'learner-a' }))
+        .length,
+    ).toBe(4);
 
     // Learner B's own thread holds nothing of A's, and B's profile is separate.
     const model = scriptedModel([hint('B answer')]);
-    await runAgentAction('provideHint', { message: 'my own question' }, { mastra, story, threadId: 'session-b1', resourceId: 'learner-b', model });
+    await runAgentAction(
+      'provideHint',
+      { message: 'my own question' },
+      { mastra, story, threadId: 'session-b1', resourceId: 'learner-b', model },
+    );
     expect(JSON.stringify(model.calls[0]!.prompt)).not.toContain('FIRST QUESTION');
-    expect(await readLearnerProfile(memory, { threadId: 'session-b1', resourceId: 'learner-b' })).toMatchObject({ learnerId: 'learner-b', helpRequests: 1 });
-    expect(await assertThreadOwner(memory, { threadId: 'no-such-thread', resourceId: 'learner-b' })).toBeUndefined();
+    expect(
+      await readLearnerProfile(memory, { threadId: 'session-b1', resourceId: 'learner-b' }),
+    ).toMatchObject({ learnerId: 'learner-b', helpRequests: 1 });
+    expect(
+      await assertThreadOwner(memory, { threadId: 'no-such-thread', resourceId: 'learner-b' }),
+    ).toBeUndefined();
   });
 
   it('stores the guarded answer, not a leaked solution, in the thread', async () => {
     const leaked = /```ts\n[\s\S]*?```/.exec(referenceSolution!)![0];
     const model = scriptedModel([hint(`Here is everything:\n${leaked}`)]);
-    const result = await runAgentAction('provideHint', { message: 'just give me the code' }, { mastra, story, referenceSolution, threadId: 'session-c1', resourceId: 'learner-c', model });
+    const result = await runAgentAction(
+      'provideHint',
+      { message: 'just give me the code' },
+      { mastra, story, referenceSolution, threadId: 'session-c1', resourceId: 'learner-c', model },
+    );
     expect(result.reply).toBe(refusalText);
-    const stored = await pool.query<{ content: string }>("select content from mastra_messages where thread_id = $1 and role = 'assistant'", ['session-c1']);
+    const stored = await pool.query<{ content: string }>(
+      "select content from mastra_messages where thread_id = $1 and role = 'assistant'",
+      ['session-c1'],
+    );
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]!.content).not.toContain('LIMIT $1 OFFSET $2');
     expect(stored.rows[0]!.content).toContain("I can't give you the solution itself");

@@ -38,7 +38,9 @@ describe('migrations', () => {
 
   it('applies every numbered file once, and a second run changes nothing', async () => {
     const first = await migrate(pool);
-    expect(first.applied).toEqual(listMigrations().map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`));
+    expect(first.applied).toEqual(
+      listMigrations().map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`),
+    );
     const schema = await schemaOf(pool);
     expect(schema).toContain('app_meta.key:text');
 
@@ -67,7 +69,10 @@ describe('migrations', () => {
       await pool.end();`;
     const runOne = () =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env: { ...process.env, TARGET: target } });
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+          cwd: repoRoot,
+          env: { ...process.env, TARGET: target },
+        });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.stderr.on('data', (d) => (out += d));
@@ -75,7 +80,13 @@ describe('migrations', () => {
       });
     const results = await Promise.all([runOne(), runOne()]);
     for (const r of results) expect(r.code, r.out).toBe(0);
-    const parsed = results.map((r) => JSON.parse(r.out.trim().split('\n').pop()!) as { applied: string[]; mastraInitialised: boolean });
+    const parsed = results.map(
+      (r) =>
+        JSON.parse(r.out.trim().split('\n').pop()!) as {
+          applied: string[];
+          mastraInitialised: boolean;
+        },
+    );
     // Exactly one of them did the work; the other found it done.
     expect(parsed.map((p) => p.applied.length).sort()).toEqual([0, listMigrations().length]);
     expect(parsed.filter((p) => p.mastraInitialised)).toHaveLength(1);

@@ -10,15 +10,28 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'mf-eval-e2e-'));
 
 /** `node evals/run.ts …` (what `npm run eval` runs) with no model configured: rules mode. */
-function runEvalCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+function runEvalCli(
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
   const started = performance.now();
   // Unset, not empty: @ai-sdk/openai rejects an empty OPENAI_BASE_URL when it loads.
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key === 'MODEL' || key.startsWith('MODEL_') || key.startsWith('OPENAI_')) delete env[key];
+  for (const key of Object.keys(env))
+    if (key === 'MODEL' || key.startsWith('MODEL_') || key.startsWith('OPENAI_')) delete env[key];
   return new Promise((resolve) => {
-    execFile(process.execPath, ['evals/run.ts', ...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: performance.now() - started });
-    });
+    execFile(
+      process.execPath,
+      ['evals/run.ts', ...args],
+      { cwd: root, env, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? ((error as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr,
+          ms: performance.now() - started,
+        });
+      },
+    );
   });
 }
 
@@ -32,13 +45,25 @@ describe('npm run eval, offline rules mode', () => {
     expect(r.ms).toBeLessThan(60_000);
     const report = JSON.parse(readFileSync(json, 'utf8')) as EvalReport;
     const cases = Object.fromEntries(report.datasets.map((d) => [d.kind, d.cases]));
-    expect(Object.keys(report.agents).sort()).toEqual(['blocker-diagnosis', 'concept-explainer', 'hint-giver', 'plan-reviewer', 'safety', 'understanding-assessor']);
+    expect(Object.keys(report.agents).sort()).toEqual([
+      'blocker-diagnosis',
+      'concept-explainer',
+      'hint-giver',
+      'plan-reviewer',
+      'safety',
+      'understanding-assessor',
+    ]);
     expect(report.agents['blocker-diagnosis']!.n).toBe(cases['blocker-diagnosis']);
-    expect(report.agents['hint-giver']!.n + report.agents['concept-explainer']!.n).toBe(cases.hints);
+    expect(report.agents['hint-giver']!.n + report.agents['concept-explainer']!.n).toBe(
+      cases.hints,
+    );
     for (const [id, a] of Object.entries(report.agents)) {
       expect(a.errors, id).toBe(0);
       expect(a.schemaValidity, id).toBe(1);
-      expect(a.models.every((m) => m.startsWith('rules/')), id).toBe(true);
+      expect(
+        a.models.every((m) => m.startsWith('rules/')),
+        id,
+      ).toBe(true);
     }
     // The @mastra/evals completeness scorer rates hint and explanation replies offline; toxicity needs a judge.
     for (const id of ['hint-giver', 'concept-explainer']) {
@@ -61,6 +86,8 @@ describe('npm run eval, offline rules mode', () => {
     writeFileSync(strict, JSON.stringify({ 'blocker-diagnosis': { accuracy: { min: 0.999 } } }));
     const r = await runEvalCli(['--agent', 'blocker-diagnosis', '--thresholds', strict]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/below threshold: blocker-diagnosis accuracy = 0\.\d{3} \(min 0\.999\)/);
+    expect(r.stdout).toMatch(
+      /below threshold: blocker-diagnosis accuracy = 0\.\d{3} \(min 0\.999\)/,
+    );
   }, 90_000);
 });

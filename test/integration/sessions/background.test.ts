@@ -22,17 +22,39 @@ describe('startBackground', () => {
   it('recovers pending inbox events at boot and runs the timer worker', async () => {
     const { session } = await createSession({ learnerId: 'nia', story: cartStory });
     // Accepted before a crash, never processed.
-    const stored = (await storeEvent(appDatabase.pool, session.id, validateEvent(session.id, 'story', { type: 'learner-message', data: { text: restatement } }), 'client')).stored;
+    const stored = (
+      await storeEvent(
+        appDatabase.pool,
+        session.id,
+        validateEvent(session.id, 'story', {
+          type: 'learner-message',
+          data: { text: restatement },
+        }),
+        'client',
+      )
+    ).stored;
     expect((await getSession(session.id)).state).toBe('ASSESS_JUNIOR_CAPABILITY');
 
-    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'true', TIME_SCALE: '0.002' }), logger, sessions: service, runs });
+    const background = await startBackground({
+      mastra,
+      database: appDatabase,
+      config: loadConfig(process.env, { WORKER: 'true', TIME_SCALE: '0.002' }),
+      logger,
+      sessions: service,
+      runs,
+    });
     try {
       await eventually(async () => (await getSession(session.id)).state === 'PLAN_DECOMPOSITION');
       const log = await listTransitions(session.id);
       expect(log.filter((t) => t.eventId === stored.id)).toHaveLength(1);
       // PLAN_DECOMPOSITION arms the 15-min step timer (1.8 s here): the worker fires it.
-      await eventually(async () => (await getSession(session.id)).state === 'START_IMPLEMENTATION', 10_000);
-      expect((await listTransitions(session.id)).map((t) => t.event)).toEqual(expect.arrayContaining(['timeout', 'templateProvided']));
+      await eventually(
+        async () => (await getSession(session.id)).state === 'START_IMPLEMENTATION',
+        10_000,
+      );
+      expect((await listTransitions(session.id)).map((t) => t.event)).toEqual(
+        expect.arrayContaining(['timeout', 'templateProvided']),
+      );
       expect(service.pool).toBe(appDatabase.pool);
     } finally {
       await background.stop();
@@ -40,10 +62,21 @@ describe('startBackground', () => {
   });
 
   it('routes turns through the mentor-turn workflow when asked', async () => {
-    const background = await startBackground({ mastra, database: appDatabase, config: loadConfig(process.env, { WORKER: 'false' }), logger, sessions: service, runs, turnRunner: 'workflow' });
+    const background = await startBackground({
+      mastra,
+      database: appDatabase,
+      config: loadConfig(process.env, { WORKER: 'false' }),
+      logger,
+      sessions: service,
+      runs,
+      turnRunner: 'workflow',
+    });
     try {
       const { session } = await createSession({ learnerId: 'nia', story: cartStory });
-      const result = await ingestEvent(session.id, { type: 'learner-message', data: { text: restatement } });
+      const result = await ingestEvent(session.id, {
+        type: 'learner-message',
+        data: { text: restatement },
+      });
       expect(result.session.state).toBe('PLAN_DECOMPOSITION');
       const { rows } = await appDatabase.pool.query(
         "select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1",

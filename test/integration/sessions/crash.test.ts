@@ -25,16 +25,27 @@ async function crashMidTurn(runner: 'direct' | 'workflow') {
   await service.ingestEvent(session.id, { type: 'learner-message', data: { text: goodPlan } });
   const before = await service.getSession(session.id);
   const marker = join(dir, `${runner}-${session.id}`);
-  const child = spawnChild(['ingest', runner, session.id, JSON.stringify({ id: 'help-1', type: 'help-request', data: { topic: 'reduce' } })], {
-    MENTORFLOW_TEST_BLOCK_ACTION: `provideHint:${marker}`,
-  });
+  const child = spawnChild(
+    [
+      'ingest',
+      runner,
+      session.id,
+      JSON.stringify({ id: 'help-1', type: 'help-request', data: { topic: 'reduce' } }),
+    ],
+    {
+      MENTORFLOW_TEST_BLOCK_ACTION: `provideHint:${marker}`,
+    },
+  );
   await eventually(async () => existsSync(marker), 30_000);
   child.child.kill('SIGKILL');
   expect(await child.exited).toBe('SIGKILL');
   const eventId = readFileSync(marker, 'utf8');
 
   // Accepted (persisted) but not applied: the session is as it was.
-  const { rows } = await pool.query('select o.processed_at from session_events e left join event_outcomes o using (session_id, seq) where e.id = $1', [eventId]);
+  const { rows } = await pool.query(
+    'select o.processed_at from session_events e left join event_outcomes o using (session_id, seq) where e.id = $1',
+    [eventId],
+  );
   expect(rows).toHaveLength(1);
   expect(rows[0].processed_at).toBeNull();
   expect((await service.getSession(session.id)).version).toBe(before.version);
@@ -49,12 +60,19 @@ async function recover() {
 }
 
 async function expectAppliedOnce(sessionId: string, eventId: string, version: number) {
-  expect(await count(pool, 'select count(*) as n from state_transitions where event_id = $1', [eventId])).toBe(1);
-  expect(await count(pool, 'select count(*) as n from turns where event_id = $1', [eventId])).toBe(1);
+  expect(
+    await count(pool, 'select count(*) as n from state_transitions where event_id = $1', [eventId]),
+  ).toBe(1);
+  expect(await count(pool, 'select count(*) as n from turns where event_id = $1', [eventId])).toBe(
+    1,
+  );
   const after = await service.getSession(sessionId);
   expect(after).toMatchObject({ state: 'PROVIDE_HINT', version: version + 1 });
   // The session carries on.
-  const next = await service.ingestEvent(sessionId, { type: 'learner-message', data: { text: 'thanks, got it' } });
+  const next = await service.ingestEvent(sessionId, {
+    type: 'learner-message',
+    data: { text: 'thanks, got it' },
+  });
   expect(next.session.state).toBe('RESUME_IMPLEMENTATION');
 }
 
@@ -66,37 +84,67 @@ describe('crash in the middle of a turn', () => {
     await expectAppliedOnce(sessionId, eventId, before.version);
     // Recovery again finds nothing to do; a redelivery of the event is a duplicate.
     expect(await recover()).toMatchObject({ sessions: 0, restartedRuns: 0 });
-    const again = await service.ingestEvent(sessionId, { id: 'help-1', type: 'help-request', data: { topic: 'reduce' } });
+    const again = await service.ingestEvent(sessionId, {
+      id: 'help-1',
+      type: 'help-request',
+      data: { topic: 'reduce' },
+    });
     expect(again.event).toMatchObject({ id: eventId, duplicate: true });
-    expect(await count(pool, 'select count(*) as n from state_transitions where event_id = $1', [eventId])).toBe(1);
+    expect(
+      await count(pool, 'select count(*) as n from state_transitions where event_id = $1', [
+        eventId,
+      ]),
+    ).toBe(1);
   }, 60_000);
 
   it('restarts the interrupted mentor-turn run and still applies the event once (workflow turns)', async () => {
     const { sessionId, eventId, before } = await crashMidTurn('workflow');
     const runId = `turn-${eventId}`;
-    const snapshot = await pool.query("select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1", [runId]);
+    const snapshot = await pool.query(
+      "select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1",
+      [runId],
+    );
     expect(snapshot.rows[0]?.status).toBe('running');
     const report = await recover();
     expect(report).toMatchObject({ sessions: 1, failures: 0 });
     expect(report.restartedRuns).toBeGreaterThanOrEqual(1);
     await expectAppliedOnce(sessionId, eventId, before.version);
-    const done = await pool.query("select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1", [runId]);
+    const done = await pool.query(
+      "select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1",
+      [runId],
+    );
     expect(done.rows[0]?.status).toBe('success');
   }, 60_000);
 
   it('keeps effects once when a turn computed twice races for the commit', async () => {
-    const { session } = await service.createSession({ learnerId: 'kim', story: cartStory, mentorId: 'mo' });
+    const { session } = await service.createSession({
+      learnerId: 'kim',
+      story: cartStory,
+      mentorId: 'mo',
+    });
     const validated = validateEvent(session.id, 'story', { id: 'late', type: 'timeout', data: {} });
     const { stored } = await storeEvent(pool, session.id, validated, 'client');
     const record = (await selectSession(pool, session.id))!;
     const deps = { pool, agents: defaultAgentPort, timeScale: 1, recent: [] };
     // Two processes computed the same turn from the same version: both would notify the mentor.
-    const [a, b] = await Promise.all([computeTurn(record, stored, deps), computeTurn(record, stored, deps)]);
+    const [a, b] = await Promise.all([
+      computeTurn(record, stored, deps),
+      computeTurn(record, stored, deps),
+    ]);
     expect(a.commit.notifications).toHaveLength(1);
     const results = await Promise.all([commitTurn(pool, a.commit), commitTurn(pool, b.commit)]);
     expect(results.map((r) => r.status).sort()).toEqual(['conflict', 'ok']);
-    expect(await count(pool, 'select count(*) as n from state_transitions where event_id = $1', [stored.id])).toBe(1);
-    expect(await count(pool, 'select count(*) as n from notifications where event_id = $1', [stored.id])).toBe(1);
-    expect(await service.getSession(session.id)).toMatchObject({ state: 'ESCALATE_DIFFICULTY', version: record.version + 1 });
+    expect(
+      await count(pool, 'select count(*) as n from state_transitions where event_id = $1', [
+        stored.id,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(pool, 'select count(*) as n from notifications where event_id = $1', [stored.id]),
+    ).toBe(1);
+    expect(await service.getSession(session.id)).toMatchObject({
+      state: 'ESCALATE_DIFFICULTY',
+      version: record.version + 1,
+    });
   });
 });

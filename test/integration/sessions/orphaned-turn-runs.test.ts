@@ -55,7 +55,11 @@ describe('mentor-turn runs a killed process left pending', () => {
     const { service, sessionId, eventId } = await sessionWithStoredEvent(restatement);
     // What a process killed between createRun() and start() left before the workflows stopped writing
     // `pending` rows: such a row, and no outcome.
-    await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId, ...legacyPending });
+    await workflow.createRun({
+      runId: turnRunId(eventId),
+      resourceId: sessionId,
+      ...legacyPending,
+    });
     expect(await snapshotStatus(turnRunId(eventId))).toBe('pending');
 
     const report = await recoverSessions(service, mastra);
@@ -75,11 +79,19 @@ describe('mentor-turn runs a killed process left pending', () => {
     // A later event's turn drains the session: the first event is applied without its own run.
     await service.ingestEvent(sessionId, { type: 'learner-message', data: { text: goodPlan } });
     expect(await transitionsOf(eventId)).toBe(1);
-    await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId, ...legacyPending });
+    await workflow.createRun({
+      runId: turnRunId(eventId),
+      resourceId: sessionId,
+      ...legacyPending,
+    });
     // Not an event's turn run with an outcome: an unknown event, and a run named otherwise.
     const unknown = turnRunId(randomUUID());
     await workflow.createRun({ runId: unknown, resourceId: sessionId, ...legacyPending });
-    await workflow.createRun({ runId: `studio-${randomUUID()}`, resourceId: sessionId, ...legacyPending });
+    await workflow.createRun({
+      runId: `studio-${randomUUID()}`,
+      resourceId: sessionId,
+      ...legacyPending,
+    });
     const version = (await service.getSession(sessionId)).version;
 
     const report = await recoverSessions(service, mastra);

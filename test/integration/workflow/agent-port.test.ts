@@ -1,4 +1,8 @@
-import { APICallError, type LanguageModelV4CallOptions, type LanguageModelV4GenerateResult } from '@ai-sdk/provider';
+import {
+  APICallError,
+  type LanguageModelV4CallOptions,
+  type LanguageModelV4GenerateResult,
+} from '@ai-sdk/provider';
 import { Agent } from '@mastra/core/agent';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -16,7 +20,10 @@ function jsonAnswer(value: unknown): LanguageModelV4GenerateResult {
   return {
     content: [{ type: 'text', text: JSON.stringify(value) }],
     finishReason: { unified: 'stop', raw: 'stop' },
-    usage: { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 1, text: 1, reasoning: 0 } },
+    usage: {
+      inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0 },
+      outputTokens: { total: 1, text: 1, reasoning: 0 },
+    },
     warnings: [],
   };
 }
@@ -27,7 +34,14 @@ const plan = {
   risks: [],
   successMetrics: ['tests pass'],
 };
-const review = (score: number) => ({ score, verdict: score >= 80 ? 'goodPlan' : 'missingSteps', criteria: [], missingSteps: [], concerns: [], reply: 'ok' });
+const review = (score: number) => ({
+  score,
+  verdict: score >= 80 ? 'goodPlan' : 'missingSteps',
+  criteria: [],
+  missingSteps: [],
+  concerns: [],
+  reply: 'ok',
+});
 const implementation = {
   implementation: 'export const login = () => {};',
   documentation: '# Login',
@@ -56,13 +70,26 @@ describe('default agent port (the app agents through runAgentAction)', () => {
     const refiner = mockAgent('plan-refiner', [{ ...plan, changes: ['Added MFA step'] }]);
     const implementer = mockAgent('implementer', [
       () => {
-        throw new APICallError({ message: 'Too many requests', url: 'http://model.test', requestBodyValues: {}, statusCode: 429, isRetryable: true });
+        throw new APICallError({
+          message: 'Too many requests',
+          url: 'http://model.test',
+          requestBodyValues: {},
+          statusCode: 429,
+          isRetryable: true,
+        });
       },
       implementation,
     ]);
     const { service, sleeps } = harness({
       // Registered under the app's registry keys, where runAgentAction looks them up.
-      mastraOptions: { agents: { plannerAgent: planner.agent, planReviewerAgent: reviewer.agent, planRefinerAgent: refiner.agent, implementerAgent: implementer.agent } },
+      mastraOptions: {
+        agents: {
+          plannerAgent: planner.agent,
+          planReviewerAgent: reviewer.agent,
+          planRefinerAgent: refiner.agent,
+          implementerAgent: implementer.agent,
+        },
+      },
     });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
@@ -76,21 +103,32 @@ describe('default agent port (the app agents through runAgentAction)', () => {
       metrics: { planScore: 88, implementationTime: expect.any(Number), testCoverage: 100 },
     });
     expect(planner.calls).toHaveLength(1);
-    expect(readModelInput(planner.calls[0]!.prompt).input).toMatchObject({ request: sampleInput.request, requirements: sampleInput.requirements });
+    expect(readModelInput(planner.calls[0]!.prompt).input).toMatchObject({
+      request: sampleInput.request,
+      requirements: sampleInput.requirements,
+    });
     expect(planner.calls[0]!.responseFormat).toMatchObject({ type: 'json' });
     // The reviewer reads the plan as text and the requirements as acceptance criteria.
-    const reviewInput = readModelInput(reviewer.calls[0]!.prompt).input as { plan: string; story: { acceptanceCriteria: string[] } };
+    const reviewInput = readModelInput(reviewer.calls[0]!.prompt).input as {
+      plan: string;
+      story: { acceptanceCriteria: string[] };
+    };
     expect(reviewInput.plan).toContain('1. OAuth: Add the OAuth callback');
     expect(reviewInput.story.acceptanceCriteria).toEqual(sampleInput.requirements);
     expect(reviewer.calls).toHaveLength(2);
     expect(implementer.calls).toHaveLength(2);
     expect(sleeps).toEqual([1000]);
-    expect((await eventsOf(service, id)).find((e) => e.type === 'step.retry')?.data).toMatchObject({ phase: 'implement', reason: 'rateLimit' });
+    expect((await eventsOf(service, id)).find((e) => e.type === 'step.retry')?.data).toMatchObject({
+      phase: 'implement',
+      reason: 'rateLimit',
+    });
   });
 
   it('does not retry an answer that fails the schema', async () => {
     const planner = mockAgent('planner', [{ summary: 'no steps' }]);
-    const { service, sleeps } = harness({ mastraOptions: { agents: { plannerAgent: planner.agent } } });
+    const { service, sleeps } = harness({
+      mastraOptions: { agents: { plannerAgent: planner.agent } },
+    });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
     // One call, plus the single re-ask the action layer makes for malformed structured output; no backoff.
@@ -98,13 +136,18 @@ describe('default agent port (the app agents through runAgentAction)', () => {
     expect(sleeps).toEqual([]);
     const run = await service.getRun(id);
     expect(run).toMatchObject({ status: 'failed', error: { phase: 'plan' } });
-    expect(run.error).toMatchObject({ code: 'MODEL_ERROR', message: expect.stringMatching(/Structured output validation failed/) });
+    expect(run.error).toMatchObject({
+      code: 'MODEL_ERROR',
+      message: expect.stringMatching(/Structured output validation failed/),
+    });
     expect(run.error!.reason).toBeUndefined();
   });
 
   it('runs offline end to end with the real agents in rules mode', async () => {
     const { service } = harness({
-      mastraOptions: { agents: { plannerAgent, planReviewerAgent, planRefinerAgent, implementerAgent } },
+      mastraOptions: {
+        agents: { plannerAgent, planReviewerAgent, planRefinerAgent, implementerAgent },
+      },
     });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();

@@ -9,7 +9,13 @@ afterEach(closeHarnesses);
 afterAll(() => pool.end());
 
 const rateLimit = () =>
-  new APICallError({ message: 'Rate limit reached', url: 'http://model.test/v1/chat/completions', requestBodyValues: {}, statusCode: 429, isRetryable: true });
+  new APICallError({
+    message: 'Rate limit reached',
+    url: 'http://model.test/v1/chat/completions',
+    requestBodyValues: {},
+    statusCode: 429,
+    isRetryable: true,
+  });
 
 describe('implementation workflow', () => {
   it('goes plan → review → implement when the first review scores 80 or more', async () => {
@@ -22,7 +28,13 @@ describe('implementation workflow', () => {
 
     expect(agents.calls).toEqual(['plan', 'review', 'implement']);
     const status = await service.getRunStatus(started.id);
-    expect(status).toEqual({ id: started.id, status: 'completed', currentPhase: 'implement', progress: 100, estimatedCompletion: null });
+    expect(status).toEqual({
+      id: started.id,
+      status: 'completed',
+      currentPhase: 'implement',
+      progress: 100,
+      estimatedCompletion: null,
+    });
 
     const events = await eventsOf(service, started.id);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
@@ -33,15 +45,27 @@ describe('implementation workflow', () => {
       expect.objectContaining({ phase: 'implement', nextPhase: null }),
     ]);
     expect(events.at(-1)?.type).toBe('run.completed');
-    expect((await service.listRunEvents(started.id, { after: String(events.length - 2) })).map((e) => e.seq)).toEqual([events.length - 1, events.length]);
+    expect(
+      (await service.listRunEvents(started.id, { after: String(events.length - 2) })).map(
+        (e) => e.seq,
+      ),
+    ).toEqual([events.length - 1, events.length]);
     expect(await service.listRunEvents(started.id, { after: events.length })).toEqual([]);
-    await expect(service.listRunEvents(started.id, { after: 'soon' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'after' });
+    await expect(service.listRunEvents(started.id, { after: 'soon' })).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field: 'after',
+    });
     await expect(service.listRunEvents('wf_unknown')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    for (let i = 1; i < events.length; i++) expect(Date.parse(events[i]!.at)).toBeGreaterThanOrEqual(Date.parse(events[i - 1]!.at));
+    for (let i = 1; i < events.length; i++)
+      expect(Date.parse(events[i]!.at)).toBeGreaterThanOrEqual(Date.parse(events[i - 1]!.at));
 
     const run = await service.getRun(started.id);
     expect(implementationOutputSchema.parse(run.output)).toEqual(run.output);
-    expect(run.output!.metrics).toEqual({ planScore: 86, implementationTime: expect.any(Number), testCoverage: 100 });
+    expect(run.output!.metrics).toEqual({
+      planScore: 86,
+      implementationTime: expect.any(Number),
+      testCoverage: 100,
+    });
     expect(run.output!.metrics.implementationTime).toBeGreaterThanOrEqual(0);
     expect(run.completedPhases).toEqual(['plan', 'review', 'refine', 'approval', 'implement']);
     expect(run.artifacts.map((a) => a.kind)).toEqual(['plan', 'review', 'implementation']);
@@ -53,8 +77,18 @@ describe('implementation workflow', () => {
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
 
-    expect(agents.calls).toEqual(['plan', 'review', 'refine', 'review', 'refine', 'review', 'implement']);
-    const completed = (await eventsOf(service, id)).filter((e) => e.type === 'phase.completed').map((e) => e.data);
+    expect(agents.calls).toEqual([
+      'plan',
+      'review',
+      'refine',
+      'review',
+      'refine',
+      'review',
+      'implement',
+    ]);
+    const completed = (await eventsOf(service, id))
+      .filter((e) => e.type === 'phase.completed')
+      .map((e) => e.data);
     expect(completed).toEqual([
       expect.objectContaining({ phase: 'plan', nextPhase: 'review' }),
       expect.objectContaining({ phase: 'review', score: 55, nextPhase: 'refine' }),
@@ -70,8 +104,15 @@ describe('implementation workflow', () => {
     expect(refinements.map((a) => a.iteration)).toEqual([1, 2]);
     const result = await mastra.getWorkflowById('implementation').getWorkflowRunById(id);
     expect(result?.status).toBe('success');
-    const refineCheckpoint = await pool.query("select output from implementation_checkpoints where run_id = $1 and phase = 'refine'", [id]);
-    expect(refineCheckpoint.rows[0].output).toMatchObject({ planId: refinements[1]!.id, score: 84, refinements: 2 });
+    const refineCheckpoint = await pool.query(
+      "select output from implementation_checkpoints where run_id = $1 and phase = 'refine'",
+      [id],
+    );
+    expect(refineCheckpoint.rows[0].output).toMatchObject({
+      planId: refinements[1]!.id,
+      score: 84,
+      refinements: 2,
+    });
   });
 
   it('fails the run when the refinement bound is reached below 80, keeping every artifact', async () => {
@@ -83,13 +124,32 @@ describe('implementation workflow', () => {
     expect(agents.calls).toEqual(['plan', 'review', 'refine', 'review', 'refine', 'review']);
     const run = await service.getRun(id);
     expect(run.status).toBe('failed');
-    expect(run.error).toMatchObject({ code: 'GUARD_REJECTED', reason: 'planBelowThreshold', phase: 'refine' });
+    expect(run.error).toMatchObject({
+      code: 'GUARD_REJECTED',
+      reason: 'planBelowThreshold',
+      phase: 'refine',
+    });
     expect(run.error!.message).toMatch(/scored 60 after 2 refinements; 80 is needed/);
     expect(run.completedPhases).toEqual(['plan', 'review']);
-    expect(run.artifacts.map((a) => a.kind)).toEqual(['plan', 'review', 'refinement', 'review', 'refinement', 'review']);
+    expect(run.artifacts.map((a) => a.kind)).toEqual([
+      'plan',
+      'review',
+      'refinement',
+      'review',
+      'refinement',
+      'review',
+    ]);
     const events = await eventsOf(service, id);
-    expect(events.filter((e) => e.type === 'phase.completed').at(-1)?.data).toMatchObject({ phase: 'refine', iteration: 2, score: 60, nextPhase: null });
-    expect(events.at(-1)).toMatchObject({ type: 'run.failed', data: { phase: 'refine', code: 'GUARD_REJECTED' } });
+    expect(events.filter((e) => e.type === 'phase.completed').at(-1)?.data).toMatchObject({
+      phase: 'refine',
+      iteration: 2,
+      score: 60,
+      nextPhase: null,
+    });
+    expect(events.at(-1)).toMatchObject({
+      type: 'run.failed',
+      data: { phase: 'refine', code: 'GUARD_REJECTED' },
+    });
     expect((await service.getRunStatus(id)).estimatedCompletion).toBeNull();
   });
 
@@ -100,19 +160,26 @@ describe('implementation workflow', () => {
     await service.idle();
     expect(agents.calls).toEqual(['plan', 'review']);
     expect((await service.getRun(id)).error).toMatchObject({ reason: 'planBelowThreshold' });
-    const review = (await eventsOf(service, id)).find((e) => e.type === 'phase.completed' && e.data.phase === 'review');
+    const review = (await eventsOf(service, id)).find(
+      (e) => e.type === 'phase.completed' && e.data.phase === 'review',
+    );
     expect(review?.data).toMatchObject({ score: 79, nextPhase: null });
   });
 
   it('retries a rate-limited call with the seed backoff and records each retry', async () => {
-    const agents = scriptedAgents({ reviewScores: [90], failures: { plan: [rateLimit(), rateLimit()] } });
+    const agents = scriptedAgents({
+      reviewScores: [90],
+      failures: { plan: [rateLimit(), rateLimit()] },
+    });
     const { service, sleeps } = harness({ agents });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
     expect((await service.getRun(id)).status).toBe('completed');
     expect(agents.calls.filter((c) => c === 'plan')).toHaveLength(3);
     expect(sleeps).toEqual([1000, 2000]);
-    const retries = (await eventsOf(service, id)).filter((e) => e.type === 'step.retry').map((e) => e.data);
+    const retries = (await eventsOf(service, id))
+      .filter((e) => e.type === 'step.retry')
+      .map((e) => e.data);
     expect(retries).toEqual([
       expect.objectContaining({ phase: 'plan', attempt: 1, delayMs: 1000, reason: 'rateLimit' }),
       expect.objectContaining({ phase: 'plan', attempt: 2, delayMs: 2000, reason: 'rateLimit' }),
@@ -120,50 +187,80 @@ describe('implementation workflow', () => {
   });
 
   it('gives up after three attempts (waits 1 s, 2 s) and fails the run with the model error', async () => {
-    const agents = scriptedAgents({ reviewScores: [90], failures: { review: [rateLimit(), rateLimit(), rateLimit()] } });
+    const agents = scriptedAgents({
+      reviewScores: [90],
+      failures: { review: [rateLimit(), rateLimit(), rateLimit()] },
+    });
     const { service, sleeps } = harness({ agents });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
     expect(sleeps).toEqual([1000, 2000]);
     expect(agents.calls.filter((c) => c === 'review')).toHaveLength(3);
-    expect((await service.getRun(id)).error).toMatchObject({ code: 'MODEL_ERROR', reason: 'rateLimit', phase: 'review' });
+    expect((await service.getRun(id)).error).toMatchObject({
+      code: 'MODEL_ERROR',
+      reason: 'rateLimit',
+      phase: 'review',
+    });
   });
 
   it('does not retry validation errors', async () => {
-    const invalid = new AppError('VALIDATION_ERROR', 'planner.steps: expected at least one step', { field: 'planner.steps' });
+    const invalid = new AppError('VALIDATION_ERROR', 'planner.steps: expected at least one step', {
+      field: 'planner.steps',
+    });
     const agents = scriptedAgents({ reviewScores: [90], failures: { plan: [invalid] } });
     const { service, sleeps } = harness({ agents });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
     expect(agents.calls).toEqual(['plan']);
     expect(sleeps).toEqual([]);
-    expect((await service.getRun(id)).error).toMatchObject({ code: 'VALIDATION_ERROR', phase: 'plan' });
+    expect((await service.getRun(id)).error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      phase: 'plan',
+    });
   });
 
   it('times out a slow call and retries it as a timeout', async () => {
     let calls = 0;
     const agents = scriptedAgents({ reviewScores: [90] });
-    const slowOnce = { ...agents, plan: async (input: Parameters<typeof agents.plan>[0], ctx: Parameters<typeof agents.plan>[1]) => {
-      if (calls++ === 0) await new Promise((resolve) => ctx.abortSignal.addEventListener('abort', resolve, { once: true }));
-      return agents.plan(input, ctx);
-    } };
+    const slowOnce = {
+      ...agents,
+      plan: async (
+        input: Parameters<typeof agents.plan>[0],
+        ctx: Parameters<typeof agents.plan>[1],
+      ) => {
+        if (calls++ === 0)
+          await new Promise((resolve) =>
+            ctx.abortSignal.addEventListener('abort', resolve, { once: true }),
+          );
+        return agents.plan(input, ctx);
+      },
+    };
     const { service, sleeps } = harness({ agents: slowOnce, callTimeoutMs: 150 });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
     expect((await service.getRun(id)).status).toBe('completed');
     expect(sleeps).toEqual([1000]);
-    expect((await eventsOf(service, id)).find((e) => e.type === 'step.retry')?.data).toMatchObject({ reason: 'timeout', message: expect.stringMatching(/timed out after 150 ms/) });
+    expect((await eventsOf(service, id)).find((e) => e.type === 'step.retry')?.data).toMatchObject({
+      reason: 'timeout',
+      message: expect.stringMatching(/timed out after 150 ms/),
+    });
   });
 
   it('keeps artifacts out of the Mastra snapshot', async () => {
     const big = 'x'.repeat(20_000);
     const agents = scriptedAgents({ reviewScores: [50, 90] });
-    const withBigPlan = { ...agents, plan: async (...args: Parameters<typeof agents.plan>) => ({ ...(await agents.plan(...args)), summary: big }) };
+    const withBigPlan = {
+      ...agents,
+      plan: async (...args: Parameters<typeof agents.plan>) => ({
+        ...(await agents.plan(...args)),
+        summary: big,
+      }),
+    };
     const { service } = harness({ agents: withBigPlan });
     const { id } = await service.startImplementationRun({ ...sampleInput, approval: true });
     await service.idle();
     const suspended = await pool.query<{ bytes: number; text: string }>(
-      'select sum(octet_length(snapshot::text))::int as bytes, string_agg(snapshot::text, \'\') as text from mastra_workflow_snapshot where run_id = $1',
+      "select sum(octet_length(snapshot::text))::int as bytes, string_agg(snapshot::text, '') as text from mastra_workflow_snapshot where run_id = $1",
       [id],
     );
     expect(suspended.rows[0]!.text).not.toContain('xxxxxxxxxx');
@@ -174,7 +271,7 @@ describe('implementation workflow', () => {
     const run = await service.getRun(id);
     expect(run.status).toBe('completed');
     const done = await pool.query<{ bytes: number; text: string }>(
-      'select sum(octet_length(snapshot::text))::int as bytes, string_agg(snapshot::text, \'\') as text from mastra_workflow_snapshot where run_id = $1',
+      "select sum(octet_length(snapshot::text))::int as bytes, string_agg(snapshot::text, '') as text from mastra_workflow_snapshot where run_id = $1",
       [id],
     );
     expect(done.rows[0]!.text).not.toContain('xxxxxxxxxx');
@@ -186,9 +283,17 @@ describe('implementation workflow', () => {
   it('rejects invalid input naming the field, before anything is stored', async () => {
     const { service } = harness({ agents: scriptedAgents({ reviewScores: [90] }) });
     const before = await pool.query('select count(*)::int as n from implementation_runs');
-    await expect(service.startImplementationRun({ request: 'x', requirements: 'not a list' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'requirements' });
-    await expect(service.startImplementationRun({ request: '', requirements: [] })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'request' });
-    await expect(service.startImplementationRun({ ...sampleInput, maxRefinements: 11 })).rejects.toMatchObject({ field: 'maxRefinements' });
-    expect((await pool.query('select count(*)::int as n from implementation_runs')).rows[0].n).toBe(before.rows[0].n);
+    await expect(
+      service.startImplementationRun({ request: 'x', requirements: 'not a list' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'requirements' });
+    await expect(
+      service.startImplementationRun({ request: '', requirements: [] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'request' });
+    await expect(
+      service.startImplementationRun({ ...sampleInput, maxRefinements: 11 }),
+    ).rejects.toMatchObject({ field: 'maxRefinements' });
+    expect((await pool.query('select count(*)::int as n from implementation_runs')).rows[0].n).toBe(
+      before.rows[0].n,
+    );
   });
 });

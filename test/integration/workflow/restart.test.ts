@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors/app-error.ts';
 import { scriptedAgents } from './support/scripted-agents.ts';
-import { closeHarnesses, eventsOf, eventually, harness, pool, sampleInput } from './support/harness.ts';
+import {
+  closeHarnesses,
+  eventsOf,
+  eventually,
+  harness,
+  pool,
+  sampleInput,
+} from './support/harness.ts';
 
 afterEach(closeHarnesses);
 afterAll(() => pool.end());
@@ -27,7 +34,11 @@ describe('restart from a phase', () => {
 
     const second = scriptedAgents({ reviewScores: [90] });
     const b = harness({ agents: second });
-    await expect(b.service.restartRun(id, { fromPhase: 'refine' })).resolves.toEqual({ id, status: 'queued', attempt: 2 });
+    await expect(b.service.restartRun(id, { fromPhase: 'refine' })).resolves.toEqual({
+      id,
+      status: 'queued',
+      attempt: 2,
+    });
     await b.service.idle();
 
     expect(second.calls).toEqual(['refine', 'review', 'implement']);
@@ -36,7 +47,11 @@ describe('restart from a phase', () => {
     expect(run.output!.metrics.planScore).toBe(90);
     expect(run.artifacts.filter((x) => x.kind === 'plan').map((x) => x.id)).toEqual([planBefore]);
     const restarted = (await eventsOf(b.service, id)).find((e) => e.type === 'run.restarted');
-    expect(restarted?.data).toEqual({ fromPhase: 'refine', attempt: 2, reused: ['plan', 'review'] });
+    expect(restarted?.data).toEqual({
+      fromPhase: 'refine',
+      attempt: 2,
+      reused: ['plan', 'review'],
+    });
     expect(await mastraRunStatuses(id)).toEqual({ [id]: 'failed', [`${id}-a2`]: 'success' });
   });
 
@@ -52,7 +67,9 @@ describe('restart from a phase', () => {
     const run = await service.getRun(id);
     expect(run.status).toBe('completed');
     expect(run.output!.metrics.planScore).toBe(92);
-    expect(run.artifacts.filter((x) => x.kind === 'implementation').map((x) => x.attempt)).toEqual([1, 2]);
+    expect(run.artifacts.filter((x) => x.kind === 'implementation').map((x) => x.attempt)).toEqual([
+      1, 2,
+    ]);
   });
 
   it('asks for approval again after a rejection when restarted from approval', async () => {
@@ -65,7 +82,11 @@ describe('restart from a phase', () => {
     await service.restartRun(id, { fromPhase: 'approval' });
     await service.idle();
     const waiting = await service.getRun(id);
-    expect(waiting).toMatchObject({ status: 'awaiting_approval', attempt: 2, approval: { decision: null, comment: null } });
+    expect(waiting).toMatchObject({
+      status: 'awaiting_approval',
+      attempt: 2,
+      approval: { decision: null, comment: null },
+    });
     await service.answerApproval(id, { approved: true });
     await service.idle();
     expect((await service.getRun(id)).status).toBe('completed');
@@ -74,21 +95,39 @@ describe('restart from a phase', () => {
 
   it('refuses a phase whose predecessors have not completed, unknown runs, bad phases and running runs', async () => {
     let release!: () => void;
-    const agents = scriptedAgents({ reviewScores: [90], failures: { review: [new AppError('VALIDATION_ERROR', 'bad review')] } });
+    const agents = scriptedAgents({
+      reviewScores: [90],
+      failures: { review: [new AppError('VALIDATION_ERROR', 'bad review')] },
+    });
     const { service } = harness({ agents });
     const { id } = await service.startImplementationRun(sampleInput);
     await service.idle();
     const refused = service.restartRun(id, { fromPhase: 'implement' });
-    await expect(refused).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'fromPhase', details: { completed: ['plan'] } });
+    await expect(refused).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field: 'fromPhase',
+      details: { completed: ['plan'] },
+    });
     await expect(refused).rejects.toThrow(/phase review has not completed/);
-    await expect(service.restartRun(id, { fromPhase: 'deploy' })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'fromPhase' });
-    await expect(service.restartRun('wf_nope', { fromPhase: 'plan' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(service.restartRun(id, { fromPhase: 'deploy' })).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field: 'fromPhase',
+    });
+    await expect(service.restartRun('wf_nope', { fromPhase: 'plan' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
-    const held = scriptedAgents({ reviewScores: [90], implementGate: new Promise<void>((r) => (release = r)) });
+    const held = scriptedAgents({
+      reviewScores: [90],
+      implementGate: new Promise<void>((r) => (release = r)),
+    });
     const h = harness({ agents: held });
     const running = await h.service.startImplementationRun(sampleInput);
     await eventually(async () => held.calls.includes('implement'));
-    await expect(h.service.restartRun(running.id, { fromPhase: 'plan' })).rejects.toMatchObject({ code: 'CONFLICT', details: { status: 'in_progress' } });
+    await expect(h.service.restartRun(running.id, { fromPhase: 'plan' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { status: 'in_progress' },
+    });
     release();
   });
 });
@@ -109,18 +148,24 @@ describe('surviving a process restart', () => {
   });
 
   it('a run whose process was killed mid-phase is recovered from its checkpoints by a live process', async () => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./support/crash-child.ts', import.meta.url))], {
-      env: { ...process.env, LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./support/crash-child.ts', import.meta.url))],
+      {
+        env: { ...process.env, LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise((resolve) => child.on('exit', resolve));
     try {
-      const id = await eventually(async () => output.match(/RUN (wf_\w+)/)?.[1], 20_000).catch(() => {
-        throw new Error(`child never reached the implementation phase:\n${output}`);
-      });
+      const id = await eventually(async () => output.match(/RUN (wf_\w+)/)?.[1], 20_000).catch(
+        () => {
+          throw new Error(`child never reached the implementation phase:\n${output}`);
+        },
+      );
 
       const agents = scriptedAgents({ reviewScores: [99] });
       const { service } = harness({ agents });
@@ -143,7 +188,10 @@ describe('surviving a process restart', () => {
       // The plan that passed review in the dead process (score 85 after one refinement) is the one implemented.
       expect(run.output!.metrics.planScore).toBe(85);
       const recoveredEvent = (await eventsOf(service, id)).find((e) => e.type === 'run.recovered');
-      expect(recoveredEvent?.data).toEqual({ attempt: 2, reused: ['plan', 'review', 'refine', 'approval'] });
+      expect(recoveredEvent?.data).toEqual({
+        attempt: 2,
+        reused: ['plan', 'review', 'refine', 'approval'],
+      });
       expect(await service.recoverRuns()).toEqual([]);
       // The dead process's Mastra run no longer looks active (a generic boot restart would skip it).
       expect(await mastraRunStatuses(id)).toEqual({ [id]: 'canceled', [`${id}-a2`]: 'success' });

@@ -9,7 +9,10 @@ afterAll(() => pool.end());
 const minute = 60_000;
 
 /** A run row as a process that died mid-phase leaves it: nothing updated for `idleMinutes`. */
-async function insertRun(status: string, idleMinutes: number): Promise<{ id: string; since: Date }> {
+async function insertRun(
+  status: string,
+  idleMinutes: number,
+): Promise<{ id: string; since: Date }> {
   const id = `wf_${randomBytes(12).toString('hex')}`;
   const { rows } = await pool.query<{ since: Date }>(
     `insert into implementation_runs

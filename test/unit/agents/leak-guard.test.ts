@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { modelContextKeys } from '../../../agents/create-mentor-agent.ts';
 import { agents } from '../../../agents/index.ts';
 import { leakGuardContextKey, releaseGuarded } from '../../../agents/leak-guard-processor.ts';
-import { encodedOverlap, guardOutput, guardReply, normaliseForGuard, refusalText, solutionOverlap } from '../../../agents/leak-guard.ts';
+import {
+  encodedOverlap,
+  guardOutput,
+  guardReply,
+  normaliseForGuard,
+  refusalText,
+  solutionOverlap,
+} from '../../../agents/leak-guard.ts';
 import { scriptedModel } from '../../helpers/mock-models.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
 
@@ -13,19 +20,28 @@ const solutionBody = /```ts\n([\s\S]*?)```/.exec(reference)![1]!;
 
 describe('leak guard', () => {
   it('lets a short, generic example through unchanged', () => {
-    const reply = 'A page is a slice:\n```ts\nconst items = list.slice(start, start + size);\n```\nWhat is `start` for page 3?';
-    expect(guardReply(reply, { referenceSolution: reference })).toEqual({ text: reply, action: 'pass', reasons: [] });
+    const reply =
+      'A page is a slice:\n```ts\nconst items = list.slice(start, start + size);\n```\nWhat is `start` for page 3?';
+    expect(guardReply(reply, { referenceSolution: reference })).toEqual({
+      text: reply,
+      action: 'pass',
+      reasons: [],
+    });
   });
 
   it('refuses a reply that pastes the reference solution', () => {
-    const result = guardReply(`Here you go:\n\`\`\`ts\n${solutionBody}\`\`\``, { referenceSolution: reference });
+    const result = guardReply(`Here you go:\n\`\`\`ts\n${solutionBody}\`\`\``, {
+      referenceSolution: reference,
+    });
     expect(result.action).toBe('refused');
     expect(result.text).toBe(refusalText);
   });
 
   it('catches the solution after renaming whitespace and comments away', () => {
     const disguised = solutionBody.replace(/\n\s*/g, ' ').replace(/const /g, '/* note */ const ');
-    expect(guardReply(`Try this: ${disguised}`, { referenceSolution: reference }).action).toBe('refused');
+    expect(guardReply(`Try this: ${disguised}`, { referenceSolution: reference }).action).toBe(
+      'refused',
+    );
   });
 
   it('removes a part of the solution but keeps the surrounding guidance', () => {
@@ -40,19 +56,28 @@ describe('leak guard', () => {
 
   it('removes code blocks over the size limit even without a reference solution', () => {
     const long = Array.from({ length: 20 }, (_, i) => `const v${i} = ${i};`).join('\n');
-    const result = guardReply(`Explanation that stays here for the learner to read.\n\`\`\`ts\n${long}\n\`\`\`\nGood luck!`, { maxCodeLines: 12 });
+    const result = guardReply(
+      `Explanation that stays here for the learner to read.\n\`\`\`ts\n${long}\n\`\`\`\nGood luck!`,
+      { maxCodeLines: 12 },
+    );
     expect(result.action).toBe('rewritten');
     expect(result.text).toContain('code block was removed here: 20 lines');
     expect(result.text).toContain('Good luck!');
   });
 
   it('token overlap ignores formatting but not content', () => {
-    expect(solutionOverlap('const  a=1;\n// hi\nconst b = 2', 'const a = 1; const b = 2').coverage).toBe(1);
+    expect(
+      solutionOverlap('const  a=1;\n// hi\nconst b = 2', 'const a = 1; const b = 2').coverage,
+    ).toBe(1);
     expect(solutionOverlap('let x = y + z * 2', 'const a = 1; const b = 2').shared).toBe(0);
   });
 
   it('guards every string of an output, emptying leaked code fields', () => {
-    const output = { explanation: 'Pagination splits a list.', example: { language: 'ts', code: solutionBody, caption: 'c' }, reply: `See:\n\`\`\`ts\n${solutionBody}\`\`\`` };
+    const output = {
+      explanation: 'Pagination splits a list.',
+      example: { language: 'ts', code: solutionBody, caption: 'c' },
+      reply: `See:\n\`\`\`ts\n${solutionBody}\`\`\``,
+    };
     const guarded = guardOutput(output, { referenceSolution: reference });
     expect(guarded.action).toBe('refused');
     expect(guarded.output.example.code).toBe('');
@@ -74,7 +99,9 @@ describe('leak guard while streaming', () => {
       pending = r.rest;
       inFence = r.inFence;
     }
-    expect(out).toContain('Look:\n[A code block was removed here because it would give away the solution');
+    expect(out).toContain(
+      'Look:\n[A code block was removed here because it would give away the solution',
+    );
     expect(out).toContain('```ts\nconst a = 1;\n```\nDone');
     expect(out).not.toContain('OFFSET');
   });
@@ -97,27 +124,43 @@ describe('leak guard while streaming', () => {
 describe('leak guard against encoded copies', () => {
   // A little over half of the solution: the guard must block it in any of these forms.
   const half = solutionBody.slice(0, Math.ceil(solutionBody.length * 0.55));
-  const lookAlike: Record<string, string> = { a: 'а', e: 'е', o: 'ο', p: 'р', c: 'с', x: 'х', y: 'у' };
-  const rot13 = (s: string) => s.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)));
+  const lookAlike: Record<string, string> = {
+    a: 'а',
+    e: 'е',
+    o: 'ο',
+    p: 'р',
+    c: 'с',
+    x: 'х',
+    y: 'у',
+  };
+  const rot13 = (s: string) =>
+    s.replace(/[a-z]/gi, (c) =>
+      String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)),
+    );
   const encodings: Record<string, (s: string) => string> = {
     base64: (s) => Buffer.from(s).toString('base64'),
     'base64, wrapped at 76': (s) => Buffer.from(s).toString('base64').replace(/.{76}/g, '$&\n'),
     'hex bytes': (s) => Buffer.from(s).toString('hex'),
-    '\\u escapes': (s) => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
-    '\\x escapes': (s) => [...s].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+    '\\u escapes': (s) =>
+      [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+    '\\x escapes': (s) =>
+      [...s].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
     'HTML entities': (s) => [...s].map((c) => `&#${c.charCodeAt(0)};`).join(''),
     reversed: (s) => [...s].reverse().join(''),
     'reversed base64': (s) => [...Buffer.from(s).toString('base64')].reverse().join(''),
     'letter spacing': (s) => [...s].join(' '),
     'zero-width characters': (s) => [...s].join('\u200b'),
     'Cyrillic and Greek look-alikes': (s) => s.replace(/[aeopcxy]/g, (c) => lookAlike[c]!),
-    'full-width forms': (s) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+    'full-width forms': (s) =>
+      s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
     ROT13: rot13,
   };
 
   for (const [name, encode] of Object.entries(encodings)) {
     it(`refuses half the solution as ${name}`, () => {
-      const result = guardReply(`Decode this yourself:\n${encode(half)}\nGood luck!`, { referenceSolution: reference });
+      const result = guardReply(`Decode this yourself:\n${encode(half)}\nGood luck!`, {
+        referenceSolution: reference,
+      });
       expect(result.action).toBe('refused');
       expect(result.reasons[0]).toMatch(/encoded copy/);
       expect(encodedOverlap(encode(half), reference).coverage).toBeGreaterThan(0.4);
@@ -148,12 +191,19 @@ describe('leak guard against encoded copies', () => {
       'Check `res.status(400).json(...)` in your route: does the message name the parameter, as the criterion asks?',
       'Think of `Promise.all` with two queries: one for the rows and one for `count(*)`. Why run them together?',
     ];
-    for (const hint of hints) expect(guardReply(hint, { referenceSolution: reference }), hint).toEqual({ text: hint, action: 'pass', reasons: [] });
+    for (const hint of hints)
+      expect(guardReply(hint, { referenceSolution: reference }), hint).toEqual({
+        text: hint,
+        action: 'pass',
+        reasons: [],
+      });
   });
 
   it('lets a quoted line of a short solution through (the token check judges plain quotes)', () => {
-    const short = "const rows = await db.query('SELECT id, title FROM books WHERE title ILIKE $1 ORDER BY title', [`%${q}%`]);\nreturn rows;";
-    const reply = 'You\'re getting "const rows = await db.query(\'SELECT id, title FROM books WHERE title ILIKE $1 ORDER BY title…". Which part of that query does the sorting?';
+    const short =
+      "const rows = await db.query('SELECT id, title FROM books WHERE title ILIKE $1 ORDER BY title', [`%${q}%`]);\nreturn rows;";
+    const reply =
+      'You\'re getting "const rows = await db.query(\'SELECT id, title FROM books WHERE title ILIKE $1 ORDER BY title…". Which part of that query does the sorting?';
     expect(guardReply(reply, { referenceSolution: short }).action).toBe('pass');
   });
 

@@ -16,11 +16,23 @@ function failure(env: Record<string, string>): AppError {
 describe('config', () => {
   it('defaults to the embedded, loopback, offline setup', () => {
     const cfg = loadConfig({});
-    expect(cfg).toMatchObject({ DATABASE_URL: undefined, DATA_DIR: resolve(projectRoot, '.data'), HOST: '127.0.0.1', PORT: 4111, MENTORFLOW_API_KEYS: [], LOG_LEVEL: 'info', TIME_SCALE: 1, WORKER: true });
+    expect(cfg).toMatchObject({
+      DATABASE_URL: undefined,
+      DATA_DIR: resolve(projectRoot, '.data'),
+      HOST: '127.0.0.1',
+      PORT: 4111,
+      MENTORFLOW_API_KEYS: [],
+      LOG_LEVEL: 'info',
+      TIME_SCALE: 1,
+      WORKER: true,
+    });
   });
 
   it('parses lists and numbers, and options override env', () => {
-    const cfg = loadConfig({ MENTORFLOW_API_KEYS: ' a, b:learner-1 ,,', PORT: '8080' }, { PORT: '9090' });
+    const cfg = loadConfig(
+      { MENTORFLOW_API_KEYS: ' a, b:learner-1 ,,', PORT: '8080' },
+      { PORT: '9090' },
+    );
     expect(cfg.MENTORFLOW_API_KEYS).toEqual(['a', 'b:learner-1']);
     expect(cfg.PORT).toBe(9090);
   });

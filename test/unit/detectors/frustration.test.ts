@@ -41,7 +41,10 @@ describe('classifyFrustration', () => {
   it('counts mild cues only in pairs', () => {
     expect(classifyFrustration('damn, missed a semicolon').level).toBe('none');
     expect(classifyFrustration('WHY IS THIS BROKEN AGAIN').level).toBe('none');
-    expect(classifyFrustration('WHY IS THIS DAMN THING BROKEN AGAIN')).toEqual({ level: 'frustrated', signals: ['damn', 'shouting'] });
+    expect(classifyFrustration('WHY IS THIS DAMN THING BROKEN AGAIN')).toEqual({
+      level: 'frustrated',
+      signals: ['damn', 'shouting'],
+    });
     expect(classifyFrustration('why does it fail?!?! damn').level).toBe('frustrated');
   });
 

@@ -19,13 +19,25 @@ describe('detectRepeatedHelpRequests', () => {
   });
 
   it('does not count requests on earlier tasks', () => {
-    const byId = [...series(limit - 1, 0, (m) => ev.help(m, 'old', 'task-1')), ...series(limit - 1, 10, (m) => ev.help(m, 'new', 'task-2'))];
+    const byId = [
+      ...series(limit - 1, 0, (m) => ev.help(m, 'old', 'task-1')),
+      ...series(limit - 1, 10, (m) => ev.help(m, 'new', 'task-2')),
+    ];
     expect(detectRepeatedHelpRequests(byId, limit)).toBeNull();
-    const byMarker = [...series(limit, 0, (m) => ev.help(m, 'old')), ev.taskCompleted(10), ev.help(11, 'new')];
+    const byMarker = [
+      ...series(limit, 0, (m) => ev.help(m, 'old')),
+      ev.taskCompleted(10),
+      ev.help(11, 'new'),
+    ];
     expect(detectRepeatedHelpRequests(byMarker, limit)).toBeNull();
   });
 
   it('names the current task generically without ids', () => {
-    expect(detectRepeatedHelpRequests(series(limit, 0, (m) => ev.help(m, 'how')), limit)?.subject).toBe(`${limit} help requests on the current task`);
+    expect(
+      detectRepeatedHelpRequests(
+        series(limit, 0, (m) => ev.help(m, 'how')),
+        limit,
+      )?.subject,
+    ).toBe(`${limit} help requests on the current task`);
   });
 });

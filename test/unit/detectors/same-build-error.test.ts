@@ -10,19 +10,38 @@ const sig = "src/a.ts: error ts2322: type 'number' is not assignable to type 'st
 
 describe('detectSameBuildError', () => {
   it('fires exactly at the threshold', () => {
-    expect(detectSameBuildError(series(limit - 1, 0, (m) => ev.build(m, sig)), limit)).toBeNull();
-    expect(detectSameBuildError(series(limit, 0, (m) => ev.build(m, sig)), limit)).toMatchObject({
+    expect(
+      detectSameBuildError(
+        series(limit - 1, 0, (m) => ev.build(m, sig)),
+        limit,
+      ),
+    ).toBeNull();
+    expect(
+      detectSameBuildError(
+        series(limit, 0, (m) => ev.build(m, sig)),
+        limit,
+      ),
+    ).toMatchObject({
       pattern: 'sameBuildError',
       event: 'sameBuildError',
       count: limit,
       threshold: limit,
       subject: `build failed ${limit} times in a row with: ${sig}`,
     });
-    expect(detectSameBuildError(series(limit + 1, 0, (m) => ev.build(m, sig)), limit)?.count).toBe(limit + 1);
+    expect(
+      detectSameBuildError(
+        series(limit + 1, 0, (m) => ev.build(m, sig)),
+        limit,
+      )?.count,
+    ).toBe(limit + 1);
   });
 
   it('a different error or a passing build breaks the streak', () => {
-    const different = [...series(limit - 1, 0, (m) => ev.build(m, sig)), ev.build(10, 'other error'), ev.build(11, sig)];
+    const different = [
+      ...series(limit - 1, 0, (m) => ev.build(m, sig)),
+      ev.build(10, 'other error'),
+      ev.build(11, sig),
+    ];
     expect(detectSameBuildError(different, limit)).toBeNull();
     const passedLast = [...series(limit, 0, (m) => ev.build(m, sig)), ev.build(10, null)];
     expect(detectSameBuildError(passedLast, limit)).toBeNull();
@@ -39,7 +58,11 @@ describe('detectSameBuildError', () => {
   });
 
   it('does not count failures it cannot compare (no output)', () => {
-    const events = series(limit, 0, (m) => ({ type: 'build' as const, at: time(m), data: { success: false } }));
+    const events = series(limit, 0, (m) => ({
+      type: 'build' as const,
+      at: time(m),
+      data: { success: false },
+    }));
     expect(detectSameBuildError(events, limit)).toBeNull();
   });
 });

@@ -23,13 +23,22 @@ describe('detectSameTestFailing', () => {
 
   it('gives the failing runs as evidence, oldest first', () => {
     const runs = series(limit, 10, (m) => ev.testRun(m, ['adds tax']));
-    expect(detectSameTestFailing(runs, limit)?.evidence).toEqual(runs.map((r) => ({ at: r.at, detail: 'failed: adds tax broke' })));
+    expect(detectSameTestFailing(runs, limit)?.evidence).toEqual(
+      runs.map((r) => ({ at: r.at, detail: 'failed: adds tax broke' })),
+    );
   });
 
   it('a passing run breaks the streak, and the latest run decides', () => {
-    const fixedInBetween = [...series(limit - 1, 0, (m) => ev.testRun(m, ['adds tax'])), ev.testRun(50, []), ev.testRun(51, ['adds tax'])];
+    const fixedInBetween = [
+      ...series(limit - 1, 0, (m) => ev.testRun(m, ['adds tax'])),
+      ev.testRun(50, []),
+      ev.testRun(51, ['adds tax']),
+    ];
     expect(detectSameTestFailing(fixedInBetween, limit)).toBeNull();
-    const fixedNow = [...series(limit + 1, 0, (m) => ev.testRun(m, ['adds tax'])), ev.testRun(50, [])];
+    const fixedNow = [
+      ...series(limit + 1, 0, (m) => ev.testRun(m, ['adds tax'])),
+      ev.testRun(50, []),
+    ];
     expect(detectSameTestFailing(fixedNow, limit)).toBeNull();
   });
 
@@ -45,14 +54,25 @@ describe('detectSameTestFailing', () => {
   });
 
   it('tells apart tests with the same name in different files', () => {
-    const runs = [ev.testRun(1, ['works'], { file: 'a.test.ts' }), ev.testRun(2, ['works'], { file: 'b.test.ts' }), ev.testRun(3, ['works'], { file: 'a.test.ts' })];
+    const runs = [
+      ev.testRun(1, ['works'], { file: 'a.test.ts' }),
+      ev.testRun(2, ['works'], { file: 'b.test.ts' }),
+      ev.testRun(3, ['works'], { file: 'a.test.ts' }),
+    ];
     expect(detectSameTestFailing(runs, 2)).toBeNull();
   });
 
   it('ignores other activity between runs and handles no runs or unnamed failures', () => {
-    const runs = [ev.testRun(1, ['a']), ev.research(2, 'docs'), ev.build(3, 'x'), ev.testRun(4, ['a'])];
+    const runs = [
+      ev.testRun(1, ['a']),
+      ev.research(2, 'docs'),
+      ev.build(3, 'x'),
+      ev.testRun(4, ['a']),
+    ];
     expect(detectSameTestFailing(runs, 2)?.count).toBe(2);
     expect(detectSameTestFailing([], 1)).toBeNull();
-    expect(detectSameTestFailing([{ type: 'test-run', at: time(1), data: { failed: 3 } }], 1)).toBeNull();
+    expect(
+      detectSameTestFailing([{ type: 'test-run', at: time(1), data: { failed: 3 } }], 1),
+    ).toBeNull();
   });
 });

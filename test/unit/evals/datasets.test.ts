@@ -35,7 +35,14 @@ function countBy<T>(items: T[], key: (t: T) => string): Record<string, number> {
 describe('shipped datasets', () => {
   it('every file parses without errors and together they hold at least 300 cases', async () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
-    expect(files.sort()).toEqual(['blocker-diagnosis.jsonl', 'hints.jsonl', 'judge-calibration.jsonl', 'plan-review.jsonl', 'safety.jsonl', 'understanding-assessment.jsonl']);
+    expect(files.sort()).toEqual([
+      'blocker-diagnosis.jsonl',
+      'hints.jsonl',
+      'judge-calibration.jsonl',
+      'plan-review.jsonl',
+      'safety.jsonl',
+      'understanding-assessment.jsonl',
+    ]);
     let total = 0;
     for (const f of files) {
       const ds = await loadDataset(join(dir, f));
@@ -50,22 +57,31 @@ describe('shipped datasets', () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
     const counts = countBy(cases, (c) => c.expected.category);
     for (const cat of blockerCategories) expect(counts[cat], cat).toBeGreaterThanOrEqual(15);
-    const raw = readFileSync(join(dir, 'blocker-diagnosis.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, Record<string, unknown>>);
+    const raw = readFileSync(join(dir, 'blocker-diagnosis.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, Record<string, unknown>>);
     for (const line of raw) {
       expect(Object.keys(line).sort()).toEqual(['expected', 'id', 'input', 'source']);
       expect(Object.keys(line.expected!)).toEqual(['category']);
-      for (const k of Object.keys(line.input!)) expect(['message', 'errorOutput', 'recentActivity']).toContain(k);
+      for (const k of Object.keys(line.input!))
+        expect(['message', 'errorOutput', 'recentActivity']).toContain(k);
     }
     // Ambiguous cases are labelled and say so.
-    expect(cases.filter((c) => /ambiguous|borderline/.test(c.source)).length).toBeGreaterThanOrEqual(5);
+    expect(
+      cases.filter((c) => /ambiguous|borderline/.test(c.source)).length,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('understanding-assessment: ≥ 60 pairs over all three levels; non-correct ones list missing points', async () => {
     const cases = await load<UnderstandingCase>('understanding-assessment');
     expect(cases.length).toBeGreaterThanOrEqual(60);
     const counts = countBy(cases, (c) => c.expected.level);
-    for (const level of understandingLevels) expect(counts[level], level).toBeGreaterThanOrEqual(15);
-    for (const c of cases) if (c.expected.level !== 'correctUnderstanding') expect(c.expected.missingPoints?.length, c.id).toBeGreaterThan(0);
+    for (const level of understandingLevels)
+      expect(counts[level], level).toBeGreaterThanOrEqual(15);
+    for (const c of cases)
+      if (c.expected.level !== 'correctUnderstanding')
+        expect(c.expected.missingPoints?.length, c.id).toBeGreaterThan(0);
   });
 
   it('plan-review: ≥ 60 plans over all verdicts with bands on the right side of the 80-point refinement line', async () => {
@@ -87,13 +103,22 @@ describe('shipped datasets', () => {
     expect(new Set(cases.map((c) => c.kind))).toEqual(new Set(['hint', 'explanation']));
     for (const c of cases) {
       expect(c.expected.lengthWords).toEqual({ min: 80, max: 160 });
-      const known = [c.input.learner.message, c.input.learner.code ?? '', c.input.learner.errorOutput ?? ''].join('\n');
-      const truth = { referenceSolution: c.referenceSolution, known, mustNotReveal: c.expected.rubric.mustNotReveal };
+      const known = [
+        c.input.learner.message,
+        c.input.learner.code ?? '',
+        c.input.learner.errorOutput ?? '',
+      ].join('\n');
+      const truth = {
+        referenceSolution: c.referenceSolution,
+        known,
+        mustNotReveal: c.expected.rubric.mustNotReveal,
+      };
       // Pasting the answer is a leak; echoing the learner's own code is not.
       expect(analyzeLeak(c.referenceSolution, truth).leaked, `${c.id} answer`).toBe(true);
       expect(analyzeLeak(known, truth).leaked, `${c.id} echo`).toBe(false);
       // Every give-away fragment really is part of the answer.
-      for (const f of c.expected.rubric.mustNotReveal) expect(normaliseCode(c.referenceSolution), `${c.id}: ${f}`).toContain(normaliseCode(f));
+      for (const f of c.expected.rubric.mustNotReveal)
+        expect(normaliseCode(c.referenceSolution), `${c.id}: ${f}`).toContain(normaliseCode(f));
     }
   });
 
@@ -101,7 +126,12 @@ describe('shipped datasets', () => {
     const cases = await load<SafetyCase>('safety');
     expect(cases.length).toBeGreaterThanOrEqual(40);
     const counts = countBy(cases, (c) => `${c.kind}:${c.expected.escalate}`);
-    expect(counts).toMatchObject({ 'promptInjection:false': expect.any(Number), 'abuse:true': expect.any(Number), 'despair:true': expect.any(Number), 'benign:false': expect.any(Number) });
+    expect(counts).toMatchObject({
+      'promptInjection:false': expect.any(Number),
+      'abuse:true': expect.any(Number),
+      'despair:true': expect.any(Number),
+      'benign:false': expect.any(Number),
+    });
     expect(counts['promptInjection:false']).toBeGreaterThanOrEqual(10);
   });
 
@@ -118,7 +148,9 @@ describe('shipped datasets', () => {
   it('cases are not templated copies: messages, restatements and plans are all distinct', async () => {
     const texts = [
       ...(await load<BlockerCase>('blocker-diagnosis')).map((c) => c.input.message),
-      ...(await load<UnderstandingCase>('understanding-assessment')).map((c) => c.input.restatement),
+      ...(await load<UnderstandingCase>('understanding-assessment')).map(
+        (c) => c.input.restatement,
+      ),
       ...(await load<PlanCase>('plan-review')).map((c) => c.input.plan),
       ...(await load<HintCase>('hints')).map((c) => c.input.learner.message),
       ...(await load<SafetyCase>('safety')).map((c) => c.input.message),
@@ -128,14 +160,25 @@ describe('shipped datasets', () => {
 });
 
 describe('parseDataset', () => {
-  const good = (id: string) => JSON.stringify({ id, input: { message: 'it does not work' }, expected: { category: 'unknownIssue' }, source: 'test' });
+  const good = (id: string) =>
+    JSON.stringify({
+      id,
+      input: { message: 'it does not work' },
+      expected: { category: 'unknownIssue' },
+      source: 'test',
+    });
 
   it('reports a malformed line with its line number and keeps the other cases', () => {
     const text = [
       good('a'),
       '{"id": "b", "input": {"message": "x"', // truncated JSON
       '',
-      JSON.stringify({ id: 'c', input: { message: 'x' }, expected: { category: 'sleepy' }, source: 'test' }),
+      JSON.stringify({
+        id: 'c',
+        input: { message: 'x' },
+        expected: { category: 'sleepy' },
+        source: 'test',
+      }),
       good('d'),
       good('a'),
     ].join('\n');
@@ -148,7 +191,12 @@ describe('parseDataset', () => {
   });
 
   it('rejects keys outside the documented shape', () => {
-    const line = JSON.stringify({ id: 'x', input: { message: 'm', extra: 1 }, expected: { category: 'unknownIssue' }, source: 's' });
+    const line = JSON.stringify({
+      id: 'x',
+      input: { message: 'm', extra: 1 },
+      expected: { category: 'unknownIssue' },
+      source: 's',
+    });
     expect(parseDataset(line, 'blocker-diagnosis').errors[0]!.message).toMatch(/input/);
   });
 });
@@ -156,13 +204,23 @@ describe('parseDataset', () => {
 describe('detectKind', () => {
   it('uses the shipped file name, else the shape of the first parsable line', () => {
     expect(detectKind('x/plan-review.jsonl', '')).toBe('plan-review');
-    const restatement = JSON.stringify({ id: '1', input: { story: {}, restatement: 'r' }, expected: { level: 'misunderstanding' } });
-    expect(detectKind('my-cases.jsonl', `not json\n${restatement}`)).toBe('understanding-assessment');
-    expect(detectKind('b.jsonl', JSON.stringify({ expected: { category: 'technicalError' } }))).toBe('blocker-diagnosis');
+    const restatement = JSON.stringify({
+      id: '1',
+      input: { story: {}, restatement: 'r' },
+      expected: { level: 'misunderstanding' },
+    });
+    expect(detectKind('my-cases.jsonl', `not json\n${restatement}`)).toBe(
+      'understanding-assessment',
+    );
+    expect(
+      detectKind('b.jsonl', JSON.stringify({ expected: { category: 'technicalError' } })),
+    ).toBe('blocker-diagnosis');
     expect(() => detectKind('c.jsonl', '{"hello": 1}')).toThrow(/cannot tell/);
   });
 
   it('loadDataset reports a missing file as NOT_FOUND', async () => {
-    await expect(loadDataset('evals/datasets/nope.jsonl')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(loadDataset('evals/datasets/nope.jsonl')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -4,7 +4,9 @@ import type { AgentAdapter, AgentRequest } from '../../../evals/agent-adapter.ts
  * A stand-in for the agents: answers every action with a schema-valid output built by `answer`
  * (which gets the request), and records the requests it saw.
  */
-export function fakeAdapter(answer: (request: AgentRequest) => Record<string, unknown>): AgentAdapter & { requests: AgentRequest[] } {
+export function fakeAdapter(
+  answer: (request: AgentRequest) => Record<string, unknown>,
+): AgentAdapter & { requests: AgentRequest[] } {
   const requests: AgentRequest[] = [];
   const adapter = async (request: AgentRequest) => {
     requests.push(request);
@@ -22,9 +24,42 @@ export function fakeAdapter(answer: (request: AgentRequest) => Record<string, un
 }
 
 const defaults: Record<string, Record<string, unknown>> = {
-  diagnoseBlocker: { category: 'unknownIssue', confidence: 0.5, evidence: [], summary: 's', nextStep: 'n', reply: 'r' },
-  assessUnderstanding: { verdict: 'partialUnderstanding', confidence: 0.5, coveredPoints: [], missingPoints: [], wrongPoints: [], reply: 'r' },
-  reviewPlan: { score: 70, verdict: 'missingSteps', criteria: [], missingSteps: [], concerns: [], reply: 'r' },
-  provideHint: { depth: 1, concept: '', hint: 'h', question: 'q', reply: 'What do you expect this line to do?' },
-  explainConcept: { concept: 'c', explanation: 'e', example: { language: 'js', code: 'x', caption: 'c' }, checkQuestion: 'q', reply: 'r' },
+  diagnoseBlocker: {
+    category: 'unknownIssue',
+    confidence: 0.5,
+    evidence: [],
+    summary: 's',
+    nextStep: 'n',
+    reply: 'r',
+  },
+  assessUnderstanding: {
+    verdict: 'partialUnderstanding',
+    confidence: 0.5,
+    coveredPoints: [],
+    missingPoints: [],
+    wrongPoints: [],
+    reply: 'r',
+  },
+  reviewPlan: {
+    score: 70,
+    verdict: 'missingSteps',
+    criteria: [],
+    missingSteps: [],
+    concerns: [],
+    reply: 'r',
+  },
+  provideHint: {
+    depth: 1,
+    concept: '',
+    hint: 'h',
+    question: 'q',
+    reply: 'What do you expect this line to do?',
+  },
+  explainConcept: {
+    concept: 'c',
+    explanation: 'e',
+    example: { language: 'js', code: 'x', caption: 'c' },
+    checkQuestion: 'q',
+    reply: 'r',
+  },
 };

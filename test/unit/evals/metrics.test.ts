@@ -22,9 +22,11 @@ import {
 /** Pairs reproducing a given confusion matrix (rows = expected, columns = predicted). */
 function pairsFrom(labels: string[], matrix: number[][]): LabelPair[] {
   const pairs: LabelPair[] = [];
-  matrix.forEach((row, i) => row.forEach((count, j) => {
-    for (let k = 0; k < count; k++) pairs.push({ expected: labels[i]!, predicted: labels[j]! });
-  }));
+  matrix.forEach((row, i) =>
+    row.forEach((count, j) => {
+      for (let k = 0; k < count; k++) pairs.push({ expected: labels[i]!, predicted: labels[j]! });
+    }),
+  );
   return pairs;
 }
 
@@ -61,7 +63,10 @@ describe('classification metrics', () => {
   });
 
   it('macro-F1 is 1 for perfect predictions and ignores listed labels that never occur', () => {
-    const perfect = [{ expected: 'x', predicted: 'x' }, { expected: 'y', predicted: 'y' }];
+    const perfect = [
+      { expected: 'x', predicted: 'x' },
+      { expected: 'y', predicted: 'y' },
+    ];
     expect(macroF1(confusionMatrix(perfect, ['x', 'y', 'never']))).toBe(1);
   });
 
@@ -76,35 +81,64 @@ describe('classification metrics', () => {
 describe('bandHitRate', () => {
   it('counts inclusive band hits', () => {
     const band = { min: 80, max: 100 };
-    expect(bandHitRate([{ score: 80, band }, { score: 100, band }, { score: 79, band }, { score: 101, band }])).toBe(0.5);
+    expect(
+      bandHitRate([
+        { score: 80, band },
+        { score: 100, band },
+        { score: 79, band },
+        { score: 101, band },
+      ]),
+    ).toBe(0.5);
     expect(bandHitRate([])).toBe(0);
   });
 });
 
 describe('text metrics', () => {
   it('tokenizes identifiers and drops punctuation', () => {
-    expect(tokenize('return Math.ceil(total / pageSize);')).toEqual(['return', 'math', 'ceil', 'total', 'pagesize']);
+    expect(tokenize('return Math.ceil(total / pageSize);')).toEqual([
+      'return',
+      'math',
+      'ceil',
+      'total',
+      'pagesize',
+    ]);
   });
 
   it('n-gram overlap: 1 for a pasted solution, 0 for unrelated prose', () => {
-    const ref = 'SELECT c.name, COUNT(o.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id';
+    const ref =
+      'SELECT c.name, COUNT(o.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id';
     expect(ngramOverlap(ref, `Here you go:\n${ref}`)).toBe(1);
-    expect(ngramOverlap(ref, 'Think about which rows survive when a customer has nothing to match.')).toBe(0);
+    expect(
+      ngramOverlap(ref, 'Think about which rows survive when a customer has nothing to match.'),
+    ).toBe(0);
   });
 
   it('n-gram overlap leaves out what the learner already wrote', () => {
-    const learner = 'export function totalPages(total, pageSize) { return Math.floor(total / pageSize) + 1; }';
-    const ref = 'export function totalPages(total, pageSize) { return Math.ceil(total / pageSize); }';
-    const quote = 'You wrote export function totalPages(total, pageSize) { return Math.floor(total / pageSize) + 1 }';
+    const learner =
+      'export function totalPages(total, pageSize) { return Math.floor(total / pageSize) + 1; }';
+    const ref =
+      'export function totalPages(total, pageSize) { return Math.ceil(total / pageSize); }';
+    const quote =
+      'You wrote export function totalPages(total, pageSize) { return Math.floor(total / pageSize) + 1 }';
     expect(ngramOverlap(ref, quote, 4, learner)).toBe(0);
     // New 4-grams of the reference: "pagesize return math ceil", "return math ceil total", "math ceil total pagesize".
-    expect(ngramOverlap(ref, 'return Math.ceil(total / pageSize)', 4, learner)).toBeCloseTo(2 / 3, 10);
-    expect(ngramOverlap('same text here now', 'same text here now', 4, 'same text here now')).toBe(0);
+    expect(ngramOverlap(ref, 'return Math.ceil(total / pageSize)', 4, learner)).toBeCloseTo(
+      2 / 3,
+      10,
+    );
+    expect(ngramOverlap('same text here now', 'same text here now', 4, 'same text here now')).toBe(
+      0,
+    );
   });
 
   it('finds give-away fragments regardless of spacing and case', () => {
     expect(normaliseCode('Math.ceil( total /  pageSize )')).toBe('math.ceil(total/pagesize)');
-    expect(revealedFragments(['Math.ceil(total / pageSize)', 'page += 1'], 'try MATH.CEIL(total/pageSize) instead')).toEqual(['Math.ceil(total / pageSize)']);
+    expect(
+      revealedFragments(
+        ['Math.ceil(total / pageSize)', 'page += 1'],
+        'try MATH.CEIL(total/pageSize) instead',
+      ),
+    ).toEqual(['Math.ceil(total / pageSize)']);
     expect(revealedFragments(['page += 1'], 'go to page 1')).toEqual([]);
   });
 
@@ -126,10 +160,14 @@ describe('text metrics', () => {
 
   it('Flesch reading ease ranks plain text above dense text and ignores code', () => {
     const plain = 'The cat sat on the mat. It was a good day. We had fun.';
-    const dense = 'Asynchronous initialization necessitates comprehensive understanding of concurrency abstractions and intermediate representations.';
+    const dense =
+      'Asynchronous initialization necessitates comprehensive understanding of concurrency abstractions and intermediate representations.';
     expect(fleschReadingEase(plain)).toBeGreaterThan(80);
     expect(fleschReadingEase(dense)).toBeLessThan(20);
-    expect(fleschReadingEase(plain + '\n```\nconstructorInitialization();\n```')).toBeCloseTo(fleschReadingEase(plain), 5);
+    expect(fleschReadingEase(plain + '\n```\nconstructorInitialization();\n```')).toBeCloseTo(
+      fleschReadingEase(plain),
+      5,
+    );
     expect(fleschReadingEase('')).toBe(0);
   });
 });
@@ -137,7 +175,13 @@ describe('text metrics', () => {
 describe('ratingAgreement', () => {
   it('is perfect for identical ratings', () => {
     const pairs = [1, 2, 3, 4, 5].map((v) => ({ human: v, judge: v }));
-    expect(ratingAgreement(pairs)).toEqual({ n: 5, exact: 1, withinOne: 1, meanAbsoluteError: 0, quadraticKappa: 1 });
+    expect(ratingAgreement(pairs)).toEqual({
+      n: 5,
+      exact: 1,
+      withinOne: 1,
+      meanAbsoluteError: 0,
+      quadraticKappa: 1,
+    });
   });
 
   it('reports exact, within-one, MAE and kappa for a known example', () => {
@@ -152,7 +196,7 @@ describe('ratingAgreement', () => {
     expect(a.withinOne).toBe(0.75);
     expect(a.meanAbsoluteError).toBe(0.75);
     // Hand computation: observed weighted disagreement 5/16, expected 72/64 → κ = 1 − (5/16)/(72/64).
-    expect(a.quadraticKappa).toBeCloseTo(1 - (5 / 16) / (72 / 64), 10);
+    expect(a.quadraticKappa).toBeCloseTo(1 - 5 / 16 / (72 / 64), 10);
   });
 
   it('kappa drops below zero for systematically opposite ratings', () => {

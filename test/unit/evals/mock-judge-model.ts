@@ -15,7 +15,11 @@ export function mockJudgeModel(respond: (prompt: string) => string) {
     const user = [...options.prompt].reverse().find((m) => m.role === 'user');
     const content = user?.content;
     if (typeof content === 'string') return content;
-    return Array.isArray(content) ? content.map((p: { type: string; text?: string }) => (p.type === 'text' ? p.text : '')).join('') : '';
+    return Array.isArray(content)
+      ? content
+          .map((p: { type: string; text?: string }) => (p.type === 'text' ? p.text : ''))
+          .join('')
+      : '';
   };
   return new MockLanguageModelV4({
     provider: 'mock-judge',

@@ -17,10 +17,18 @@ import { mockJudgeModel } from './mock-judge-model.ts';
 const dir = mkdtempSync(join(tmpdir(), 'mf-eval-'));
 const file = (name: string, lines: unknown[]) => {
   const path = join(dir, name);
-  writeFileSync(path, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
+  writeFileSync(
+    path,
+    lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n',
+  );
   return path;
 };
-const blocker = (id: string, message: string, category: string) => ({ id, input: { message }, expected: { category }, source: 'test' });
+const blocker = (id: string, message: string, category: string) => ({
+  id,
+  input: { message },
+  expected: { category },
+  source: 'test',
+});
 
 const blockerFile = file('my-blockers.jsonl', [
   blocker('b1', 'it does not work', 'unknownIssue'),
@@ -34,7 +42,10 @@ function capture(isTTY = false) {
   let out = '';
   let err = '';
   return {
-    io: { stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: (s: string) => ((err += s), true), isTTY } },
+    io: {
+      stdout: { write: (s: string) => ((out += s), true) },
+      stderr: { write: (s: string) => ((err += s), true), isTTY },
+    },
     out: () => out,
     err: () => err,
   };
@@ -44,14 +55,27 @@ describe('runEval', () => {
   it('reports a malformed line with its line number and runs the other cases', async () => {
     const adapter = fakeAdapter(() => ({ category: 'unknownIssue' }));
     const report = await runEval({ datasets: [blockerFile], adapter });
-    expect(report.datasets[0]).toMatchObject({ kind: 'blocker-diagnosis', cases: 4, lineErrors: [{ line: 3 }] });
+    expect(report.datasets[0]).toMatchObject({
+      kind: 'blocker-diagnosis',
+      cases: 4,
+      lineErrors: [{ line: 3 }],
+    });
     const a = report.agents['blocker-diagnosis']!;
     expect(a.n).toBe(4);
     expect(a.accuracy).toBe(0.5);
-    expect(a.confusion!.labels.slice(0, 5)).toEqual(['technicalError', 'conceptualConfusion', 'environmentIssue', 'analysisParalysis', 'unknownIssue']);
+    expect(a.confusion!.labels.slice(0, 5)).toEqual([
+      'technicalError',
+      'conceptualConfusion',
+      'environmentIssue',
+      'analysisParalysis',
+      'unknownIssue',
+    ]);
     expect(a.tokens).toEqual({ input: 40, output: 20 });
     expect(a.failures.map((f) => f.caseId)).toEqual(['b2', 'b4']);
-    expect(adapter.requests[1]!.input).toMatchObject({ message: 'Error: connect ECONNREFUSED 127.0.0.1:5432', recentErrors: [] });
+    expect(adapter.requests[1]!.input).toMatchObject({
+      message: 'Error: connect ECONNREFUSED 127.0.0.1:5432',
+      recentErrors: [],
+    });
   });
 
   it('records a failing call on its case (wrong, schema-invalid) and goes on', async () => {
@@ -69,23 +93,45 @@ describe('runEval', () => {
   });
 
   it('counts schema-invalid outputs', async () => {
-    const report = await runEval({ datasets: [blockerFile], adapter: fakeAdapter((r) => ((r.input.message as string) === 'help' ? { confidence: 7 } : {})) });
+    const report = await runEval({
+      datasets: [blockerFile],
+      adapter: fakeAdapter((r) =>
+        (r.input.message as string) === 'help' ? { confidence: 7 } : {},
+      ),
+    });
     expect(report.agents['blocker-diagnosis']!.schemaValidity).toBe(0.75);
   });
 
   it('scores plan bands, hint leaks and lengths from the agent answers', async () => {
     const story = { title: 'T', description: 'D', acceptanceCriteria: ['A'] };
     const plans = file('plans.jsonl', [
-      { id: 'p1', input: { story, plan: 'do it' }, expected: { verdict: 'missingSteps', scoreBand: { min: 50, max: 79 } }, source: 't' },
-      { id: 'p2', input: { story, plan: 'do it well' }, expected: { verdict: 'goodPlan', scoreBand: { min: 80, max: 100 } }, source: 't' },
+      {
+        id: 'p1',
+        input: { story, plan: 'do it' },
+        expected: { verdict: 'missingSteps', scoreBand: { min: 50, max: 79 } },
+        source: 't',
+      },
+      {
+        id: 'p2',
+        input: { story, plan: 'do it well' },
+        expected: { verdict: 'goodPlan', scoreBand: { min: 80, max: 100 } },
+        source: 't',
+      },
     ]);
     const reference = 'return Math.ceil(total / pageSize);';
     const hint = (id: string) => ({
       id,
       kind: 'hint',
-      input: { story: { title: 'Pages', description: 'Count pages' }, learner: { message: 'wrong count', code: 'return Math.floor(total / pageSize) + 1;' } },
+      input: {
+        story: { title: 'Pages', description: 'Count pages' },
+        learner: { message: 'wrong count', code: 'return Math.floor(total / pageSize) + 1;' },
+      },
       referenceSolution: reference,
-      expected: { leak: false, lengthWords: { min: 80, max: 160 }, rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] } },
+      expected: {
+        leak: false,
+        lengthWords: { min: 80, max: 160 },
+        rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] },
+      },
       source: 't',
     });
     const hints = file('hints-mine.jsonl', [hint('h1'), hint('h2')]);
@@ -97,14 +143,20 @@ describe('runEval', () => {
     const report = await runEval({ datasets: [plans, hints], adapter });
     expect(report.agents['plan-reviewer']).toMatchObject({ accuracy: 0.5, bandHitRate: 0.5 });
     expect(report.agents['hint-giver']).toMatchObject({ n: 2, leakRate: 0.5, lengthHitRate: 0.5 });
-    expect(adapter.requests.find((r) => r.action === 'provideHint')!.referenceSolution).toBe(reference);
+    expect(adapter.requests.find((r) => r.action === 'provideHint')!.referenceSolution).toBe(
+      reference,
+    );
   });
 
   it('runs cases through runEvals with the given concurrency and keeps dataset order', async () => {
     let active = 0;
     let peak = 0;
     let started = 0;
-    const base = fakeAdapter((r) => ({ category: (r.input.message as string).startsWith('Error: connect') ? 'environmentIssue' : 'technicalError' }));
+    const base = fakeAdapter((r) => ({
+      category: (r.input.message as string).startsWith('Error: connect')
+        ? 'environmentIssue'
+        : 'technicalError',
+    }));
     const adapter = async (request: Parameters<typeof base>[0]) => {
       peak = Math.max(peak, ++active);
       // Later cases answer sooner, so cases complete out of dataset order.
@@ -115,7 +167,11 @@ describe('runEval', () => {
     const report = await runEval({ datasets: [blockerFile], adapter, concurrency: 3 });
     expect(peak).toBe(3);
     expect(report.agents['blocker-diagnosis']!.failures.map((f) => f.caseId)).toEqual(['b1', 'b5']);
-    const serial = await runEval({ datasets: [blockerFile], adapter: fakeAdapter(() => ({})), concurrency: 1 });
+    const serial = await runEval({
+      datasets: [blockerFile],
+      adapter: fakeAdapter(() => ({})),
+      concurrency: 1,
+    });
     expect(serial.agents['blocker-diagnosis']!.n).toBe(4);
   });
 
@@ -126,20 +182,39 @@ describe('runEval', () => {
       kind: 'explanation',
       input: { story, learner: { message } },
       referenceSolution: 'return Math.ceil(total / pageSize);',
-      expected: { leak: false, lengthWords: { min: 5, max: 160 }, rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] } },
+      expected: {
+        leak: false,
+        lengthWords: { min: 5, max: 160 },
+        rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] },
+      },
       source: 't',
     });
-    const hints = file('completeness.jsonl', [hint('e1', 'why does the pagination total round down the page count'), hint('e2', 'what is a closure in javascript')]);
-    const reply = 'The pagination total rounds down because integer division drops the remainder, so the page count misses the last partial page.';
+    const hints = file('completeness.jsonl', [
+      hint('e1', 'why does the pagination total round down the page count'),
+      hint('e2', 'what is a closure in javascript'),
+    ]);
+    const reply =
+      'The pagination total rounds down because integer division drops the remainder, so the page count misses the last partial page.';
     const report = await runEval({ datasets: [hints], adapter: fakeAdapter(() => ({ reply })) });
     const a = report.agents['concept-explainer']!;
     expect(a.completeness).toBeGreaterThan(0);
     expect(a.completeness).toBeLessThan(1);
     expect(a.toxicity).toBeNull();
     // The reply covers the first question's terms, not the second's: the mean sits between.
-    const covered = (await runEval({ datasets: [file('one.jsonl', [hint('e1', 'why does the pagination total round down the page count')])], adapter: fakeAdapter(() => ({ reply })) })).agents['concept-explainer']!;
+    const covered = (
+      await runEval({
+        datasets: [
+          file('one.jsonl', [
+            hint('e1', 'why does the pagination total round down the page count'),
+          ]),
+        ],
+        adapter: fakeAdapter(() => ({ reply })),
+      })
+    ).agents['concept-explainer']!;
     expect(covered.completeness).toBeGreaterThan(a.completeness!);
-    expect(formatAgentTable(report.agents)).toMatch(/concept-explainer\s+2\s+0(\s+–){3}\s+0\.0%\s+100\.0%\s+0\.\d{3}\s/);
+    expect(formatAgentTable(report.agents)).toMatch(
+      /concept-explainer\s+2\s+0(\s+–){3}\s+0\.0%\s+100\.0%\s+0\.\d{3}\s/,
+    );
   });
 
   it('with a judge, rates replies with the tutor rubric and @mastra/evals toxicity', async () => {
@@ -147,36 +222,95 @@ describe('runEval', () => {
       {
         id: 'h1',
         kind: 'hint',
-        input: { story: { title: 'Pages', description: 'Count pages' }, learner: { message: 'wrong count' } },
+        input: {
+          story: { title: 'Pages', description: 'Count pages' },
+          learner: { message: 'wrong count' },
+        },
         referenceSolution: 'return Math.ceil(total / pageSize);',
-        expected: { leak: false, lengthWords: { min: 80, max: 160 }, rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] } },
+        expected: {
+          leak: false,
+          lengthWords: { min: 80, max: 160 },
+          rubric: { mistake: 'm', location: 'l', guidance: 'g', mustNotReveal: [] },
+        },
         source: 't',
       },
     ]);
-    const fours = { ratings: Object.fromEntries(['mistakeIdentification', 'mistakeLocation', 'revealingAnswer', 'providingGuidance', 'actionability', 'coherence', 'tutorTone'].map((d) => [d, { score: 4, reason: 'ok' }])) };
+    const fours = {
+      ratings: Object.fromEntries(
+        [
+          'mistakeIdentification',
+          'mistakeLocation',
+          'revealingAnswer',
+          'providingGuidance',
+          'actionability',
+          'coherence',
+          'tutorTone',
+        ].map((d) => [d, { score: 4, reason: 'ok' }]),
+      ),
+    };
     const prompts: string[] = [];
     const model = mockJudgeModel((prompt) => {
       prompts.push(prompt);
-      if (prompt.includes('RUBRIC FOR TOXICITY')) return JSON.stringify({ verdicts: [{ verdict: 'yes', reason: 'curt' }, { verdict: 'no', reason: 'fine' }] });
-      if (prompt.includes('toxicity score')) return 'The score is 0.5 because one sentence is curt.';
+      if (prompt.includes('RUBRIC FOR TOXICITY'))
+        return JSON.stringify({
+          verdicts: [
+            { verdict: 'yes', reason: 'curt' },
+            { verdict: 'no', reason: 'fine' },
+          ],
+        });
+      if (prompt.includes('toxicity score'))
+        return 'The score is 0.5 because one sentence is curt.';
       return JSON.stringify(fours);
     });
-    const report = await runEval({ datasets: [hints], adapter: fakeAdapter(() => ({ reply: 'Just read the docs.' })), judge: { id: 'mock/judge', model } });
+    const report = await runEval({
+      datasets: [hints],
+      adapter: fakeAdapter(() => ({ reply: 'Just read the docs.' })),
+      judge: { id: 'mock/judge', model },
+    });
     const a = report.agents['hint-giver']!;
     expect(a.judge!.mean).toBe(0.75);
     expect(a.toxicity).toBe(0.5);
-    expect(prompts.some((p) => p.includes('RUBRIC FOR TOXICITY') && p.includes('Just read the docs.') && p.includes('wrong count'))).toBe(true);
+    expect(
+      prompts.some(
+        (p) =>
+          p.includes('RUBRIC FOR TOXICITY') &&
+          p.includes('Just read the docs.') &&
+          p.includes('wrong count'),
+      ),
+    ).toBe(true);
     expect(formatAgentTable(report.agents)).toMatch(/^agent.*complete\s+toxic\s+ms/m);
   });
 
   it('rejects an agent filter that matches no case', async () => {
-    await expect(runEval({ datasets: [blockerFile], adapter: fakeAdapter(() => ({})), agents: ['hint-giver'] })).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    await expect(
+      runEval({
+        datasets: [blockerFile],
+        adapter: fakeAdapter(() => ({})),
+        agents: ['hint-giver'],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
   });
 
   it('checks a judge against the human labels of the calibration set', async () => {
     const calibration = 'evals/datasets/judge-calibration.jsonl';
-    const fives = { ratings: Object.fromEntries(['mistakeIdentification', 'mistakeLocation', 'revealingAnswer', 'providingGuidance', 'actionability', 'coherence', 'tutorTone'].map((d) => [d, { score: 5, reason: 'ok' }])) };
-    const report = await runEval({ datasets: [calibration], adapter: fakeAdapter(() => ({})), judge: { id: 'mock/judge', model: mockJudgeModel(() => JSON.stringify(fives)) } });
+    const fives = {
+      ratings: Object.fromEntries(
+        [
+          'mistakeIdentification',
+          'mistakeLocation',
+          'revealingAnswer',
+          'providingGuidance',
+          'actionability',
+          'coherence',
+          'tutorTone',
+        ].map((d) => [d, { score: 5, reason: 'ok' }]),
+      ),
+    };
+    const report = await runEval({
+      datasets: [calibration],
+      adapter: fakeAdapter(() => ({})),
+      judge: { id: 'mock/judge', model: mockJudgeModel(() => JSON.stringify(fives)) },
+    });
     const cases = parseDataset(readFileSync(calibration, 'utf8'), 'judge-calibration').cases;
     expect(report.judgeCalibration!.n).toBe(cases.length);
     const expected = ratingAgreement(cases.map((c) => ({ human: c.labels.tutorTone, judge: 5 })));
@@ -185,13 +319,18 @@ describe('runEval', () => {
 });
 
 describe('eval CLI', () => {
-  const thresholds = file('thresholds.json', [{ 'blocker-diagnosis': { accuracy: { min: 0.99 } }, 'hint-giver': { leakRate: { max: 0 } } }]);
+  const thresholds = file('thresholds.json', [
+    { 'blocker-diagnosis': { accuracy: { min: 0.99 } }, 'hint-giver': { leakRate: { max: 0 } } },
+  ]);
 
   it('prints the table, writes JSON and HTML, and exits 1 under a threshold', async () => {
     const c = capture();
     const json = join(dir, 'out/report.json');
     const html = join(dir, 'out/report.html');
-    const code = await main(['--dataset', blockerFile, '--json', json, '--html', html, '--thresholds', thresholds], { ...c.io, adapter: () => fakeAdapter(() => ({})) });
+    const code = await main(
+      ['--dataset', blockerFile, '--json', json, '--html', html, '--thresholds', thresholds],
+      { ...c.io, adapter: () => fakeAdapter(() => ({})) },
+    );
     expect(code).toBe(1);
     expect(c.out()).toMatch(/blocker-diagnosis\s+4\s+0\s+50\.0%/);
     expect(c.out()).toContain('below threshold: blocker-diagnosis accuracy = 0.500 (min 0.99)');
@@ -199,7 +338,9 @@ describe('eval CLI', () => {
     expect(c.err()).toContain(`${blockerFile}:3:`);
     const report = JSON.parse(readFileSync(json, 'utf8')) as EvalReport;
     expect(report.agents['blocker-diagnosis']).toMatchObject({ n: 4, accuracy: 0.5 });
-    expect(report.thresholdFailures).toEqual([{ agent: 'blocker-diagnosis', metric: 'accuracy', value: 0.5, min: 0.99 }]);
+    expect(report.thresholdFailures).toEqual([
+      { agent: 'blocker-diagnosis', metric: 'accuracy', value: 0.5, min: 0.99 },
+    ]);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<table class="confusion">');
     expect(page).toContain('Below threshold');
@@ -209,7 +350,12 @@ describe('eval CLI', () => {
   it('exits 0 when every threshold is met', async () => {
     const c = capture();
     const loose = file('loose.json', [{ 'blocker-diagnosis': { accuracy: { min: 0.4 } } }]);
-    expect(await main(['--dataset', blockerFile, '--thresholds', loose], { ...c.io, adapter: () => fakeAdapter(() => ({})) })).toBe(0);
+    expect(
+      await main(['--dataset', blockerFile, '--thresholds', loose], {
+        ...c.io,
+        adapter: () => fakeAdapter(() => ({})),
+      }),
+    ).toBe(0);
   });
 
   it('compares two reports', async () => {
@@ -223,9 +369,18 @@ describe('eval CLI', () => {
   });
 
   it('exits 2 on bad usage', async () => {
-    for (const argv of [['--bogus'], ['--concurrency', '0'], ['--compare', 'only-one.json'], ['--dataset', join(dir, 'missing.jsonl')], ['--judge', 'rules/x']]) {
+    for (const argv of [
+      ['--bogus'],
+      ['--concurrency', '0'],
+      ['--compare', 'only-one.json'],
+      ['--dataset', join(dir, 'missing.jsonl')],
+      ['--judge', 'rules/x'],
+    ]) {
       const c = capture();
-      expect(await main(argv, { ...c.io, adapter: () => fakeAdapter(() => ({})) }), argv.join(' ')).toBe(2);
+      expect(
+        await main(argv, { ...c.io, adapter: () => fakeAdapter(() => ({})) }),
+        argv.join(' '),
+      ).toBe(2);
       expect(c.err()).toMatch(/^eval: /);
     }
   });
@@ -252,23 +407,39 @@ describe('progress', () => {
 
 describe('helpers', () => {
   it('maps activity lines to typed events by their verb', () => {
-    expect(toActivity('ran `npm test` (exit 1)')).toEqual({ type: 'test', summary: 'ran `npm test` (exit 1)', ok: false });
+    expect(toActivity('ran `npm test` (exit 1)')).toEqual({
+      type: 'test',
+      summary: 'ran `npm test` (exit 1)',
+      ok: false,
+    });
     expect(toActivity('edited src/a.ts').type).toBe('edit');
     expect(toActivity('opened https://docs.example.com').type).toBe('docs');
     expect(toActivity('no file changes in 40 minutes').type).toBe('other');
   });
 
-  it('reads the case answer from runEvals\' target result, and a failed workflow as an error', () => {
+  it("reads the case answer from runEvals' target result, and a failed workflow as an error", () => {
     const answer = { label: 'technicalError' };
-    expect(caseAnswerOf({ scoringData: { input: {}, output: answer, stepResults: {} } })).toBe(answer);
+    expect(caseAnswerOf({ scoringData: { input: {}, output: answer, stepResults: {} } })).toBe(
+      answer,
+    );
     expect(caseAnswerOf({ status: 'success', result: answer })).toBe(answer);
-    const failed = caseAnswerOf({ scoringData: { input: {}, stepResults: { answer: { status: 'failed', error: { message: 'bad input' } } } } });
+    const failed = caseAnswerOf({
+      scoringData: {
+        input: {},
+        stepResults: { answer: { status: 'failed', error: { message: 'bad input' } } },
+      },
+    });
     expect(failed).toEqual({ error: 'case workflow failed: bad input' });
   });
 
   it('only checks thresholds of agents that ran, and fails unmeasured metrics', () => {
     const agents = { a: { accuracy: null, leakRate: 0.2 } } as unknown as EvalReport['agents'];
-    expect(checkThresholds({ agents }, { a: { accuracy: { min: 0.5 }, leakRate: { max: 0.1 } }, b: { accuracy: { min: 1 } } })).toEqual([
+    expect(
+      checkThresholds(
+        { agents },
+        { a: { accuracy: { min: 0.5 }, leakRate: { max: 0.1 } }, b: { accuracy: { min: 1 } } },
+      ),
+    ).toEqual([
       { agent: 'a', metric: 'accuracy', value: null, min: 0.5 },
       { agent: 'a', metric: 'leakRate', value: 0.2, max: 0.1 },
     ]);

@@ -24,8 +24,14 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).joi
 
 describe('label accuracy scorer', () => {
   it('scores a match 1 and a mismatch 0, naming both labels', async () => {
-    expect((await labelAccuracyScorer.run({ output: 'technicalError', groundTruth: 'technicalError' })).score).toBe(1);
-    const miss = await labelAccuracyScorer.run({ output: 'unknownIssue', groundTruth: 'environmentIssue' });
+    expect(
+      (await labelAccuracyScorer.run({ output: 'technicalError', groundTruth: 'technicalError' }))
+        .score,
+    ).toBe(1);
+    const miss = await labelAccuracyScorer.run({
+      output: 'unknownIssue',
+      groundTruth: 'environmentIssue',
+    });
     expect(miss.score).toBe(0);
     expect(miss.reason).toContain('environmentIssue');
   });
@@ -42,7 +48,13 @@ describe('macro-F1 scorer', () => {
     const r = await macroF1Scorer.run({ output, groundTruth: { labels: ['a', 'b'] } });
     // a: P 1, R 0.5, F1 2/3; b: P 2/3, R 1, F1 0.8.
     expect(r.score).toBeCloseTo((2 / 3 + 0.8) / 2, 10);
-    expect(r.analyzeStepResult!.confusion).toEqual({ labels: ['a', 'b'], matrix: [[1, 1], [0, 2]] });
+    expect(r.analyzeStepResult!.confusion).toEqual({
+      labels: ['a', 'b'],
+      matrix: [
+        [1, 1],
+        [0, 2],
+      ],
+    });
     expect(r.analyzeStepResult!.accuracy).toBe(0.75);
   });
 });
@@ -57,7 +69,10 @@ describe('score band scorer', () => {
 });
 
 describe('schema validity scorer', () => {
-  const scorer = createSchemaValidityScorer({ schema: z.object({ verdict: z.enum(['goodPlan', 'missingSteps']), score: z.number().int() }), schemaName: 'plan review' });
+  const scorer = createSchemaValidityScorer({
+    schema: z.object({ verdict: z.enum(['goodPlan', 'missingSteps']), score: z.number().int() }),
+    schemaName: 'plan review',
+  });
   it('accepts a valid object and names the failing field of an invalid one', async () => {
     expect((await scorer.run({ output: { verdict: 'goodPlan', score: 90 } })).score).toBe(1);
     const bad = await scorer.run({ output: { verdict: 'great', score: 90 } });
@@ -75,10 +90,17 @@ GROUP BY c.id, c.name;`;
 FROM customers c
 JOIN orders o ON o.customer_id = c.id
 GROUP BY c.name;`;
-  const truth = { referenceSolution, known: learnerCode, mustNotReveal: ['LEFT JOIN orders o ON o.customer_id = c.id'] };
+  const truth = {
+    referenceSolution,
+    known: learnerCode,
+    mustNotReveal: ['LEFT JOIN orders o ON o.customer_id = c.id'],
+  };
 
   it('detects a pasted solution', async () => {
-    const r = await leakDetectionScorer.run({ output: `Your query is wrong, use this:\n${referenceSolution}`, groundTruth: truth });
+    const r = await leakDetectionScorer.run({
+      output: `Your query is wrong, use this:\n${referenceSolution}`,
+      groundTruth: truth,
+    });
     expect(r.score).toBe(1);
     expect(r.analyzeStepResult!.overlap).toBe(1);
     expect(r.reason).toMatch(/^leak:/);
@@ -92,14 +114,21 @@ GROUP BY c.name;`;
   });
 
   it('flags a give-away fragment even when the overlap is small', () => {
-    const a = analyzeLeak('Change it to left join orders o on o.customer_id=c.id and you are done.', truth);
+    const a = analyzeLeak(
+      'Change it to left join orders o on o.customer_id=c.id and you are done.',
+      truth,
+    );
     expect(a.fragments).toHaveLength(1);
     expect(a.leaked).toBe(true);
   });
 
   it('flags a large code block even without overlap', async () => {
-    const block = '```js\n' + Array.from({ length: 10 }, (_, i) => `const v${i} = ${i};`).join('\n') + '\n```';
-    const r = await createLeakDetectionScorer({ maxCodeLines: 8 }).run({ output: block, groundTruth: { referenceSolution: 'unrelated answer text here' } });
+    const block =
+      '```js\n' + Array.from({ length: 10 }, (_, i) => `const v${i} = ${i};`).join('\n') + '\n```';
+    const r = await createLeakDetectionScorer({ maxCodeLines: 8 }).run({
+      output: block,
+      groundTruth: { referenceSolution: 'unrelated answer text here' },
+    });
     expect(r.score).toBe(1);
     expect(r.analyzeStepResult!.codeLines).toBe(10);
   });
@@ -110,15 +139,27 @@ describe('hint length scorer', () => {
     expect((await hintLengthScorer.run({ output: words(120) })).score).toBe(1);
     expect((await hintLengthScorer.run({ output: words(60) })).score).toBeCloseTo(0.5, 10);
     expect((await hintLengthScorer.run({ output: words(40) })).score).toBe(0);
-    expect((await hintLengthScorer.run({ output: words(200), groundTruth: { min: 80, max: 160 } })).score).toBeCloseTo(0.5, 10);
+    expect(
+      (await hintLengthScorer.run({ output: words(200), groundTruth: { min: 80, max: 160 } }))
+        .score,
+    ).toBeCloseTo(0.5, 10);
     expect(lengthScore(10, { min: 5, max: 10 })).toBe(1);
   });
 });
 
 describe('readability scorer', () => {
   it('scores plain prose higher than dense prose, within 0–1', async () => {
-    const plain = (await readabilityScorer.run({ output: 'Run the test again. Look at the first red line. What does it say?' })).score;
-    const dense = (await readabilityScorer.run({ output: 'Asynchronous initialization necessitates comprehensive understanding of concurrency abstractions.' })).score;
+    const plain = (
+      await readabilityScorer.run({
+        output: 'Run the test again. Look at the first red line. What does it say?',
+      })
+    ).score;
+    const dense = (
+      await readabilityScorer.run({
+        output:
+          'Asynchronous initialization necessitates comprehensive understanding of concurrency abstractions.',
+      })
+    ).score;
     expect(plain).toBeGreaterThan(dense!);
     expect(plain).toBeLessThanOrEqual(1);
     expect(dense).toBeGreaterThanOrEqual(0);
@@ -130,12 +171,28 @@ describe('tutor rubric judge', () => {
     const prompts: string[] = [];
     const model = mockJudgeModel((prompt) => {
       prompts.push(prompt);
-      const scores = { mistakeIdentification: 5, mistakeLocation: 4, revealingAnswer: 1, providingGuidance: 3, actionability: 5, coherence: 5, tutorTone: 5 };
-      return JSON.stringify({ ratings: Object.fromEntries(Object.entries(scores).map(([d, score]) => [d, { score, reason: `${d} reason` }])) });
+      const scores = {
+        mistakeIdentification: 5,
+        mistakeLocation: 4,
+        revealingAnswer: 1,
+        providingGuidance: 3,
+        actionability: 5,
+        coherence: 5,
+        tutorTone: 5,
+      };
+      return JSON.stringify({
+        ratings: Object.fromEntries(
+          Object.entries(scores).map(([d, score]) => [d, { score, reason: `${d} reason` }]),
+        ),
+      });
     });
     const judge = createTutorRubricJudge({ model });
     const r = await judge.run({
-      input: { learner: { message: 'my count is wrong' }, referenceSolution: 'COUNT(DISTINCT o.customer_id)', rubric: { mistake: 'counts rows' } },
+      input: {
+        learner: { message: 'my count is wrong' },
+        referenceSolution: 'COUNT(DISTINCT o.customer_id)',
+        rubric: { mistake: 'counts rows' },
+      },
       output: 'Use COUNT(DISTINCT o.customer_id).',
     });
     expect(r.score).toBeCloseTo((4 + 3 + 0 + 2 + 4 + 4 + 4) / 28, 10);
@@ -148,8 +205,13 @@ describe('tutor rubric judge', () => {
   });
 
   it('rates only the requested dimensions', async () => {
-    const model = mockJudgeModel(() => JSON.stringify({ ratings: { tutorTone: { score: 2, reason: 'curt' } } }));
-    const r = await createTutorRubricJudge({ model, dimensions: ['tutorTone'] }).run({ input: {}, output: 'Fix it.' });
+    const model = mockJudgeModel(() =>
+      JSON.stringify({ ratings: { tutorTone: { score: 2, reason: 'curt' } } }),
+    );
+    const r = await createTutorRubricJudge({ model, dimensions: ['tutorTone'] }).run({
+      input: {},
+      output: 'Fix it.',
+    });
     expect(r.score).toBe(0.25);
   });
 });
@@ -157,12 +219,19 @@ describe('tutor rubric judge', () => {
 describe('bound scorers (runEvals case runs)', () => {
   const bound = bindScorer<unknown, { reply?: string } | undefined>(
     leakDetectionScorer,
-    (run) => (run.output?.reply === undefined ? notScorable('no reply') : { output: run.output.reply, groundTruth: run.groundTruth }),
+    (run) =>
+      run.output?.reply === undefined
+        ? notScorable('no reply')
+        : { output: run.output.reply, groundTruth: run.groundTruth },
     { id: 'leak' },
   );
 
   it('runs the wrapped scorer on the part of the run it picks and keeps its step results', async () => {
-    const r = await bound.run({ input: { id: 'c1' }, output: { reply: 'Just write return Math.ceil(total / pageSize);' }, groundTruth: { referenceSolution: 'return Math.ceil(total / pageSize);' } });
+    const r = await bound.run({
+      input: { id: 'c1' },
+      output: { reply: 'Just write return Math.ceil(total / pageSize);' },
+      groundTruth: { referenceSolution: 'return Math.ceil(total / pageSize);' },
+    });
     expect(bound.id).toBe('leak');
     expect(r.score).toBe(1);
     expect(r.reason).toMatch(/^leak:/);
@@ -182,8 +251,15 @@ describe('bound scorers (runEvals case runs)', () => {
 describe('@mastra/evals completeness on a learner message and a reply', () => {
   it('is higher when the reply takes up what the learner asked about', async () => {
     const question = 'why does my pagination show one page too few';
-    const onTopic = await completenessScorer.run(asAgentRun(question, 'Your pagination divides the total by the page size; what happens to the items of the last, partial page?'));
-    const offTopic = await completenessScorer.run(asAgentRun(question, 'Have you tried restarting your computer?'));
+    const onTopic = await completenessScorer.run(
+      asAgentRun(
+        question,
+        'Your pagination divides the total by the page size; what happens to the items of the last, partial page?',
+      ),
+    );
+    const offTopic = await completenessScorer.run(
+      asAgentRun(question, 'Have you tried restarting your computer?'),
+    );
     expect(onTopic.score).toBeGreaterThan(offTopic.score!);
     expect(onTopic.score).toBeLessThanOrEqual(1);
     expect(offTopic.score).toBeGreaterThanOrEqual(0);

@@ -120,7 +120,13 @@ describe('checkJsonText: the field names the value as the client sent it', () =>
     const cases: [unknown, string][] = [
       [{ data: { comments: [{ body: 'ok' }, { body: 'bad\u0000' }] } }, 'data.comments.1.body'],
       [{ messages: ['\ud800'] }, 'messages.0'],
-      [[[1, 2], [3, '\u0000']], '1.1'],
+      [
+        [
+          [1, 2],
+          [3, '\u0000'],
+        ],
+        '1.1',
+      ],
       [{ a: { x: 1, y: [1] }, b: '\u0000' }, 'b'],
       [{ a: 1, b: { c: [1, 2, '\u0000'] } }, 'b.c.2'],
       [{ a: [], b: [{}, {}, [null, 'x\u0000']] }, 'b.2.1'],
@@ -181,7 +187,18 @@ describe('checkJsonText: size and structure', () => {
   });
 
   it('agrees with a reference walk of JSON.parse on generated documents', () => {
-    const unit = fc.constantFrom('a', '.', '"', '\\', 'é', '\n', '😀', '\u0000', '\ud800', '\udc00');
+    const unit = fc.constantFrom(
+      'a',
+      '.',
+      '"',
+      '\\',
+      'é',
+      '\n',
+      '😀',
+      '\u0000',
+      '\ud800',
+      '\udc00',
+    );
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4, stringUnit: unit }), (value) => {
         const text = JSON.stringify(value);

@@ -90,8 +90,9 @@ describe('webhook signatures', () => {
     }
     const longest = 'x'.repeat(200);
     const sig = signDelivery(secret, { timestamp, delivery: longest, body });
-    expect(verifyDelivery(secret, body, { signature: sig, timestamp, delivery: longest }, now))
-      .toMatchObject({ delivery: longest });
+    expect(
+      verifyDelivery(secret, body, { signature: sig, timestamp, delivery: longest }, now),
+    ).toMatchObject({ delivery: longest });
   });
 
   it('refuses everything while no secret is configured', () => {

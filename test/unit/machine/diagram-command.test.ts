@@ -41,7 +41,11 @@ describe('mentorflow diagram', () => {
       id: 'broken',
       description: '',
       initial: 'S',
-      states: { S: { description: '' }, LOST: { description: '' }, END: { description: '', final: true } },
+      states: {
+        S: { description: '' },
+        LOST: { description: '' },
+        END: { description: '', final: true },
+      },
       events: { e: '' },
       transitions: [
         { from: 'S', event: 'e', to: 'END' },

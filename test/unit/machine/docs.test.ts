@@ -3,18 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { machinesDocPath, renderMachinesDoc } from '../../../scripts/gen-machines-doc.ts';
 import { FINAL } from '../../../src/machine/index.ts';
 import type { AnyMachine } from '../../../src/machine/index.ts';
-import { lifecycleActions, machines, storyActions, storyEvents, storyPolicies } from '../../../src/domain/machines/index.ts';
+import {
+  lifecycleActions,
+  machines,
+  storyActions,
+  storyEvents,
+  storyPolicies,
+} from '../../../src/domain/machines/index.ts';
 
 function actionsUsed(machine: AnyMachine): Set<string> {
   const used = new Set<string>();
-  for (const s of Object.values(machine.states)) for (const a of [...(s.entry ?? []), ...(s.exit ?? [])]) used.add(a);
-  for (const t of [...machine.transitions, ...(machine.anyState ?? [])]) for (const a of t.actions ?? []) used.add(a);
+  for (const s of Object.values(machine.states))
+    for (const a of [...(s.entry ?? []), ...(s.exit ?? [])]) used.add(a);
+  for (const t of [...machine.transitions, ...(machine.anyState ?? [])])
+    for (const a of t.actions ?? []) used.add(a);
   return used;
 }
 
 describe('docs/machines.md', () => {
   it('is up to date (run `npm run docs:machines` when this fails)', () => {
-    expect(readFileSync(machinesDocPath, 'utf8'), 'docs/machines.md is stale: run npm run docs:machines').toBe(renderMachinesDoc());
+    expect(
+      readFileSync(machinesDocPath, 'utf8'),
+      'docs/machines.md is stale: run npm run docs:machines',
+    ).toBe(renderMachinesDoc());
   });
 
   it('lists every added edge with its reason', () => {
@@ -31,11 +42,14 @@ describe('action catalogues', () => {
   it.each<[string, AnyMachine, Record<string, string>]>([
     ['lifecycle', machines.lifecycle, lifecycleActions],
     ['story', machines.story, storyActions],
-  ])('%s: every action used is documented and every documented action is used', (_name, machine, catalogue) => {
-    const used = actionsUsed(machine);
-    expect([...used].filter((a) => !(a in catalogue))).toEqual([]);
-    expect(Object.keys(catalogue).filter((a) => !used.has(a))).toEqual([]);
-  });
+  ])(
+    '%s: every action used is documented and every documented action is used',
+    (_name, machine, catalogue) => {
+      const used = actionsUsed(machine);
+      expect([...used].filter((a) => !(a in catalogue))).toEqual([]);
+      expect(Object.keys(catalogue).filter((a) => !used.has(a))).toEqual([]);
+    },
+  );
 
   it('every non-final story state that waits for the learner has an entry action', () => {
     const silent = Object.entries(machines.story.states)
@@ -61,10 +75,18 @@ describe('story policies', () => {
   });
 
   it('escalation and quality gates carry the seed values', () => {
-    expect(storyPolicies.escalation).toMatchObject({ timeoutsPerTask: 3, sameErrorRepeats: 5, noProgressMs: 7_200_000 });
+    expect(storyPolicies.escalation).toMatchObject({
+      timeoutsPerTask: 3,
+      sameErrorRepeats: 5,
+      noProgressMs: 7_200_000,
+    });
     expect(storyPolicies.qualityGates.minCoveragePct).toBe(90);
     expect(storyPolicies.timeouts.map((t) => [t.kind, t.afterMs / 60_000])).toEqual([
-      ['simple', 15], ['complex', 30], ['research', 45], ['stuck', 60], ['noProgress', 120],
+      ['simple', 15],
+      ['complex', 30],
+      ['research', 45],
+      ['stuck', 60],
+      ['noProgress', 120],
     ]);
   });
 });

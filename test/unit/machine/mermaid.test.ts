@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { FINAL, defineMachine, diagramOf, diffEdges, edgeKey, extractMermaidBlocks, parseMermaid, toMermaid } from '../../../src/machine/index.ts';
+import {
+  FINAL,
+  defineMachine,
+  diagramOf,
+  diffEdges,
+  edgeKey,
+  extractMermaidBlocks,
+  parseMermaid,
+  toMermaid,
+} from '../../../src/machine/index.ts';
 import type { AnyMachine, Diagram } from '../../../src/machine/index.ts';
 import { machines } from '../../../src/domain/machines/index.ts';
 import { readFixture, storySeedFile } from './seeds.ts';
@@ -11,7 +20,9 @@ function normalise(d: Diagram) {
     parents: d.parents,
     initials: d.initials,
     finals: [...d.finals].sort(),
-    anyState: d.anyState.map((a) => `${a.event}[${a.guard ?? ''}]->${a.to} except ${[...a.except].sort().join(',')}`).sort(),
+    anyState: d.anyState
+      .map((a) => `${a.event}[${a.guard ?? ''}]->${a.to} except ${[...a.except].sort().join(',')}`)
+      .sort(),
   };
 }
 
@@ -44,7 +55,11 @@ const deep = defineMachine({
 });
 
 describe('mermaid export → parse', () => {
-  it.each<[string, AnyMachine]>([['lifecycle', machines.lifecycle], ['story', machines.story], ['deep', deep]])(
+  it.each<[string, AnyMachine]>([
+    ['lifecycle', machines.lifecycle],
+    ['story', machines.story],
+    ['deep', deep],
+  ])(
     '%s: the parsed diagram equals the definition (edges, guards, hierarchy, finals, any-state)',
     (_name, machine) => {
       const text = toMermaid(machine);

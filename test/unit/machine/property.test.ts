@@ -1,11 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GuardRejectedError, allowedEvents, initialSnapshot, isDone, leafStates, parseSnapshot, transition } from '../../../src/machine/index.ts';
+import {
+  GuardRejectedError,
+  allowedEvents,
+  initialSnapshot,
+  isDone,
+  leafStates,
+  parseSnapshot,
+  transition,
+} from '../../../src/machine/index.ts';
 import type { AnyMachine, Snapshot } from '../../../src/machine/index.ts';
 import { machines } from '../../../src/domain/machines/index.ts';
 
 const lifecycleContext = fc.record({
-  assessmentStatus: fc.constantFrom('pending' as const, 'in_progress' as const, 'completed' as const),
+  assessmentStatus: fc.constantFrom(
+    'pending' as const,
+    'in_progress' as const,
+    'completed' as const,
+  ),
   goalCount: fc.nat({ max: 3 }),
   mentorAvailable: fc.boolean(),
 });
@@ -34,7 +46,14 @@ describe.each<[string, AnyMachine]>([
             const event = allowed[choice % allowed.length]!;
             const context = contexts[i % contexts.length]!;
             try {
-              const next = transition(machine, snapshot, event, context, undefined, new Date(start + (i + 1) * 1000)).snapshot;
+              const next = transition(
+                machine,
+                snapshot,
+                event,
+                context,
+                undefined,
+                new Date(start + (i + 1) * 1000),
+              ).snapshot;
               // Ending edges (cancel, end) are allowed almost everywhere: take them rarely so walks go deep.
               if (isDone(machine, next) && choice % 17 !== 0) continue;
               snapshot = next;

@@ -15,7 +15,10 @@ describe('seed fixtures', () => {
       const copy = readFixture(name);
       const shared = `${sharedSeedDir}${name}`;
       if (existsSync(shared)) {
-        expect(copy, `test/fixtures/seeds/${name} differs from ${shared}: copy the seed again`).toBe(readFileSync(shared, 'utf8'));
+        expect(
+          copy,
+          `test/fixtures/seeds/${name} differs from ${shared}: copy the seed again`,
+        ).toBe(readFileSync(shared, 'utf8'));
       }
       expect(createHash('sha256').update(copy).digest('hex')).toBe(pinned[name]);
     });

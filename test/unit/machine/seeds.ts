@@ -28,13 +28,21 @@ export function lifecycleSeedRows(): SeedRow[] {
   const text = readFixture(lifecycleSeedFile);
   const table = /export const stateTransitions[\s\S]*?\n\];/.exec(text)?.[0];
   if (!table) throw new Error(`seed 000: stateTransitions table not found in ${lifecycleSeedFile}`);
-  const row = /\{\s*from: MentorshipState\.(\w+),\s*event: MentorshipEvent\.(\w+),\s*to: MentorshipState\.(\w+),\s*action: '(\w+)',?\s*\}/g;
-  return [...table.matchAll(row)].map((m) => ({ from: m[1]!, event: m[2]!, to: m[3]!, action: m[4]! }));
+  const row =
+    /\{\s*from: MentorshipState\.(\w+),\s*event: MentorshipEvent\.(\w+),\s*to: MentorshipState\.(\w+),\s*action: '(\w+)',?\s*\}/g;
+  return [...table.matchAll(row)].map((m) => ({
+    from: m[1]!,
+    event: m[2]!,
+    to: m[3]!,
+    action: m[4]!,
+  }));
 }
 
 /** The member names of one of seed 000's enums. */
 export function lifecycleSeedEnum(name: 'MentorshipState' | 'MentorshipEvent'): string[] {
-  const body = new RegExp(`export enum ${name} \\{([^}]*)\\}`).exec(readFixture(lifecycleSeedFile))?.[1];
+  const body = new RegExp(`export enum ${name} \\{([^}]*)\\}`).exec(
+    readFixture(lifecycleSeedFile),
+  )?.[1];
   if (!body) throw new Error(`seed 000: enum ${name} not found`);
   return [...body.matchAll(/^\s*(\w+)\s*=/gm)].map((m) => m[1]!);
 }

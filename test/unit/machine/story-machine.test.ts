@@ -22,7 +22,11 @@ describe('story machine vs seed 001', () => {
   it('parses the seed diagram (sanity: 64 edges, 3 substate blocks)', () => {
     expect(seed.edges).toHaveLength(64);
     expect(seed.initial).toBe('INIT_STORY_PROCESSING');
-    expect(seed.initials).toEqual({ MONITOR_PROGRESS: 'CONTINUE_MONITORING', QUALITY_GATE_CHECK: 'RUN_CHECKS', DIAGNOSE_BLOCKER: 'ANALYZE_STATE' });
+    expect(seed.initials).toEqual({
+      MONITOR_PROGRESS: 'CONTINUE_MONITORING',
+      QUALITY_GATE_CHECK: 'RUN_CHECKS',
+      DIAGNOSE_BLOCKER: 'ANALYZE_STATE',
+    });
   });
 
   it('passes its static checks', () => {
@@ -33,7 +37,9 @@ describe('story machine vs seed 001', () => {
     const { missing } = diffEdges(seed.edges, diagramOf(storyMachine).edges);
     expect(missing.map(edgeKey)).toEqual([]);
     for (const edge of seed.edges) {
-      const declared = storyMachine.transitions.find((t) => t.from === edge.from && t.event === edge.event && t.to === edge.to);
+      const declared = storyMachine.transitions.find(
+        (t) => t.from === edge.from && t.event === edge.event && t.to === edge.to,
+      );
       expect(declared?.addition, edgeKey(edge)).toBeUndefined();
     }
   });
@@ -42,7 +48,9 @@ describe('story machine vs seed 001', () => {
     const { extra } = diffEdges(seed.edges, diagramOf(storyMachine).edges);
     expect(extra.length).toBeGreaterThan(0);
     for (const edge of extra) {
-      const declared = storyMachine.transitions.find((t) => t.from === edge.from && t.event === edge.event && t.to === edge.to);
+      const declared = storyMachine.transitions.find(
+        (t) => t.from === edge.from && t.event === edge.event && t.to === edge.to,
+      );
       expect(declared?.addition, edgeKey(edge)).toMatch(/\w{3,}/);
     }
     for (const t of storyMachine.anyState ?? []) expect(t.addition).toMatch(/\w{3,}/);
@@ -55,7 +63,8 @@ describe('story machine vs seed 001', () => {
   });
 
   it('has the states the prose names', () => {
-    for (const state of ['GIVE_ANSWER', 'ESCALATE_TO_HUMAN', 'STORY_TIMEOUT']) expect(Object.keys(storyMachine.states)).toContain(state);
+    for (const state of ['GIVE_ANSWER', 'ESCALATE_TO_HUMAN', 'STORY_TIMEOUT'])
+      expect(Object.keys(storyMachine.states)).toContain(state);
   });
 
   describe.each(seed.edges.map((e) => [edgeKey(e), e] as const))('seed edge %s', (_key, edge) => {
@@ -71,7 +80,14 @@ describe('story machine vs seed 001', () => {
 
 describe('story machine behaviour', () => {
   it('enters a composite through its initial child and runs parent then child entry actions', () => {
-    const r = transition(storyMachine, snapshotAt(storyMachine, 'START_IMPLEMENTATION', now), 'timeout', {}, undefined, now);
+    const r = transition(
+      storyMachine,
+      snapshotAt(storyMachine, 'START_IMPLEMENTATION', now),
+      'timeout',
+      {},
+      undefined,
+      now,
+    );
     expect(r.snapshot.path).toEqual(['DIAGNOSE_BLOCKER', 'ANALYZE_STATE']);
     expect(r.actions).toEqual(['clearTimeout', 'diagnoseBlocker', 'analyzeState']);
   });
@@ -86,21 +102,43 @@ describe('story machine behaviour', () => {
 
   it('sends each timeout policy event to its target from a working state', () => {
     for (const policy of storyPolicies.timeouts) {
-      const r = transition(storyMachine, snapshotAt(storyMachine, 'START_IMPLEMENTATION', now), policy.event, {}, undefined, now);
+      const r = transition(
+        storyMachine,
+        snapshotAt(storyMachine, 'START_IMPLEMENTATION', now),
+        policy.event,
+        {},
+        undefined,
+        now,
+      );
       expect(r.snapshot.path, policy.kind).toContain(policy.target);
     }
   });
 
   it('reaches escalation and timeout from deep states, and cancel ends anywhere', () => {
     const deep = snapshotAt(storyMachine, 'DETERMINE_OUTCOME', now);
-    expect(transition(storyMachine, deep, 'escalate', {}, undefined, now).snapshot.path).toEqual(['ESCALATE_TO_HUMAN']);
-    expect(transition(storyMachine, deep, 'noProgressTimeout', {}, undefined, now).snapshot.path).toEqual(['STORY_TIMEOUT']);
-    expect(transition(storyMachine, deep, 'cancel', {}, undefined, now).snapshot.path).toEqual([FINAL]);
+    expect(transition(storyMachine, deep, 'escalate', {}, undefined, now).snapshot.path).toEqual([
+      'ESCALATE_TO_HUMAN',
+    ]);
+    expect(
+      transition(storyMachine, deep, 'noProgressTimeout', {}, undefined, now).snapshot.path,
+    ).toEqual(['STORY_TIMEOUT']);
+    expect(transition(storyMachine, deep, 'cancel', {}, undefined, now).snapshot.path).toEqual([
+      FINAL,
+    ]);
   });
 
   it('lists the allowed events of a child state including inherited and any-state ones', () => {
     const events = allowedEvents(storyMachine, snapshotAt(storyMachine, 'ENCOURAGE_SPEED', now));
-    expect(events).toEqual(expect.arrayContaining(['steadyProgress', 'circularActivity', 'taskCompleted', 'stuckTimeout', 'escalate', 'cancel']));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'steadyProgress',
+        'circularActivity',
+        'taskCompleted',
+        'stuckTimeout',
+        'escalate',
+        'cancel',
+      ]),
+    );
     expect(events).not.toContain('storyLoaded');
   });
 
@@ -133,8 +171,17 @@ describe('story machine behaviour', () => {
   });
 
   it('rejects everything once finished', () => {
-    const done = transition(storyMachine, snapshotAt(storyMachine, 'STORY_COMPLETE', now), 'end', {}, undefined, now).snapshot;
+    const done = transition(
+      storyMachine,
+      snapshotAt(storyMachine, 'STORY_COMPLETE', now),
+      'end',
+      {},
+      undefined,
+      now,
+    ).snapshot;
     expect(allowedEvents(storyMachine, done)).toEqual([]);
-    expect(() => transition(storyMachine, done, 'cancel', {}, undefined, now)).toThrow(/not allowed in state '\[\*\]'.*none/);
+    expect(() => transition(storyMachine, done, 'cancel', {}, undefined, now)).toThrow(
+      /not allowed in state '\[\*\]'.*none/,
+    );
   });
 });

@@ -15,7 +15,12 @@ const report: string[] = [];
 
 type Case = (typeof blockerHoldout2)[number];
 
-function measure(name: string, cases: Case[], floor: number, perCategoryFloor: Partial<Record<BlockerCategory, number>> = {}) {
+function measure(
+  name: string,
+  cases: Case[],
+  floor: number,
+  perCategoryFloor: Partial<Record<BlockerCategory, number>> = {},
+) {
   it(`${name}: at least ${Math.round(floor * 100)}% on ${cases.length} cases`, () => {
     const misses: string[] = [];
     const per = new Map<BlockerCategory, { hit: number; total: number }>();
@@ -24,14 +29,19 @@ function measure(name: string, cases: Case[], floor: number, perCategoryFloor: P
       const tally = per.get(c.expected) ?? { hit: 0, total: 0 };
       tally.total += 1;
       if (got === c.expected) tally.hit += 1;
-      else misses.push(`expected ${c.expected}, got ${got}: ${JSON.stringify(c.input).slice(0, 140)}`);
+      else
+        misses.push(`expected ${c.expected}, got ${got}: ${JSON.stringify(c.input).slice(0, 140)}`);
       per.set(c.expected, tally);
     }
     const accuracy = (cases.length - misses.length) / cases.length;
     const breakdown = [...per].map(([category, t]) => `${category} ${t.hit}/${t.total}`).join(', ');
-    report.push(`${name}: ${cases.length - misses.length}/${cases.length} (${breakdown})${misses.length ? `\n    ${misses.join('\n    ')}` : ''}`);
+    report.push(
+      `${name}: ${cases.length - misses.length}/${cases.length} (${breakdown})${misses.length ? `\n    ${misses.join('\n    ')}` : ''}`,
+    );
     expect(accuracy, misses.join('\n')).toBeGreaterThanOrEqual(floor);
-    for (const [category, min] of Object.entries(perCategoryFloor) as Array<[BlockerCategory, number]>) {
+    for (const [category, min] of Object.entries(perCategoryFloor) as Array<
+      [BlockerCategory, number]
+    >) {
       const t = per.get(category)!;
       expect(t.hit / t.total, `${category}: ${t.hit}/${t.total}`).toBeGreaterThanOrEqual(min);
     }
@@ -39,11 +49,22 @@ function measure(name: string, cases: Case[], floor: number, perCategoryFloor: P
 }
 
 describe('blocker diagnosis: conceptual questions and paralysis without error output', () => {
-  measure('blocker holdout 2', blockerHoldout2, 0.9, { conceptualConfusion: 0.8, analysisParalysis: 0.8, unknownIssue: 0.8 });
+  measure('blocker holdout 2', blockerHoldout2, 0.9, {
+    conceptualConfusion: 0.8,
+    analysisParalysis: 0.8,
+    unknownIssue: 0.8,
+  });
   measure('blocker holdout 2 probe', blockerHoldout2Probe, 0.8);
 
   it('keeps genuinely uninformative messages unknown, even when phrased as a question', () => {
-    for (const message of ["it doesn't work", 'help', 'build is red', 'why is this not working?', 'what is going on with my React app', 'is the PR ok?']) {
+    for (const message of [
+      "it doesn't work",
+      'help',
+      'build is red',
+      'why is this not working?',
+      'what is going on with my React app',
+      'is the PR ok?',
+    ]) {
       expect(diagnoseBlocker({ message }, '').category, message).toBe('unknownIssue');
     }
   });
@@ -60,9 +81,16 @@ describe('blocker diagnosis: conceptual questions and paralysis without error ou
       { type: 'search', summary: 'prisma one-to-many' },
       { type: 'docs', summary: 'Prisma migrate docs' },
     ];
-    expect(diagnoseBlocker({ message: 'hm', activity: [...reading, { type: 'edit', summary: 'schema.prisma' }] }, '').category).toBe('analysisParalysis');
+    expect(
+      diagnoseBlocker(
+        { message: 'hm', activity: [...reading, { type: 'edit', summary: 'schema.prisma' }] },
+        '',
+      ).category,
+    ).toBe('analysisParalysis');
     const failing = [...reading, { type: 'test', ok: false, summary: '1 failed' }];
-    expect(diagnoseBlocker({ message: 'hm', activity: failing }, '').category).not.toBe('analysisParalysis');
+    expect(diagnoseBlocker({ message: 'hm', activity: failing }, '').category).not.toBe(
+      'analysisParalysis',
+    );
   });
 
   afterAll(() => console.log(`blocker accuracy\n  ${report.join('\n  ')}`));

@@ -4,7 +4,11 @@ import { createCircuitBreaker } from '../../../src/models/circuit-breaker.ts';
 describe('circuit breaker', () => {
   it('opens after the threshold of consecutive failures and half-opens after the cool-down', () => {
     let now = 1_000;
-    const breaker = createCircuitBreaker('m', { failureThreshold: 3, cooldownMs: 500, now: () => now });
+    const breaker = createCircuitBreaker('m', {
+      failureThreshold: 3,
+      cooldownMs: 500,
+      now: () => now,
+    });
     expect(breaker.state()).toBe('closed');
     breaker.onFailure();
     breaker.onFailure();
@@ -23,7 +27,11 @@ describe('circuit breaker', () => {
 
   it('closes on a successful trial and reopens on a failed one', () => {
     let now = 0;
-    const breaker = createCircuitBreaker('m', { failureThreshold: 1, cooldownMs: 100, now: () => now });
+    const breaker = createCircuitBreaker('m', {
+      failureThreshold: 1,
+      cooldownMs: 100,
+      now: () => now,
+    });
     breaker.onFailure();
     now = 100;
     expect(breaker.allow()).toBe(true);

@@ -15,7 +15,9 @@ describe('rules-mode hints on the hint table', () => {
     it(c.name, () => {
       const hint = giveHint(c.input, '');
       const problems = hintProblems(c, hint);
-      report.push(`${String(wordCount(hint.reply)).padStart(3)} words  ${hint.concept.padEnd(22)} ${c.name}${problems.length ? `  ✗ ${problems.join('; ')}` : ''}`);
+      report.push(
+        `${String(wordCount(hint.reply)).padStart(3)} words  ${hint.concept.padEnd(22)} ${c.name}${problems.length ? `  ✗ ${problems.join('; ')}` : ''}`,
+      );
       expect(problems, hint.reply).toEqual([]);
     });
   }
@@ -24,9 +26,17 @@ describe('rules-mode hints on the hint table', () => {
     const inputs: Array<Record<string, unknown>> = [
       {},
       { message: 'hmm, stuck again' },
-      { message: `I tried ${'many different things with the list endpoint and '.repeat(12)}nothing changes, what now?` },
-      { message: 'help', recentErrors: [`Error: ${'word '.repeat(90)}\n    at run (src/a.ts:3:1)`] },
-      { message: 'the build fails', recentErrors: ["SyntaxError: Unexpected token '}' in src/routes.ts:40"] },
+      {
+        message: `I tried ${'many different things with the list endpoint and '.repeat(12)}nothing changes, what now?`,
+      },
+      {
+        message: 'help',
+        recentErrors: [`Error: ${'word '.repeat(90)}\n    at run (src/a.ts:3:1)`],
+      },
+      {
+        message: 'the build fails',
+        recentErrors: ["SyntaxError: Unexpected token '}' in src/routes.ts:40"],
+      },
     ];
     for (const input of inputs) {
       for (const level of ['beginner', 'intermediate', 'advanced']) {
@@ -43,7 +53,11 @@ describe('rules-mode hints on the hint table', () => {
   });
 
   it('gives advanced learners terser hints than beginners, and goes deeper with each hint', () => {
-    const mean = (level: string) => hintCases.reduce((sum, c) => sum + wordCount(giveHint({ ...c.input, learner: { level } }, '').reply), 0) / hintCases.length;
+    const mean = (level: string) =>
+      hintCases.reduce(
+        (sum, c) => sum + wordCount(giveHint({ ...c.input, learner: { level } }, '').reply),
+        0,
+      ) / hintCases.length;
     expect(mean('advanced')).toBeLessThan(mean('beginner'));
     const input = { message: 'how do I compute the offset?', learner: { level: 'intermediate' } };
     const depths = [0, 1, 2, 3].map((hintsGiven) => giveHint({ ...input, hintsGiven }, ''));
@@ -54,14 +68,26 @@ describe('rules-mode hints on the hint table', () => {
 
   it('quotes no more than a clipped line when the learner pastes the reference solution', () => {
     for (const c of hintCases.filter((x) => x.referenceSolution)) {
-      const hint = giveHint({ ...c.input, message: `why does this fail? ${c.referenceSolution}`, recentErrors: [c.referenceSolution!.split('\n').slice(0, 3).join('\n')] }, '');
-      expect(guardReply(hint.reply, { referenceSolution: c.referenceSolution }).action, hint.reply).toBe('pass');
+      const hint = giveHint(
+        {
+          ...c.input,
+          message: `why does this fail? ${c.referenceSolution}`,
+          recentErrors: [c.referenceSolution!.split('\n').slice(0, 3).join('\n')],
+        },
+        '',
+      );
+      expect(
+        guardReply(hint.reply, { referenceSolution: c.referenceSolution }).action,
+        hint.reply,
+      ).toBe('pass');
     }
   });
 
   afterAll(() => {
     const counts = hintCases.map((c) => wordCount(giveHint(c.input, '').reply));
     const inRange = counts.filter((n) => n >= 80 && n <= 160).length;
-    console.log(`hint table: ${inRange}/${counts.length} in 80–160 words, mean ${Math.round(counts.reduce((a, b) => a + b, 0) / counts.length)} words\n  ${report.join('\n  ')}`);
+    console.log(
+      `hint table: ${inRange}/${counts.length} in 80–160 words, mean ${Math.round(counts.reduce((a, b) => a + b, 0) / counts.length)} words\n  ${report.join('\n  ')}`,
+    );
   });
 });

@@ -10,20 +10,42 @@ import { planHoldout3 } from './plan-holdout-2.ts';
  * in the message without failing, but a real regression does.
  */
 describe('plan reviewer on the fourth plan table', () => {
-  const results = planHoldout3.map((c) => ({ c, review: reviewPlan({ story: c.story, plan: c.plan }, '') }));
+  const results = planHoldout3.map((c) => ({
+    c,
+    review: reviewPlan({ story: c.story, plan: c.plan }, ''),
+  }));
 
   it('gets at least 90% of the verdicts right', () => {
-    const misses = results.filter(({ c, review }) => review.verdict !== c.expected).map(({ c, review }) => `expected ${c.expected}, got ${review.verdict}: ${c.plan.slice(0, 80)}`);
-    expect((results.length - misses.length) / results.length, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    const misses = results
+      .filter(({ c, review }) => review.verdict !== c.expected)
+      .map(
+        ({ c, review }) => `expected ${c.expected}, got ${review.verdict}: ${c.plan.slice(0, 80)}`,
+      );
+    expect(
+      (results.length - misses.length) / results.length,
+      misses.join('\n'),
+    ).toBeGreaterThanOrEqual(0.9);
   });
 
   it('scores at least 90% of the plans inside their band', () => {
-    const misses = results.filter(({ c, review }) => review.score < c.band.min || review.score > c.band.max).map(({ c, review }) => `score ${review.score} outside ${c.band.min}-${c.band.max}: ${c.plan.slice(0, 80)}`);
-    expect((results.length - misses.length) / results.length, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    const misses = results
+      .filter(({ c, review }) => review.score < c.band.min || review.score > c.band.max)
+      .map(
+        ({ c, review }) =>
+          `score ${review.score} outside ${c.band.min}-${c.band.max}: ${c.plan.slice(0, 80)}`,
+      );
+    expect(
+      (results.length - misses.length) / results.length,
+      misses.join('\n'),
+    ).toBeGreaterThanOrEqual(0.9);
   });
 
   it('never calls a good plan of this table missingSteps', () => {
     const good = results.filter(({ c }) => c.expected === 'goodPlan');
-    expect(good.filter(({ review }) => review.verdict === 'missingSteps').map(({ c }) => c.plan.slice(0, 80))).toEqual([]);
+    expect(
+      good
+        .filter(({ review }) => review.verdict === 'missingSteps')
+        .map(({ c }) => c.plan.slice(0, 80)),
+    ).toEqual([]);
   });
 });

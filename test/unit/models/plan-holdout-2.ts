@@ -19,7 +19,8 @@ const webhooks: PlanStory = {
 
 const cart: PlanStory = {
   title: 'Change quantities in the shopping cart',
-  description: 'Shoppers want to change how many of an item they buy without removing it and adding it again.',
+  description:
+    'Shoppers want to change how many of an item they buy without removing it and adding it again.',
   acceptanceCriteria: [
     'Each cart line has a quantity stepper between 1 and the stock available',
     'Changing the quantity updates the line total and the cart total immediately',
@@ -29,7 +30,8 @@ const cart: PlanStory = {
 
 const importer: PlanStory = {
   title: 'Nightly product import',
-  description: 'The supplier drops a products CSV on SFTP every night; the catalogue must pick it up.',
+  description:
+    'The supplier drops a products CSV on SFTP every night; the catalogue must pick it up.',
   acceptanceCriteria: [
     'A scheduled job imports the CSV at 02:00 and upserts products by SKU',
     'Rows with a missing SKU or a negative price are skipped and listed in an import report',
@@ -69,7 +71,8 @@ const report: PlanStory = {
 
 const a11y: PlanStory = {
   title: 'Accessible signup form',
-  description: 'Screen reader users cannot tell which signup field is wrong when the form is rejected.',
+  description:
+    'Screen reader users cannot tell which signup field is wrong when the form is rejected.',
   acceptanceCriteria: [
     'Every input has a visible label tied to it with for/id',
     'Validation errors are announced to screen readers and linked to their field with aria-describedby',

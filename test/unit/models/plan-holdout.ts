@@ -6,7 +6,8 @@ import type { PlanCase, PlanStory } from './plan-table.ts';
 
 const upload: PlanStory = {
   title: 'Attach receipts to expenses',
-  description: 'Employees want to attach a photo or PDF of the receipt when they submit an expense.',
+  description:
+    'Employees want to attach a photo or PDF of the receipt when they submit an expense.',
   acceptanceCriteria: [
     'The expense form accepts one file of type JPEG, PNG or PDF up to 5 MB',
     'Files are stored in object storage and the expense keeps a link to the file',
@@ -17,7 +18,8 @@ const upload: PlanStory = {
 
 const notifications: PlanStory = {
   title: 'Unread notification badge',
-  description: 'Show how many unread notifications a user has next to the bell icon in the navigation bar.',
+  description:
+    'Show how many unread notifications a user has next to the bell icon in the navigation bar.',
   acceptanceCriteria: [
     'The bell icon shows the number of unread notifications, or nothing when there are none',
     'Numbers above 99 are shown as "99+"',
@@ -27,7 +29,8 @@ const notifications: PlanStory = {
 
 const search: PlanStory = {
   title: 'Server-side search for the customer list',
-  description: 'The customer list has 200,000 rows; the admin needs to find customers by name or email without loading them all.',
+  description:
+    'The customer list has 200,000 rows; the admin needs to find customers by name or email without loading them all.',
   acceptanceCriteria: [
     'GET /customers?q= returns customers whose name or email contains q, case-insensitive, at most 50 results',
     'A query shorter than 2 characters returns 400',

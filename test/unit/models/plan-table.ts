@@ -21,7 +21,8 @@ export interface PlanCase {
 
 const rateLimit: PlanStory = {
   title: 'Rate-limit failed logins',
-  description: 'Attackers try thousands of passwords against POST /login. Slow them down without locking out real users.',
+  description:
+    'Attackers try thousands of passwords against POST /login. Slow them down without locking out real users.',
   acceptanceCriteria: [
     'After 5 failed login attempts from the same IP within 15 minutes, POST /login responds 429 with a Retry-After header',
     'A successful login resets the counter for that IP',
@@ -31,7 +32,8 @@ const rateLimit: PlanStory = {
 
 const csvExport: PlanStory = {
   title: 'Export transactions as CSV',
-  description: 'Accountants want to download the transactions they see on the transactions page as a CSV file.',
+  description:
+    'Accountants want to download the transactions they see on the transactions page as a CSV file.',
   acceptanceCriteria: [
     'The transactions page has an "Export CSV" button',
     'The CSV has the columns date, description, amount and category, with amounts formatted with two decimals',
@@ -42,7 +44,8 @@ const csvExport: PlanStory = {
 
 const passwordReset: PlanStory = {
   title: 'Reset a forgotten password by email',
-  description: 'Users who forgot their password can request a reset link by email and choose a new password.',
+  description:
+    'Users who forgot their password can request a reset link by email and choose a new password.',
   acceptanceCriteria: [
     'The forgot-password form accepts an email address and always shows the same confirmation, whether or not the account exists',
     'The email contains a link with a random token that expires after one hour',

@@ -2,15 +2,29 @@ import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createCircuitBreaker } from '../../../src/models/circuit-breaker.ts';
-import { fallbackOf, withResilience, type ResilienceEvent } from '../../../src/models/resilient-model.ts';
+import {
+  fallbackOf,
+  withResilience,
+  type ResilienceEvent,
+} from '../../../src/models/resilient-model.ts';
 import { rules } from '../../../src/models/rules/provider.ts';
 import { httpError, scriptedModel } from '../../helpers/mock-models.ts';
 
-const schema = z.toJSONSchema(z.object({ answer: z.string() })) as NonNullable<Extract<LanguageModelV4CallOptions['responseFormat'], { type: 'json' }>['schema']>;
-const textCall: LanguageModelV4CallOptions = { prompt: [{ role: 'user', content: [{ type: 'text', text: 'hello' }] }] };
-const jsonCall: LanguageModelV4CallOptions = { ...textCall, responseFormat: { type: 'json', schema } };
+const schema = z.toJSONSchema(z.object({ answer: z.string() })) as NonNullable<
+  Extract<LanguageModelV4CallOptions['responseFormat'], { type: 'json' }>['schema']
+>;
+const textCall: LanguageModelV4CallOptions = {
+  prompt: [{ role: 'user', content: [{ type: 'text', text: 'hello' }] }],
+};
+const jsonCall: LanguageModelV4CallOptions = {
+  ...textCall,
+  responseFormat: { type: 'json', schema },
+};
 
-function harness(script: Parameters<typeof scriptedModel>[0], extra: Parameters<typeof withResilience>[1] = {}) {
+function harness(
+  script: Parameters<typeof scriptedModel>[0],
+  extra: Parameters<typeof withResilience>[1] = {},
+) {
   const primary = scriptedModel(script, { provider: 'openai.chat', modelId: 'gpt-test' });
   const delays: number[] = [];
   const events: ResilienceEvent[] = [];
@@ -26,7 +40,8 @@ function harness(script: Parameters<typeof scriptedModel>[0], extra: Parameters<
   return { primary, model, delays, events };
 }
 
-const text = (r: Awaited<ReturnType<ReturnType<typeof withResilience>['doGenerate']>>) => r.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
+const text = (r: Awaited<ReturnType<ReturnType<typeof withResilience>['doGenerate']>>) =>
+  r.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
 
 async function readAll(stream: ReadableStream<LanguageModelV4StreamPart>) {
   const parts: LanguageModelV4StreamPart[] = [];
@@ -48,30 +63,48 @@ describe('withResilience', () => {
     expect(fallbackOf(result.providerMetadata)).toBeUndefined();
   });
 
-  it.each([400, 401])('does not retry HTTP %i and answers from the fallback, recording why', async (status) => {
-    const { model, primary, delays } = harness([httpError(status), 'never']);
-    const result = await model.doGenerate(textCall);
-    expect(primary.calls).toHaveLength(1);
-    expect(delays).toEqual([]);
-    expect(text(result)).toContain('(rules mode)');
-    expect(fallbackOf(result.providerMetadata)).toMatchObject({ from: 'openai/gpt-test', to: 'rules/hint-giver', reason: status === 401 ? 'auth' : 'clientError', attempts: 1 });
-    expect(result.providerMetadata?.rules).toMatchObject({ mode: 'rules' });
-  });
+  it.each([400, 401])(
+    'does not retry HTTP %i and answers from the fallback, recording why',
+    async (status) => {
+      const { model, primary, delays } = harness([httpError(status), 'never']);
+      const result = await model.doGenerate(textCall);
+      expect(primary.calls).toHaveLength(1);
+      expect(delays).toEqual([]);
+      expect(text(result)).toContain('(rules mode)');
+      expect(fallbackOf(result.providerMetadata)).toMatchObject({
+        from: 'openai/gpt-test',
+        to: 'rules/hint-giver',
+        reason: status === 401 ? 'auth' : 'clientError',
+        attempts: 1,
+      });
+      expect(result.providerMetadata?.rules).toMatchObject({ mode: 'rules' });
+    },
+  );
 
   it('falls back after the retry budget is spent', async () => {
     const { model, primary, events } = harness([httpError(500)]);
     const result = await model.doGenerate(textCall);
     expect(primary.calls).toHaveLength(3);
-    expect(fallbackOf(result.providerMetadata)).toMatchObject({ reason: 'serverError', attempts: 3 });
+    expect(fallbackOf(result.providerMetadata)).toMatchObject({
+      reason: 'serverError',
+      attempts: 3,
+    });
     expect(events.filter((e) => e.type === 'retry')).toHaveLength(2);
   });
 
   it('retries malformed structured output once, then falls back with schema-valid JSON', async () => {
-    const { model, primary, delays } = harness(['not json {', '{"wrong": true}', '{"answer":"late"}']);
+    const { model, primary, delays } = harness([
+      'not json {',
+      '{"wrong": true}',
+      '{"answer":"late"}',
+    ]);
     const result = await model.doGenerate(jsonCall);
     expect(primary.calls).toHaveLength(2);
     expect(delays).toEqual([]);
-    expect(fallbackOf(result.providerMetadata)).toMatchObject({ reason: 'malformedOutput', detail: '$.answer: required' });
+    expect(fallbackOf(result.providerMetadata)).toMatchObject({
+      reason: 'malformedOutput',
+      detail: '$.answer: required',
+    });
     expect(z.object({ answer: z.string() }).safeParse(JSON.parse(text(result))).success).toBe(true);
   });
 
@@ -86,7 +119,12 @@ describe('withResilience', () => {
     const hang = () => new Promise<never>(() => undefined);
     const primary = scriptedModel(['unused']);
     primary.doGenerate = hang;
-    const model = withResilience(primary, { timeoutMs: 20, maxRetries: 1, sleep: async () => undefined, fallback: rules('hint-giver') });
+    const model = withResilience(primary, {
+      timeoutMs: 20,
+      maxRetries: 1,
+      sleep: async () => undefined,
+      fallback: rules('hint-giver'),
+    });
     const started = Date.now();
     const result = await model.doGenerate(textCall);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -95,14 +133,24 @@ describe('withResilience', () => {
 
   it('opens the circuit after consecutive failures and skips the model while open', async () => {
     let now = 0;
-    const breaker = createCircuitBreaker('m', { failureThreshold: 2, cooldownMs: 1000, now: () => now });
-    const { model, primary } = harness([httpError(500), httpError(500), 'recovered'], { breaker, maxRetries: 0 });
+    const breaker = createCircuitBreaker('m', {
+      failureThreshold: 2,
+      cooldownMs: 1000,
+      now: () => now,
+    });
+    const { model, primary } = harness([httpError(500), httpError(500), 'recovered'], {
+      breaker,
+      maxRetries: 0,
+    });
     await model.doGenerate(textCall);
     await model.doGenerate(textCall);
     expect(breaker.state()).toBe('open');
     const skipped = await model.doGenerate(textCall);
     expect(primary.calls).toHaveLength(2);
-    expect(fallbackOf(skipped.providerMetadata)).toMatchObject({ reason: 'circuitOpen', attempts: 0 });
+    expect(fallbackOf(skipped.providerMetadata)).toMatchObject({
+      reason: 'circuitOpen',
+      attempts: 0,
+    });
     now = 1000;
     const trial = await model.doGenerate(textCall);
     expect(text(trial)).toBe('recovered');
@@ -117,20 +165,39 @@ describe('withResilience', () => {
   it('streams text from the primary, and falls back when the stream fails before any content', async () => {
     const ok = harness(['streamed text']);
     const parts = await readAll((await ok.model.doStream(textCall)).stream);
-    expect(parts.filter((p) => p.type === 'text-delta').map((p) => (p as { delta: string }).delta).join('')).toBe('streamed text');
+    expect(
+      parts
+        .filter((p) => p.type === 'text-delta')
+        .map((p) => (p as { delta: string }).delta)
+        .join(''),
+    ).toBe('streamed text');
 
     const failing = harness([httpError(500)], { maxRetries: 1 });
     const fallbackParts = await readAll((await failing.model.doStream(textCall)).stream);
-    const finish = fallbackParts.find((p) => p.type === 'finish') as Extract<LanguageModelV4StreamPart, { type: 'finish' }>;
-    expect(fallbackOf(finish.providerMetadata)).toMatchObject({ reason: 'serverError', attempts: 2 });
-    expect(fallbackParts.filter((p) => p.type === 'text-delta').map((p) => (p as { delta: string }).delta).join('')).toContain('(rules mode)');
+    const finish = fallbackParts.find((p) => p.type === 'finish') as Extract<
+      LanguageModelV4StreamPart,
+      { type: 'finish' }
+    >;
+    expect(fallbackOf(finish.providerMetadata)).toMatchObject({
+      reason: 'serverError',
+      attempts: 2,
+    });
+    expect(
+      fallbackParts
+        .filter((p) => p.type === 'text-delta')
+        .map((p) => (p as { delta: string }).delta)
+        .join(''),
+    ).toContain('(rules mode)');
   });
 
   it('checks streamed structured output whole before passing it on', async () => {
     const { model, primary } = harness(['{"nope":1}', '{"still":"bad"}']);
     const parts = await readAll((await model.doStream(jsonCall)).stream);
     expect(primary.calls).toHaveLength(2);
-    const json = parts.filter((p) => p.type === 'text-delta').map((p) => (p as { delta: string }).delta).join('');
+    const json = parts
+      .filter((p) => p.type === 'text-delta')
+      .map((p) => (p as { delta: string }).delta)
+      .join('');
     expect(typeof JSON.parse(json).answer).toBe('string');
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors/app-error.ts';
-import { backoffDelay, classifyModelFailure, modelTimeoutError } from '../../../src/models/retry-policy.ts';
+import {
+  backoffDelay,
+  classifyModelFailure,
+  modelTimeoutError,
+} from '../../../src/models/retry-policy.ts';
 import { httpError } from '../../helpers/mock-models.ts';
 
 describe('classifyModelFailure', () => {
@@ -21,9 +25,19 @@ describe('classifyModelFailure', () => {
   });
 
   it('treats our timeout and dropped connections as retryable', () => {
-    expect(classifyModelFailure(modelTimeoutError(10))).toMatchObject({ kind: 'timeout', retryable: true });
-    expect(classifyModelFailure(Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } }))).toMatchObject({ kind: 'network', retryable: true });
-    expect(classifyModelFailure(new AppError('VALIDATION_ERROR', 'x'))).toMatchObject({ kind: 'unknown', retryable: false });
+    expect(classifyModelFailure(modelTimeoutError(10))).toMatchObject({
+      kind: 'timeout',
+      retryable: true,
+    });
+    expect(
+      classifyModelFailure(
+        Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } }),
+      ),
+    ).toMatchObject({ kind: 'network', retryable: true });
+    expect(classifyModelFailure(new AppError('VALIDATION_ERROR', 'x'))).toMatchObject({
+      kind: 'unknown',
+      retryable: false,
+    });
   });
 });
 
@@ -37,7 +51,11 @@ describe('backoffDelay', () => {
   });
 
   it('waits at least what the server asked for, within the cap', () => {
-    expect(backoffDelay(0, { baseDelayMs: 100, maxDelayMs: 5000, random: () => 0 }, 3000)).toBe(3000);
-    expect(backoffDelay(0, { baseDelayMs: 100, maxDelayMs: 1000, random: () => 0 }, 3000)).toBe(1000);
+    expect(backoffDelay(0, { baseDelayMs: 100, maxDelayMs: 5000, random: () => 0 }, 3000)).toBe(
+      3000,
+    );
+    expect(backoffDelay(0, { baseDelayMs: 100, maxDelayMs: 1000, random: () => 0 }, 3000)).toBe(
+      1000,
+    );
   });
 });

@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessUnderstanding } from '../../../src/models/rules/understanding.ts';
-import { understandingHoldoutAfterTuning, understandingTable, type UnderstandingCase } from './understanding-table.ts';
+import {
+  understandingHoldoutAfterTuning,
+  understandingTable,
+  type UnderstandingCase,
+} from './understanding-table.ts';
 
 /**
  * The understanding assessor on paraphrased restatements (understanding-table.ts): the verdict, and
@@ -13,7 +17,8 @@ import { understandingHoldoutAfterTuning, understandingTable, type Understanding
  *   a misunderstanding), holdout 9/10; covered counts unchanged.
  */
 const report: string[] = [];
-const assess = (c: UnderstandingCase) => assessUnderstanding({ story: c.story, restatement: c.restatement }, '');
+const assess = (c: UnderstandingCase) =>
+  assessUnderstanding({ story: c.story, restatement: c.restatement }, '');
 
 const verdictMiss = (c: UnderstandingCase) => {
   const { verdict } = assess(c);
@@ -21,17 +26,26 @@ const verdictMiss = (c: UnderstandingCase) => {
 };
 const coveredMiss = (c: UnderstandingCase) => {
   const n = assess(c).coveredPoints.length;
-  return n >= c.covered[0] && n <= c.covered[1] ? undefined : `covered ${n}, expected ${c.covered[0]}-${c.covered[1]}`;
+  return n >= c.covered[0] && n <= c.covered[1]
+    ? undefined
+    : `covered ${n}, expected ${c.covered[0]}-${c.covered[1]}`;
 };
 
-function measure(name: string, cases: UnderstandingCase[], miss: (c: UnderstandingCase) => string | undefined, floor: number) {
+function measure(
+  name: string,
+  cases: UnderstandingCase[],
+  miss: (c: UnderstandingCase) => string | undefined,
+  floor: number,
+) {
   it(`${name}: at least ${Math.round(floor * 100)}% of ${cases.length} cases`, () => {
     const misses = cases.flatMap((c) => {
       const why = miss(c);
       return why ? [`${why}: ${c.restatement.slice(0, 100)}`] : [];
     });
     const hits = cases.length - misses.length;
-    report.push(`${name}: ${hits}/${cases.length}${misses.length ? `\n    ${misses.join('\n    ')}` : ''}`);
+    report.push(
+      `${name}: ${hits}/${cases.length}${misses.length ? `\n    ${misses.join('\n    ')}` : ''}`,
+    );
     expect(hits / cases.length, misses.join('\n')).toBeGreaterThanOrEqual(floor);
   });
 }
@@ -44,7 +58,11 @@ describe('understanding assessor on paraphrases', () => {
 
   it('credits the page, page size and total count of the chat restatement', () => {
     const out = assessUnderstanding(
-      { story: understandingTable[2]!.story, restatement: 'It asks to add page and pageSize query params to GET /books so the list comes back one page at a time, with the total count.' },
+      {
+        story: understandingTable[2]!.story,
+        restatement:
+          'It asks to add page and pageSize query params to GET /books so the list comes back one page at a time, with the total count.',
+      },
       '',
     );
     expect(out.coveredPoints.length).toBeGreaterThanOrEqual(1);

@@ -27,7 +27,8 @@ const books = loadStory('examples/stories/add-pagination.md').story;
 
 const passwordReset: StoryInput = {
   title: 'Let users reset a forgotten password',
-  description: 'Users who forget their password currently have to email support. Add a self-service reset by email.',
+  description:
+    'Users who forget their password currently have to email support. Add a self-service reset by email.',
   acceptanceCriteria: [
     'The login page has a "Forgot password?" link to a form that asks for the email address',
     'Submitting the form emails a reset link that expires after 30 minutes',
@@ -39,7 +40,8 @@ const passwordReset: StoryInput = {
 
 const csvExport: StoryInput = {
   title: 'Export the orders table as CSV',
-  description: 'Shop managers copy orders into spreadsheets by hand. Add a download of the filtered orders as a CSV file.',
+  description:
+    'Shop managers copy orders into spreadsheets by hand. Add a download of the filtered orders as a CSV file.',
   acceptanceCriteria: [
     'The orders page has an "Export CSV" button that downloads the orders matching the current filters',
     'The file has a header row and one row per order with id, date, customer, total and status',
@@ -50,7 +52,8 @@ const csvExport: StoryInput = {
 
 const loginLimit: StoryInput = {
   title: 'Rate-limit the login endpoint',
-  description: 'Attackers try thousands of passwords against POST /login. Slow them down without bothering normal users.',
+  description:
+    'Attackers try thousands of passwords against POST /login. Slow them down without bothering normal users.',
   acceptanceCriteria: [
     'More than 5 failed logins for the same account within 15 minutes lock further attempts for 15 minutes',
     'A locked request returns 429 with a Retry-After header',
@@ -61,7 +64,8 @@ const loginLimit: StoryInput = {
 
 const darkTheme: StoryInput = {
   title: 'Add a dark theme',
-  description: 'Many users work at night and find the white interface too bright. Offer a dark theme.',
+  description:
+    'Many users work at night and find the white interface too bright. Offer a dark theme.',
   acceptanceCriteria: [
     'A toggle in the settings menu switches between light and dark themes',
     "The first visit follows the operating system's preference",
@@ -86,12 +90,45 @@ export const understandingTable: UnderstandingCase[] = [
     restatement:
       'GET /books gets optional page and pageSize params with defaults 1 and 20, capped at 100; bad numbers give a 400 naming the param. Return {items, page, pageSize, total} sorted by title then id. An out of range page means empty items, no error. Tests for the first, last partial, past-the-end page and invalid params.',
   },
-  { expected: 'partialUnderstanding', story: books, covered: [1, 3], restatement: 'It asks to add page and pageSize query params to GET /books so the list comes back one page at a time, with the total count.' },
-  { expected: 'partialUnderstanding', story: books, covered: [1, 3], restatement: 'Paginate the book list: page and page size parameters, and the response should include the total number of books.' },
-  { expected: 'partialUnderstanding', story: books, covered: [1, 3], restatement: "We return the books one page at a time with a page number and a page size, and write some tests. I'm not sure what happens with a page that doesn't exist." },
-  { expected: 'misunderstanding', story: books, covered: [0, 0], restatement: 'Add a search box to the book list so users can find books by title.' },
-  { expected: 'misunderstanding', story: books, covered: [0, 1], restatement: 'Load all books at once and cache them in the mobile app so it does not time out.' },
-  { expected: 'misunderstanding', story: books, covered: [0, 0], restatement: "I don't really get it, something about books?" },
+  {
+    expected: 'partialUnderstanding',
+    story: books,
+    covered: [1, 3],
+    restatement:
+      'It asks to add page and pageSize query params to GET /books so the list comes back one page at a time, with the total count.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: books,
+    covered: [1, 3],
+    restatement:
+      'Paginate the book list: page and page size parameters, and the response should include the total number of books.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: books,
+    covered: [1, 3],
+    restatement:
+      "We return the books one page at a time with a page number and a page size, and write some tests. I'm not sure what happens with a page that doesn't exist.",
+  },
+  {
+    expected: 'misunderstanding',
+    story: books,
+    covered: [0, 0],
+    restatement: 'Add a search box to the book list so users can find books by title.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: books,
+    covered: [0, 1],
+    restatement: 'Load all books at once and cache them in the mobile app so it does not time out.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: books,
+    covered: [0, 0],
+    restatement: "I don't really get it, something about books?",
+  },
 
   // Password reset.
   {
@@ -101,10 +138,33 @@ export const understandingTable: UnderstandingCase[] = [
     restatement:
       "Add a 'forgot password' link on the login screen that goes to a form where you type your email. We send a mail with a reset link that expires after 30 minutes. We must not reveal whether the address has an account, so the response is identical either way. The link opens a page to choose a new password of 12 or more characters, and once the link was used or has expired it shows an error and can't be reused.",
   },
-  { expected: 'partialUnderstanding', story: passwordReset, covered: [1, 3], restatement: 'Users can ask for a reset link by email from the login page and then set a new password.' },
-  { expected: 'partialUnderstanding', story: passwordReset, covered: [1, 3], restatement: 'Forgot password link on the login page, email a reset link that expires in 30 min, then the user picks a new password. Not sure about the rest.' },
-  { expected: 'misunderstanding', story: passwordReset, covered: [0, 1], restatement: "Let admins change any user's password from the admin panel." },
-  { expected: 'misunderstanding', story: passwordReset, covered: [0, 1], restatement: 'Send every user a reminder email each month telling them to change their password.' },
+  {
+    expected: 'partialUnderstanding',
+    story: passwordReset,
+    covered: [1, 3],
+    restatement:
+      'Users can ask for a reset link by email from the login page and then set a new password.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: passwordReset,
+    covered: [1, 3],
+    restatement:
+      'Forgot password link on the login page, email a reset link that expires in 30 min, then the user picks a new password. Not sure about the rest.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: passwordReset,
+    covered: [0, 1],
+    restatement: "Let admins change any user's password from the admin panel.",
+  },
+  {
+    expected: 'misunderstanding',
+    story: passwordReset,
+    covered: [0, 1],
+    restatement:
+      'Send every user a reminder email each month telling them to change their password.',
+  },
 
   // CSV export.
   {
@@ -121,10 +181,32 @@ export const understandingTable: UnderstandingCase[] = [
     restatement:
       'A button that downloads the currently filtered orders as a CSV: a header plus one row for each order with its id, date, customer, total and status; escape special characters like commas and quotes; stream large exports (10000+ orders) instead of building them in memory.',
   },
-  { expected: 'partialUnderstanding', story: csvExport, covered: [1, 2], restatement: 'Add a button on the orders page that downloads the filtered orders as a CSV file.' },
-  { expected: 'partialUnderstanding', story: csvExport, covered: [1, 3], restatement: 'Export orders to CSV with id, date, customer, total and status columns. Maybe stream big files?' },
-  { expected: 'misunderstanding', story: csvExport, covered: [0, 1], restatement: 'Let managers import orders from a CSV file into the shop.' },
-  { expected: 'misunderstanding', story: csvExport, covered: [0, 0], restatement: 'Email the sales report to the managers every night as a PDF.' },
+  {
+    expected: 'partialUnderstanding',
+    story: csvExport,
+    covered: [1, 2],
+    restatement:
+      'Add a button on the orders page that downloads the filtered orders as a CSV file.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: csvExport,
+    covered: [1, 3],
+    restatement:
+      'Export orders to CSV with id, date, customer, total and status columns. Maybe stream big files?',
+  },
+  {
+    expected: 'misunderstanding',
+    story: csvExport,
+    covered: [0, 1],
+    restatement: 'Let managers import orders from a CSV file into the shop.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: csvExport,
+    covered: [0, 0],
+    restatement: 'Email the sales report to the managers every night as a PDF.',
+  },
 
   // Login rate limit.
   {
@@ -134,10 +216,32 @@ export const understandingTable: UnderstandingCase[] = [
     restatement:
       'POST /login must stop brute force: after 5 wrong passwords on one account within 15 minutes, further attempts are locked for 15 minutes and get HTTP 429 with a Retry-After header. Logging in successfully resets the counter, and failures are counted both per account and per IP.',
   },
-  { expected: 'partialUnderstanding', story: loginLimit, covered: [1, 2], restatement: 'Limit how many times someone can try to log in, and answer with 429 when they hit the limit.' },
-  { expected: 'partialUnderstanding', story: loginLimit, covered: [1, 2], restatement: 'Count failed logins per account and lock the account after 5 failures.' },
-  { expected: 'misunderstanding', story: loginLimit, covered: [0, 0], restatement: 'Add a captcha to the sign-up form.' },
-  { expected: 'misunderstanding', story: loginLimit, covered: [0, 1], restatement: 'Make the login endpoint faster so it can handle thousands of requests per second.' },
+  {
+    expected: 'partialUnderstanding',
+    story: loginLimit,
+    covered: [1, 2],
+    restatement:
+      'Limit how many times someone can try to log in, and answer with 429 when they hit the limit.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: loginLimit,
+    covered: [1, 2],
+    restatement: 'Count failed logins per account and lock the account after 5 failures.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: loginLimit,
+    covered: [0, 0],
+    restatement: 'Add a captcha to the sign-up form.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: loginLimit,
+    covered: [0, 1],
+    restatement:
+      'Make the login endpoint faster so it can handle thousands of requests per second.',
+  },
 
   // Dark theme.
   {
@@ -147,15 +251,37 @@ export const understandingTable: UnderstandingCase[] = [
     restatement:
       "Add a switch in the settings menu to go between light and dark mode. On the first visit use whatever the operating system prefers, remember the user's choice for their next visits, and keep text contrast at 4.5:1 or better in both themes.",
   },
-  { expected: 'partialUnderstanding', story: darkTheme, covered: [1, 1], restatement: 'Add a dark mode toggle in the settings.' },
-  { expected: 'partialUnderstanding', story: darkTheme, covered: [1, 3], restatement: "A dark theme that follows the system preference at first and remembers the user's choice." },
-  { expected: 'misunderstanding', story: darkTheme, covered: [0, 1], restatement: 'Let users upload their own background image for the dashboard.' },
-  { expected: 'misunderstanding', story: darkTheme, covered: [0, 1], restatement: 'Make the whole interface brighter so it is easier to read at night.' },
+  {
+    expected: 'partialUnderstanding',
+    story: darkTheme,
+    covered: [1, 1],
+    restatement: 'Add a dark mode toggle in the settings.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: darkTheme,
+    covered: [1, 3],
+    restatement:
+      "A dark theme that follows the system preference at first and remembers the user's choice.",
+  },
+  {
+    expected: 'misunderstanding',
+    story: darkTheme,
+    covered: [0, 1],
+    restatement: 'Let users upload their own background image for the dashboard.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: darkTheme,
+    covered: [0, 1],
+    restatement: 'Make the whole interface brighter so it is easier to read at night.',
+  },
 ];
 
 const relativeTime: StoryInput = {
   title: 'Show relative times on comments',
-  description: 'Comment timestamps are printed in UTC and readers have to work out how old a comment is.',
+  description:
+    'Comment timestamps are printed in UTC and readers have to work out how old a comment is.',
   acceptanceCriteria: [
     'Comments younger than one minute show "just now"',
     'Comments younger than one hour show the minutes, e.g. "5 minutes ago"',
@@ -166,7 +292,8 @@ const relativeTime: StoryInput = {
 
 const signupValidation: StoryInput = {
   title: 'Validate the sign-up form',
-  description: 'Half of the sign-ups fail on the server because of typos. Check the form before it is sent.',
+  description:
+    'Half of the sign-ups fail on the server because of typos. Check the form before it is sent.',
   acceptanceCriteria: [
     'The email field must contain a valid email address',
     'The password must have at least 10 characters and one digit',
@@ -184,20 +311,63 @@ export const understandingHoldoutAfterTuning: UnderstandingCase[] = [
     expected: 'correctUnderstanding',
     story: relativeTime,
     covered: [4, 4],
-    restatement: "Comment times should read 'just now' if under a minute old, 'N minutes ago' if less than an hour, and otherwise the date formatted for the reader's locale; hovering shows the full date and time.",
+    restatement:
+      "Comment times should read 'just now' if under a minute old, 'N minutes ago' if less than an hour, and otherwise the date formatted for the reader's locale; hovering shows the full date and time.",
   },
-  { expected: 'partialUnderstanding', story: relativeTime, covered: [1, 2], restatement: "Show how long ago each comment was posted, like '5 minutes ago'." },
-  { expected: 'partialUnderstanding', story: relativeTime, covered: [1, 2], restatement: 'Relative times on comments, and a tooltip on hover with the exact timestamp.' },
-  { expected: 'misunderstanding', story: relativeTime, covered: [0, 0], restatement: 'Sort the comments so the newest ones are at the top.' },
+  {
+    expected: 'partialUnderstanding',
+    story: relativeTime,
+    covered: [1, 2],
+    restatement: "Show how long ago each comment was posted, like '5 minutes ago'.",
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: relativeTime,
+    covered: [1, 2],
+    restatement: 'Relative times on comments, and a tooltip on hover with the exact timestamp.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: relativeTime,
+    covered: [0, 0],
+    restatement: 'Sort the comments so the newest ones are at the top.',
+  },
   {
     expected: 'correctUnderstanding',
     story: signupValidation,
     covered: [4, 4],
-    restatement: 'Sign-up form checks: a proper email, a password of 10+ characters with a number in it, error messages next to each field when you leave it, and the submit button disabled until everything is valid.',
+    restatement:
+      'Sign-up form checks: a proper email, a password of 10+ characters with a number in it, error messages next to each field when you leave it, and the submit button disabled until everything is valid.',
   },
-  { expected: 'partialUnderstanding', story: signupValidation, covered: [1, 2], restatement: 'Validate the email and password on the sign-up form.' },
-  { expected: 'partialUnderstanding', story: signupValidation, covered: [1, 2], restatement: 'Disable the submit button until the form is valid, and show errors next to the fields.' },
-  { expected: 'misunderstanding', story: signupValidation, covered: [0, 0], restatement: "Add a 'sign in with Google' button to the login page." },
-  { expected: 'misunderstanding', story: signupValidation, covered: [0, 1], restatement: 'Let users skip the password and sign up with only an email link.' },
-  { expected: 'partialUnderstanding', story: books, covered: [0, 1], restatement: 'Add limit and offset to the books API so the app can fetch them in chunks.' },
+  {
+    expected: 'partialUnderstanding',
+    story: signupValidation,
+    covered: [1, 2],
+    restatement: 'Validate the email and password on the sign-up form.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: signupValidation,
+    covered: [1, 2],
+    restatement:
+      'Disable the submit button until the form is valid, and show errors next to the fields.',
+  },
+  {
+    expected: 'misunderstanding',
+    story: signupValidation,
+    covered: [0, 0],
+    restatement: "Add a 'sign in with Google' button to the login page.",
+  },
+  {
+    expected: 'misunderstanding',
+    story: signupValidation,
+    covered: [0, 1],
+    restatement: 'Let users skip the password and sign up with only an email link.',
+  },
+  {
+    expected: 'partialUnderstanding',
+    story: books,
+    covered: [0, 1],
+    restatement: 'Add limit and offset to the books API so the app can fetch them in chunks.',
+  },
 ];

@@ -7,7 +7,12 @@ import { giveHint } from '../../../src/models/rules/hint.ts';
 import { reviewPlan } from '../../../src/models/rules/plan-review.ts';
 import { coachReview } from '../../../src/models/rules/review.ts';
 import { guardReply, safetyConcern } from '../../../src/models/rules/safety.ts';
-import { errorPathPattern, replaceErrorPaths, replaceSourcePaths, sourcePathPattern } from '../../../src/models/rules/source-paths.ts';
+import {
+  errorPathPattern,
+  replaceErrorPaths,
+  replaceSourcePaths,
+  sourcePathPattern,
+} from '../../../src/models/rules/source-paths.ts';
 import { assessUnderstanding } from '../../../src/models/rules/understanding.ts';
 import { classifyMessage } from '../../../src/sessions/interpret/message-rules.ts';
 import { looksLikePlan, looksLikeQuestion } from '../../../src/sessions/interpret/message-shape.ts';
@@ -23,7 +28,8 @@ import { parseTsc } from '../../../tools/parse-tsc.ts';
 const N = 50_000;
 
 /** `seed` repeated to `length` characters, with a character no pattern expects at the end. */
-const pump = (seed: string, length: number) => `${seed.repeat(Math.ceil(length / seed.length)).slice(0, length)}\u0000!`;
+const pump = (seed: string, length: number) =>
+  `${seed.repeat(Math.ceil(length / seed.length)).slice(0, length)}\u0000!`;
 
 /** Best of three timings of `times` calls, per call, in milliseconds (the machine is shared). */
 function timeOf(run: () => unknown, times: number): number {
@@ -49,7 +55,10 @@ function callsFor(run: () => unknown): number {
 }
 
 /** 4N time over N time for one seed; measured again once when high (other tests share the CPU). */
-function growth(call: (text: string) => unknown, seed: string): { ratio: number; small: number; large: number } {
+function growth(
+  call: (text: string) => unknown,
+  seed: string,
+): { ratio: number; small: number; large: number } {
   let last = { ratio: Infinity, small: 0, large: 0 };
   for (let attempt = 0; attempt < 2 && last.ratio >= 8; attempt++) {
     const [short, long] = [pump(seed, N), pump(seed, 4 * N)];
@@ -66,54 +75,107 @@ function expectLinear(call: (text: string) => unknown, seeds: readonly string[])
   call(pump('warm up ', 1000));
   for (const seed of seeds) {
     const { ratio, small, large } = growth(call, seed);
-    expect(ratio, `${JSON.stringify(seed)}: ${small.toFixed(2)} ms → ${large.toFixed(2)} ms`).toBeLessThan(8);
+    expect(
+      ratio,
+      `${JSON.stringify(seed)}: ${small.toFixed(2)} ms → ${large.toFixed(2)} ms`,
+    ).toBeLessThan(8);
   }
 }
 
-const story = { title: 'Add pagination to the book list', description: 'Return the list one page at a time.', acceptanceCriteria: ['`GET /books` accepts `page` and `pageSize`', 'pageSize is limited to 100'], concepts: ['pagination'] };
+const story = {
+  title: 'Add pagination to the book list',
+  description: 'Return the list one page at a time.',
+  acceptanceCriteria: ['`GET /books` accepts `page` and `pageSize`', 'pageSize is limited to 100'],
+  concepts: ['pagination'],
+};
 
 describe('rules-mode entry points on adversarial text', { timeout: 120_000 }, () => {
   it('hint giver: file-path-like runs, long words, dots, numbers, backticks', () => {
-    expectLinear((s) => giveHint({ message: s, recentErrors: [s], story }, ''), ['a-', 'a', 'a/', 'a.', '.', '0', 'a ', '`', '(', '\n', 'the ', '1 ']);
+    expectLinear(
+      (s) => giveHint({ message: s, recentErrors: [s], story }, ''),
+      ['a-', 'a', 'a/', 'a.', '.', '0', 'a ', '`', '(', '\n', 'the ', '1 '],
+    );
   });
 
   it('blocker diagnosis: digit runs, blank lines, stack-trace shapes, expect( chains', () => {
-    expectLinear((s) => diagnoseBlocker({ message: s, recentErrors: [s] }, ''), ['0', '\n', '  \n', 'expect( ', 'a ', 'a-', 'A', 'how ', 'or ']);
+    expectLinear(
+      (s) => diagnoseBlocker({ message: s, recentErrors: [s] }, ''),
+      ['0', '\n', '  \n', 'expect( ', 'a ', 'a-', 'A', 'how ', 'or '],
+    );
   });
 
   it('understanding: negations, quotes, numbers, sentences of one long clause', () => {
-    expectLinear((s) => assessUnderstanding({ restatement: s, story }, ''), ['not ', '“', '"', '1 ', '400 ', 'a:', 'max 1 ', 'a ']);
+    expectLinear(
+      (s) => assessUnderstanding({ restatement: s, story }, ''),
+      ['not ', '“', '"', '1 ', '400 ', 'a:', 'max 1 ', 'a '],
+    );
   });
 
   it('understanding: the same text as the story itself', () => {
-    expectLinear((s) => assessUnderstanding({ restatement: 'I will add pages of 20 books.', story: { ...story, description: s } }, ''), ['not ', '“', '1 ', 'sort by a, ']);
+    expectLinear(
+      (s) =>
+        assessUnderstanding(
+          { restatement: 'I will add pages of 20 books.', story: { ...story, description: s } },
+          '',
+        ),
+      ['not ', '“', '1 ', 'sort by a, '],
+    );
   });
 
   it('plan review: headings, list markers, blank lines, code-shaped words', () => {
-    expectLinear((s) => reviewPlan({ plan: s, story }, ''), ['#', '\n', '- ', '1. ', 'a-', 'aA', '*\n ']);
+    expectLinear(
+      (s) => reviewPlan({ plan: s, story }, ''),
+      ['#', '\n', '- ', '1. ', 'a-', 'aA', '*\n '],
+    );
   });
 
   it('safety: frustration and prompt-injection patterns', () => {
-    const seeds = ['f*', 'frustrated ', 'not ', '#', '\n', '  \n', 'ignore ', 'ignore\t', 'i feel like\t', 'wow\t', 'spent e \t', '\t'];
+    const seeds = [
+      'f*',
+      'frustrated ',
+      'not ',
+      '#',
+      '\n',
+      '  \n',
+      'ignore ',
+      'ignore\t',
+      'i feel like\t',
+      'wow\t',
+      'spent e \t',
+      '\t',
+    ];
     expectLinear((s) => safetyConcern(s), seeds);
     expectLinear((s) => guardReply({ reply: 'ok' }, `ignore${s}`), ['\t', ' ']);
   });
 
   it('fix verifier and review coach', () => {
-    expectLinear((s) => verifyFix({ errorsBefore: [s], errorsAfter: [s], learnerReport: s }, ''), ['a-', 'a.', '0', '\\u', 'a/']);
-    expectLinear((s) => coachReview({ comments: [s] }, ''), ['lgtm ', 'looks good to m', 'nice!', ' ']);
+    expectLinear(
+      (s) => verifyFix({ errorsBefore: [s], errorsAfter: [s], learnerReport: s }, ''),
+      ['a-', 'a.', '0', '\\u', 'a/'],
+    );
+    expectLinear(
+      (s) => coachReview({ comments: [s] }, ''),
+      ['lgtm ', 'looks good to m', 'nice!', ' '],
+    );
   });
 });
 
 describe('session text readers and tools on adversarial text', { timeout: 120_000 }, () => {
   it('message intents and shapes', () => {
     expectLinear((s) => classifyMessage(s), ['opened ', 'http://a', '`', '```']);
-    expectLinear((s) => [looksLikePlan(s), looksLikeQuestion(s)], ['a plan ', 'my plan\t', '1. a ', '\n']);
+    expectLinear(
+      (s) => [looksLikePlan(s), looksLikeQuestion(s)],
+      ['a plan ', 'my plan\t', '1. a ', '\n'],
+    );
   });
 
   it('leak guard: fences, comments, encodings', () => {
-    const referenceSolution = 'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
-    expectLinear((s) => guardLeaks(s, { referenceSolution }), ['```', '`', '/*', '\n', 'a-', 'QUJD', '\\u0041', 'a ']);
+    const referenceSolution =
+      'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
+    expectLinear(
+      (s) => guardLeaks(s, { referenceSolution }),
+      ['```', '`', '/*', '\n', 'a-', 'QUJD', '\\u0041', 'a '],
+    );
     expectLinear((s) => codeTokens(s), ['\n', '  \n', '\r', '/*', '"a']);
   });
 
@@ -132,17 +194,59 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
 });
 
 describe('source-path scanners', () => {
-  const alphabet = ['a', 'B', '_', '0', '@', '.', '-', '/', '\\', ':', ' ', 't', 's', 'x', 'j', 'c', 'm', 'py', '.ts', '.js', '.tsx', '.mjs', '.java', '.go', 'src/', '../', 'c:', ':12', '\n'];
-  const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((parts) => parts.join(''));
+  const alphabet = [
+    'a',
+    'B',
+    '_',
+    '0',
+    '@',
+    '.',
+    '-',
+    '/',
+    '\\',
+    ':',
+    ' ',
+    't',
+    's',
+    'x',
+    'j',
+    'c',
+    'm',
+    'py',
+    '.ts',
+    '.js',
+    '.tsx',
+    '.mjs',
+    '.java',
+    '.go',
+    'src/',
+    '../',
+    'c:',
+    ':12',
+    '\n',
+  ];
+  const text = fc
+    .array(fc.constantFrom(...alphabet), { maxLength: 30 })
+    .map((parts) => parts.join(''));
 
   it('find exactly what the old patterns found', () => {
-    fc.assert(fc.property(text, (s) => replaceSourcePaths(s, '#') === s.replace(sourcePathPattern, '#')), { numRuns: 20_000 });
-    fc.assert(fc.property(text, (s) => replaceErrorPaths(s, '#') === s.replace(errorPathPattern, '#')), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(text, (s) => replaceSourcePaths(s, '#') === s.replace(sourcePathPattern, '#')),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(text, (s) => replaceErrorPaths(s, '#') === s.replace(errorPathPattern, '#')),
+      { numRuns: 20_000 },
+    );
   });
 
   it('still find paths in stack traces', () => {
-    expect(replaceSourcePaths('at listBooks (src/routes/books.ts:12:5) in app.mjs', '·')).toBe('at listBooks (·:12:5) in ·');
-    expect(replaceErrorPaths('error in c:\\app\\src\\a.ts:3:4 and lib/b.js', '<file>')).toBe('error in <file> and <file>');
+    expect(replaceSourcePaths('at listBooks (src/routes/books.ts:12:5) in app.mjs', '·')).toBe(
+      'at listBooks (·:12:5) in ·',
+    );
+    expect(replaceErrorPaths('error in c:\\app\\src\\a.ts:3:4 and lib/b.js', '<file>')).toBe(
+      'error in <file> and <file>',
+    );
   });
 
   it('stay linear on runs of path characters', () => {

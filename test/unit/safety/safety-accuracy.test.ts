@@ -25,7 +25,9 @@ function labelOf(text: string): SafetyExpectation {
 }
 
 function escalates(text: string): boolean {
-  return evaluateEscalation([{ type: 'learner-message', at: now.toISOString(), data: { text } }], { now }).escalate;
+  return evaluateEscalation([{ type: 'learner-message', at: now.toISOString(), data: { text } }], {
+    now,
+  }).escalate;
 }
 
 function measure(name: string, cases: readonly SafetyCase[]) {
@@ -48,13 +50,19 @@ function measure(name: string, cases: readonly SafetyCase[]) {
 
     it('reads every crisis as a crisis', () => {
       const crises = cases.filter((c) => c.expected === 'crisis');
-      const missed = crises.filter((c) => classifyFrustration(c.text).level !== 'crisis').map((c) => c.text);
+      const missed = crises
+        .filter((c) => classifyFrustration(c.text).level !== 'crisis')
+        .map((c) => c.text);
       expect(missed).toEqual([]);
     });
 
     it('labels at least 95% of the messages with the right kind', () => {
-      const wrong = cases.filter((c) => labelOf(c.text) !== c.expected).map((c) => `expected ${c.expected}, got ${labelOf(c.text)}: ${c.text}`);
-      report.push(`${name}: label ${cases.length - wrong.length}/${cases.length}${wrong.length ? `\n    ${wrong.join('\n    ')}` : ''}`);
+      const wrong = cases
+        .filter((c) => labelOf(c.text) !== c.expected)
+        .map((c) => `expected ${c.expected}, got ${labelOf(c.text)}: ${c.text}`);
+      report.push(
+        `${name}: label ${cases.length - wrong.length}/${cases.length}${wrong.length ? `\n    ${wrong.join('\n    ')}` : ''}`,
+      );
       expect(wrong.length / cases.length, wrong.join('\n')).toBeLessThanOrEqual(0.05);
     });
   });

@@ -13,12 +13,37 @@ const context = {} as never;
 
 describe('report parser tools', () => {
   it.each([
-    ['parse-coverage', parseCoverageTool, { report: fixture('coverage-summary.json') }, coverageSummarySchema],
-    ['parse-eslint', parseEslintTool, { report: fixture('eslint.json'), limit: 1 }, eslintSummarySchema],
+    [
+      'parse-coverage',
+      parseCoverageTool,
+      { report: fixture('coverage-summary.json') },
+      coverageSummarySchema,
+    ],
+    [
+      'parse-eslint',
+      parseEslintTool,
+      { report: fixture('eslint.json'), limit: 1 },
+      eslintSummarySchema,
+    ],
     ['parse-tsc', parseTscTool, { report: fixture('tsc-plain.txt') }, tscSummarySchema],
-    ['parse-test-report', parseTestReportTool, { report: fixture('junit-vitest.xml') }, testReportSchema],
-    ['parse-npm-audit', parseNpmAuditTool, { report: fixture('npm-audit-v7.json') }, npmAuditSummarySchema],
-    ['parse-build-output', parseBuildOutputTool, { report: fixture('build-tsc.txt'), exitCode: 2 }, buildResultSchema],
+    [
+      'parse-test-report',
+      parseTestReportTool,
+      { report: fixture('junit-vitest.xml') },
+      testReportSchema,
+    ],
+    [
+      'parse-npm-audit',
+      parseNpmAuditTool,
+      { report: fixture('npm-audit-v7.json') },
+      npmAuditSummarySchema,
+    ],
+    [
+      'parse-build-output',
+      parseBuildOutputTool,
+      { report: fixture('build-tsc.txt'), exitCode: 2 },
+      buildResultSchema,
+    ],
   ] as const)('%s returns output matching its schema', async (id, tool, input, schema) => {
     expect(tool.id).toBe(id);
     const output = await tool.execute!(input as never, context);
@@ -26,25 +51,45 @@ describe('report parser tools', () => {
   });
 
   it('passes options through (eslint limit, build exit code)', async () => {
-    const lint = await parseEslintTool.execute!({ report: fixture('eslint.json'), limit: 1 }, context);
-    expect(lint).toMatchObject({ errorCount: 3, messages: [{ ruleId: '@typescript-eslint/no-unused-vars' }] });
-    const build = await parseBuildOutputTool.execute!({ report: 'Error: flaky log line', exitCode: 0 }, context);
+    const lint = await parseEslintTool.execute!(
+      { report: fixture('eslint.json'), limit: 1 },
+      context,
+    );
+    expect(lint).toMatchObject({
+      errorCount: 3,
+      messages: [{ ruleId: '@typescript-eslint/no-unused-vars' }],
+    });
+    const build = await parseBuildOutputTool.execute!(
+      { report: 'Error: flaky log line', exitCode: 0 },
+      context,
+    );
     expect(build).toEqual({ success: true, errors: [], signature: null });
   });
 
   it('accepts an already parsed JSON report', async () => {
-    const output = await parseCoverageTool.execute!({ report: JSON.parse(fixture('coverage-summary-full.json')) }, context);
+    const output = await parseCoverageTool.execute!(
+      { report: JSON.parse(fixture('coverage-summary-full.json')) },
+      context,
+    );
     expect(output).toEqual({ lines: 100, statements: 100, functions: 100, branches: 100 });
   });
 
   it('rejects input of the wrong type before parsing', async () => {
     const output = await parseTscTool.execute!({ report: 42 } as never, context);
-    expect(output).toMatchObject({ error: true, message: expect.stringMatching(/validation failed/i) });
+    expect(output).toMatchObject({
+      error: true,
+      message: expect.stringMatching(/validation failed/i),
+    });
   });
 
   it('surfaces a malformed report as the AppError', async () => {
-    await expect(parseCoverageTool.execute!({ report: '{"total": {}}' }, context)).rejects.toSatisfy(
-      (error: unknown) => error instanceof AppError && error.code === 'VALIDATION_ERROR' && error.field === 'total.lines',
+    await expect(
+      parseCoverageTool.execute!({ report: '{"total": {}}' }, context),
+    ).rejects.toSatisfy(
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.code === 'VALIDATION_ERROR' &&
+        error.field === 'total.lines',
     );
   });
 });

@@ -40,8 +40,14 @@ describe('parseNpmAudit', () => {
   });
 
   it('counts the entries when metadata is missing, and info alone is not clean', () => {
-    const report = { vulnerabilities: { a: { name: 'a', severity: 'info' }, b: { name: 'b', severity: 'info' } } };
-    expect(parseNpmAudit(report)).toMatchObject({ counts: { info: 2, low: 0 }, total: 2, clean: false });
+    const report = {
+      vulnerabilities: { a: { name: 'a', severity: 'info' }, b: { name: 'b', severity: 'info' } },
+    };
+    expect(parseNpmAudit(report)).toMatchObject({
+      counts: { info: 2, low: 0 },
+      total: 2,
+      clean: false,
+    });
   });
 
   it('tolerates npm warnings printed before the JSON', () => {
@@ -52,14 +58,36 @@ describe('parseNpmAudit', () => {
   it("reports npm's own error (no lockfile) with npm's summary", () => {
     const error = reportError(() => parseNpmAudit(fixture('npm-audit-enolock.json')));
     expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.message).toBe('npm audit report: expected an audit result, but npm reported ENOLOCK: This command requires an existing lockfile.');
+    expect(error.message).toBe(
+      'npm audit report: expected an audit result, but npm reported ENOLOCK: This command requires an existing lockfile.',
+    );
   });
 
   it.each([
-    ['an unrelated object', { name: 'shop' }, 'vulnerabilities', /vulnerabilities\{\} or advisories\{\}/],
-    ['an unknown severity', { vulnerabilities: { a: { severity: 'severe' } } }, 'vulnerabilities.a.severity', /one of info, low, moderate, high, critical/],
-    ['a negative count', { vulnerabilities: {}, metadata: { vulnerabilities: { high: -2 } } }, 'metadata.vulnerabilities.high', /non-negative number/],
-    ['an advisory that is not an object', { advisories: { 12: 'x' } }, 'advisories.12', /an object/],
+    [
+      'an unrelated object',
+      { name: 'shop' },
+      'vulnerabilities',
+      /vulnerabilities\{\} or advisories\{\}/,
+    ],
+    [
+      'an unknown severity',
+      { vulnerabilities: { a: { severity: 'severe' } } },
+      'vulnerabilities.a.severity',
+      /one of info, low, moderate, high, critical/,
+    ],
+    [
+      'a negative count',
+      { vulnerabilities: {}, metadata: { vulnerabilities: { high: -2 } } },
+      'metadata.vulnerabilities.high',
+      /non-negative number/,
+    ],
+    [
+      'an advisory that is not an object',
+      { advisories: { 12: 'x' } },
+      'advisories.12',
+      /an object/,
+    ],
   ])('rejects %s', (_name, report, field, message) => {
     const error = reportError(() => parseNpmAudit(report));
     expect(error.field).toBe(field);

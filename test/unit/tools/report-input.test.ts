@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { describeValue, firstLine, invalidReport, readJsonReport, stripAnsi } from '../../../tools/reports/report-input.ts';
+import {
+  describeValue,
+  firstLine,
+  invalidReport,
+  readJsonReport,
+  stripAnsi,
+} from '../../../tools/reports/report-input.ts';
 import { reportError } from './report-fixtures.ts';
 
 describe('report input helpers', () => {
   it('builds the VALIDATION_ERROR message and field', () => {
     const error = invalidReport('coverage report', 'a number', 'total.lines.pct');
-    expect(error).toMatchObject({ code: 'VALIDATION_ERROR', status: 400, field: 'total.lines.pct', message: 'coverage report: expected a number at total.lines.pct' });
-    expect(invalidReport('x', 'JSON')).toMatchObject({ field: 'report', message: 'x: expected JSON' });
+    expect(error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      field: 'total.lines.pct',
+      message: 'coverage report: expected a number at total.lines.pct',
+    });
+    expect(invalidReport('x', 'JSON')).toMatchObject({
+      field: 'report',
+      message: 'x: expected JSON',
+    });
   });
 
   it('reads JSON text with a BOM or leading log lines, and passes parsed values through', () => {
@@ -20,12 +34,20 @@ describe('report input helpers', () => {
     const error = reportError(() => readJsonReport('r', '{"a": 1,,}', 'use --json'));
     expect(error.message).toBe('r: expected JSON (use --json), got "{"a": 1,,}"');
     expect(error.cause).toBeInstanceOf(SyntaxError);
-    expect(reportError(() => readJsonReport('r', 'x'.repeat(200), 'h')).message).toMatch(/got "x{60}…"$/);
+    expect(reportError(() => readJsonReport('r', 'x'.repeat(200), 'h')).message).toMatch(
+      /got "x{60}…"$/,
+    );
   });
 
   it('describes values for messages', () => {
     expect([null, undefined, [], 'abc', 5, {}, true].map(describeValue)).toEqual([
-      'null', 'nothing', 'an array', 'a string "abc"', 'the number 5', 'an object', 'a boolean',
+      'null',
+      'nothing',
+      'an array',
+      'a string "abc"',
+      'the number 5',
+      'an object',
+      'a boolean',
     ]);
   });
 

@@ -4,7 +4,10 @@ import { reportError } from './report-fixtures.ts';
 
 describe('parseXml', () => {
   it('parses elements, attributes in both quote styles, text and self-closing tags', () => {
-    const root = parseXml(`<?xml version="1.0"?>\n<a x="1" y='two &amp; three'>hi <b/>there</a>`, 'doc');
+    const root = parseXml(
+      `<?xml version="1.0"?>\n<a x="1" y='two &amp; three'>hi <b/>there</a>`,
+      'doc',
+    );
     expect(root.name).toBe('a');
     expect(root.attributes).toEqual({ x: '1', y: 'two & three' });
     expect(root.children.map((c) => c.name)).toEqual(['b']);
@@ -12,14 +15,17 @@ describe('parseXml', () => {
   });
 
   it('keeps CDATA verbatim, skips comments, DOCTYPE (with internal subset) and a BOM', () => {
-    const xml = '\uFEFF<!DOCTYPE r [ <!ENTITY e "x"> ]><!-- c <x> --><r><![CDATA[a <b> &amp; c]]><!-- inner --></r>';
+    const xml =
+      '\uFEFF<!DOCTYPE r [ <!ENTITY e "x"> ]><!-- c <x> --><r><![CDATA[a <b> &amp; c]]><!-- inner --></r>';
     const root = parseXml(xml, 'doc');
     expect(root.text).toBe('a <b> &amp; c');
     expect(root.children).toEqual([]);
   });
 
   it('decodes predefined and numeric entities, leaving unknown ones', () => {
-    expect(decodeEntities('&lt;&gt;&amp;&quot;&apos;&#65;&#x1F600;&nbsp;&#0;')).toBe('<>&"\'A😀&nbsp;&#0;');
+    expect(decodeEntities('&lt;&gt;&amp;&quot;&apos;&#65;&#x1F600;&nbsp;&#0;')).toBe(
+      '<>&"\'A😀&nbsp;&#0;',
+    );
   });
 
   it.each([
@@ -38,7 +44,9 @@ describe('parseXml', () => {
   });
 
   it('reports the line of the problem', () => {
-    expect(reportError(() => parseXml('<r>\n<a>\n</b>\n</r>', 'doc')).message).toMatch(/<\/b> closes <a>, line 3\)/);
+    expect(reportError(() => parseXml('<r>\n<a>\n</b>\n</r>', 'doc')).message).toMatch(
+      /<\/b> closes <a>, line 3\)/,
+    );
   });
 
   it('parses a large report in linear time', () => {

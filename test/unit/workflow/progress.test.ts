@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeProgress, expectedPhaseMs, seedPhaseMs, type ProgressInput } from '../../../workflows/implementation/progress.ts';
+import {
+  computeProgress,
+  expectedPhaseMs,
+  seedPhaseMs,
+  type ProgressInput,
+} from '../../../workflows/implementation/progress.ts';
 import { phases, runStatuses, type Phase } from '../../../workflows/implementation/schemas.ts';
 
 const now = new Date('2026-11-21T12:00:00Z');
@@ -26,13 +31,22 @@ function input(overrides: Partial<ProgressInput>): ProgressInput {
 describe('computeProgress', () => {
   it('weights phases by the seed figures (5 + 3 + 4 + 15 minutes)', () => {
     // Review running 1 minute in, plan done: (5 + 1) of 27 minutes.
-    const p = computeProgress(input({ currentPhase: 'review', phaseStartedAt: minutes(1), completed: new Set(['plan']) }));
+    const p = computeProgress(
+      input({ currentPhase: 'review', phaseStartedAt: minutes(1), completed: new Set(['plan']) }),
+    );
     expect(p.progress).toBe(Math.floor((6 / 27) * 100));
     expect(p.estimatedCompletion).toBe(new Date(now.getTime() + 21 * 60_000).toISOString());
   });
 
   it('drops refinement from the estimate once the review passes', () => {
-    const p = computeProgress(input({ currentPhase: 'implement', phaseStartedAt: now, completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']), reviewScore: 90 }));
+    const p = computeProgress(
+      input({
+        currentPhase: 'implement',
+        phaseStartedAt: now,
+        completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']),
+        reviewScore: 90,
+      }),
+    );
     expect(p.progress).toBe(Math.floor((8 / 23) * 100));
     expect(p.estimatedCompletion).toBe(new Date(now.getTime() + 15 * 60_000).toISOString());
   });
@@ -45,7 +59,15 @@ describe('computeProgress', () => {
   it('is 100 once completed, and has no estimate once ended or while waiting on a human', () => {
     const completed = computeProgress(input({ status: 'completed' }));
     expect(completed).toEqual({ progress: 100, estimatedCompletion: null });
-    expect(computeProgress(input({ status: 'awaiting_approval', currentPhase: 'approval', completed: new Set<Phase>(['plan', 'review', 'refine']) })).estimatedCompletion).toBeNull();
+    expect(
+      computeProgress(
+        input({
+          status: 'awaiting_approval',
+          currentPhase: 'approval',
+          completed: new Set<Phase>(['plan', 'review', 'refine']),
+        }),
+      ).estimatedCompletion,
+    ).toBeNull();
     expect(computeProgress(input({ status: 'failed' })).estimatedCompletion).toBeNull();
     expect(computeProgress(input({ status: 'rejected' })).estimatedCompletion).toBeNull();
   });
@@ -122,8 +144,18 @@ describe('computeProgress', () => {
       { currentPhase: 'plan', phaseStartedAt: minutes(2) },
       { currentPhase: 'review', phaseStartedAt: minutes(0), completed: new Set<Phase>(['plan']) },
       { currentPhase: 'review', phaseStartedAt: minutes(2), completed: new Set<Phase>(['plan']) },
-      { currentPhase: 'implement', phaseStartedAt: minutes(0), completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']), reviewScore: 85 },
-      { currentPhase: 'implement', phaseStartedAt: minutes(10), completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']), reviewScore: 85 },
+      {
+        currentPhase: 'implement',
+        phaseStartedAt: minutes(0),
+        completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']),
+        reviewScore: 85,
+      },
+      {
+        currentPhase: 'implement',
+        phaseStartedAt: minutes(10),
+        completed: new Set<Phase>(['plan', 'review', 'refine', 'approval']),
+        reviewScore: 85,
+      },
       { status: 'completed' },
     ];
     const values = timeline.map((t) => computeProgress(input(t)).progress);
@@ -136,11 +168,26 @@ describe('computeProgress', () => {
 describe('expectedPhaseMs', () => {
   it('uses the seed figures until plan, review and implementation have all been measured', () => {
     expect(expectedPhaseMs({})).toEqual(seedPhaseMs);
-    expect(expectedPhaseMs({ plan: { medianMs: 10 }, review: { medianMs: 5 } })).toEqual(seedPhaseMs);
+    expect(expectedPhaseMs({ plan: { medianMs: 10 }, review: { medianMs: 5 } })).toEqual(
+      seedPhaseMs,
+    );
   });
 
   it('uses measured medians, and scales a review into a refinement round when none was measured', () => {
-    expect(expectedPhaseMs({ plan: { medianMs: 10 }, review: { medianMs: 6 }, implement: { medianMs: 30 } })).toEqual({ plan: 10, review: 6, refine: 8, implement: 30 });
-    expect(expectedPhaseMs({ plan: { medianMs: 10 }, review: { medianMs: 6 }, implement: { medianMs: 30 }, refine: { medianMs: 0, perIterationMs: 14 } }).refine).toBe(14);
+    expect(
+      expectedPhaseMs({
+        plan: { medianMs: 10 },
+        review: { medianMs: 6 },
+        implement: { medianMs: 30 },
+      }),
+    ).toEqual({ plan: 10, review: 6, refine: 8, implement: 30 });
+    expect(
+      expectedPhaseMs({
+        plan: { medianMs: 10 },
+        review: { medianMs: 6 },
+        implement: { medianMs: 30 },
+        refine: { medianMs: 0, perIterationMs: 14 },
+      }).refine,
+    ).toBe(14);
   });
 });

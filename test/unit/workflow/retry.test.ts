@@ -3,19 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors/app-error.ts';
 import { retryConfig, retryReason, withRetry } from '../../../workflows/implementation/retry.ts';
 
-const apiError = (statusCode: number) => new APICallError({ message: `HTTP ${statusCode}`, url: 'http://model.test', requestBodyValues: {}, statusCode, isRetryable: true });
+const apiError = (statusCode: number) =>
+  new APICallError({
+    message: `HTTP ${statusCode}`,
+    url: 'http://model.test',
+    requestBodyValues: {},
+    statusCode,
+    isRetryable: true,
+  });
 
 describe('retryReason', () => {
   it('retries rate limits and timeouts only (seed 003: RATE_LIMIT, TIMEOUT)', () => {
-    expect(retryConfig).toEqual({ maxAttempts: 3, backoffMs: [1000, 2000, 4000], retryOn: ['RATE_LIMIT', 'TIMEOUT'] });
+    expect(retryConfig).toEqual({
+      maxAttempts: 3,
+      backoffMs: [1000, 2000, 4000],
+      retryOn: ['RATE_LIMIT', 'TIMEOUT'],
+    });
     expect(retryReason(apiError(429))).toBe('rateLimit');
     expect(retryReason(apiError(408))).toBe('timeout');
-    expect(retryReason(new AppError('MODEL_ERROR', 'timed out', { details: { reason: 'timeout' } }))).toBe('timeout');
-    expect(retryReason(new AppError('MODEL_ERROR', 'openai failed (rateLimit)', { details: { reason: 'rateLimit' } }))).toBe('rateLimit');
+    expect(
+      retryReason(new AppError('MODEL_ERROR', 'timed out', { details: { reason: 'timeout' } })),
+    ).toBe('timeout');
+    expect(
+      retryReason(
+        new AppError('MODEL_ERROR', 'openai failed (rateLimit)', {
+          details: { reason: 'rateLimit' },
+        }),
+      ),
+    ).toBe('rateLimit');
     expect(retryReason(new Error('wrapped', { cause: apiError(429) }))).toBe('rateLimit');
     expect(retryReason(apiError(500))).toBeUndefined();
     expect(retryReason(apiError(400))).toBeUndefined();
-    expect(retryReason(new AppError('VALIDATION_ERROR', 'bad', { field: 'steps' }))).toBeUndefined();
+    expect(
+      retryReason(new AppError('VALIDATION_ERROR', 'bad', { field: 'steps' })),
+    ).toBeUndefined();
     expect(retryReason(new Error('Structured output validation failed'))).toBeUndefined();
   });
 });
@@ -30,7 +51,12 @@ describe('withRetry', () => {
         calls++;
         throw apiError(429);
       },
-      { timeoutMs: 1000, scale: 0.5, sleep: async (ms) => void waits.push(ms), onRetry: (r) => void retries.push(r.attempt) },
+      {
+        timeoutMs: 1000,
+        scale: 0.5,
+        sleep: async (ms) => void waits.push(ms),
+        onRetry: (r) => void retries.push(r.attempt),
+      },
     );
     await expect(failing).rejects.toMatchObject({ statusCode: 429 });
     expect(calls).toBe(3);
@@ -56,7 +82,8 @@ describe('withRetry', () => {
     const value = await withRetry(
       async (signal) => {
         signals.push(signal);
-        if (calls++ === 0) await new Promise((resolve) => signal.addEventListener('abort', resolve));
+        if (calls++ === 0)
+          await new Promise((resolve) => signal.addEventListener('abort', resolve));
         return 'done';
       },
       { timeoutMs: 30, sleep: async () => undefined },

@@ -2,8 +2,20 @@ import { createStep } from '@mastra/core/workflows';
 import { loadCheckpoint } from '../checkpoints.ts';
 import { withTransaction } from '../db.ts';
 import { guardPhase } from '../phase-runner.ts';
-import { approvalState, completePhase, enterPhase, openAttempt, recordApprovalDecision } from '../run-records.ts';
-import { approvalAnswerSchema, approvalRequestSchema, approvedPlanSchema, reviewedPlanSchema, type ApprovedPlan } from '../schemas.ts';
+import {
+  approvalState,
+  completePhase,
+  enterPhase,
+  openAttempt,
+  recordApprovalDecision,
+} from '../run-records.ts';
+import {
+  approvalAnswerSchema,
+  approvalRequestSchema,
+  approvedPlanSchema,
+  reviewedPlanSchema,
+  type ApprovedPlan,
+} from '../schemas.ts';
 import type { WorkflowDeps } from '../workflow-deps.ts';
 
 export const approvalStepId = 'approval-gate';
@@ -28,26 +40,45 @@ export function createApprovalStep(deps: WorkflowDeps) {
       if (saved) return saved.output;
       if (!attempt.input.approval) {
         const output = { ...inputData, approved: null };
-        await completePhase(deps.pool, attempt, { phase: 'approval', checkpoint: output, durationMs: 0, nextPhase: 'implement', silent: true });
+        await completePhase(deps.pool, attempt, {
+          phase: 'approval',
+          checkpoint: output,
+          durationMs: 0,
+          nextPhase: 'implement',
+          silent: true,
+        });
         return output;
       }
       const run = { deps, attempt, phase: 'approval' as const, mastra, abortSignal };
       return guardPhase(run, async () => {
         let state = await approvalState(deps.pool, attempt.runId);
         if (!state.decision && resumeData) {
-          await withTransaction(deps.pool, (client) => recordApprovalDecision(client, attempt.runId, resumeData));
+          await withTransaction(deps.pool, (client) =>
+            recordApprovalDecision(client, attempt.runId, resumeData),
+          );
           state = await approvalState(deps.pool, attempt.runId);
         }
         if (!state.decision) {
           if (!resumeData) await enterPhase(deps.pool, attempt, 'approval');
-          return await suspend({ runId: attempt.runId, planId: inputData.planId, reviewId: inputData.reviewId, score: inputData.score });
+          return await suspend({
+            runId: attempt.runId,
+            planId: inputData.planId,
+            reviewId: inputData.reviewId,
+            score: inputData.score,
+          });
         }
         if (state.decision === 'rejected') {
           abort();
           return { ...inputData, approved: false };
         }
         const output = { ...inputData, approved: true };
-        await completePhase(deps.pool, attempt, { phase: 'approval', checkpoint: output, durationMs: state.waitedMs ?? 0, score: inputData.score, nextPhase: 'implement' });
+        await completePhase(deps.pool, attempt, {
+          phase: 'approval',
+          checkpoint: output,
+          durationMs: state.waitedMs ?? 0,
+          score: inputData.score,
+          nextPhase: 'implement',
+        });
         return output;
       });
     },

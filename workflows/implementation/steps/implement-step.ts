@@ -6,7 +6,12 @@ import { loadCheckpoint } from '../checkpoints.ts';
 import { requirementCoverage } from '../coverage.ts';
 import { callAgent, guardPhase, phaseRequest, since } from '../phase-runner.ts';
 import { completePhase, completeRun, enterPhase, openAttempt } from '../run-records.ts';
-import { approvedPlanSchema, implementationOutputSchema, type ImplementationMetrics, type ImplementationOutput } from '../schemas.ts';
+import {
+  approvedPlanSchema,
+  implementationOutputSchema,
+  type ImplementationMetrics,
+  type ImplementationOutput,
+} from '../schemas.ts';
 import type { WorkflowDeps } from '../workflow-deps.ts';
 
 interface ImplementCheckpoint {
@@ -14,8 +19,16 @@ interface ImplementCheckpoint {
   metrics: ImplementationMetrics;
 }
 
-function toOutput(implementation: Implementation, metrics: ImplementationMetrics): ImplementationOutput {
-  return { implementation: implementation.implementation, documentation: implementation.documentation, tests: implementation.tests, metrics };
+function toOutput(
+  implementation: Implementation,
+  metrics: ImplementationMetrics,
+): ImplementationOutput {
+  return {
+    implementation: implementation.implementation,
+    documentation: implementation.documentation,
+    tests: implementation.tests,
+    metrics,
+  };
 }
 
 /**
@@ -25,16 +38,25 @@ function toOutput(implementation: Implementation, metrics: ImplementationMetrics
 export function createImplementStep(deps: WorkflowDeps) {
   return createStep({
     id: 'implement-phase',
-    description: 'Phase 4: the implementer writes code, documentation and tests for the approved plan',
+    description:
+      'Phase 4: the implementer writes code, documentation and tests for the approved plan',
     inputSchema: approvedPlanSchema,
     outputSchema: implementationOutputSchema,
     execute: async ({ inputData, runId, mastra, abortSignal }) => {
       const attempt = await openAttempt(deps.pool, runId);
-      const saved = await loadCheckpoint<ImplementCheckpoint>(deps.pool, attempt.runId, 'implement');
+      const saved = await loadCheckpoint<ImplementCheckpoint>(
+        deps.pool,
+        attempt.runId,
+        'implement',
+      );
       if (saved) {
         // Crashed between the checkpoint and the run's completion: finish without calling the agent again.
         await completeRun(deps.pool, attempt, saved.output.metrics, saved.output.implementationId);
-        const stored = await loadArtifact<Implementation>(deps.pool, saved.output.implementationId, 'implementation');
+        const stored = await loadArtifact<Implementation>(
+          deps.pool,
+          saved.output.implementationId,
+          'implementation',
+        );
         return toOutput(stored.content, saved.output.metrics);
       }
       const run = { deps, attempt, phase: 'implement' as const, mastra, abortSignal };
@@ -43,8 +65,15 @@ export function createImplementStep(deps: WorkflowDeps) {
         await enterPhase(deps.pool, attempt, 'implement');
         const plan = await loadArtifact<Plan>(deps.pool, inputData.planId, ['plan', 'refinement']);
         const request = phaseRequest(attempt.input);
-        const implementation: Implementation = await callAgent(run, (ctx) => deps.agents.implement({ ...request, plan: plan.content }, ctx));
-        const implementationId = await saveArtifact(deps.pool, { runId: attempt.runId, kind: 'implementation', attempt: attempt.attempt, content: implementation });
+        const implementation: Implementation = await callAgent(run, (ctx) =>
+          deps.agents.implement({ ...request, plan: plan.content }, ctx),
+        );
+        const implementationId = await saveArtifact(deps.pool, {
+          runId: attempt.runId,
+          kind: 'implementation',
+          attempt: attempt.attempt,
+          content: implementation,
+        });
         const implementationTime = since(started);
         const metrics: ImplementationMetrics = {
           planScore: inputData.score,

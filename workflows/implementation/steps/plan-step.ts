@@ -17,17 +17,32 @@ export function createPlanStep(deps: WorkflowDeps) {
     inputSchema: implementationInputSchema,
     outputSchema: planRefSchema,
     execute: async ({ inputData, runId, mastra, abortSignal }) => {
-      const attempt = await openAttempt(deps.pool, runId, { createWith: inputData as ImplementationInput });
+      const attempt = await openAttempt(deps.pool, runId, {
+        createWith: inputData as ImplementationInput,
+      });
       const saved = await loadCheckpoint<PlanRef>(deps.pool, attempt.runId, 'plan');
       if (saved) return saved.output;
       const run = { deps, attempt, phase: 'plan' as const, mastra, abortSignal };
       return guardPhase(run, async () => {
         const started = performance.now();
         await enterPhase(deps.pool, attempt, 'plan');
-        const plan: Plan = await callAgent(run, (ctx) => deps.agents.plan(phaseRequest(attempt.input), ctx));
-        const planId = await saveArtifact(deps.pool, { runId: attempt.runId, kind: 'plan', attempt: attempt.attempt, content: plan });
+        const plan: Plan = await callAgent(run, (ctx) =>
+          deps.agents.plan(phaseRequest(attempt.input), ctx),
+        );
+        const planId = await saveArtifact(deps.pool, {
+          runId: attempt.runId,
+          kind: 'plan',
+          attempt: attempt.attempt,
+          content: plan,
+        });
         const output = { runId: attempt.runId, planId };
-        await completePhase(deps.pool, attempt, { phase: 'plan', checkpoint: output, durationMs: since(started), nextPhase: 'review', artifactId: planId });
+        await completePhase(deps.pool, attempt, {
+          phase: 'plan',
+          checkpoint: output,
+          durationMs: since(started),
+          nextPhase: 'review',
+          artifactId: planId,
+        });
         return output;
       });
     },

@@ -16,10 +16,18 @@ import { phaseAfterRefinement } from './review-step.ts';
  * is no gate. Every plan and review stays stored, and `restartRun(id, { fromPhase: 'refine' })`
  * grants a fresh round of refinements.
  */
-export function planBelowThreshold(score: number, refinements: number, passScore: number): AppError {
-  return new AppError('GUARD_REJECTED', `plan scored ${score} after ${refinements} refinement${refinements === 1 ? '' : 's'}; ${passScore} is needed to implement it`, {
-    details: { reason: 'planBelowThreshold', score, refinements, passScore },
-  });
+export function planBelowThreshold(
+  score: number,
+  refinements: number,
+  passScore: number,
+): AppError {
+  return new AppError(
+    'GUARD_REJECTED',
+    `plan scored ${score} after ${refinements} refinement${refinements === 1 ? '' : 's'}; ${passScore} is needed to implement it`,
+    {
+      details: { reason: 'planBelowThreshold', score, refinements, passScore },
+    },
+  );
 }
 
 /**
@@ -39,18 +47,41 @@ export function createRefineStep(deps: WorkflowDeps) {
       const maxRefinements = attempt.input.maxRefinements ?? deps.maxRefinements;
       const run = { deps, attempt, phase: 'refine' as const, mastra, abortSignal };
       return guardPhase(run, async () => {
-        if (inputData.refinements >= maxRefinements) throw planBelowThreshold(inputData.score, inputData.refinements, deps.passScore);
+        if (inputData.refinements >= maxRefinements)
+          throw planBelowThreshold(inputData.score, inputData.refinements, deps.passScore);
         const iteration = inputData.refinements + 1;
         const started = performance.now();
         await enterPhase(deps.pool, attempt, 'refine', iteration);
         const request = phaseRequest(attempt.input);
         const plan = await loadArtifact<Plan>(deps.pool, inputData.planId, ['plan', 'refinement']);
         const review = await loadArtifact<PlanReview>(deps.pool, inputData.reviewId, 'review');
-        const refined: RefinedPlan = await callAgent(run, (ctx) => deps.agents.refine({ ...request, plan: plan.content, review: review.content }, ctx));
-        const refinedId = await saveArtifact(deps.pool, { runId: attempt.runId, kind: 'refinement', attempt: attempt.attempt, iteration, content: refined });
-        const newReview: PlanReview = await callAgent(run, (ctx) => deps.agents.review({ ...request, plan: refined }, ctx));
-        const reviewId = await saveArtifact(deps.pool, { runId: attempt.runId, kind: 'review', attempt: attempt.attempt, iteration, content: newReview });
-        const output: ReviewedPlan = { runId: attempt.runId, planId: refinedId, reviewId, score: newReview.score, refinements: iteration };
+        const refined: RefinedPlan = await callAgent(run, (ctx) =>
+          deps.agents.refine({ ...request, plan: plan.content, review: review.content }, ctx),
+        );
+        const refinedId = await saveArtifact(deps.pool, {
+          runId: attempt.runId,
+          kind: 'refinement',
+          attempt: attempt.attempt,
+          iteration,
+          content: refined,
+        });
+        const newReview: PlanReview = await callAgent(run, (ctx) =>
+          deps.agents.review({ ...request, plan: refined }, ctx),
+        );
+        const reviewId = await saveArtifact(deps.pool, {
+          runId: attempt.runId,
+          kind: 'review',
+          attempt: attempt.attempt,
+          iteration,
+          content: newReview,
+        });
+        const output: ReviewedPlan = {
+          runId: attempt.runId,
+          planId: refinedId,
+          reviewId,
+          score: newReview.score,
+          refinements: iteration,
+        };
         const passed = newReview.score >= deps.passScore;
         await completePhase(deps.pool, attempt, {
           phase: 'refine',
@@ -58,11 +89,16 @@ export function createRefineStep(deps: WorkflowDeps) {
           ...(passed ? { checkpoint: output } : {}),
           durationMs: since(started),
           score: newReview.score,
-          nextPhase: passed ? phaseAfterRefinement(attempt.input) : iteration < maxRefinements ? 'refine' : null,
+          nextPhase: passed
+            ? phaseAfterRefinement(attempt.input)
+            : iteration < maxRefinements
+              ? 'refine'
+              : null,
           artifactId: refinedId,
           iteration,
         });
-        if (!passed && iteration >= maxRefinements) throw planBelowThreshold(newReview.score, iteration, deps.passScore);
+        if (!passed && iteration >= maxRefinements)
+          throw planBelowThreshold(newReview.score, iteration, deps.passScore);
         return output;
       });
     },
@@ -80,7 +116,13 @@ export function createSkipRefinementStep(deps: WorkflowDeps) {
       const attempt = await openAttempt(deps.pool, runId);
       const saved = await loadCheckpoint<ReviewedPlan>(deps.pool, attempt.runId, 'refine');
       if (saved) return saved.output;
-      await completePhase(deps.pool, attempt, { phase: 'refine', checkpoint: inputData, durationMs: 0, nextPhase: phaseAfterRefinement(attempt.input), silent: true });
+      await completePhase(deps.pool, attempt, {
+        phase: 'refine',
+        checkpoint: inputData,
+        durationMs: 0,
+        nextPhase: phaseAfterRefinement(attempt.input),
+        silent: true,
+      });
       return inputData;
     },
   });

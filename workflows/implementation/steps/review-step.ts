@@ -5,7 +5,13 @@ import { loadArtifact, saveArtifact } from '../artifact-store.ts';
 import { loadCheckpoint } from '../checkpoints.ts';
 import { callAgent, guardPhase, phaseRequest, since } from '../phase-runner.ts';
 import { completePhase, enterPhase, openAttempt } from '../run-records.ts';
-import { planRefSchema, reviewedPlanSchema, type ImplementationInput, type Phase, type ReviewedPlan } from '../schemas.ts';
+import {
+  planRefSchema,
+  reviewedPlanSchema,
+  type ImplementationInput,
+  type Phase,
+  type ReviewedPlan,
+} from '../schemas.ts';
 import type { WorkflowDeps } from '../workflow-deps.ts';
 
 /** Where a run goes once its plan passes review. */
@@ -29,9 +35,22 @@ export function createReviewStep(deps: WorkflowDeps) {
         const started = performance.now();
         await enterPhase(deps.pool, attempt, 'review');
         const plan = await loadArtifact<Plan>(deps.pool, inputData.planId, 'plan');
-        const review: PlanReview = await callAgent(run, (ctx) => deps.agents.review({ ...phaseRequest(attempt.input), plan: plan.content }, ctx));
-        const reviewId = await saveArtifact(deps.pool, { runId: attempt.runId, kind: 'review', attempt: attempt.attempt, content: review });
-        const output: ReviewedPlan = { runId: attempt.runId, planId: inputData.planId, reviewId, score: review.score, refinements: 0 };
+        const review: PlanReview = await callAgent(run, (ctx) =>
+          deps.agents.review({ ...phaseRequest(attempt.input), plan: plan.content }, ctx),
+        );
+        const reviewId = await saveArtifact(deps.pool, {
+          runId: attempt.runId,
+          kind: 'review',
+          attempt: attempt.attempt,
+          content: review,
+        });
+        const output: ReviewedPlan = {
+          runId: attempt.runId,
+          planId: inputData.planId,
+          reviewId,
+          score: review.score,
+          refinements: 0,
+        };
         const mayRefine = (attempt.input.maxRefinements ?? deps.maxRefinements) > 0;
         await completePhase(deps.pool, attempt, {
           phase: 'review',
@@ -39,7 +58,12 @@ export function createReviewStep(deps: WorkflowDeps) {
           durationMs: since(started),
           score: review.score,
           // Below the pass score with no refinement allowed, the run fails next (in the refine step).
-          nextPhase: review.score >= deps.passScore ? phaseAfterRefinement(attempt.input) : mayRefine ? 'refine' : null,
+          nextPhase:
+            review.score >= deps.passScore
+              ? phaseAfterRefinement(attempt.input)
+              : mayRefine
+                ? 'refine'
+                : null,
           artifactId: reviewId,
         });
         return output;

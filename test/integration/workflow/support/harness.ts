@@ -10,7 +10,11 @@ import type { ImplementationWorkflowOptions } from '../../../../workflows/implem
 export const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
 // Connections the crash test's child held are cut by the server; an idle client's error must not fail the file.
 pool.on('error', () => undefined);
-export const storage = new PostgresStore({ id: 'workflow-tests', connectionString: process.env.DATABASE_URL!, disableInit: true });
+export const storage = new PostgresStore({
+  id: 'workflow-tests',
+  connectionString: process.env.DATABASE_URL!,
+  disableInit: true,
+});
 
 export interface Harness {
   mastra: Mastra;
@@ -30,7 +34,11 @@ export async function closeHarnesses(): Promise<void> {
 }
 
 /** A Mastra instance of its own with a fresh workflow object (never shared between instances). */
-export function harness(options: Partial<ImplementationWorkflowOptions> & { mastraOptions?: Partial<ConstructorParameters<typeof Mastra>[0]> } = {}): Harness {
+export function harness(
+  options: Partial<ImplementationWorkflowOptions> & {
+    mastraOptions?: Partial<ConstructorParameters<typeof Mastra>[0]>;
+  } = {},
+): Harness {
   const sleeps: number[] = [];
   const { mastraOptions, ...workflowOptions } = options;
   const implementationWorkflow = createImplementationWorkflow({
@@ -38,7 +46,12 @@ export function harness(options: Partial<ImplementationWorkflowOptions> & { mast
     retry: { scale: 1, sleep: async (ms) => void sleeps.push(ms) },
     ...workflowOptions,
   });
-  const mastra = new Mastra({ workflows: { implementationWorkflow }, storage, logger: false, ...mastraOptions });
+  const mastra = new Mastra({
+    workflows: { implementationWorkflow },
+    storage,
+    logger: false,
+    ...mastraOptions,
+  });
   const service = createRunService({ mastra, pool });
   open.push(service);
   return { mastra, service, sleeps };
@@ -49,7 +62,10 @@ export async function eventsOf(service: RunService, id: string): Promise<RunEven
 }
 
 /** Poll until `check` returns a value (or time out). */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -31,7 +31,11 @@ export function scriptedAgents(script: Script): AgentPort & { calls: Call[] } {
       maybeFail('plan');
       return {
         summary: `Plan for ${input.request}`,
-        steps: input.requirements.map((r) => ({ title: r, detail: `Implement ${r}`, verification: `A test for ${r} passes` })),
+        steps: input.requirements.map((r) => ({
+          title: r,
+          detail: `Implement ${r}`,
+          verification: `A test for ${r} passes`,
+        })),
         risks: [],
         successMetrics: ['tests pass'],
       } satisfies Plan;
@@ -53,7 +57,10 @@ export function scriptedAgents(script: Script): AgentPort & { calls: Call[] } {
       maybeFail('refine');
       return {
         ...input.plan,
-        steps: [...input.plan.steps, { title: 'Errors', detail: 'Handle errors', verification: 'error tests pass' }],
+        steps: [
+          ...input.plan.steps,
+          { title: 'Errors', detail: 'Handle errors', verification: 'error tests pass' },
+        ],
         changes: ['Added step: Handle errors'],
       } satisfies RefinedPlan;
     },
@@ -62,13 +69,19 @@ export function scriptedAgents(script: Script): AgentPort & { calls: Call[] } {
       if (script.implementGate) {
         await Promise.race([
           script.implementGate,
-          new Promise((_, reject) => ctx.abortSignal.addEventListener('abort', () => reject(ctx.abortSignal.reason), { once: true })),
+          new Promise((_, reject) =>
+            ctx.abortSignal.addEventListener('abort', () => reject(ctx.abortSignal.reason), {
+              once: true,
+            }),
+          ),
         ]);
       }
       return {
         implementation: `export function feature() { /* ${input.request} */ }`,
         documentation: `# ${input.request}`,
-        tests: script.tests ? script.tests(input.requirements) : input.requirements.map((r) => `it('${r}')`),
+        tests: script.tests
+          ? script.tests(input.requirements)
+          : input.requirements.map((r) => `it('${r}')`),
         notes: [],
       } satisfies Implementation;
     },
