@@ -221,6 +221,7 @@ const minSharedGrams = 24;
 
 /** Characters that render as nothing: zero-width spaces and joiners, soft hyphens, BOMs, selectors. */
 const invisible =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: invisible code points, each meant alone
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 
 /** Cyrillic and Greek letters that look like Latin ones (NFKC leaves them alone). */

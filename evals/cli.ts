@@ -59,26 +59,31 @@ export async function main(
   }
 }
 
+/** The command line, as node:util reads it. */
+function parseCliArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dataset: { type: 'string', multiple: true },
+      agent: { type: 'string', multiple: true },
+      model: { type: 'string' },
+      judge: { type: 'string' },
+      json: { type: 'string' },
+      html: { type: 'string' },
+      thresholds: { type: 'string' },
+      'no-thresholds': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      compare: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
 async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCliArgs>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        dataset: { type: 'string', multiple: true },
-        agent: { type: 'string', multiple: true },
-        model: { type: 'string' },
-        judge: { type: 'string' },
-        json: { type: 'string' },
-        html: { type: 'string' },
-        thresholds: { type: 'string' },
-        'no-thresholds': { type: 'boolean' },
-        concurrency: { type: 'string' },
-        compare: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseCliArgs(argv);
   } catch (error) {
     throw new AppError('VALIDATION_ERROR', `${(error as Error).message}\n${usage}`, {
       field: 'argv',

@@ -37,7 +37,7 @@ export function matchConcepts(text: string, library: readonly Concept[]): Concep
 export function containsTerm(haystack: string, term: string): boolean {
   const t = term.toLowerCase().trim();
   if (!t) return false;
-  if (/[^a-z0-9 '\-]/.test(t)) return haystack.includes(t);
+  if (/[^a-z0-9 '-]/.test(t)) return haystack.includes(t);
   const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
   // Allow simple plural/verb endings on the last word ("tests", "paginated").
   return new RegExp(`(^|[^a-z0-9])${escaped}(s|es|ed|ing|d)?($|[^a-z0-9])`, 'i').test(haystack);

@@ -115,7 +115,7 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
           beforeAction: options.beforeAction,
           referenceSolution: () => (entry.solution ??= selectReferenceSolution(pool, sessionId)),
         };
-        let turn;
+        let turn: Awaited<ReturnType<typeof computeTurn>>;
         try {
           turn = await computeTurn(entry.record, event, deps);
         } catch (error) {
