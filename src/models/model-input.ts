@@ -6,7 +6,27 @@ import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
  * reads it like any prompt; the rules model parses it back.
  */
 const fenceTag = 'mentorflow-input';
-const blockPattern = new RegExp('```json ' + fenceTag + '\\n([\\s\\S]*?)\\n```', 'g');
+const opening = `\`\`\`json ${fenceTag}\n`;
+const closing = '\n```';
+
+/**
+ * The tagged blocks of `text` as [start, end, body] (end exclusive), first to last. A scan with
+ * indexOf rather than a lazy regular expression: many openings without a closing fence would make
+ * the regex rescan the rest of the text from each one (quadratic on a long pasted message).
+ */
+function taggedBlocks(text: string): [number, number, string][] {
+  const blocks: [number, number, string][] = [];
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf(opening, from);
+    if (start === -1) return blocks;
+    const bodyStart = start + opening.length;
+    const close = text.indexOf(closing, bodyStart);
+    if (close === -1) return blocks;
+    blocks.push([start, close + closing.length, text.slice(bodyStart, close)]);
+    from = close + closing.length;
+  }
+}
 
 /** Render an agent call's user message. */
 export function formatModelInput(task: string, input: unknown): string {
@@ -30,14 +50,21 @@ export function readModelInput(prompt: LanguageModelV4Prompt): ModelInput {
       ? lastUser.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n')
       : '';
   let input: Record<string, unknown> | undefined;
-  for (const match of text.matchAll(blockPattern)) {
+  const blocks = taggedBlocks(text);
+  for (const [, , body] of blocks) {
     try {
-      const parsed: unknown = JSON.parse(match[1]!);
+      const parsed: unknown = JSON.parse(body);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
         input = parsed as Record<string, unknown>;
     } catch {
       // A block that is not JSON is treated as plain text.
     }
   }
-  return { input, text, message: text.replace(blockPattern, '').trim() };
+  let message = '';
+  let at = 0;
+  for (const [start, end] of blocks) {
+    message += text.slice(at, start);
+    at = end;
+  }
+  return { input, text, message: (message + text.slice(at)).trim() };
 }

@@ -117,7 +117,9 @@ export function describeValue(value: unknown): string {
 
 /** Removes ANSI colour and cursor codes (pretty compiler and bundler output). */
 export function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g, '');
+  // An OSC sequence ends at BEL; it never spans another ESC, which keeps the scan from each
+  // unterminated `ESC ]` to the next ESC (a run of them would otherwise be quadratic).
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007\u001b]*\u0007/g, '');
 }
 
 /** Shortens a message to its first line, at most `max` characters. */

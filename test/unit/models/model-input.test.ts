@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatModelInput, readModelInput } from '../../../src/models/model-input.ts';
+import { stripAnsi } from '../../../tools/reports/report-input.ts';
+
+const user = (text: string) => [
+  { role: 'user' as const, content: [{ type: 'text' as const, text }] },
+];
+
+/** The lazy regular expression the scanner replaced, kept here as the reference. */
+const reference = /```json mentorflow-input\n([\s\S]*?)\n```/g;
+
+function timeOf(run: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+describe('readModelInput', () => {
+  it('reads the tagged JSON block back and keeps the rest as the message', () => {
+    const text = `Say hello\n\n${formatModelInput('task', { a: 1 })}\nthanks`;
+    expect(readModelInput(user(text))).toEqual({
+      input: { a: 1 },
+      text,
+      message: 'Say hello\n\ntask\n\n\nthanks',
+    });
+  });
+
+  it('finds the same blocks and message as the regular expression it replaced', () => {
+    const piece = fc.constantFrom(
+      '```json mentorflow-input\n',
+      '\n```',
+      '{"x":1}',
+      '\n',
+      'a',
+      '```',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        const read = readModelInput(user(text));
+        let input: Record<string, unknown> | undefined;
+        for (const m of text.matchAll(reference)) {
+          try {
+            const parsed: unknown = JSON.parse(m[1]!);
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+              input = parsed as Record<string, unknown>;
+            }
+          } catch {}
+        }
+        expect(read.input).toEqual(input);
+        expect(read.message).toBe(text.replace(reference, '').trim());
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it('stays linear on many openings without a closing fence', () => {
+    const text = (n: number) => 'x ```json mentorflow-input\n'.repeat(n);
+    const small = text(5_000);
+    const large = text(20_000);
+    const ratio =
+      timeOf(() => readModelInput(user(large))) / timeOf(() => readModelInput(user(small)));
+    expect(ratio).toBeLessThan(8);
+  });
+});
+
+describe('stripAnsi', () => {
+  it('removes colour codes and terminated OSC sequences', () => {
+    expect(stripAnsi('\u001b[31merror\u001b[0m \u001b]0;title\u0007done')).toBe('error done');
+  });
+
+  it('stays linear on a run of unterminated OSC openings', () => {
+    const small = '\u001b]'.repeat(20_000);
+    const large = '\u001b]'.repeat(80_000);
+    expect(timeOf(() => stripAnsi(large)) / timeOf(() => stripAnsi(small))).toBeLessThan(8);
+  });
+});
