@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { AppError } from '../errors/app-error.ts';
 import { projectRoot } from '../paths.ts';
+import { inTransaction } from './transaction.ts';
 
 /** Numbered SQL files `NNNN_name.sql`, applied in order, each in its own transaction. */
 export const migrationsDir = join(projectRoot, 'src', 'db', 'migrations');
@@ -100,16 +101,15 @@ export async function migrate(
     const applied: string[] = [];
     for (const migration of migrations) {
       if (done.has(migration.version)) continue;
-      await client.query('begin');
       try {
-        await client.query(migration.sql);
-        await client.query('insert into schema_migrations (version, name) values ($1, $2)', [
-          migration.version,
-          migration.name,
-        ]);
-        await client.query('commit');
+        await inTransaction(client, async () => {
+          await client.query(migration.sql);
+          await client.query('insert into schema_migrations (version, name) values ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
+        });
       } catch (cause) {
-        await client.query('rollback');
         throw new AppError(
           'DATABASE_ERROR',
           `migration ${migration.version}_${migration.name} failed: ${(cause as Error).message}`,

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
-import { withTransaction } from '../../workflows/implementation/db.ts';
+import { withTransaction } from '../db/transaction.ts';
 
 /**
  * Advisory-lock class for run ownership (two-key form, so it never meets the one-key schema lock).

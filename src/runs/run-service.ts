@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { loadArtifact, type Artifact } from '../../workflows/implementation/artifact-store.ts';
 import { listCheckpoints } from '../../workflows/implementation/checkpoints.ts';
-import { withTransaction } from '../../workflows/implementation/db.ts';
+import { withTransaction } from '../db/transaction.ts';
 import {
   appendRunEvent,
   listRunEventRows,

@@ -9,7 +9,7 @@ import {
   listCheckpoints,
   recentPhaseDurations,
 } from '../../workflows/implementation/checkpoints.ts';
-import type { Queryable } from '../../workflows/implementation/db.ts';
+import type { Queryable } from '../db/transaction.ts';
 import { computeProgress, expectedPhaseMs } from '../../workflows/implementation/progress.ts';
 import type {
   ImplementationInput,

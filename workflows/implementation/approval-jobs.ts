@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Queryable } from './db.ts';
+import type { Queryable } from '../../src/db/transaction.ts';
 
 /** Graphile Worker task that escalates an unanswered approval request. */
 export const approvalTimeoutTaskName = 'implementation-approval-timeout';

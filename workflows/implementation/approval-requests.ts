@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { scheduleApprovalTimeout } from './approval-jobs.ts';
-import { withTransaction } from './db.ts';
+import { withTransaction } from '../../src/db/transaction.ts';
 import { appendRunEvent } from './run-events.ts';
 import type { WorkflowDeps } from './workflow-deps.ts';
 

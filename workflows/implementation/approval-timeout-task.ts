@@ -1,6 +1,7 @@
 import type { Task } from 'graphile-worker';
 import { approvalTimeoutPayloadSchema } from './approval-jobs.ts';
 import { appendRunEvent } from './run-events.ts';
+import { inTransaction } from '../../src/db/transaction.ts';
 
 export { approvalTimeoutTaskName } from './approval-jobs.ts';
 
@@ -21,9 +22,8 @@ export const approvalTimeoutTask: Task = async (rawPayload, helpers) => {
     return;
   }
   const payload = parsed.data;
-  const escalated = await helpers.withPgClient(async (client) => {
-    await client.query('begin');
-    try {
+  const escalated = await helpers.withPgClient((client) =>
+    inTransaction(client, async () => {
       const { rows } = await client.query<{
         status: string;
         attempt: number;
@@ -41,7 +41,6 @@ export const approvalTimeoutTask: Task = async (rawPayload, helpers) => {
         run.attempt !== payload.attempt ||
         run.escalated_at
       ) {
-        await client.query('commit');
         return undefined;
       }
       await client.query('update implementation_runs set escalated_at = now() where id = $1', [
@@ -62,13 +61,9 @@ export const approvalTimeoutTask: Task = async (rawPayload, helpers) => {
         type: 'approval.escalated',
         data: { target: payload.escalateTo, waitedMs: run.waited_ms },
       });
-      await client.query('commit');
       return run.waited_ms;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    }
-  });
+    }),
+  );
   if (escalated !== undefined) {
     helpers.logger.warn(
       `implementation run ${payload.runId}: approval unanswered after ${escalated} ms, escalated to ${payload.escalateTo}`,

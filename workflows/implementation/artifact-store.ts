@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src/errors/app-error.ts';
-import type { Queryable } from './db.ts';
+import type { Queryable } from '../../src/db/transaction.ts';
 
 /** What the workflow stores per phase; step outputs carry only the ids. */
 export type ArtifactKind = 'plan' | 'review' | 'refinement' | 'implementation';

@@ -1,4 +1,4 @@
-import type { Queryable } from './db.ts';
+import type { Queryable } from '../../src/db/transaction.ts';
 import type { PhaseHistory } from './progress.ts';
 import { phaseIndex, phases, type Phase } from './schemas.ts';
 

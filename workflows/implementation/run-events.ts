@@ -1,4 +1,4 @@
-import type { Queryable } from './db.ts';
+import type { Queryable } from '../../src/db/transaction.ts';
 import type { ImplementationMetrics, Phase } from './schemas.ts';
 
 /** Why a step call was retried (seed 003 retries on these two only). */

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { AppError } from '../../src/errors/app-error.ts';
 import { cancelApprovalTimeout } from './approval-jobs.ts';
 import { saveCheckpoint } from './checkpoints.ts';
-import { withTransaction, type Queryable } from './db.ts';
+import { withTransaction, type Queryable } from '../../src/db/transaction.ts';
 import { retryReason } from './retry.ts';
 import { appendRunEvent } from './run-events.ts';
 import type {

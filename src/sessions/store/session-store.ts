@@ -24,6 +24,7 @@ import {
   toTransitionRecord,
 } from './rows.ts';
 import type { EventRow, SessionRow, TransitionRow } from './rows.ts';
+import { withTransaction } from '../../db/transaction.ts';
 
 export interface NewSession {
   readonly id: string;
@@ -38,9 +39,7 @@ export interface NewSession {
 
 /** Inserts the session (and its learner and mentor when new) in one transaction. */
 export async function insertSession(pool: pg.Pool, s: NewSession): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  await withTransaction(pool, async (client) => {
     await client.query('insert into learners (id) values ($1) on conflict (id) do nothing', [
       s.learnerId,
     ]);
@@ -69,13 +68,7 @@ export async function insertSession(pool: pg.Pool, s: NewSession): Promise<void>
         [s.id, s.referenceSolution],
       );
     }
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function selectSession(pool: pg.Pool, id: string): Promise<SessionRecord | null> {

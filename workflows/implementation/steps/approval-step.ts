@@ -1,6 +1,6 @@
 import { createStep } from '@mastra/core/workflows';
 import { loadCheckpoint } from '../checkpoints.ts';
-import { withTransaction } from '../db.ts';
+import { withTransaction } from '../../../src/db/transaction.ts';
 import { guardPhase } from '../phase-runner.ts';
 import {
   approvalState,
