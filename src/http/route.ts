@@ -172,6 +172,8 @@ export function openApiDocument(
   }
   return {
     openapi: '3.1.0',
+    // Relative: the document describes whichever server serves it.
+    servers: [{ url: '/' }],
     info: {
       title: 'mentorflow API',
       version,

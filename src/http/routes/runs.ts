@@ -132,6 +132,8 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     operatorOnly: true,
     // Mastra's own `POST /workflows/:workflowId/restart` shares this path: only our run ids are handled here.
     fallsThrough: true,
+    // Any id: one that is not ours goes on to Mastra's route.
+    params: z.object({ id: z.string() }),
     responses: {
       202: { description: '{ id, status, attempt }' },
       404: { description: 'no such run', schema: errorBodySchema },
