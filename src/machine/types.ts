@@ -1,6 +1,6 @@
 /**
  * Typed, data-only state machine definitions. A machine is declared once as a plain object (see
- * `workflows/machines/`); the pure engine in this folder interprets it. Names are literal unions
+ * `src/domain/machines/`); the pure engine in this folder interprets it. Names are literal unions
  * inferred from the object's keys, so a typo in a transition's `from`, `to`, `event` or `guard` is a
  * compile error.
  */

@@ -34,7 +34,7 @@ export interface AgentCallContext {
 export interface AgentActionResult {
   /** Learner-facing text. */
   readonly reply?: string;
-  /** The agent's structured output (the action's schema in agents/schemas). */
+  /** The agent's structured output (the action's schema in src/domain/contracts). */
   readonly output: unknown;
   readonly usage?: {
     readonly inputTokens?: number;

@@ -12,7 +12,6 @@ const { MENTOR_TURN_WORKFLOW, turnRunId, workflowTurnRunner } = await import(
 );
 const app = await createApp(loadConfig());
 const { mastra } = app;
-const defaultSessionService = async () => app.sessions;
 
 afterAll(() => app.close());
 
@@ -43,7 +42,7 @@ const transitionsOf = (eventId: string) =>
 
 /** A story session with one accepted, unprocessed learner message (as a crash leaves it). */
 async function sessionWithStoredEvent(text: string) {
-  const service = await defaultSessionService();
+  const service = app.sessions;
   const { session } = await service.createSession({ learnerId: 'oli', story: cartStory });
   const event = validateEvent(session.id, 'story', { type: 'learner-message', data: { text } });
   const { stored } = await storeEvent(pool, session.id, event, 'client');
@@ -114,7 +113,7 @@ describe('mentor-turn runs a killed process left pending', () => {
     expect(await snapshotStatus(turnRunId(eventId))).toBeUndefined();
 
     // A turn that runs is still persisted (Studio shows it) and applies its event.
-    const { seq } = (await (await defaultSessionService()).listEvents(sessionId)).at(-1)!;
+    const { seq } = (await app.sessions.listEvents(sessionId)).at(-1)!;
     await runner(sessionId, eventId, seq);
     expect(await snapshotStatus(turnRunId(eventId))).toBe('success');
     expect(await transitionsOf(eventId)).toBe(1);
