@@ -1,5 +1,6 @@
 import '../config/normalise-env.ts';
 import { createApp } from '../app.ts';
+import { logUnhandledRejections } from '../app/process-guards.ts';
 import { config } from '../config/index.ts';
 import { serverConfig } from '../http/server-config.ts';
 
@@ -10,3 +11,4 @@ import { serverConfig } from '../http/server-config.ts';
  */
 export const app = await createApp(config(), { server: serverConfig });
 export const mastra = app.mastra;
+logUnhandledRejections(app.logger);

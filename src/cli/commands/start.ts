@@ -34,9 +34,11 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
   const { serverConfig } = await import('../../http/server-config.ts');
   const { createHttpApp } = await import('../../app/http-app.ts');
   const { listen } = await import('../../app/listen.ts');
+  const { logUnhandledRejections } = await import('../../app/process-guards.ts');
 
   // The same app and HTTP surface `src/mastra/index.ts` gives `mastra dev` and `mastra build`.
   const app = await createApp(cfg, { server: serverConfig });
+  logUnhandledRejections(app.logger);
   const http = await createHttpApp(app.mastra);
   const server = await listen(http, cfg.HOST, cfg.PORT);
   // Mastra's workers include mentorflow's background worker (timers, recovery, sweep), as under `mastra dev`.
