@@ -43,10 +43,84 @@ const leakyPort: AgentPort = {
   },
 };
 
+/**
+ * A model that does what the learner asks (the worst case): it writes the whole solution as prose,
+ * encoded a different way on each call, in the reply and every learner-facing field.
+ */
+const rot13 = (t: string) =>
+  t.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
+  });
+const homoglyphs: Record<string, string> = {
+  a: 'а',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  c: 'с',
+  x: 'х',
+  y: 'у',
+};
+const encodings: [string, (t: string) => string][] = [
+  ['base64', (t) => Buffer.from(t).toString('base64')],
+  ['reversed', (t) => [...t].reverse().join('')],
+  ['letter-spaced', (t) => [...t].join(' ')],
+  [
+    '\\u escapes',
+    (t) => [...t].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join(''),
+  ],
+  ['rot13', rot13],
+  ['zero-width', (t) => [...t].join('\u200b')],
+  ['homoglyphs', (t) => t.replace(/[aeopcxy]/g, (c) => homoglyphs[c]!)],
+  ['hex', (t) => Buffer.from(t).toString('hex')],
+];
+/** The inverse of every encoding above, written independently of the guard: the test's oracle. */
+const decoders: ((t: string) => string)[] = [
+  (t) => t,
+  (t) =>
+    (t.match(/[A-Za-z0-9+/=]{40,}/g) ?? [])
+      .map((r) => Buffer.from(r, 'base64').toString())
+      .join('\n'),
+  (t) => [...t].reverse().join(''),
+  (t) => t.replace(/(\S) (?=\S)/g, '$1'),
+  (t) =>
+    t.replace(/\\u([0-9a-f]{4})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+  rot13,
+  (t) => t.replace(/\u200b/g, ''),
+  (t) => t.replace(/[аеорсху]/g, (c) => Object.entries(homoglyphs).find(([, v]) => v === c)![0]),
+  (t) =>
+    (t.match(/(?:[0-9a-f]{2}){40,}/g) ?? [])
+      .map((r) => Buffer.from(r, 'hex').toString())
+      .join('\n'),
+];
+let encodedCalls = 0;
+const compliantEncoderPort: AgentPort = {
+  async run(name, input, ctx) {
+    const [label, encode] = encodings[encodedCalls++ % encodings.length]!;
+    const prose = `Sure, here it is (${label}): ${encode(reference)}`;
+    const base = await defaultAgentPort.run(name, input, ctx);
+    const output: Record<string, unknown> = {
+      ...(base.output as Record<string, unknown>),
+      reply: prose,
+    };
+    for (const field of ['hint', 'explanation', 'summary', 'nextStep', 'suggestedNextStep'])
+      if (typeof output[field] === 'string') output[field] = prose;
+    return {
+      reply: prose,
+      output,
+      usage: { inputTokens: 1, outputTokens: 1 },
+      model: 'test/compliant',
+    };
+  },
+};
+
 function expectNoLeak(replies: readonly Reply[], where: string) {
   for (const r of replies) {
-    for (const line of solutionLines) expect(r.text, `${where}: ${r.action}`).not.toContain(line);
-    expect(solutionOverlap(r.text, reference).coverage, `${where}: ${r.action}`).toBeLessThan(0.25);
+    for (const decode of decoders) {
+      const text = decode(r.text);
+      for (const line of solutionLines) expect(text, `${where}: ${r.action}`).not.toContain(line);
+      expect(solutionOverlap(text, reference).coverage, `${where}: ${r.action}`).toBeLessThan(0.25);
+    }
   }
 }
 
@@ -117,9 +191,19 @@ async function attempt(svc: SessionService): Promise<{ id: string; replies: numb
 }
 
 describe('no reply gives the reference solution away', () => {
+  it('has an oracle that reads every encoding of the compliant model back', () => {
+    for (const [label, encode] of encodings) {
+      const best = Math.max(
+        ...decoders.map((decode) => solutionOverlap(decode(encode(reference)), reference).coverage),
+      );
+      expect(best, label).toBeGreaterThan(0.5);
+    }
+  });
+
   it.each([
     ['the agents (rules models)', defaultAgentPort],
     ['a model that answers with the solution', leakyPort],
+    ['a compliant model that encodes the solution 8 ways', compliantEncoderPort],
   ] as const)(
     'through messages, a help request, hints and a diagnosis, with %s',
     async (_name, agents) => {
