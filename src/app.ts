@@ -20,7 +20,8 @@ import {
   type SessionServiceOptions,
 } from './sessions/index.ts';
 
-type ServerConfig = NonNullable<ConstructorParameters<typeof Mastra>[0]>['server'];
+/** Mastra's `server` configuration (the type @mastra/core does not export by name). */
+export type ServerConfig = NonNullable<ConstructorParameters<typeof Mastra>[0]>['server'];
 
 /** Everything one mentorflow process runs, built once by `createApp`. */
 export interface App {

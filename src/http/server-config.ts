@@ -1,8 +1,8 @@
 import type { IMastraLogger } from '@mastra/core/logger';
-import type { Mastra } from '@mastra/core/mastra';
 import { registerApiRoute, type Middleware } from '@mastra/core/server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { ServerConfig } from '../app.ts';
 import { assertServableHost, type Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -12,8 +12,6 @@ import { errorHandler } from './error-handler.ts';
 import { normaliseErrorBodies, requireJsonBody } from './json-errors.ts';
 import { agentBodyLimit, mastraInputGuard } from './mastra-input.ts';
 import { mountRoutes, type AppEnv } from './route.ts';
-
-type ServerConfig = NonNullable<ConstructorParameters<typeof Mastra>[0]>['server'];
 
 export interface ServerConfigOptions {
   config: Pick<Config, 'HOST' | 'PORT' | 'MENTORFLOW_API_KEYS' | 'MAX_BODY_BYTES'>;
