@@ -36,7 +36,13 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   let state = options.state;
   let status = options.status;
   const write = (text: string) => out.write(text);
-  const rl = createInterface({ input: options.input ?? process.stdin, terminal: interactive });
+  // On a terminal readline needs the output stream too: it draws the prompt and echoes what the
+  // learner types there (without it the learner types blind).
+  const rl = createInterface({
+    input: options.input ?? process.stdin,
+    ...(interactive ? { output: out } : {}),
+    terminal: interactive,
+  });
   const prompt = () => {
     if (interactive) {
       rl.setPrompt(`\x1b[2m[${state}]\x1b[0m you> `);
