@@ -222,6 +222,13 @@ const serverErrorClasses: ServerErrorClass[] = [
     message: (m) => m[2]!,
     field: (m) => m[1],
   },
+  // The SSO callback reads a URL out of its `state` parameter without checking it first.
+  {
+    pattern: /^Invalid URL$/,
+    code: 'VALIDATION_ERROR',
+    message: () => 'a URL in the request is not a valid URL',
+    field: (_, sent) => ('state' in sent.query ? 'query.state' : undefined),
+  },
   {
     pattern: /^Invalid cron expression/,
     code: 'VALIDATION_ERROR',

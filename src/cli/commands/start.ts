@@ -39,7 +39,10 @@ async function start(options: { port?: string; host?: string }): Promise<void> {
   // The same app and HTTP surface `src/mastra/index.ts` gives `mastra dev` and `mastra build`.
   const app = await createApp(cfg, { server: serverConfig });
   logUnhandledRejections(app.logger);
-  const http = await createHttpApp(app.mastra);
+  const { normaliseErrorBodies } = await import('../../http/json-errors.ts');
+  const http = await createHttpApp(app.mastra, {
+    frameworkPublic: [normaliseErrorBodies(app.logger)],
+  });
   const server = await listen(http, cfg.HOST, cfg.PORT);
   // Mastra's workers include mentorflow's background worker (timers, recovery, sweep), as under `mastra dev`.
   await app.mastra.startWorkers();
