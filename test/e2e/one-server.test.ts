@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServer, type CliProcess } from '../helpers/spawn-cli.ts';
+import { freePort, repoRoot, startServer, type CliProcess } from '../helpers/spawn-cli.ts';
 
 /**
  * `npm start`, `mastra dev` (Studio) and the `mastra build` output are one product: the same routes,
@@ -173,17 +172,6 @@ async function waitUntil(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Files of a database under a directory (node_modules aside): the build must carry none. */

@@ -1,18 +1,7 @@
-import { createServer } from 'node:net';
 import { expect, it } from 'vitest';
-import { spawnCli } from '../helpers/spawn-cli.ts';
+import { freePort, spawnCli } from '../helpers/spawn-cli.ts';
 
-/** `mentorflow start` stops cleanly (exit 0) on SIGTERM at any moment of its start, not only once ready. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+// `mentorflow start` stops cleanly (exit 0) on SIGTERM at any moment of its start, not only once ready.
 
 it('exits 0 on SIGTERM sent the moment /ready first answers (workers still starting)', async () => {
   const port = await freePort();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -86,4 +87,16 @@ export async function startServer(
   const cli = spawnScript(bin, ['start'], { PORT: '0', ...env }, user);
   const [, url] = await cli.waitFor(/listening on (http:\/\/[^\s]+)/, 60_000);
   return Object.assign(cli, { url: url! });
+}
+
+/** A TCP port free on 127.0.0.1 right now (for servers that need a known port before they start). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }
