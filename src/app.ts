@@ -11,7 +11,7 @@ import type { Config } from './config/index.ts';
 import { AppStore } from './db/app-store.ts';
 import { openDatabase, prepareDatabase, type Database } from './db/database.ts';
 import { createLogger } from './logger.ts';
-import { createRunService, registerRunService, type RunService } from './runs/index.ts';
+import { createRunService, type RunService } from './runs/index.ts';
 import { BackgroundWorker } from './runtime/background-worker.ts';
 import {
   createSessionService,
@@ -102,7 +102,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const runs = createRunService({ mastra, pool: database.pool, logger });
   runsRef.current = runs;
   registerSessionService(mastra, sessions);
-  registerRunService(mastra, runs, database.pool);
 
   let closed: Promise<void> | undefined;
   const app: App = {

@@ -5,7 +5,7 @@ import {
   phaseSchema,
   terminalStatuses,
 } from '../../../workflows/implementation/schemas.ts';
-import { getRunMetrics, renderDashboard } from '../../runs/index.ts';
+import { renderDashboard, runMetrics } from '../../runs/index.ts';
 import { parseBody } from '../parse-body.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
 import { sse, wantsEventStream } from '../sse.ts';
@@ -68,7 +68,7 @@ export const runRoutes: RouteDefinition<any, any, any>[] = [
     query: z.object({ format: z.enum(['json', 'text']).default('json') }),
     responses: { 200: { description: 'the figures' } },
     async handle({ query, app }) {
-      const metrics = await getRunMetrics(app.mastra);
+      const metrics = await runMetrics(app.database.pool);
       if (query.format === 'text')
         return new Response(renderDashboard(metrics), {
           headers: { 'content-type': 'text/plain; charset=utf-8' },
