@@ -1,4 +1,5 @@
-// Prints the one closing line CI reads — `tests: N passed, N failed[, N skipped]` — from the
+// Prints the one closing line CI reads — exactly `N passed, N failed`, nothing before or after it on
+// the line (a skipped count, if any, goes on the line above) — from the
 // machine-readable output each test step of .ci/run left in the results folder given as argv[2]:
 //   vitest.json     vitest's JSON reporter (every test; a file that failed to load counts as one failure)
 //   eval.json       the eval report: each threshold it checked is one test, each miss one failure
@@ -46,5 +47,5 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.result'))) {
   add(passed, failed, skipped);
 }
 
-const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
+if (totals.skipped) console.log(`${totals.skipped} skipped`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
