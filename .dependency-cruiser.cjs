@@ -1,7 +1,7 @@
 /**
  * The layer order (ARCHITECTURE.md §6), checked by `npm test` (test/unit/architecture):
- *   errors/config ← machine ← domain ← {tools, db, models} ← agents ← {workflows, sessions} ← runs
- *   ← mastra ← app ← {http, cli}
+ *   errors/config ← machine ← domain ← {tools, db, models} ← agents ← {workflows, sessions}
+ *   ← {runs, notify, definitions} ← mastra ← app ← http ← cli
  * A module may import its own layer and the layers before it, never one after it; no cycles.
  */
 const layers = [
@@ -15,6 +15,10 @@ const layers = [
   ['workflows', '^workflows/'],
   ['sessions', '^src/sessions/'],
   ['runs', '^src/runs/'],
+  // Notification delivery and user-defined workflow definitions sit beside runs: each may use
+  // sessions and workflows, none imports another of its rank.
+  ['notify', '^src/notify/'],
+  ['definitions', '^src/definitions/'],
   // src/mastra/index.ts is the entry Mastra's CLI loads: like bin/, it wires every layer.
   ['mastra', '^src/mastra/(?!index\\.ts$)|^src/runtime/'],
   ['app', '^src/app(\\.ts$|/)'],
@@ -34,6 +38,8 @@ const rank = {
   workflows: 5,
   sessions: 5,
   runs: 6,
+  notify: 6,
+  definitions: 6,
   mastra: 7,
   app: 8,
   http: 9,
