@@ -1,26 +1,25 @@
 /**
- * One turn, computed in memory: interpret the inbox event in the session's state, apply the machine
- * event(s) with their actions, push back the activity timers, and describe everything to commit.
+ * One turn, computed in memory, in phases both turn runners share (the direct one in
+ * `computeTurn`, the `mentor-turn` Mastra workflow one step per phase): read the inbox event in the
+ * session's state, apply the machine event(s) with their actions, answer and push back the activity
+ * timers, and describe everything to commit.
  * An event that does not apply (wrong state, guard, paused session) becomes a rejection: the commit
  * then only records the outcome on the inbox row.
  */
 import { isAppError } from '../../errors/app-error.ts';
-import { actionHandler } from '../actions/index.ts';
 import { answerLearner } from '../answer/answer-learner.ts';
 import { guardReplies } from '../answer/reply-guard.ts';
 import { FINAL, InvalidTransitionError, isDone } from '../../machine/index.ts';
-import { storyPolicies } from '../../domain/machines/story-policies.ts';
-import { evaluateEscalation } from '../escalation.ts';
 import { SESSION_STARTED } from '../event-schemas.ts';
-import { activityOf, recentWithCurrent } from '../interpret/activity.ts';
 import type { Interpretation } from '../interpret/interpretation.ts';
 import type { TurnCommit } from '../store/commit.ts';
 import { activityTimers, progressTimers } from '../timers/timer-kinds.ts';
 import type { EventOutcome, Reply, SessionRecord, SessionStatus, StoredEvent } from '../types.ts';
 import { leaf, newDraft, pushBackTimer, type TurnDeps, type TurnDraft } from './draft.ts';
 import { profileOf } from './machine-profiles.ts';
-import { applyMachineEvent, canApply, machineOf, snapshotOf } from './machine-step.ts';
+import { machineOf, runActions, snapshotOf, transitionStep } from './machine-step.ts';
 import { pauseStory, pausedStoryEvents, resumeStory } from './session-control.ts';
+import { turnCursor, type TurnCursor } from './turn-cursor.ts';
 
 /** Error codes that reject an event (stored as its outcome) rather than fail the turn. */
 const rejectionCodes = new Set([
@@ -55,68 +54,58 @@ function statusOf(draft: TurnDraft): SessionStatus {
   return 'active';
 }
 
-async function runEntryActions(draft: TurnDraft, deps: TurnDeps): Promise<void> {
-  // A new session enters its initial state: run that path's entry actions, then what they queue.
-  const machine = machineOf(draft.session.machine);
-  for (const state of draft.path) {
-    for (const action of machine.states[state]?.entry ?? []) {
-      await deps.beforeAction?.(action, draft);
-      draft.actions.push(action);
-      await actionHandler(draft.session.machine, action)!({ draft, deps, action, data: {} });
-    }
-  }
-  const queued = draft.followUps.splice(0);
-  for (const next of queued) await applyMachineEvent(draft, deps, next.event, next.data);
+/** A turn between its phases: the draft, the cursor over what to apply, and how it was read. */
+export interface OpenTurn {
+  readonly session: SessionRecord;
+  readonly event: StoredEvent;
+  readonly deps: TurnDeps;
+  readonly draft: TurnDraft;
+  readonly started: number;
+  /** The interpretation of the inbox event (null: a start, pause or resume, applied without one). */
+  reading: Interpretation | null;
+  cursor: TurnCursor;
+  /** Why nothing moved when nothing did. */
+  result: { reason?: string; ignored?: string };
 }
 
-function interpret(draft: TurnDraft, deps: TurnDeps): Promise<Interpretation> {
-  return profileOf(draft.session.machine).interpret(draft, deps);
-}
-
-async function escalateIfNeeded(draft: TurnDraft, deps: TurnDeps): Promise<void> {
-  if (
-    !profileOf(draft.session.machine).escalates ||
-    draft.status !== 'active' ||
-    !canApply(draft, 'escalate')
-  )
-    return;
-  // "No progress for 2+ hours" is a duration like the timers: scaled by TIME_SCALE too.
-  const policy = {
-    ...storyPolicies.escalation,
-    noProgressMs: Math.round(storyPolicies.escalation.noProgressMs * deps.timeScale),
-  };
-  const decision = evaluateEscalation(activityOf(draft, recentWithCurrent(draft, deps)), {
-    now: draft.now,
-    policy,
-  });
-  if (!decision.escalate) return;
-  await applyMachineEvent(draft, deps, 'escalate', {
-    reasons: decision.reasons.map((r) => ({ trigger: r.trigger, detail: r.detail })),
-  });
-}
-
-/** Applies the draft's event; returns why nothing moved when nothing did. */
-async function process(
-  draft: TurnDraft,
+/** Starts a turn for `event` on `session` (which must be the session's latest version). */
+export function openTurn(
+  session: SessionRecord,
+  event: StoredEvent,
   deps: TurnDeps,
-): Promise<{ reason?: string; ignored?: string }> {
+  now = new Date(),
+): OpenTurn {
+  return {
+    session,
+    event,
+    deps,
+    draft: newDraft(session, event, now),
+    started: performance.now(),
+    reading: null,
+    cursor: turnCursor(null),
+    result: {},
+  };
+}
+
+/**
+ * Reads the inbox event in the session's state: a session's first event enters the initial state;
+ * pause and resume apply at once; anything else goes to the machine profile's interpreter. Throws
+ * (a rejection) when the machine is finished or the session paused.
+ */
+export async function readTurn(turn: OpenTurn): Promise<void> {
+  const { draft, deps } = turn;
   const { type } = draft.event;
   if (type === SESSION_STARTED) {
-    await runEntryActions(draft, deps);
-    return { reason: 'session started' };
+    turn.cursor = turnCursor(null, { enter: true });
+    turn.result = { reason: 'session started' };
+    return;
   }
   // A finished machine accepts nothing, not even activity to record.
   if (isDone(machineOf(draft.session.machine), snapshotOf(draft)))
     throw new InvalidTransitionError(leaf(draft), type, []);
   if (profileOf(draft.session.machine).pausedBySession) {
-    if (type === 'pause') {
-      pauseStory(draft);
-      return {};
-    }
-    if (type === 'resume') {
-      resumeStory(draft);
-      return {};
-    }
+    if (type === 'pause') return pauseStory(draft);
+    if (type === 'resume') return resumeStory(draft);
     if (draft.status === 'paused' && type !== 'cancel')
       throw new InvalidTransitionError(
         leaf(draft),
@@ -125,22 +114,47 @@ async function process(
         'while the session is paused',
       );
   }
-  const reading = await interpret(draft, deps);
-  if (reading.ignored) return { ignored: reading.ignored };
-  for (const { event, data } of reading.events) await applyMachineEvent(draft, deps, event, data);
-  if (reading.reinterpret) {
-    const again = await interpret(draft, deps);
-    for (const { event, data } of again.events) await applyMachineEvent(draft, deps, event, data);
+  const reading = await profileOf(draft.session.machine).interpret(draft, deps);
+  if (reading.ignored) {
+    turn.result = { ignored: reading.ignored };
+    return;
   }
-  if (reading.checkEscalation) await escalateIfNeeded(draft, deps);
-  // A learner who writes always gets an answer, even when nothing moved.
-  await answerLearner(draft, deps);
-  if (reading.activity) {
-    draft.lastActivityAt = draft.now.toISOString();
-    for (const kind of activityTimers) pushBackTimer(draft, kind);
+  turn.reading = reading;
+  turn.cursor = turnCursor(reading);
+  turn.result = { reason: reading.reason };
+}
+
+/** Applies the cursor's next step, transition then actions; false once there is none. */
+export async function applyNext(turn: OpenTurn): Promise<boolean> {
+  const step = await turn.cursor.next(turn.draft, turn.deps);
+  if (!step) return false;
+  await runActions(turn.draft, turn.deps, await transitionStep(turn.draft, turn.deps, step));
+  return true;
+}
+
+/** After the machine: answer a learner who wrote, push back the activity timers, guard the replies. */
+export async function closeTurn(turn: OpenTurn): Promise<void> {
+  const { draft, deps, reading } = turn;
+  if (reading) {
+    // A learner who writes always gets an answer, even when nothing moved.
+    await answerLearner(draft, deps);
+    if (reading.activity) {
+      draft.lastActivityAt = draft.now.toISOString();
+      for (const kind of activityTimers) pushBackTimer(draft, kind);
+    }
+    if (reading.progress) for (const kind of progressTimers) pushBackTimer(draft, kind);
   }
-  if (reading.progress) for (const kind of progressTimers) pushBackTimer(draft, kind);
-  return { reason: reading.reason };
+  await guardReplies(draft, deps);
+}
+
+/** The turn as a rejection when `error` rejects the event (its outcome); rethrows anything else. */
+export function rejectTurn(
+  turn: Pick<OpenTurn, 'session' | 'event'>,
+  error: unknown,
+): ComputedTurn {
+  if (isAppError(error) && rejectionCodes.has(error.code))
+    return rejection(turn.session, turn.event, error);
+  throw error;
 }
 
 function rejection(
@@ -171,25 +185,28 @@ function rejection(
   };
 }
 
-/** Computes the turn for `event` on `session` (which must be the session's latest version). */
+/** Computes the turn for `event` on `session` in one go (the direct runner). */
 export async function computeTurn(
   session: SessionRecord,
   event: StoredEvent,
   deps: TurnDeps,
   now = new Date(),
 ): Promise<ComputedTurn> {
-  const started = performance.now();
-  const draft = newDraft(session, event, now);
-  let result: { reason?: string; ignored?: string };
+  const turn = openTurn(session, event, deps, now);
   try {
-    result = await process(draft, deps);
-    await guardReplies(draft, deps);
+    await readTurn(turn);
+    while (await applyNext(turn));
+    await closeTurn(turn);
   } catch (error) {
-    if (isAppError(error) && rejectionCodes.has(error.code))
-      return rejection(session, event, error);
-    throw error;
+    return rejectTurn(turn, error);
   }
+  return buildTurn(turn);
+}
 
+/** Everything the turn writes, from its draft (one commit, `store/commit.ts`). */
+export function buildTurn(turn: OpenTurn): ComputedTurn {
+  const { session, event, draft, result, started } = turn;
+  const now = draft.now;
   // An ignored timer still writes when it re-armed its job or dropped a fired timer from the context.
   const changed =
     !result.ignored ||

@@ -1,6 +1,6 @@
 /**
- * Applies machine events to a draft with the pure engine (`src/machine`), runs the actions each
- * transition returns, then the events those actions queued (run to completion).
+ * One turn step with the pure engine (`src/machine`): the transition, then the actions it returns
+ * (run separately, so the Mastra turn workflow shows them as the state group's nested workflow).
  */
 import { AppError } from '../../errors/app-error.ts';
 import {
@@ -17,8 +17,6 @@ import type { MachineName } from '../types.ts';
 import { leaf, type TurnDeps, type TurnDraft } from './draft.ts';
 import { guardContexts } from './guard-context.ts';
 
-/** Events queued by actions in one turn, at most (a loop in the machine data would otherwise spin). */
-const MAX_CHAIN = 40;
 /** Event data kept in the transition log, at most (bytes of JSON); larger data is in the inbox row. */
 const MAX_EVENT_DATA = 2000;
 
@@ -66,13 +64,33 @@ function compact(data: Record<string, unknown>): unknown {
   return json.length <= MAX_EVENT_DATA ? data : { truncated: true, bytes: json.length };
 }
 
-async function transitionOnce(
+/** What a turn applies: a machine event, or (a session's first turn) the initial state's entry. */
+export type TurnStep =
+  | { readonly kind: 'event'; readonly event: string; readonly data: Record<string, unknown> }
+  | { readonly kind: 'enter' };
+
+/** The actions a turn step runs, and the event data they see. */
+export interface StepActions {
+  readonly actions: readonly string[];
+  readonly data: Record<string, unknown>;
+}
+
+/**
+ * Applies one turn step with the pure engine: a machine event moves the draft's state and logs the
+ * transition (throws InvalidTransitionError / GuardRejectedError when it does not apply); the
+ * session's first step enters the initial path. Returns the actions to run, which this does not run.
+ */
+export async function transitionStep(
   draft: TurnDraft,
   deps: TurnDeps,
-  event: string,
-  data: Record<string, unknown>,
-): Promise<void> {
+  step: TurnStep,
+): Promise<StepActions> {
   const machine = machineOf(draft.session.machine);
+  if (step.kind === 'enter') {
+    const actions = draft.path.flatMap((state) => machine.states[state]?.entry ?? []);
+    return { actions, data: {} };
+  }
+  const { event, data } = step;
   const guards = await guardContexts[draft.session.machine].guardContext(draft, deps, event);
   const result = transition(machine, snapshotOf(draft), event, guards, data, draft.now);
   const from = leaf(draft);
@@ -84,43 +102,24 @@ async function transitionOnce(
     to_state: leaf(draft),
     event_data: compact(data),
   });
-  for (const step of result.steps) {
-    const handler = actionHandler(draft.session.machine, step.action);
+  return { actions: result.steps.map((s) => s.action), data };
+}
+
+/** Runs a step's actions in order (they change the draft and may queue follow-up events). */
+export async function runActions(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  { actions, data }: StepActions,
+): Promise<void> {
+  for (const action of actions) {
+    const handler = actionHandler(draft.session.machine, action);
     if (!handler)
       throw new AppError(
         'INTERNAL',
-        `No handler for action '${step.action}' of machine '${machine.id}'.`,
+        `No handler for action '${action}' of machine '${machineOf(draft.session.machine).id}'.`,
       );
-    await deps.beforeAction?.(step.action, draft);
-    draft.actions.push(step.action);
-    await handler({ draft, deps, action: step.action, data });
-  }
-}
-
-/**
- * Applies `event` (throws InvalidTransitionError / GuardRejectedError when it does not apply), then
- * every event the actions queued, in order. A queued event that does not apply in the state reached
- * is dropped with a note: actions queue what their state expects, so this only happens when a
- * later event of the same chain already moved on.
- */
-export async function applyMachineEvent(
-  draft: TurnDraft,
-  deps: TurnDeps,
-  event: string,
-  data: Record<string, unknown>,
-): Promise<void> {
-  await transitionOnce(draft, deps, event, data);
-  for (let applied = 0; draft.followUps.length; applied++) {
-    if (applied >= MAX_CHAIN)
-      throw new AppError(
-        'INTERNAL',
-        `More than ${MAX_CHAIN} chained events in one turn (last: ${draft.followUps[0]!.event}).`,
-      );
-    const next = draft.followUps.shift()!;
-    if (!canApply(draft, next.event)) {
-      draft.notes.push(`queued event '${next.event}' does not apply in ${leaf(draft)}; dropped`);
-      continue;
-    }
-    await transitionOnce(draft, deps, next.event, next.data);
+    await deps.beforeAction?.(action, draft);
+    draft.actions.push(action);
+    await handler({ draft, deps, action, data });
   }
 }
