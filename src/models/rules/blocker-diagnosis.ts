@@ -12,6 +12,7 @@ import {
   vaguePattern,
   type Signal,
 } from './blocker-signals.ts';
+import { explainedKinds, hiddenCauseSignals } from './blocker-signals-hidden.ts';
 import {
   activitiesOf,
   byLevel,
@@ -45,6 +46,9 @@ export interface BlockerReading {
   conceptId: string | undefined;
 }
 
+/** Every signal: the general classifiers, then the causes that hide behind a generic error. */
+const allSignals: Signal[] = [...blockerSignals, ...hiddenCauseSignals];
+
 /** Tie-breaking order: the more specific, more actionable category first. */
 const order: Scored[] = [
   'environmentIssue',
@@ -77,7 +81,7 @@ export function readBlocker(
     analysisParalysis: 0,
   };
   const hits: Array<{ signal: Signal; quote: string }> = [];
-  for (const signal of blockerSignals) {
+  for (const signal of allSignals) {
     const sources =
       signal.where === 'errors'
         ? [errors]
@@ -93,9 +97,21 @@ export function readBlocker(
     }
   }
 
+  // A hidden environment cause (an unset variable, an old runtime) explains the generic error it
+  // surfaced as: the TypeError, its stack trace and the "crash" no longer count for the code.
+  const hiddenEnv = hits.some(
+    (h) => h.signal.category === 'environmentIssue' && hiddenCauseSignals.includes(h.signal),
+  );
+  if (hiddenEnv) {
+    for (const h of hits) {
+      if (h.signal.category === 'technicalError' && explainedKinds.has(h.signal.kind))
+        scores.technicalError -= h.signal.weight;
+    }
+  }
+
   // Failed checks that no environment signal explains point at the code.
   const envExplained = (text: string) =>
-    blockerSignals.some((s) => s.category === 'environmentIssue' && s.pattern.test(text));
+    allSignals.some((s) => s.category === 'environmentIssue' && s.pattern.test(text));
   const codeFailures = failed.filter((a) => codingKinds.test(a.type) && !envExplained(a.summary));
   if (codeFailures.length) {
     scores.technicalError += Math.min(3, codeFailures.length);
@@ -219,6 +235,11 @@ const nextStepByKind: Record<string, string> = {
     'Install the dependencies (`npm install`, or add the missing package with the package manager), then run the command again.',
   version:
     'Compare your runtime or tool version with the one the project requires (engines field, .nvmrc) and switch to that version.',
+  git: 'The repository, not the code, is in the way: run `git status` and read what it says about the branch and the remote. Rejected push: `git pull --rebase`, then push. No upstream: `git push -u origin <branch>`. Detached HEAD: `git switch -c <new-branch>` keeps your commits on a branch.',
+  script:
+    'The project has no script by that name: run `npm run` to list the scripts it has, and use one of those (or add the script to package.json if the README expects it).',
+  lockfile:
+    'package.json and package-lock.json disagree: run `npm install` locally, commit the updated package-lock.json, and run `npm ci` again.',
   database:
     'Compare the database connection settings (name, user, password) with the running server, and create the database or user if it does not exist.',
   network:
@@ -250,6 +271,8 @@ const nextStepByKind: Record<string, string> = {
     'Go through the concept with a small example first, answer the check question, then come back to the code.',
   howWorks:
     'Go through the concept with a small example first, answer the check question, then come back to the code.',
+  misconception:
+    'Your code is doing what the language says, not what you expected: write a three-line example of just that construct, predict what it prints, run it, and compare. Then we can look at the rule behind it.',
   newTo:
     'Go through the concept with a small example first, answer the check question, then come back to the code.',
   whereToStart:
