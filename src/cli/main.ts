@@ -3,6 +3,7 @@ import { appVersion } from '../paths.ts';
 import { chatCommand } from './commands/chat.ts';
 import { dbCommand } from './commands/db.ts';
 import { diagramCommand } from './commands/diagram.ts';
+import { reportCommand } from './commands/report.ts';
 import { startCommand } from './commands/start.ts';
 import { fail } from './output.ts';
 
@@ -12,10 +13,13 @@ const program = new Command('mentorflow')
   )
   .version(appVersion)
   .showHelpAfterError()
+  // `report -- <command…>` passes the learner's command through untouched.
+  .enablePositionalOptions()
   .addCommand(startCommand())
   .addCommand(dbCommand())
   .addCommand(diagramCommand())
-  .addCommand(chatCommand());
+  .addCommand(chatCommand())
+  .addCommand(reportCommand());
 
 try {
   await program.parseAsync(process.argv);

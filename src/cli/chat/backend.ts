@@ -10,7 +10,11 @@ export interface ChatBackend {
   getSession(id: string): Promise<SessionView & { timers?: unknown[] }>;
   /** Send a learner message; `onToken` receives the reply piece by piece as it streams. */
   sendMessage(id: string, text: string, onToken: (text: string) => void): Promise<ChatTurn>;
-  sendEvent(id: string, event: { type: string; data?: Record<string, unknown> }): Promise<ChatTurn>;
+  /** Send an event; `event.id` is its idempotency key (a repeated id applies it once). */
+  sendEvent(
+    id: string,
+    event: { id?: string; type: string; data?: Record<string, unknown> },
+  ): Promise<ChatTurn>;
   transitions(id: string): Promise<TransitionRecord[]>;
   close(): Promise<void>;
 }

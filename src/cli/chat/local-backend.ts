@@ -3,14 +3,15 @@ import type { ChatBackend, ChatTurn } from './backend.ts';
 
 /**
  * Runs the mentor in this process on the configured database (embedded by default), with Mastra's
- * workers (the timer worker among them), so timeouts fire while chatting.
+ * workers (the timer worker among them), so timeouts fire while chatting. A one-shot caller
+ * (`mentorflow report`) passes `workers: false`: its turn runs in the call, no timer must fire here.
  */
-export async function localBackend(): Promise<ChatBackend> {
+export async function localBackend(options: { workers?: boolean } = {}): Promise<ChatBackend> {
   const { parseStory } = await import('../../../tools/story-loader.ts');
   const { createApp } = await import('../../app.ts');
   const { loadConfig } = await import('../../config/index.ts');
   const app = await createApp(loadConfig());
-  await app.mastra.startWorkers();
+  if (options.workers !== false) await app.mastra.startWorkers();
   const sessions = app.sessions;
 
   const turnOf = (result: Awaited<ReturnType<typeof sessions.ingestEvent>>): ChatTurn => ({
@@ -47,7 +48,13 @@ export async function localBackend(): Promise<ChatBackend> {
       return turn;
     },
     async sendEvent(id, event) {
-      return turnOf(await sessions.ingestEvent(id, { type: event.type, data: event.data ?? {} }));
+      return turnOf(
+        await sessions.ingestEvent(id, {
+          ...(event.id ? { id: event.id } : {}),
+          type: event.type,
+          data: event.data ?? {},
+        }),
+      );
     },
     async transitions(id) {
       return sessions.listTransitions(id, 1000);
