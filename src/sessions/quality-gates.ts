@@ -12,7 +12,9 @@ import { storyPolicies, type StoryQualityGatePolicy } from '../domain/machines/s
  * build succeeds, security scan clean — thresholds from `storyPolicies.qualityGates`. A gate whose
  * report is missing is pending: neither passed nor failed. Each failed gate has a severity, and the
  * worst one picks the story-machine event (`minorIssues` → AUTO_FIX_ISSUES, `majorIssues` →
- * REQUIRE_FIXES, `criticalIssues` → BLOCK_PROGRESS).
+ * REQUIRE_FIXES, `criticalIssues` → BLOCK_PROGRESS). The gates judge only once every required
+ * report is in, or once the wait for them ended (`reportWaitMs`): reports arrive one by one, and the
+ * first one alone must not decide the outcome.
  */
 export type GateName = 'coverage' | 'lint' | 'typecheck' | 'build' | 'security' | 'tests';
 export type GateStatus = 'passed' | 'failed' | 'pending';
@@ -60,6 +62,17 @@ export interface QualityGateResult {
   readonly event: QualityGateEvent | null;
 }
 
+/**
+ * How long the gates wait for the missing reports (unscaled; × TIME_SCALE) before judging without
+ * them: the seed's 15 minutes for a simple step. Each report that arrives restarts the wait.
+ */
+export const reportWaitMs = 15 * 60_000;
+
+export interface GateEvaluationOptions {
+  /** The wait for the missing reports ended: a report still missing fails its gate (major). */
+  readonly waitEnded?: boolean;
+}
+
 const severityEvent = {
   minor: 'minorIssues',
   major: 'majorIssues',
@@ -71,15 +84,17 @@ const severityRank: Record<IssueSeverity, number> = { minor: 0, major: 1, critic
 export function evaluateQualityGates(
   reports: QualityReports,
   policy: StoryQualityGatePolicy = storyPolicies.qualityGates,
+  options: GateEvaluationOptions = {},
 ): QualityGateResult {
-  const gates: GateResult[] = [
+  const measured: GateResult[] = [
     coverageGate(reports.coverage, policy),
     lintGate(reports.lint, policy),
     typecheckGate(reports.typecheck, policy),
   ];
-  if (policy.buildMustSucceed) gates.push(buildGate(reports.build));
-  if (policy.securityScanClean) gates.push(securityGate(reports.security));
-  if (reports.tests) gates.push(testsGate(reports.tests));
+  if (policy.buildMustSucceed) measured.push(buildGate(reports.build));
+  if (policy.securityScanClean) measured.push(securityGate(reports.security));
+  if (reports.tests) measured.push(testsGate(reports.tests));
+  const gates = options.waitEnded ? measured.map(missingFails) : measured;
 
   const pending = gates.filter((g) => g.status === 'pending').map((g) => g.gate);
   const worst = gates
@@ -87,8 +102,21 @@ export function evaluateQualityGates(
     .filter((s): s is IssueSeverity => s !== undefined)
     .sort((a, b) => severityRank[b] - severityRank[a])[0];
   const passed = gates.every((g) => g.passed);
-  const event: QualityGateEvent | null = worst ? severityEvent[worst] : passed ? 'allPass' : null;
+  // Nothing is decided while a required report is missing.
+  const event: QualityGateEvent | null =
+    pending.length > 0 ? null : worst ? severityEvent[worst] : passed ? 'allPass' : null;
   return { passed, pending, gates, event };
+}
+
+/** After the wait: a gate whose report never came fails; the learner must send it. */
+function missingFails(gate: GateResult): GateResult {
+  if (gate.status !== 'pending') return gate;
+  return {
+    ...gate,
+    status: 'failed',
+    reason: `${gate.reason}: the gates stopped waiting for it`,
+    severity: 'major',
+  };
 }
 
 function pendingGate(gate: GateName, expected: number | boolean, report: string): GateResult {

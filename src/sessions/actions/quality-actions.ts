@@ -4,8 +4,8 @@
  */
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { latestReports } from '../interpret/activity.ts';
-import { evaluateQualityGates, type QualityGateResult } from '../quality-gates.ts';
-import { reply, send } from '../turn/draft.ts';
+import { evaluateQualityGates, reportWaitMs, type QualityGateResult } from '../quality-gates.ts';
+import { armTimer, clearTimer, reply, send } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';
 
 const failed = (result: QualityGateResult) => result.gates.filter((g) => g.status === 'failed');
@@ -35,15 +35,22 @@ export const qualityActions = {
   analyzeQualityResults: ({ draft }) => {
     send(draft, 'analysisComplete');
   },
+  // Judged once every report is in (here, or when the last one arrives: interpret/story-interpreter).
+  // Until then the step timer waits for the rest; firing, it sends `majorIssues` and REQUIRE_FIXES
+  // names the reports that never came (requireFixes below).
   determineQualityOutcome: async ({ draft, deps, action }) => {
     const result = evaluateQualityGates(await latestReports(draft, deps));
-    if (result.event) send(draft, result.event, gateData(result));
-    else
-      reply(
-        draft,
-        action,
-        `Quality gates: send the reports of ${result.pending.join(', ')} (tests with coverage, lint, tsc, build, npm audit).`,
-      );
+    if (result.event) {
+      clearTimer(draft, 'step');
+      send(draft, result.event, gateData(result));
+      return;
+    }
+    armTimer(draft, { kind: 'step', afterMs: reportWaitMs, event: 'majorIssues' }, deps.timeScale);
+    reply(
+      draft,
+      action,
+      `Quality gates: waiting for the reports of ${result.pending.join(', ')}. Run each check with \`mentorflow report -- <command>\` (tests with coverage, eslint, tsc, the build, npm audit); the gates judge once all of them are in.`,
+    );
   },
   autoFixIssues: ({ draft, action }) => {
     reply(
@@ -52,7 +59,19 @@ export const qualityActions = {
       'Minor issues only: run `eslint --fix` (and `npm audit fix`), then send the new reports.',
     );
   },
-  requireFixes: ({ draft, action, data }) => {
+  requireFixes: async ({ draft, deps, action, data }) => {
+    if (data.timer) {
+      // The wait for the missing reports ended: judge what came, a missing report fails its gate.
+      const result = evaluateQualityGates(await latestReports(draft, deps), undefined, {
+        waitEnded: true,
+      });
+      reply(
+        draft,
+        action,
+        `The quality gates stopped waiting. These must pass before review:\n${describeFailures(result)}\nFix them and send new reports.`,
+      );
+      return;
+    }
     reply(
       draft,
       action,

@@ -162,11 +162,38 @@ describe('evaluateQualityGates', () => {
     });
   });
 
-  it('a failure decides the event even while other gates are pending', () => {
+  it('waits for every required report: a failure alone decides nothing while others are pending', () => {
+    const { coverage: _coverage, ...others } = green;
+    expect(evaluateQualityGates({ coverage: { ...green.coverage, lines: 40 } })).toMatchObject({
+      passed: false,
+      event: null,
+    });
     expect(evaluateQualityGates({ build: parseBuildOutput('Error: x', 1) })).toMatchObject({
       passed: false,
-      event: 'criticalIssues',
+      pending: ['coverage', 'lint', 'typecheck', 'security'],
+      event: null,
     });
+    expect(evaluateQualityGates({ ...others, lint: { ...green.lint, errorCount: 3 } }).event).toBe(
+      null,
+    );
+  });
+
+  it('once the wait ended, a missing report fails its gate (major) and the worst failure decides', () => {
+    const waited = evaluateQualityGates({ coverage: { ...green.coverage, lines: 95 } }, undefined, {
+      waitEnded: true,
+    });
+    expect(waited).toMatchObject({ passed: false, pending: [], event: 'majorIssues' });
+    expect(waited.gates.find((g) => g.gate === 'lint')).toMatchObject({
+      status: 'failed',
+      severity: 'major',
+      reason: 'no lint report yet: the gates stopped waiting for it',
+    });
+    expect(
+      evaluateQualityGates({ build: parseBuildOutput('Error: x', 1) }, undefined, {
+        waitEnded: true,
+      }).event,
+    ).toBe('criticalIssues');
+    expect(evaluateQualityGates(green, undefined, { waitEnded: true }).event).toBe('allPass');
   });
 
   it('follows the policy: other limits, and gates switched off', () => {
