@@ -67,16 +67,6 @@ const antiPatterns: AntiPattern[] = [
   },
   {
     pattern:
-      /\bplain ?text passwords?\b|\bpasswords?\b[^.\n]{0,40}\bplain ?text\b|\bstore (?:the )?passwords?\b(?![^.\n]{0,30}hash)/i,
-    concern: 'stores or sends passwords unsafely',
-  },
-  {
-    pattern:
-      /\b(?:e-?mail|send|mail|text|log|print|return|show)\w*\s+(?:\w+\s+){0,3}?(?:their|the|user'?s?|his|her)\s+(?:current\s+|existing\s+|old\s+|actual\s+)passwords?\b/i,
-    concern: 'stores or sends passwords unsafely',
-  },
-  {
-    pattern:
       /\b(?:user\s*ids?|ids?|e-?mails?(?:\s+address(?:es)?)?|usernames?|timestamps?|(?:sequential|incrementing|auto-?increment(?:ed)?|predictable)\s+(?:numbers?|ids?|values?))\s+as\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+)?(?:tokens?|secrets?|keys?|passwords?)\b|\bmath\.random\b[^.\n]{0,40}\b(?:tokens?|secrets?|passwords?)\b|\b(?:tokens?|secrets?|passwords?)\b[^.\n]{0,40}\bmath\.random\b/i,
     concern: 'uses a guessable value as a secret',
   },
@@ -92,11 +82,6 @@ const antiPatterns: AntiPattern[] = [
     when: keepsData,
   },
   { pattern: /\beval\s*\(|\bnew Function\s*\(/i, concern: 'evaluates strings as code' },
-  {
-    pattern:
-      /\b(?:concatenat|string[- ]build|interpolat)\w*[^.\n]{0,30}\b(?:sql|query|where clause)\b|\bsql\b[^.\n]{0,30}\b(?:concatenat|interpolat)/i,
-    concern: 'builds SQL by string concatenation',
-  },
   {
     pattern: /\bforce[- ]push\b|\bpush (?:directly )?to (?:main|master)\b/i,
     concern: 'bypasses review',

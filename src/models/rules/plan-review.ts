@@ -1,6 +1,7 @@
 import type { PlanReview, PlanVerdict } from '../../domain/contracts/plan-review.ts';
 import { approachConcerns, edgeCases, testCases, testing, verification } from './plan-checks.ts';
 import { criterionCoverage, topicality } from './criteria-match.ts';
+import { securityConcerns } from './plan-security.ts';
 import { mentions, paraphraseTerms } from './paraphrase.ts';
 import { byLevel, clamp, listing, profileOf, rulesTag, storyOf, str, termWeights } from './text.ts';
 
@@ -95,7 +96,7 @@ function namesTestCases(plan: string): boolean {
  * Rules-mode plan reviewer: a weighted checklist (criteria coverage, small steps, concreteness,
  * tests with named cases, edge cases, order and verification) plus approach checks (anti-patterns,
  * contradictions, requirements set aside, off-topic plans) for a wrong approach. A wrong approach
- * scores at most 40 and an incomplete plan 30–75, so the score and the verdict always agree.
+ * scores at most 40 (30 when it is insecure: plan-security.ts) and an incomplete plan 30–75, so the score and the verdict always agree.
  */
 export function reviewPlan(
   input: Record<string, unknown> | undefined,
@@ -196,7 +197,11 @@ export function reviewPlan(
   const onStory = story ? topicality(have, storyText) : 1;
   const meanShare = criteria.length ? shares.reduce((a, b) => a + b, 0) / criteria.length : 1;
   const offTopic = criteria.length >= 2 && onStory < 0.3 && meanShare < 0.35;
-  const concerns = approachConcerns(plan, story ? { storyText, criteria } : undefined, offTopic);
+  const security = securityConcerns(plan);
+  const concerns = [
+    ...security,
+    ...approachConcerns(plan, story ? { storyText, criteria } : undefined, offTopic),
+  ];
 
   const missingSteps = [
     ...uncovered.map((u) => `A step for: ${u}`),
@@ -213,7 +218,9 @@ export function reviewPlan(
   else if (score >= 80 && uncovered.length === 0 && mentionsTests) verdict = 'goodPlan';
   else verdict = 'missingSteps';
   // A wrong approach is worth little however complete it looks; an incomplete plan is neither.
-  if (verdict === 'wrongApproach') score = Math.round(score * 0.4);
+  // An insecure plan is rejected outright, however complete: at most 30.
+  if (verdict === 'wrongApproach')
+    score = security.length ? Math.min(30, Math.round(score * 0.3)) : Math.round(score * 0.4);
   if (verdict === 'missingSteps') score = clamp(score, 30, 75);
 
   return {

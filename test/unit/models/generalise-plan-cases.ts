@@ -178,4 +178,22 @@ export const generalisePlanCases: PlanCase[] = [
 2. Return the thumbnail URL in the upload response
 3. Reject files whose mimetype is not image/* with 400${tail('image upload creates a thumbnail, URL in response, non-image returns 400')}`,
   },
+  // Added after the eval run showed two false alarms: "login" is not "log", and a server-side secret
+  // the server must read back (a TOTP seed) may be stored.
+  {
+    group: 'secureControl',
+    about: 'logs in, never logs the password',
+    story: signup,
+    plan: `1. POST /signup rejects passwords shorter than 10 characters and stores a bcrypt hash
+2. In the login handler, before checking the password, look the user up by email
+3. Compare with bcrypt.compare and show "Invalid email or password" on mismatch${tail('signup, short password, login, wrong password')}`,
+  },
+  {
+    group: 'secureControl',
+    about: 'stores a TOTP secret on the server',
+    story: signup,
+    plan: `1. POST /signup rejects passwords shorter than 10 characters and stores a bcrypt hash
+2. Generate a TOTP secret with otplib and store the secret in the users table, encrypted with a key from the environment
+3. At login compare the password with bcrypt.compare, then verify the 6-digit code; show "Invalid email or password" on mismatch${tail('signup, short password, login, wrong password, wrong code')}`,
+  },
 ];
