@@ -20,6 +20,34 @@ const int = (min: number, max: number, what: string) =>
     .min(min, `expected ${what}`)
     .max(max, `expected ${what}`);
 
+const emailList = optionalString.transform((v, ctx) => {
+  const emails = (v ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const email of emails)
+    if (!/^[^\s@,]+@[^\s@,]+$/.test(email))
+      ctx.addIssue({ code: 'custom', message: `expected a comma list of e-mail addresses` });
+  return emails;
+});
+
+const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** A duration: milliseconds (`90000`) or a number with a unit (`1500ms`, `90s`, `30m`, `2h`, `1d`). */
+const duration = (fallbackMs: number) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return fallbackMs;
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(v);
+    const ms = match ? Math.round(Number(match[1]) * units[match[2] ?? 'ms']!) : Number.NaN;
+    if (!Number.isFinite(ms) || ms < 1 || ms > 30 * 86_400_000) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a duration: milliseconds or e.g. 90s, 30m, 2h (at most 30d)',
+      });
+      return fallbackMs;
+    }
+    return ms;
+  });
+
 export const configSchema = z.object({
   DATABASE_URL: optionalString.pipe(
     z
@@ -85,6 +113,45 @@ export const configSchema = z.object({
   TURN_RUNNER: z
     .enum(['workflow', 'direct'], { error: 'expected workflow or direct' })
     .default('workflow'),
+  /**
+   * Comma list of URLs that receive every notification, signed with NOTIFY_WEBHOOK_SECRET; a URL
+   * written `slack+https://…` is a Slack incoming webhook and gets Slack's `{ text, blocks }` payload.
+   */
+  NOTIFY_WEBHOOK_URLS: optionalString.transform((v, ctx) => {
+    const urls = (v ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+    for (const url of urls)
+      if (!/^(slack\+)?https?:\/\/[^\s]+$/.test(url))
+        ctx.addIssue({ code: 'custom', message: 'expected a comma list of http(s) URLs' });
+    return urls;
+  }),
+  /** HMAC-SHA256 key of the `x-mentorflow-signature` header on outbound webhooks. */
+  NOTIFY_WEBHOOK_SECRET: optionalString,
+  /** Mail server for notification e-mail, `smtp://host:port` (or `smtps://`, credentials in the URL). */
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'expected smtp://host:port or smtps://host:port')
+      .optional(),
+  ),
+  SMTP_FROM: z.string().trim().min(1).default('mentorflow <mentorflow@localhost>'),
+  /** Comma list of e-mail addresses told when a learner has no available mentor, and at level 2. */
+  ONCALL_EMAILS: emailList,
+  /** An escalation not acknowledged this long goes to the next level. Scaled by TIME_SCALE. */
+  ESCALATION_ACK_TIMEOUT: duration(30 * 60_000),
+  /** Attempts per delivery before it is dead-lettered. */
+  NOTIFY_MAX_ATTEMPTS: int(1, 100, 'an integer between 1 and 100').default(10),
+  /** Wait after the first failed attempt; doubles after each (capped at 6 h). Scaled by TIME_SCALE. */
+  NOTIFY_RETRY_BASE: duration(30_000),
+  /**
+   * Who approves implementation runs when the start body names nobody: comma list of e-mail
+   * addresses, mentor ids or `oncall` (anything else goes to the on-call list too).
+   */
+  APPROVAL_APPROVERS: optionalString,
+  /** Who is told when an approval is not answered in time (same form); default the on-call list. */
+  APPROVAL_ESCALATE_TO: optionalString,
   /** Run the timer worker in this process (set to false for API-only processes). */
   WORKER: z
     .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })

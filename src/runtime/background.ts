@@ -2,17 +2,20 @@ import type { IMastraLogger } from '@mastra/core/logger';
 import type { Mastra } from '@mastra/core/mastra';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
+import type { NotifyService } from '../notify/index.ts';
 import { appVersion } from '../paths.ts';
 import { approvalTimeoutTask, approvalTimeoutTaskName, type RunService } from '../runs/index.ts';
 import type { SessionService } from '../sessions/index.ts';
 import { drainPendingSessions, recoverSessions } from '../sessions/recovery.ts';
 import { startTimerWorker, type TimerWorker } from '../sessions/timers/worker.ts';
-import { workflowTurnRunner } from '../sessions/workflow-runner.ts';
+import { workflowTurns } from '../sessions/workflow-runner.ts';
 
 export interface BackgroundOptions {
   mastra: Mastra;
   sessions: SessionService;
   runs: RunService;
+  /** Its tasks deliver notifications and re-escalate unacknowledged escalations. */
+  notify?: NotifyService;
   database: Database;
   config: Config;
   logger: IMastraLogger;
@@ -45,7 +48,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
   );
   const service = options.sessions;
   if ((options.turnRunner ?? options.config.TURN_RUNNER) === 'workflow')
-    service.useRunner(workflowTurnRunner(mastra));
+    service.processor.useExecutor(workflowTurns(mastra));
 
   let worker: TimerWorker | undefined;
   if (options.config.WORKER) {
@@ -53,7 +56,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       pool: database.pool,
       ingest: (sessionId, input) => service.ingestEvent(sessionId, input, { source: 'timer' }),
       log: logger,
-      extraTasks: { [approvalTimeoutTaskName]: approvalTimeoutTask },
+      extraTasks: { [approvalTimeoutTaskName]: approvalTimeoutTask, ...options.notify?.tasks },
     });
   }
   const runs = options.runs;
@@ -66,11 +69,11 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
     )
     .catch((error: Error) => logger.error(`implementation run recovery failed: ${error.message}`));
 
-  const recovery = recoverSessions(service, mastra, logger)
+  const recovery = recoverSessions(service, logger)
     .then((report) => {
-      if (report.sessions || report.restartedRuns || report.failures) {
+      if (report.sessions || report.failures) {
         logger.info(
-          `recovery: ${report.sessions} session(s) with pending events, ${report.restartedRuns} turn run(s) restarted, ${report.failures} failure(s)`,
+          `recovery: ${report.sessions} session(s) with pending events, ${report.failures} failure(s)`,
         );
       }
     })

@@ -157,6 +157,12 @@ export const domainEventSchemas = {
       .optional(),
     prUrl: shortText.optional(),
   }),
+  /** A human mentor's reply into the session (the escalations inbox); shown to the learner as is. */
+  'mentor-message': z.object({
+    text,
+    by: z.string().trim().min(1, 'expected who wrote it').max(200),
+    escalationId: z.number().int().positive().optional(),
+  }),
   /** Operator commands. */
   pause: z.object({ reason: shortText.optional() }),
   resume: z.object({}),

@@ -20,9 +20,11 @@ export interface Reply {
   /** The action that produced it, e.g. `provideHint`. */
   readonly action: string;
   readonly text: string;
-  /** `agent`: an LLM agent (or its rules model); `rules`: this layer's deterministic text. */
-  readonly source: 'agent' | 'rules';
+  /** `agent`: an LLM agent (or its rules model); `rules`: this layer's deterministic text; `mentor`: a human. */
+  readonly source: 'agent' | 'rules' | 'mentor';
   readonly model?: string;
+  /** Who wrote a `mentor` reply. */
+  readonly author?: string;
 }
 
 /** The session as stored (the learner view: never the reference solution). */

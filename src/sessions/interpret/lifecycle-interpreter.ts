@@ -10,6 +10,7 @@ import { canApply } from '../turn/machine-step.ts';
 import { recorded, type Interpretation } from './interpretation.ts';
 import { classifyMessage } from './message-rules.ts';
 import { readTimer } from './timer-event.ts';
+import { interpretMentorMessage } from './mentor-message.ts';
 
 const command = (event: string, data: Record<string, unknown>): Interpretation => ({
   events: [{ event, data }],
@@ -109,6 +110,8 @@ export async function interpretLifecycleEvent(
       return interpretTimer(draft, deps);
     case 'help-request':
       return interpretHelp(draft, deps);
+    case 'mentor-message':
+      return interpretMentorMessage(draft);
     case 'learner-message':
       return classifyMessage(String(data.text)) === 'help'
         ? interpretHelp(draft, deps)

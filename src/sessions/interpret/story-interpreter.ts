@@ -22,6 +22,7 @@ import { recorded, type Interpretation, type MachineEventCall } from './interpre
 import { inWorkingState, intentsIn, understandingStates } from './message-intents.ts';
 import { classifyMessage } from './message-rules.ts';
 import { readTimer } from './timer-event.ts';
+import { interpretMentorMessage } from './mentor-message.ts';
 import { isPlainQuestion, looksLikePlan, looksLikeQuestion } from './message-shape.ts';
 
 const call = (event: StoryEvent, data: Record<string, unknown> = {}): MachineEventCall => ({
@@ -342,6 +343,8 @@ export async function interpretStoryEvent(
       return recorded('research recorded');
     case 'review-feedback':
       return interpretReview(draft);
+    case 'mentor-message':
+      return interpretMentorMessage(draft);
     case 'timeout':
       return interpretTimer(draft);
     case 'cancel':

@@ -1,0 +1,63 @@
+import type { Queryable } from '../../db/transaction.ts';
+import { deliveryJson, type DeliveryView } from './escalation-rows.ts';
+
+/** A notification (of a session or an implementation run) with its deliveries. */
+export interface NotificationView {
+  readonly source: 'session' | 'run';
+  readonly id: number;
+  readonly kind: string;
+  readonly recipient: string | null;
+  readonly sessionId: string | null;
+  readonly runId: string | null;
+  readonly payload: Record<string, unknown>;
+  readonly createdAt: string;
+  readonly deliveredAt: string | null;
+  readonly deliveries: readonly DeliveryView[];
+}
+
+export interface NotificationFilter {
+  readonly source?: 'session' | 'run';
+  readonly kind?: string;
+  readonly sessionId?: string;
+  readonly runId?: string;
+  readonly limit?: number;
+}
+
+const deliveriesOf = (source: string, id: string) =>
+  `coalesce((select json_agg(${deliveryJson('d')} order by d.id) from deliveries d
+             where d.source = '${source}' and d.notification_id = ${id}), '[]'::json)`;
+
+/** Notifications newest first (session recipients other than the learner, and every run notification). */
+export async function selectNotifications(
+  db: Queryable,
+  filter: NotificationFilter,
+): Promise<NotificationView[]> {
+  const { rows } = await db.query<{ view: NotificationView }>(
+    `select view from (
+       select n.created_at, n.id, json_build_object('source', 'session', 'id', n.id, 'kind', n.kind,
+         'recipient', n.recipient, 'sessionId', n.session_id, 'runId', null, 'payload', n.payload,
+         'createdAt', n.created_at, 'deliveredAt', n.delivered_at,
+         'deliveries', ${deliveriesOf('session', 'n.id')}) as view
+       from notifications n
+       where n.recipient_kind <> 'learner' and ($1::text is null or $1 = 'session')
+         and ($2::text is null or n.kind = $2) and ($3::uuid is null or n.session_id = $3)
+         and $4::text is null
+       union all
+       select r.created_at, r.id, json_build_object('source', 'run', 'id', r.id, 'kind', r.kind,
+         'recipient', r.recipient, 'sessionId', null, 'runId', r.run_id, 'payload', r.payload,
+         'createdAt', r.created_at, 'deliveredAt', r.delivered_at,
+         'deliveries', ${deliveriesOf('run', 'r.id')}) as view
+       from implementation_notifications r
+       where ($1::text is null or $1 = 'run') and ($2::text is null or r.kind = $2)
+         and ($4::text is null or r.run_id = $4) and $3::uuid is null
+     ) x order by created_at desc, id desc limit $5`,
+    [
+      filter.source ?? null,
+      filter.kind ?? null,
+      filter.sessionId ?? null,
+      filter.runId ?? null,
+      filter.limit ?? 100,
+    ],
+  );
+  return rows.map((r) => r.view);
+}
