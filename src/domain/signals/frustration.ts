@@ -19,6 +19,8 @@ export interface FrustrationAssessment {
 
 /** What a learner calls the mentor. "Tool" is left out: learners say that about webpack. */
 const mentor = String.raw`(?:bot|ai|mentor|tutor|assistant|chatbot|teacher|machine|program)`;
+/** People around the learner who may mistreat them (not the mentor, not code). */
+const people = String.raw`(?:colleagues?|co-?workers?|team\s*lead|tech\s*lead|lead\s+dev\w*|manager|boss|senior(?:\s+(?:dev\w*|engineer))?|team\s*mates?|classmates?|instructor|people\s+(?:at\s+work|on\s+my\s+team)|(?:the\s+)?others|everyone\s+(?:at\s+work|on\s+the\s+team)|he|she|they)`;
 /** "You are" as typed in a hurry: "you're", "youre", "u r", "ur", or just "you". */
 const youAre = String.raw`(?:you|u)(?:'?re|\s+are|\s+r)?|ur`;
 /** "...but it finally works": tiredness that ends well is not despair. */
@@ -71,6 +73,8 @@ const crisis = [
   /\bfall\s+asleep\s+and\s+(?:never|not)\s+wake\s+up\b/,
   /\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|building|roof|balcony|window|cliff)\b/,
   /\b(?:this\s+is|it'?s)\s+my\s+last\s+(?:message|goodbye|day)\b|\bgoodbye\s+forever\b/,
+  // Passive ideation: dwelling on not being there ("I keep thinking about disappearing").
+  /\b(?:think(?:s|ing)?|thought|fantasi[sz](?:e|es|ed|ing)|dream(?:s|t|ed|ing)?|obsess(?:es|ed|ing)?|daydream(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?:about|of)\s+(?:just\s+|simply\s+)?(?:disappearing|vanishing|not\s+(?:waking\s+up|being\s+(?:here|alive|around)|existing)|no\s+longer\s+(?:being\s+)?(?:here|around|alive)|ending\s+(?:it|my\s+life)|dying|being\s+dead|killing\s+myself)\b(?!\s+(?:the|a|an|this|that|these|those|it|them|from\s+the)\b)/,
   /\b(?:don'?t|do\s+not|no\s+longer)\s+(?:\w+\s+){0,3}?want\s+to\s+(?:live|exist|be\s+alive|go\s+on)(?:\s+(?:anymore|any\s+more|like\s+this)|\s*[.!?,…]|$)/,
 ];
 
@@ -250,6 +254,13 @@ const despairing: Pattern[] = [
     pattern:
       /\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get\s+)?fire\s+me\b|\b(?:going\s+to|gonna|will|about\s+to)\s+(?:get|be)\s+fired\b/,
   },
+  // Mistreated by people around them: insulted, shouted at, mocked, harassed. Not the mentor's
+  // fault, but a person should know; "my colleague called the function twice" is not one.
+  {
+    pattern: new RegExp(
+      String.raw`\b${people}\b[^.!?\n]{0,60}?\b(?:call(?:s|ed|ing)?|keeps?\s+calling)\s+me\s+(?:names|${filler}${insult}|an?\s+(?:\w+\s+)?(?:idiot|moron|failure|joke|loser))\b|\b${people}\b[^.!?\n]{0,60}?\b(?:told|tells|telling|said\s+to|says\s+to)\s+me\s+(?:that\s+)?(?:i'?m|i\s+am|i\s+was|i'?d\s+never)\s+${filler}(?:${insult}|not\s+(?:smart|good)\s+enough|(?:be|get)\s+anywhere)\b|\b${people}\b[^.!?\n]{0,60}?\b(?:yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|shout(?:s|ed|ing)?|swore|swears|swearing|laugh(?:s|ed|ing)?|sneer(?:s|ed|ing)?)\s+at\s+me\b|\b${people}\b[^.!?\n]{0,60}?\b(?:mock(?:s|ed|ing)?|ridicul(?:e|es|ed|ing)|humiliat(?:e|es|ed|ing)|belittl(?:e|es|ed|ing)|insult(?:s|ed|ing)?|threaten(?:s|ed|ing)?)\s+(?:me|my)\b|\b(?:comments?|jokes?|remarks?)\s+about\s+my\s+(?:accent|race|skin|gender|sexuality|religion|weight|body|looks|age|name|disability|hijab|pregnancy)\b|\b(?:being|getting|been|was|am|i'?m)\s+(?:\w+\s+)?(?:bullied|harass(?:ed)?|humiliated|mocked|picked\s+on)\b|\b(?:bully(?:ing)?|harass(?:es|ing|ment))\s+(?:me|at\s+work)\b`,
+    ),
+  },
   // Body giving out: no sleep, crying, exhaustion.
   {
     pattern:
@@ -283,6 +294,10 @@ const frustrated = [
   /\bmakes\s+no\s+sense\b/,
   /\b(?:stuck|been\s+at\s+this|wasted)\s+(?:on\s+this\s+)?(?:for\s+)?(?:hours|ages|days|all\s+day|forever)\b/,
   /\bno\s+matter\s+what\s+i\s+(?:do|try)\b/,
+  // Asking for a person instead of the mentor: whatever the mood, a human should answer.
+  new RegExp(
+    String.raw`\b(?:i\s+(?:want|need|demand|insist\s+on)|i\s+wanna|i'?d\s+(?:like|rather|prefer)|i\s+would\s+(?:like|rather|prefer)|let\s+me|can\s+i|could\s+i|may\s+i|get\s+me|give\s+me|bring\s+me|connect\s+me|put\s+me\s+through)\b[^.!?\n]{0,30}?\b(?:(?:a|an|some|the)\s+)?(?:(?:real|actual|live|human|flesh[\s-]and[\s-]blood)\s+(?:person|human|mentor|tutor|teacher|being|one|people)|human(?![\s-]+(?:readable|review\w*|language|error|eyes?|approval|check))\b|my\s+(?:real\s+|human\s+|actual\s+)?(?:${mentor}|human)(?!'s|\s+(?:said|says|told|approv\w*|review\w*))\b|(?:a|an)\s+(?:person|people)\b)`,
+  ),
 ];
 
 const mildSwearing = /\b(?:damn|dammit|shit|crap|fuck(?:ing)?|bloody)\b/;
