@@ -3,6 +3,7 @@ import { appVersion } from '../paths.ts';
 import { chatCommand } from './commands/chat.ts';
 import { dbCommand } from './commands/db.ts';
 import { diagramCommand } from './commands/diagram.ts';
+import { hooksCommand } from './commands/hooks.ts';
 import { reportCommand } from './commands/report.ts';
 import { startCommand } from './commands/start.ts';
 import { fail } from './output.ts';
@@ -19,7 +20,8 @@ const program = new Command('mentorflow')
   .addCommand(dbCommand())
   .addCommand(diagramCommand())
   .addCommand(chatCommand())
-  .addCommand(reportCommand());
+  .addCommand(reportCommand())
+  .addCommand(hooksCommand());
 
 try {
   await program.parseAsync(process.argv);
