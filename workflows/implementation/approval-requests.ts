@@ -21,16 +21,26 @@ export async function recordApprovalRequest(
   details: ApprovalRequestDetails,
 ): Promise<boolean> {
   return withTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ id: string; attempt: number; timeout_at: Date }>(
+    const { rows } = await client.query<{
+      id: string;
+      attempt: number;
+      timeout_at: Date;
+      approvers: string | null;
+      escalate_to: string | null;
+    }>(
       `update implementation_runs
        set status = 'awaiting_approval', approval_requested_at = now(), escalated_at = null, updated_at = now()
        where mastra_run_id = $1 and status = 'in_progress' and approval_decision is null
-       returning id, attempt, now() + make_interval(secs => $2::float8 / 1000) as timeout_at`,
+       returning id, attempt, now() + make_interval(secs => $2::float8 / 1000) as timeout_at,
+         input->>'approvers' as approvers, input->>'escalateTo' as escalate_to`,
       [mastraRunId, deps.approval.timeoutMs],
     );
     const run = rows[0];
     if (!run) return false;
-    const { approver, escalateTo, timeoutMs } = deps.approval;
+    // The run's own approvers (its start body) before the configured defaults.
+    const approver = run.approvers ?? deps.approval.approver;
+    const escalateTo = run.escalate_to ?? deps.approval.escalateTo;
+    const { timeoutMs } = deps.approval;
     await appendRunEvent(client, run.id, {
       type: 'approval.requested',
       data: {

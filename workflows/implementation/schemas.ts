@@ -25,6 +25,12 @@ export const implementationInputSchema = z.object({
     .optional(),
   /** Wait for a human to approve the reviewed plan before implementing it. */
   approval: z.boolean().optional(),
+  /**
+   * Who approves this run and who is told when nobody answers in time (default: APPROVAL_APPROVERS,
+   * APPROVAL_ESCALATE_TO): comma lists of e-mail addresses, mentor ids or `oncall`.
+   */
+  approvers: z.string().trim().min(1, 'expected a comma list of recipients').max(1_000).optional(),
+  escalateTo: z.string().trim().min(1, 'expected a comma list of recipients').max(1_000).optional(),
   /** Refine-and-review rounds allowed while the score stays below 80; the run fails past it. */
   maxRefinements: z.number().int().min(0).max(10).optional(),
 });
