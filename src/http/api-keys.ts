@@ -1,6 +1,7 @@
 import type { IMastraAuthProvider } from '@mastra/core/server';
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors/app-error.ts';
+import { assertCookieRequestAllowed, readKeyCookie } from './pages/key-cookie.ts';
 
 /** Who is calling: the key used and, for a learner-scoped key (`key:learnerId`), that learner. */
 export interface Principal {
@@ -36,11 +37,15 @@ export function apiKeyAuth(
     }
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
-    const principal = match ? await provider.authenticateToken(match[1]!, c.req.raw) : null;
+    // The web pages' own requests carry the signed-in key as a cookie instead (same origin only).
+    const cookie = header ? undefined : readKeyCookie(c);
+    if (cookie !== undefined) assertCookieRequestAllowed(c);
+    const token = match ? match[1]! : cookie;
+    const principal = token ? await provider.authenticateToken(token, c.req.raw) : null;
     if (!principal) {
       throw new AppError(
         'UNAUTHORIZED',
-        match ? 'invalid API key' : 'missing Authorization: Bearer <key> header',
+        token ? 'invalid API key' : 'missing Authorization: Bearer <key> header',
         { field: 'authorization' },
       );
     }

@@ -11,6 +11,7 @@ import { apiKeyAuth } from './api-keys.ts';
 import { errorHandler } from './error-handler.ts';
 import { normaliseErrorBodies, requireJsonBody } from './json-errors.ts';
 import { agentBodyLimit, mastraInputGuard } from './mastra-input.ts';
+import { pageRoutes } from './pages/routes.ts';
 import { mountRoutes, type AppEnv } from './route.ts';
 
 export interface ServerConfigOptions {
@@ -73,6 +74,8 @@ export function serverConfig({ config, database, logger }: ServerConfigOptions):
           }
         },
       }),
+      // The operator console and the learner chat (src/http/pages).
+      ...pageRoutes(config.MENTORFLOW_API_KEYS),
     ],
     middleware: [
       {

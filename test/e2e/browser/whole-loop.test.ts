@@ -1,0 +1,220 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser: DOM types for it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
+import { apiClient, pollUntil, type Api } from '../support/api-client.ts';
+import { launchBrowser, pageErrors, screenshot, signedIn } from './support/browser.ts';
+
+/**
+ * The whole loop of issue 12 in headless Chromium against `mentorflow start` (rules mode, real
+ * PostgreSQL): a learner chats through /chat to a blocker, the escalation appears live in /console,
+ * the operator replies as mentor, the learner's page shows the reply; an approval given from the
+ * console completes an implementation run.
+ */
+const env = {
+  MODEL: '',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+  TIME_SCALE: '1',
+  MENTORFLOW_API_KEYS: 'ops-key,ana-key:ana',
+};
+
+let server: CliProcess & { url: string };
+let browser: Browser;
+let api: Api;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+  api = apiClient(server.url, 'ops-key');
+});
+afterAll(async () => {
+  await browser?.close();
+  if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+});
+
+/** Marks the document, so a test can prove a later change arrived without a reload. */
+const markDocument = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+const stillSameDocument = (page: Page) =>
+  page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
+
+describe('console and chat in the browser', () => {
+  it('a learner escalates from the chat, the operator sees it live and replies, the learner reads the reply', async () => {
+    const operator = await signedIn(browser, server.url, 'ops-key');
+    expect(new URL(operator.page.url()).pathname).toBe('/console');
+    await operator.page.goto('/console/escalations');
+    await operator.page.waitForSelector('body[data-live="connected"]');
+    await markDocument(operator.page);
+
+    const learner = await signedIn(browser, server.url, 'ana-key');
+    const chat = learner.page;
+    expect(new URL(chat.url()).pathname).toBe('/chat');
+    await screenshot(chat, 'chat-start');
+    await chat.getByLabel('An example story').check();
+    await chat.getByLabel('Example story', { exact: true }).selectOption('add-pagination.md');
+    await chat.getByRole('button', { name: 'Start session' }).click();
+    await chat.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const sessionId = new URL(chat.url()).pathname.split('/').pop()!;
+    await expect.poll(() => chat.locator('#conversation .msg.mentor').count()).toBeGreaterThan(0);
+    await expect(chat.locator('#chat-state').textContent()).resolves.toContain(
+      'ASSESS_JUNIOR_CAPABILITY',
+    );
+    // The reference solution of the example never reaches the browser.
+    expect(await chat.content()).not.toContain('z.coerce.number().int().positive()');
+    await chat.waitForSelector('body[data-live="connected"]');
+
+    // Record every partial text of the streaming reply: the tokens must be shown as they come.
+    await chat.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { partials: number[] }).partials = seen;
+      new MutationObserver(() => {
+        const streaming = document.querySelector('#conversation [aria-busy="true"] .text');
+        if (streaming) seen.push(streaming.textContent?.length ?? 0);
+      }).observe(document.querySelector('#conversation')!, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    await chat.getByLabel('Your message').fill('I give up, this is hopeless');
+    await chat.getByRole('button', { name: 'Send' }).click();
+    await expect
+      .poll(() => chat.locator('#conversation .msg.mentor').last().textContent())
+      .toContain('That sounds really hard');
+    const partials = await chat.evaluate(
+      () => (window as unknown as { partials: number[] }).partials,
+    );
+    expect(new Set(partials.filter((n) => n > 0)).size).toBeGreaterThan(2);
+    await expect.poll(() => chat.locator('#chat-state').textContent()).toMatch(/ESCALATE|ASSESS/);
+    await screenshot(chat, 'chat-escalated');
+
+    // The escalation appears in the operator's inbox without a reload.
+    const item = operator.page.locator('#escalations > li', { hasText: 'despairing' });
+    await item.waitFor({ timeout: 15_000 });
+    expect(await stillSameDocument(operator.page)).toBe(true);
+    await expect(item.textContent()).resolves.toContain('ana');
+    const escalationId = (await item.getAttribute('data-key'))!;
+    await screenshot(operator.page, 'console-escalations');
+
+    const reply = 'Hi Ana, this is Maria. Let us pair on it for ten minutes: open the story again.';
+    await operator.page.getByLabel('Your name').fill('maria');
+    await operator.page.getByLabel('Your name').dispatchEvent('change');
+    await item.getByLabel('Reply to learner ana as mentor').fill(reply);
+    await item.getByRole('button', { name: 'Send reply' }).click();
+    await expect
+      .poll(() => operator.page.locator('#action-status').textContent())
+      .toBe('Reply sent to the learner.');
+
+    // The learner's page shows the mentor's reply live, authored by the mentor.
+    const human = chat.locator('#conversation .msg.human', { hasText: 'this is Maria' });
+    await human.waitFor({ timeout: 15_000 });
+    await expect(human.locator('.who').textContent()).resolves.toBe('Mentor maria');
+    await screenshot(chat, 'chat-mentor-reply');
+
+    // Acknowledge and resolve from the escalation's own page; resolving again shows the 409.
+    const detail = operator.page;
+    await detail.goto(`/console/escalations/${escalationId}`);
+    await detail.getByRole('button', { name: `Acknowledge escalation ${escalationId}` }).click();
+    await expect.poll(() => detail.locator('#action-status').textContent()).toBe('Acknowledged.');
+    await detail.getByLabel('Resolution note (optional)').fill('Paired with Ana');
+    await detail.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => detail.locator('#action-status').textContent()).toBe('Resolved.');
+    await expect
+      .poll(() => detail.locator('#escalations > li').textContent())
+      .toContain('resolved');
+    await detail.getByRole('button', { name: 'Resolve' }).click();
+    await expect
+      .poll(() => detail.locator('#action-status').textContent())
+      .toMatch(/^Conflict \(409\): /);
+    await screenshot(detail, 'console-escalation-409');
+    const stored = await api.get(`/escalations/${escalationId}`);
+    expect(stored.body).toMatchObject({ status: 'resolved', acknowledgedBy: 'maria' });
+
+    // The session's timeline: the learner's message, the transition, the mentor's reply, agent calls.
+    await detail.goto(`/console/sessions/${sessionId}`);
+    const timeline = detail.locator('#timeline');
+    await expect(timeline.textContent()).resolves.toContain('I give up, this is hopeless');
+    await expect(timeline.textContent()).resolves.toContain('mentor-message');
+    await expect(timeline.textContent()).resolves.toContain('by maria');
+    await expect(detail.locator('#timeline table.calls').count()).resolves.toBeGreaterThan(0);
+    await screenshot(detail, 'console-session-timeline');
+
+    // New events appear on the open timeline without a reload.
+    await markDocument(detail);
+    const before = await timeline.locator('> li').count();
+    await chat.getByLabel('Your message').fill('ok, I will read the story again');
+    await chat.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => timeline.locator('> li').count()).toBeGreaterThan(before);
+    expect(await stillSameDocument(detail)).toBe(true);
+
+    // The sessions list filters by learner and by "escalated".
+    await detail.goto('/console?learner=ana&escalated=yes');
+    await expect(detail.locator('#sessions-list').textContent()).resolves.toContain(
+      sessionId.slice(0, 8),
+    );
+    await detail.goto('/console?learner=ana&escalated=no');
+    await expect(detail.locator('#sessions-region').textContent()).resolves.toContain(
+      'No session matches',
+    );
+    await detail.goto('/console');
+    await screenshot(detail, 'console-sessions');
+
+    expect(pageErrors(chat)).toEqual([]);
+    expect(pageErrors(operator.page)).toEqual([]);
+    await operator.context.close();
+    await learner.context.close();
+  }, 120_000);
+
+  it('an approval given from the console completes a waiting implementation run', async () => {
+    const started = await api.post('/workflows/implementation', {
+      request: 'Add CSV export to the reports page',
+      requirements: ['Exports the visible columns', 'Streams large reports'],
+      approval: true,
+    });
+    expect(started.status).toBe(202);
+    const id = started.body.id as string;
+    await pollUntil(
+      async () => (await api.get(`/workflows/${id}/status`)).body.status,
+      (s) => s === 'awaiting_approval',
+      20_000,
+    );
+
+    const { context, page } = await signedIn(browser, server.url, 'ops-key');
+    await page.goto('/console/runs');
+    await page.waitForSelector('body[data-live="connected"]');
+    await markDocument(page);
+    const item = page.locator(`#approvals > li[data-key="${id}"]`);
+    await expect(item.textContent()).resolves.toContain('Add CSV export to the reports page');
+    await expect(page.locator('#m-active').textContent()).resolves.toBe('1');
+    await screenshot(page, 'console-runs-waiting');
+
+    await item.getByLabel(`Comment for run ${id}`).fill('Plan looks right; ship it');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => page.locator('#action-status').textContent()).toBe('Approved.');
+    const final = await pollUntil(
+      async () => (await api.get(`/workflows/${id}/status`)).body.status,
+      (s) => ['completed', 'failed', 'rejected'].includes(s),
+      20_000,
+    );
+    expect(final).toBe('completed');
+    const details = await api.get(`/workflows/${id}/details`);
+    expect(details.body.approval).toMatchObject({
+      decision: 'approved',
+      comment: 'Plan looks right; ship it',
+    });
+    // The dashboard follows live: the run leaves the queue and the active count drops.
+    await expect.poll(() => page.locator(`#approvals > li[data-key="${id}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator('#m-active').textContent()).toBe('0');
+    await expect.poll(() => page.locator('#m-success').textContent()).toBe('100%');
+    await expect
+      .poll(() => page.locator(`#runs tr[data-run="${id}"]`).textContent())
+      .toContain('completed');
+    expect(await stillSameDocument(page)).toBe(true);
+    await screenshot(page, 'console-runs-done');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
