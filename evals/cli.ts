@@ -8,7 +8,7 @@ import { resolveModel } from '../src/models/resolve-model.ts';
 import { type AgentAdapter, mentorAgentAdapter } from './agent-adapter.ts';
 import { compareReports, formatComparison, readReport } from './compare.ts';
 import { createProgress, type Progress } from './progress.ts';
-import { formatAgentTable, formatCalibrationTable } from './report.ts';
+import { formatAgentTable, formatCalibrationTable, totalFallbacks } from './report.ts';
 import { renderHtmlReport } from './report-html.ts';
 import { runEval } from './runner.ts';
 import { checkThresholds, loadThresholds } from './thresholds.ts';
@@ -30,11 +30,17 @@ Runs the eval datasets against the agents (offline: rules mode) and prints a tab
   --html <out>             write a self-contained HTML report
   --thresholds <file>      thresholds to enforce (default evals/thresholds.json)
   --no-thresholds          do not enforce thresholds
+  --allow-fallback         a case the model failed on may be answered by rules mode (else exit 3)
   --concurrency <n>        cases in flight (default 4)
   --compare <a> <b>        show the difference between two JSON reports and exit
   -h, --help               this text
 
-Exit code: 0 ok, 1 a metric is outside its threshold, 2 bad usage or configuration.`;
+Exit code: 0 ok, 1 a metric is outside its threshold, 2 bad usage or configuration,
+3 some cases fell back to rules mode because the model failed (the figures are not the model's;
+--allow-fallback accepts that).`;
+
+/** Exit code of a run in which the configured model failed and rules mode answered some cases. */
+export const FALLBACK_EXIT_CODE = 3;
 
 export interface CliIo {
   stdout: { write(s: string): boolean };
@@ -73,6 +79,7 @@ function parseCliArgs(argv: string[]) {
       html: { type: 'string' },
       thresholds: { type: 'string' },
       'no-thresholds': { type: 'boolean' },
+      'allow-fallback': { type: 'boolean' },
       concurrency: { type: 'string' },
       compare: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -141,7 +148,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   });
   if (thresholds) report.thresholdFailures = checkThresholds(report, thresholds);
 
-  io.stdout.write(`${formatAgentTable(report.agents)}\n`);
+  io.stdout.write(`${formatAgentTable(report.agents, { fallbacks: report.model !== 'env' })}\n`);
   if (report.judgeCalibration)
     io.stdout.write(`\n${formatCalibrationTable(report.judgeCalibration)}\n`);
   const skipped = report.datasets.reduce((n, d) => n + d.lineErrors.length, 0);
@@ -158,8 +165,22 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     );
   }
 
+  // A run whose model failed measured the rules for those cases: say so, and do not pass silently.
+  const fellBack = totalFallbacks(report.agents);
+  const cases = Object.values(report.agents).reduce((n, a) => n + a.n, 0);
+  if (fellBack) {
+    const perAgent = Object.entries(report.agents)
+      .filter(([, a]) => a.fallbacks > 0)
+      .map(([id, a]) => `${id} ${a.fallbacks}/${a.n}`)
+      .join(', ');
+    io.stdout.write(
+      `\n${fellBack} of ${cases} cases fell back to rules mode because the model failed (${perAgent}): those figures measure the rules, not ${report.model === 'env' ? 'the configured model' : report.model}.${values['allow-fallback'] ? '' : ` Exit ${FALLBACK_EXIT_CODE}; --allow-fallback accepts it.`}\n`,
+    );
+  }
+
   if (values.json) await writeOut(values.json, `${JSON.stringify(report, null, 2)}\n`);
   if (values.html) await writeOut(values.html, renderHtmlReport(report));
+  if (fellBack && !values['allow-fallback']) return FALLBACK_EXIT_CODE;
   return report.thresholdFailures.length ? 1 : 0;
 }
 

@@ -56,6 +56,15 @@ function agentSection(id: string, a: AgentReport): string {
     ['rules fallbacks', String(a.fallbacks)],
   ];
   const parts = [`<section><h2>${esc(id)}</h2>`, table(['metric', 'value'], metrics)];
+  if (a.answeredBy?.length)
+    parts.push(
+      `<details${a.fallbacks ? ' open' : ''}><summary>Model that answered each case${a.fallbacks ? ` (${a.fallbacks} fell back to rules)` : ''}</summary>`,
+      table(
+        ['case', 'answered by', 'fallback'],
+        a.answeredBy.map((c) => [c.caseId, c.model ?? '(error)', c.fallback ? 'yes' : '']),
+      ),
+      '</details>',
+    );
   if (a.confusion) parts.push('<h3>Confusion matrix</h3>', confusionTable(a.confusion));
   if (a.perClass)
     parts.push(

@@ -30,7 +30,10 @@ export interface AgentReport {
   p95LatencyMs: number;
   tokens: { input: number; output: number };
   models: string[];
+  /** Cases the configured model failed on, answered by rules mode instead. */
   fallbacks: number;
+  /** Which model actually answered each case (`rules/<agent>` after a fallback), in dataset order. */
+  answeredBy: { caseId: string; model: string | null; fallback: boolean }[];
   /** Cases that missed (wrong label, band miss, leak, error), at most 100. */
   failures: { caseId: string; expected?: string; predicted?: string; why: string }[];
 }
@@ -155,6 +158,11 @@ export async function summariseAgent(
     },
     models: [...new Set(results.map((r) => r.model).filter((m): m is string => !!m))],
     fallbacks: results.filter((r) => r.fallback).length,
+    answeredBy: results.map((r) => ({
+      caseId: r.caseId,
+      model: r.model ?? null,
+      fallback: r.fallback === true,
+    })),
     failures,
   };
 }
@@ -162,14 +170,28 @@ export async function summariseAgent(
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 const num = (v: number | null, digits = 3) => (v === null ? '–' : v.toFixed(digits));
 
-/** The per-agent summary table printed at the end of a run. */
-export function formatAgentTable(agents: Record<string, AgentReport>): string {
+/** Cases answered by rules mode because the configured model failed, over every agent. */
+export function totalFallbacks(agents: Record<string, AgentReport>): number {
+  return Object.values(agents).reduce((n, a) => n + a.fallbacks, 0);
+}
+
+/**
+ * The per-agent summary table printed at the end of a run. `fallbacks` adds a column counting the
+ * cases each agent answered in rules mode after the configured model failed (a run with a model);
+ * it also appears whenever a case fell back, so a table never hides that it measured the rules.
+ */
+export function formatAgentTable(
+  agents: Record<string, AgentReport>,
+  options: { fallbacks?: boolean } = {},
+): string {
   // Toxicity needs a judge: the column only appears when a run measured it.
   const toxicity = Object.values(agents).some((a) => a.toxicity !== null);
+  const fallbacks = options.fallbacks === true || totalFallbacks(agents) > 0;
   const header = [
     'agent',
     'n',
     'err',
+    ...(fallbacks ? ['fallback'] : []),
     'accuracy',
     'macro-F1',
     'band hit',
@@ -184,6 +206,7 @@ export function formatAgentTable(agents: Record<string, AgentReport>): string {
     id,
     String(a.n),
     String(a.errors),
+    ...(fallbacks ? [String(a.fallbacks)] : []),
     pct(a.accuracy),
     num(a.macroF1),
     pct(a.bandHitRate),
