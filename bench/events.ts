@@ -33,7 +33,7 @@ process.env.DATABASE_URL = url.toString();
 // The app on the bench database (createApp opens it and migrates).
 const { createApp } = await import('../src/app.ts');
 const { loadConfig } = await import('../src/config/index.ts');
-const { workflowTurnRunner } = await import('../src/sessions/workflow-runner.ts');
+const { workflowTurns } = await import('../src/sessions/workflow-runner.ts');
 const app = await createApp(loadConfig(process.env, { TIME_SCALE: '1' }));
 const { mastra } = app;
 const service = app.sessions;
@@ -157,7 +157,7 @@ async function scenario(
   sessions: number,
   perSession: number,
 ): Promise<Row> {
-  service.useRunner(runner === 'workflow' ? workflowTurnRunner(mastra) : null);
+  service.processor.useExecutor(runner === 'workflow' ? workflowTurns(mastra) : null);
   const ids: string[] = [];
   for (let i = 0; i < sessions; i += 20)
     ids.push(
@@ -207,7 +207,7 @@ async function paced(
   rate: number,
   seconds: number,
 ): Promise<Row & { offered: number }> {
-  service.useRunner(null);
+  service.processor.useExecutor(null);
   const ids: string[] = [];
   for (let i = 0; i < sessions; i += 20)
     ids.push(
@@ -285,7 +285,7 @@ async function bytesPerSession(): Promise<{ heap: number; total: number }> {
   );
   const baseline = await relationBytes();
   const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => monitoringSession(10_000 + i)));
-  service.useRunner(null);
+  service.processor.useExecutor(null);
   await Promise.all(
     ids.map(async (id) => {
       for (let i = 0; i < 997; i++) await service.ingestEvent(id, activity(i));

@@ -7,10 +7,12 @@ import {
   readabilityScorer,
 } from '../evals/scorers/index.ts';
 import { createWorkflows } from '../workflows/index.ts';
+import { createMentorTurnWorkflow } from './mastra/mentor-turn-workflow.ts';
 import type { Config } from './config/index.ts';
 import { AppStore } from './db/app-store.ts';
 import { openDatabase, prepareDatabase, type Database } from './db/database.ts';
 import { createLogger } from './logger.ts';
+import { createNotifyService, type NotifyService } from './notify/index.ts';
 import { createRunService, type RunService } from './runs/index.ts';
 import { BackgroundWorker } from './runtime/background-worker.ts';
 import {
@@ -31,6 +33,8 @@ export interface App {
   readonly mastra: Mastra;
   readonly sessions: SessionService;
   readonly runs: RunService;
+  /** Notification delivery, escalations and mentors. */
+  readonly notify: NotifyService;
   /** Stops the workers, then closes the storage and with it the database (embedded server included). */
   close(): Promise<void>;
 }
@@ -79,19 +83,29 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     log: logger,
     ...options.sessions,
   });
+  const notify = createNotifyService({ pool: database.pool, config, sessions, log: logger });
+  await notify.configure();
   const runsRef: { current?: RunService } = {};
   const worker = new BackgroundWorker({
     database,
     config,
     logger,
     sessions,
+    notify,
     get runs() {
       return runsRef.current!;
     },
   });
   const mastra = new Mastra({
     agents,
-    workflows: createWorkflows({ pool: database.pool, timeScale: config.TIME_SCALE }),
+    workflows: {
+      ...createWorkflows({
+        pool: database.pool,
+        timeScale: config.TIME_SCALE,
+        approval: { approver: config.APPROVAL_APPROVERS, escalateTo: config.APPROVAL_ESCALATE_TO },
+      }),
+      mentorTurnWorkflow: createMentorTurnWorkflow(),
+    },
     // Code scorers over single replies, so Studio can score agent output; the dataset scorers live in evals/.
     scorers: { leakDetectionScorer, hintLengthScorer, readabilityScorer },
     storage: new AppStore(database),
@@ -111,10 +125,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     mastra,
     sessions,
     runs,
+    notify,
     close() {
       closed ??= (async () => {
         await runs.close();
         await mastra.shutdown();
+        notify.close();
       })();
       return closed;
     },

@@ -28,7 +28,30 @@ const contextSchema = z.object({
 export const diagnoseBlockerInputSchema = z.object({
   blocker: blockerDiagnosisInputSchema.omit({ learner: true, story: true }),
   context: contextSchema.default({}),
+  /**
+   * `full` (default): diagnose and give the first help (an explanation or a hint). `diagnosis`: analyse and
+   * categorise only — a mentoring session's own states (EXPLAIN_CONCEPT, FIX_TECHNICAL_ISSUE, …)
+   * give the help.
+   */
+  help: z.enum(['full', 'diagnosis']).optional(),
 });
+
+/**
+ * Request-context key for the agent call of CATEGORIZE_ISSUE: a function that replaces
+ * `runAgentAction('diagnoseBlocker', …)`. A mentoring turn sets it to its agent port, so the call is
+ * recorded with the turn (model, tokens, fallback) like every other agent call of the session.
+ */
+export const DIAGNOSIS_AGENT_KEY = 'mentorflow.diagnoseBlocker.agent';
+
+export type DiagnosisAgent = (
+  blocker: z.infer<typeof diagnoseBlockerInputSchema>['blocker'],
+) => Promise<{
+  output: z.infer<typeof blockerDiagnosisSchema>;
+  reply?: string;
+  usage: AgentUsage;
+  model: string;
+  fallback?: MentorActionFallback;
+}>;
 
 const signalsSchema = z.object({
   errorLines: z.array(z.string()),
@@ -108,12 +131,12 @@ const categorizeIssue = createStep({
     models: z.array(z.string()),
     fallbacks: z.array(fallbackSchema),
   }),
-  execute: async ({ inputData, mastra }) => {
+  execute: async ({ inputData, mastra, requestContext }) => {
     const { context } = inputData;
-    const result = await runAgentAction('diagnoseBlocker', inputData.blocker, {
-      ...context,
-      mastra,
-    });
+    const agent = requestContext.get(DIAGNOSIS_AGENT_KEY) as DiagnosisAgent | undefined;
+    const result = agent
+      ? await agent(inputData.blocker)
+      : await runAgentAction('diagnoseBlocker', inputData.blocker, { ...context, mastra });
     return {
       ...inputData,
       diagnosis: result.output,
@@ -152,7 +175,9 @@ const provideSolution = createStep({
       models.push(r.model);
       if (r.fallback) fallbacks.push(r.fallback);
     };
-    if (diagnosis.category === 'conceptualConfusion') {
+    if (inputData.help === 'diagnosis') {
+      // The session's next state gives the help.
+    } else if (diagnosis.category === 'conceptualConfusion') {
       add(
         await runAgentAction(
           'explainConcept',

@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { diagnoseBlockerWorkflow } from './diagnose-blocker-workflow.ts';
 import { createImplementationWorkflow } from './implementation-workflow.ts';
-import { mentorTurnWorkflow } from './mentor-turn-workflow.ts';
 import { systemCheckWorkflow } from './system-check-workflow.ts';
 
 /**
@@ -9,11 +8,18 @@ import { systemCheckWorkflow } from './system-check-workflow.ts';
  * factory: a workflow object must not be shared between Mastra instances, and the implementation
  * workflow runs on the app's pool and time scale.
  */
-export function createWorkflows(deps: { pool: pg.Pool; timeScale: number }) {
+export function createWorkflows(deps: {
+  pool: pg.Pool;
+  timeScale: number;
+  /** Default approvers and escalation target of implementation runs (configuration). */
+  approval?: { approver?: string; escalateTo?: string };
+}) {
   return {
     systemCheckWorkflow,
-    mentorTurnWorkflow,
     diagnoseBlockerWorkflow,
-    implementationWorkflow: createImplementationWorkflow({ pool: deps.pool }, deps.timeScale),
+    implementationWorkflow: createImplementationWorkflow(
+      { pool: deps.pool, ...(deps.approval ? { approval: deps.approval } : {}) },
+      deps.timeScale,
+    ),
   };
 }

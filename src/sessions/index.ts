@@ -15,7 +15,6 @@ export type {
   SessionService,
   SessionServiceOptions,
   SessionTimer,
-  TurnRunner,
 } from './service.ts';
 export {
   eventInputSchema,

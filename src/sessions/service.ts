@@ -1,6 +1,7 @@
 /**
  * The session service: create and read sessions, ingest events (store, then process through the
- * turn runner), list transitions and timers. `src/sessions/index.ts` exposes a process-wide
+ * turn processor, whose turns are `mentor-turn` Mastra runs once the app wires them), list
+ * transitions and timers. `src/sessions/index.ts` exposes a process-wide
  * instance on the app database; tests and the bench create their own.
  */
 import { randomUUID } from 'node:crypto';
@@ -46,9 +47,6 @@ import type {
   TransitionRecord,
 } from './types.ts';
 import { profileOf } from './turn/machine-profiles.ts';
-
-/** Processes a stored event (and whatever is pending before it). Default: the in-process processor. */
-export type TurnRunner = (sessionId: string, eventId: string, seq: number) => Promise<void>;
 
 export const createSessionSchema = z.object({
   learnerId: z.string().trim().min(1, 'expected a learner id').max(200),
@@ -106,8 +104,6 @@ export interface SessionService {
     options?: { source?: EventSource },
   ): Promise<IngestResult>;
   setMentorAvailability(mentorId: string, available: boolean): Promise<void>;
-  /** Replaces the turn runner (the Mastra workflow runner, see runtime/background.ts); null restores the default. */
-  useRunner(runner: TurnRunner | null): void;
 }
 
 /** The events a session accepts now. */
@@ -159,8 +155,6 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         `session ${event.sessionId}: event ${event.id} (${event.type}) failed: ${(error as Error).stack ?? error}`,
       ),
   });
-  const direct: TurnRunner = (sessionId) => processor.drain(sessionId);
-  let runner = direct;
 
   async function loadSession(sessionId: string): Promise<SessionRecord> {
     const session = z.uuid().safeParse(sessionId).success
@@ -260,7 +254,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         { key, id: eventIdFor(id, key), type: SESSION_STARTED, data: {} },
         'system',
       );
-      await runner(id, stored.id, stored.seq);
+      await processor.drain(id, stored);
       const replies =
         processor.takeResult(stored.id)?.replies ?? (await selectTurnReplies(pool, stored.id));
       return { session: await getSession(id), replies };
@@ -307,17 +301,12 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
           event: { id: stored.id, type: stored.type, duplicate: true, seq: stored.seq },
         };
       }
-      await (runner === direct
-        ? processor.drain(sessionId, stored)
-        : runner(sessionId, stored.id, stored.seq));
+      await processor.drain(sessionId, stored);
       const result = await resultOf(sessionId, stored.seq, stored.id, false);
       return { ...result, event: { ...result.event, type: stored.type } };
     },
     async setMentorAvailability(mentorId, available) {
       await upsertMentor(pool, { id: mentorId, available });
-    },
-    useRunner(next) {
-      runner = next ?? direct;
     },
   };
   return service;

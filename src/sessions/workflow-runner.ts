@@ -1,34 +1,58 @@
 /**
- * Runs turns through the `mentor-turn` Mastra workflow (one short run per inbox event, run id
- * derived from the event id) instead of calling the processor directly: every turn is then a
- * Mastra run that Studio shows and boot recovery can restart. It costs a few snapshot writes per
- * event (see bench/README.md).
+ * Runs each turn as a `mentor-turn` Mastra run (the workflow is assembled in
+ * `src/mastra/mentor-turn-workflow.ts`): the processor keeps the order of a session's events and
+ * the compare-and-set; the run computes and commits the turn, step by step, so Studio shows what a
+ * turn did. The open turn travels in the run's request context.
  */
 import type { Mastra } from '@mastra/core/mastra';
-import type { TurnRunner } from './service.ts';
+import { RequestContext } from '@mastra/core/request-context';
+import type { WorkflowStreamEvent } from '@mastra/core/workflows';
+import { AppError } from '../errors/app-error.ts';
+import { openTurn } from './turn/compute-turn.ts';
+import type { TurnExecutor } from './turn/processor.ts';
+import { TURN_RUN_KEY, type TurnRun } from './turn/workflow/turn-run.ts';
 
 export const MENTOR_TURN_WORKFLOW = 'mentorTurnWorkflow';
 
-const TURN_RUN_PREFIX = 'turn-';
+/** The result of a turn's run, for an observer (a test, a trace). */
+export type TurnRunResult = Awaited<
+  ReturnType<Awaited<ReturnType<ReturnType<Mastra['getWorkflow']>['createRun']>>['start']>
+>;
 
-/** The run id of the turn for an inbox event: a repeated start finds the same run. */
-export function turnRunId(eventId: string): string {
-  return `${TURN_RUN_PREFIX}${eventId}`;
-}
-
-/** The inbox event id a turn run was started for, or undefined for a run id of another form. */
-export function eventIdOfTurnRun(runId: string): string | undefined {
-  return runId.startsWith(TURN_RUN_PREFIX) ? runId.slice(TURN_RUN_PREFIX.length) : undefined;
-}
-
-/** Runs each turn as a `mentor-turn` Mastra run, keyed by its event and owned by its session. */
-export function workflowTurnRunner(mastra: Mastra): TurnRunner {
+/**
+ * Computes and commits each turn through the `mentor-turn` workflow of `mastra`; `onRun` sees
+ * each run's result.
+ */
+export function workflowTurns(
+  mastra: Mastra,
+  options: {
+    onRun?: (result: TurnRunResult) => void;
+    /** Every event of every turn's run (steps of nested workflows included). */
+    onEvent?: (event: WorkflowStreamEvent) => void;
+  } = {},
+): TurnExecutor {
   const workflow = mastra.getWorkflow(MENTOR_TURN_WORKFLOW);
-  return async (sessionId, eventId, seq) => {
-    // The workflow writes no `pending` row (workflows/implementation/snapshot-policy.ts): a process
-    // killed between createRun() and start() leaves nothing behind.
-    const run = await workflow.createRun({ runId: turnRunId(eventId), resourceId: sessionId });
-    const result = await run.start({ inputData: { sessionId, eventId, seq } });
-    if (result.status === 'failed') throw result.error;
+  return async (session, event, deps, pool) => {
+    const turnRun: TurnRun = { turn: openTurn(session, event, deps), pool };
+    const requestContext = new RequestContext([[TURN_RUN_KEY, turnRun]]);
+    // No run id of ours: with one, createRun() reads the run back from storage first (a round
+    // trip per event); the run is found by its session (resourceId) and its input (eventId).
+    const run = await workflow.createRun({ resourceId: session.id });
+    const unwatch = options.onEvent ? run.watch(options.onEvent) : undefined;
+    const result = await run.start({
+      inputData: { sessionId: session.id, eventId: event.id, seq: event.seq },
+      requestContext,
+    });
+    unwatch?.();
+    options.onRun?.(result);
+    if (result.status !== 'success') {
+      const error = (result as { error?: unknown }).error;
+      throw error instanceof Error
+        ? error
+        : new AppError('INTERNAL', `mentor-turn run ended ${result.status}`);
+    }
+    if (!turnRun.computed || !turnRun.committed)
+      throw new AppError('INTERNAL', 'the mentor-turn run ended without its commit');
+    return { turn: turnRun.computed, result: turnRun.committed };
   };
 }

@@ -2,7 +2,11 @@
  * Blockers (DIAGNOSE_BLOCKER and what follows): diagnose with the blocker-diagnosis agent, categorise,
  * fix, verify (by asking, or automatically from the latest reports), escalate.
  */
-import { blockerDiagnosisSchema } from '../../domain/contracts/blocker-diagnosis.ts';
+import {
+  type BlockerDiagnosis,
+  type BlockerDiagnosisInput,
+  blockerDiagnosisSchema,
+} from '../../domain/contracts/blocker-diagnosis.ts';
 import { conceptExplanationSchema } from '../../domain/contracts/concept-explanation.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { currentTask } from '../context.ts';
@@ -13,41 +17,48 @@ import {
   recentWithCurrent,
 } from '../interpret/activity.ts';
 import { callAgent } from '../turn/agent-call.ts';
-import { reply, send } from '../turn/draft.ts';
+import { reply, send, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';
 
+/** What the blocker-diagnosis agent is asked: the message, recent errors and activity, time stuck. */
+export function diagnosisInput(draft: TurnDraft, deps: TurnDeps): BlockerDiagnosisInput {
+  const events = recentWithCurrent(draft, deps);
+  const started = draft.context.taskStartedAt
+    ? Date.parse(draft.context.taskStartedAt)
+    : Date.parse(draft.session.enteredAt);
+  return {
+    story: draft.story,
+    message: lastLearnerMessage(events),
+    recentErrors: recentErrors(events),
+    activity: events.slice(-10).map((e) => ({
+      type: e.type,
+      summary: JSON.stringify(e.data).slice(0, 200),
+      at: e.receivedAt,
+    })),
+    minutesStuck: Math.max(0, Math.round((draft.now.getTime() - started) / 60_000)),
+  };
+}
+
+/** Keeps the diagnosis in the session context: CATEGORIZE_ISSUE and the fix states read it. */
+export function applyDiagnosis(draft: TurnDraft, diagnosis: BlockerDiagnosis): void {
+  const diagnosed = diagnosis.category !== 'unknownIssue';
+  draft.context.undiagnosed = diagnosed ? 0 : (draft.context.undiagnosed ?? 0) + 1;
+  draft.context.diagnosis = {
+    category: diagnosis.category,
+    diagnosed,
+    summary: diagnosis.summary,
+    at: draft.now.toISOString(),
+  };
+}
+
 export const blockerActions = {
+  // In a turn run by the mentor-turn workflow, the diagnose-blocker workflow does this (nested).
   diagnoseBlocker: async ({ draft, deps, action }) => {
-    const events = recentWithCurrent(draft, deps);
-    const started = draft.context.taskStartedAt
-      ? Date.parse(draft.context.taskStartedAt)
-      : Date.parse(draft.session.enteredAt);
-    const diagnosis = await callAgent(
+    const input = diagnosisInput(draft, deps) as Record<string, unknown>;
+    applyDiagnosis(
       draft,
-      deps,
-      action,
-      'diagnoseBlocker',
-      {
-        story: draft.story,
-        message: lastLearnerMessage(events),
-        recentErrors: recentErrors(events),
-        activity: events.slice(-10).map((e) => ({
-          type: e.type,
-          summary: JSON.stringify(e.data).slice(0, 200),
-          at: e.receivedAt,
-        })),
-        minutesStuck: Math.max(0, Math.round((draft.now.getTime() - started) / 60_000)),
-      },
-      blockerDiagnosisSchema,
+      await callAgent(draft, deps, action, 'diagnoseBlocker', input, blockerDiagnosisSchema),
     );
-    const diagnosed = diagnosis.category !== 'unknownIssue';
-    draft.context.undiagnosed = diagnosed ? 0 : (draft.context.undiagnosed ?? 0) + 1;
-    draft.context.diagnosis = {
-      category: diagnosis.category,
-      diagnosed,
-      summary: diagnosis.summary,
-      at: draft.now.toISOString(),
-    };
   },
   analyzeState: ({ draft }) => {
     send(draft, 'stateAnalyzed');

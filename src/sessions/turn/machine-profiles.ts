@@ -4,6 +4,7 @@
  * and which session behaviours apply (what its guards see is in `guard-context.ts`). The turn code
  * asks the profile instead of branching on the machine's name.
  */
+import { type StateGroup, storyStateGroup } from '../../domain/machines/state-groups.ts';
 import type { Interpretation } from '../interpret/interpretation.ts';
 import { interpretLifecycleEvent } from '../interpret/lifecycle-interpreter.ts';
 import { interpretStoryEvent } from '../interpret/story-interpreter.ts';
@@ -24,6 +25,8 @@ export interface MachineProfile {
   readonly eventsAsSentences: boolean;
   /** Guidance in working states invites questions about the story or a concept. */
   readonly invitesQuestions: boolean;
+  /** The state group whose nested workflow runs a state's actions in the mentor-turn workflow. */
+  groupOf(state: string): StateGroup;
 }
 
 export const machineProfiles: Record<MachineName, MachineProfile> = {
@@ -33,6 +36,7 @@ export const machineProfiles: Record<MachineName, MachineProfile> = {
     escalates: true,
     eventsAsSentences: true,
     invitesQuestions: true,
+    groupOf: storyStateGroup,
   },
   lifecycle: {
     interpret: interpretLifecycleEvent,
@@ -40,6 +44,7 @@ export const machineProfiles: Record<MachineName, MachineProfile> = {
     escalates: false,
     eventsAsSentences: false,
     invitesQuestions: false,
+    groupOf: () => 'lifecycle',
   },
 };
 

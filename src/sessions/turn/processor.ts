@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { AppError } from '../../errors/app-error.ts';
 import type { AgentPort } from '../agent-port.ts';
-import { commitTurn } from '../store/commit.ts';
+import { type CommitResult, commitTurn } from '../store/commit.ts';
 import {
   selectPendingEvents,
   selectRecentEvents,
@@ -15,7 +15,7 @@ import {
   selectSession,
 } from '../store/session-store.ts';
 import type { EventOutcome, Reply, SessionRecord, SessionStatus, StoredEvent } from '../types.ts';
-import { computeTurn } from './compute-turn.ts';
+import { type ComputedTurn, computeTurn } from './compute-turn.ts';
 import type { TurnDeps, TurnDraft } from './draft.ts';
 
 /** Accepted events kept in memory per session for the detectors (≥ storyPolicies.patterns.windowSize). */
@@ -27,8 +27,27 @@ const MAX_CONFLICTS = 100;
 /** Pending events read per inbox query. */
 const BATCH = 100;
 
+/**
+ * Computes and commits one turn: `directTurns` in process, or the `mentor-turn` Mastra workflow
+ * (`workflow-runner.ts`), whose steps do the same phases. Throws when the turn failed.
+ */
+export type TurnExecutor = (
+  session: SessionRecord,
+  event: StoredEvent,
+  deps: TurnDeps,
+  pool: pg.Pool,
+) => Promise<{ turn: ComputedTurn; result: CommitResult }>;
+
+/** The turn computed and committed without a workflow run (tests, the bench's floor). */
+export const directTurns: TurnExecutor = async (session, event, deps, pool) => {
+  const turn = await computeTurn(session, event, deps);
+  return { turn, result: await commitTurn(pool, turn.commit) };
+};
+
 export interface ProcessorOptions {
   readonly pool: pg.Pool;
+  /** How a turn is computed and committed; default `directTurns`. */
+  readonly execute?: TurnExecutor;
   readonly agents: AgentPort;
   readonly timeScale: number;
   readonly beforeAction?: (action: string, draft: TurnDraft) => Promise<void>;
@@ -45,6 +64,8 @@ export interface TurnProcessor {
   forget(sessionId: string): void;
   /** The result of an event this process committed (once; null when unknown here). */
   takeResult(eventId: string): ProcessedEvent | null;
+  /** Replaces how turns are computed and committed (null: `directTurns`). */
+  useExecutor(execute: TurnExecutor | null): void;
 }
 
 /** An event as committed: its outcome and the session after it. */
@@ -72,6 +93,7 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
   const cache = new Map<string, CachedSession>();
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
   const results = new Map<string, ProcessedEvent>();
+  let execute = options.execute ?? directTurns;
 
   async function load(sessionId: string): Promise<CachedSession | null> {
     const hit = cache.get(sessionId);
@@ -115,9 +137,10 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
           beforeAction: options.beforeAction,
           referenceSolution: () => (entry.solution ??= selectReferenceSolution(pool, sessionId)),
         };
-        let turn: Awaited<ReturnType<typeof computeTurn>>;
+        let turn: ComputedTurn;
+        let result: CommitResult;
         try {
-          turn = await computeTurn(entry.record, event, deps);
+          ({ turn, result } = await execute(entry.record, event, deps, pool));
         } catch (error) {
           // A bug or an unexpected failure must not block the session's later events forever:
           // record the event as rejected (INTERNAL) and carry on. Database errors are retried instead.
@@ -140,8 +163,8 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
             replies: [],
             next: entry.record,
           };
+          result = await commitTurn(pool, turn.commit);
         }
-        const result = await commitTurn(pool, turn.commit);
         if (result.status === 'missing') {
           cache.delete(sessionId);
           return;
@@ -220,6 +243,9 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
       const result = results.get(eventId) ?? null;
       results.delete(eventId);
       return result;
+    },
+    useExecutor(next) {
+      execute = next ?? directTurns;
     },
   };
 }

@@ -78,14 +78,14 @@ describe('startBackground', () => {
         data: { text: restatement },
       });
       expect(result.session.state).toBe('PLAN_DECOMPOSITION');
+      // A successful turn leaves no Mastra run behind: its one durable write is the session commit.
       const { rows } = await appDatabase.pool.query(
-        "select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1",
-        [`turn-${result.event.id}`],
+        "select count(*)::int as n from mastra_workflow_snapshot where workflow_name like 'mentor-%'",
       );
-      expect(rows[0]?.status).toBe('success');
+      expect(rows[0].n).toBe(0);
     } finally {
       await background.stop();
-      service.useRunner(null);
+      service.processor.useExecutor(null);
     }
   });
 });

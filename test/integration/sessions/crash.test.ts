@@ -56,7 +56,7 @@ async function recover() {
   const child = spawnChild(['recover']);
   const [, json] = await child.waitFor(/RECOVERED (\{.*\})/, 30_000);
   await child.exited;
-  return JSON.parse(json!) as { sessions: number; restartedRuns: number; failures: number };
+  return JSON.parse(json!) as { sessions: number; failures: number };
 }
 
 async function expectAppliedOnce(sessionId: string, eventId: string, version: number) {
@@ -83,7 +83,7 @@ describe('crash in the middle of a turn', () => {
     expect(report).toMatchObject({ sessions: 1, failures: 0 });
     await expectAppliedOnce(sessionId, eventId, before.version);
     // Recovery again finds nothing to do; a redelivery of the event is a duplicate.
-    expect(await recover()).toMatchObject({ sessions: 0, restartedRuns: 0 });
+    expect(await recover()).toMatchObject({ sessions: 0, failures: 0 });
     const again = await service.ingestEvent(sessionId, {
       id: 'help-1',
       type: 'help-request',
@@ -97,23 +97,20 @@ describe('crash in the middle of a turn', () => {
     ).toBe(1);
   }, 60_000);
 
-  it('restarts the interrupted mentor-turn run and still applies the event once (workflow turns)', async () => {
+  it('recomputes a mentor-turn run cut short by the kill, applying its event once (workflow turns)', async () => {
+    const mentorTurnRuns = () =>
+      count(
+        pool,
+        "select count(*) as n from mastra_workflow_snapshot where workflow_name like 'mentor-%'",
+      );
     const { sessionId, eventId, before } = await crashMidTurn('workflow');
-    const runId = `turn-${eventId}`;
-    const snapshot = await pool.query(
-      "select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1",
-      [runId],
-    );
-    expect(snapshot.rows[0]?.status).toBe('running');
+    // The run was in the implementation group's actions (PROVIDE_HINT) when killed: it persisted
+    // nothing, so nothing of it needs restarting; its event is still pending in the inbox.
+    expect(await mentorTurnRuns()).toBe(0);
     const report = await recover();
     expect(report).toMatchObject({ sessions: 1, failures: 0 });
-    expect(report.restartedRuns).toBeGreaterThanOrEqual(1);
     await expectAppliedOnce(sessionId, eventId, before.version);
-    const done = await pool.query(
-      "select snapshot->>'status' as status from mastra_workflow_snapshot where workflow_name = 'mentor-turn' and run_id = $1",
-      [runId],
-    );
-    expect(done.rows[0]?.status).toBe('success');
+    expect(await mentorTurnRuns()).toBe(0);
   }, 60_000);
 
   it('keeps effects once when a turn computed twice races for the commit', async () => {

@@ -1,0 +1,218 @@
+/**
+ * The `mentor-turn` workflow: one Mastra run per session event, with the turn's phases as steps —
+ * load, interpret, then a loop over the machine events (the pure engine's transition, then the
+ * actions of the state entered, as the nested workflow of its state group chosen by `.branch`),
+ * answer, commit. The blocker group runs the `diagnose-blocker` workflow nested, its agent call
+ * going through the session's agent port.
+ *
+ * Assembled here, above both `src/sessions` (the steps) and `workflows/` (diagnose-blocker): the
+ * two layers do not import each other.
+ *
+ * Persistence: only a failed run writes a snapshot (for Studio and debugging). A successful turn
+ * writes nothing to Mastra's storage — its one durable write is the session commit — and a turn cut
+ * short by a crash leaves its inbox event pending, which any live process picks up again.
+ */
+import type { ShouldPersistSnapshotFn } from '@mastra/core/workflows';
+import { createStep, createWorkflow } from '@mastra/core/workflows';
+import type { z } from 'zod';
+import {
+  DIAGNOSIS_AGENT_KEY,
+  type DiagnosisAgent,
+  diagnoseBlockerInputSchema,
+  diagnoseBlockerOutputSchema,
+  diagnoseBlockerWorkflow,
+} from '../../workflows/diagnose-blocker-workflow.ts';
+import { blockerDiagnosisSchema } from '../domain/contracts/blocker-diagnosis.ts';
+import {
+  type StateGroup,
+  stateGroupDescriptions,
+  stateGroups,
+} from '../domain/machines/state-groups.ts';
+import { applyDiagnosis, diagnosisInput } from '../sessions/actions/blocker-actions.ts';
+import { callAgent } from '../sessions/turn/agent-call.ts';
+import { runActions } from '../sessions/turn/machine-step.ts';
+import { turnRunOf, unlessRejected } from '../sessions/turn/workflow/turn-run.ts';
+import {
+  answerStep,
+  commitStep,
+  groupActionsStep,
+  interpretStep,
+  loadTurnStep,
+  mentorTurnInputSchema,
+  mentorTurnOutputSchema,
+  transitionTurnStep,
+  turnEventsDoneStep,
+  turnLoopSchema,
+  turnStepSchema,
+} from '../sessions/turn/workflow/turn-steps.ts';
+
+/** Only failed turns leave a run behind; successful and cut-short ones leave none. */
+export const persistFailedTurnsOnly: ShouldPersistSnapshotFn = ({ workflowStatus }) =>
+  workflowStatus === 'failed';
+
+const options = { shouldPersistSnapshot: persistFailedTurnsOnly };
+const DIAGNOSE = 'diagnoseBlocker';
+
+type TurnStepOutput = z.infer<typeof turnStepSchema>;
+
+/** DIAGNOSE_BLOCKER's entry: the actions before the diagnosis, then the diagnose-blocker input. */
+const diagnosisInputStep = createStep({
+  id: 'blocker-diagnosis-input',
+  description:
+    "The learner's message, recent errors and activity, for the diagnose-blocker workflow",
+  inputSchema: turnStepSchema,
+  outputSchema: diagnoseBlockerInputSchema,
+  execute: async ({ inputData, requestContext }) => {
+    const run = turnRunOf(requestContext, inputData.eventId);
+    const { draft, deps } = run.turn;
+    const actions = run.pending?.actions ?? [];
+    const data = run.pending?.data ?? {};
+    const at = actions.indexOf(DIAGNOSE);
+    await unlessRejected(run, async () => {
+      await runActions(draft, deps, { actions: actions.slice(0, at), data });
+      await deps.beforeAction?.(DIAGNOSE, draft);
+      draft.actions.push(DIAGNOSE);
+    });
+    run.pending = { actions: actions.slice(at + 1), data };
+    const agent: DiagnosisAgent = async (blocker) => {
+      const output = await callAgent(
+        draft,
+        deps,
+        DIAGNOSE,
+        DIAGNOSE,
+        blocker,
+        blockerDiagnosisSchema,
+      );
+      const call = draft.agentCalls.at(-1)!;
+      return {
+        output,
+        usage: {
+          inputTokens: call.tokensIn,
+          outputTokens: call.tokensOut,
+          latencyMs: call.latencyMs,
+        },
+        model: call.model,
+      };
+    };
+    requestContext.set(DIAGNOSIS_AGENT_KEY, agent);
+    const { story: _story, ...blocker } = diagnosisInput(draft, deps);
+    return {
+      blocker: diagnoseBlockerInputSchema.shape.blocker.parse(blocker),
+      context: {},
+      help: 'diagnosis' as const,
+    };
+  },
+});
+
+/** Keeps the diagnosis in the session and runs the state's remaining actions. */
+const applyDiagnosisStep = createStep({
+  id: 'blocker-apply-diagnosis',
+  description: 'The diagnosis into the session context; then ANALYZE_STATE and what follows',
+  inputSchema: diagnoseBlockerOutputSchema,
+  outputSchema: turnLoopSchema,
+  execute: async ({ inputData, requestContext, getInitData }) => {
+    const { eventId } = getInitData<TurnStepOutput>();
+    const run = turnRunOf(requestContext, eventId);
+    const pending = run.pending;
+    run.pending = undefined;
+    await unlessRejected(run, async () => {
+      applyDiagnosis(run.turn.draft, inputData.diagnosis);
+      if (pending) await runActions(run.turn.draft, run.turn.deps, pending);
+    });
+    return { eventId, done: Boolean(run.rejected) };
+  },
+});
+
+function blockerWorkflow() {
+  const diagnosis = createWorkflow({
+    id: 'mentor-blocker-diagnosis',
+    description: 'Entering DIAGNOSE_BLOCKER: the diagnose-blocker workflow, nested',
+    inputSchema: turnStepSchema,
+    outputSchema: turnLoopSchema,
+    options,
+  })
+    .then(diagnosisInputStep)
+    .then(diagnoseBlockerWorkflow)
+    .then(applyDiagnosisStep)
+    .commit();
+  return createWorkflow({
+    id: 'mentor-blocker',
+    description: stateGroupDescriptions.blocker,
+    inputSchema: turnStepSchema,
+    outputSchema: turnLoopSchema,
+    options,
+  })
+    .branch([
+      [async ({ inputData }) => inputData.actions.includes(DIAGNOSE), diagnosis],
+      [
+        async ({ inputData }) => !inputData.actions.includes(DIAGNOSE),
+        groupActionsStep('blocker-actions', 'Runs the blocker state actions'),
+      ],
+    ])
+    .map(async ({ inputData }) => firstBranchOutput(inputData))
+    .commit();
+}
+
+type GroupWorkflow = ReturnType<typeof groupActionsWorkflow>;
+
+function groupWorkflow(group: StateGroup): GroupWorkflow {
+  return group === 'blocker'
+    ? (blockerWorkflow() as unknown as GroupWorkflow)
+    : groupActionsWorkflow(group);
+}
+
+function groupActionsWorkflow(group: StateGroup) {
+  return createWorkflow({
+    id: `mentor-${group}`,
+    description: stateGroupDescriptions[group],
+    inputSchema: turnStepSchema,
+    outputSchema: turnLoopSchema,
+    options,
+  })
+    .then(groupActionsStep(`${group}-actions`, `Runs the ${group} state actions`))
+    .commit();
+}
+
+/** The one output of a `.branch` (keyed by the step that ran). */
+function firstBranchOutput(outputs: Record<string, unknown>): z.infer<typeof turnLoopSchema> {
+  const output = Object.values(outputs).find((v) => v !== undefined);
+  return turnLoopSchema.parse(output);
+}
+
+/** A fresh `mentor-turn` workflow (a workflow object is not shared between Mastra instances). */
+export function createMentorTurnWorkflow() {
+  const turnEvent = createWorkflow({
+    id: 'mentor-turn-event',
+    description: 'One machine event: the transition, then the actions of its state group',
+    inputSchema: turnLoopSchema,
+    outputSchema: turnLoopSchema,
+    options,
+  })
+    .then(transitionTurnStep)
+    .branch([
+      [async ({ inputData }) => inputData.done, turnEventsDoneStep],
+      ...stateGroups.map(
+        (group): [(p: { inputData: TurnStepOutput }) => Promise<boolean>, GroupWorkflow] => [
+          async ({ inputData }) => !inputData.done && inputData.group === group,
+          groupWorkflow(group),
+        ],
+      ),
+    ])
+    .map(async ({ inputData }) => firstBranchOutput(inputData))
+    .commit();
+
+  return createWorkflow({
+    id: 'mentor-turn',
+    description:
+      'Applies one session event: interpret, transition, the state group’s actions, one commit',
+    inputSchema: mentorTurnInputSchema,
+    outputSchema: mentorTurnOutputSchema,
+    options,
+  })
+    .then(loadTurnStep)
+    .then(interpretStep)
+    .dountil(turnEvent, async ({ inputData }) => inputData.done)
+    .then(answerStep)
+    .then(commitStep)
+    .commit();
+}

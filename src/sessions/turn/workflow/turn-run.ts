@@ -1,0 +1,49 @@
+/**
+ * The live state of one turn while its `mentor-turn` Mastra run executes: the open turn (draft,
+ * cursor), the actions of the step being applied, and the commit. It travels in the run's request
+ * context, not in step outputs: it holds the draft (maps, the agent port) and is never persisted —
+ * a successful turn writes no Mastra snapshot, and a turn interrupted by a crash is computed again
+ * from the session row (its inbox event is still pending).
+ */
+import type { RequestContext } from '@mastra/core/request-context';
+import type pg from 'pg';
+import { AppError } from '../../../errors/app-error.ts';
+import type { CommitResult } from '../../store/commit.ts';
+import { type ComputedTurn, type OpenTurn, rejectTurn } from '../compute-turn.ts';
+import type { StepActions } from '../machine-step.ts';
+
+export const TURN_RUN_KEY = 'mentorflow.turn';
+
+export interface TurnRun {
+  readonly turn: OpenTurn;
+  readonly pool: pg.Pool;
+  /** The actions of the step the loop is applying (set by `transition`, run by a group workflow). */
+  pending?: StepActions;
+  /** Set when the event is rejected (wrong state, guard): later steps pass, the commit records it. */
+  rejected?: ComputedTurn;
+  /** What the commit step committed, and how it went. */
+  computed?: ComputedTurn;
+  committed?: CommitResult;
+}
+
+/** The turn a step works on. */
+export function turnRunOf(requestContext: RequestContext, eventId: string): TurnRun {
+  const run = requestContext.get(TURN_RUN_KEY) as TurnRun | undefined;
+  if (!run || run.turn.event.id !== eventId)
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `No turn is open for event ${eventId} in this run: session turns are started by the session service (POST /api/sessions/:id/events).`,
+      { field: 'eventId' },
+    );
+  return run;
+}
+
+/** Runs a step's work unless the event was already rejected; a rejection is recorded, not thrown. */
+export async function unlessRejected(run: TurnRun, work: () => Promise<void>): Promise<void> {
+  if (run.rejected) return;
+  try {
+    await work();
+  } catch (error) {
+    run.rejected = rejectTurn(run.turn, error);
+  }
+}
