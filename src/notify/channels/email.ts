@@ -24,7 +24,12 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
       close() {},
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl, { from });
+  // A mail server that accepts the connection and then hangs is a failed attempt after these, not
+  // a job held for nodemailer's default minutes.
+  const transport = nodemailer.createTransport(
+    { url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+    { from },
+  );
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });
