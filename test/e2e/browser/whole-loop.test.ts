@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
 import { apiClient, pollUntil, type Api } from '../support/api-client.ts';
-import { launchBrowser, pageErrors, screenshot, signedIn } from './support/browser.ts';
+import { launchBrowser, pageErrors, poll, screenshot, signedIn } from './support/browser.ts';
 
 /**
  * The whole loop of issue 12 in headless Chromium against `mentorflow start` (rules mode, real
@@ -58,7 +58,7 @@ describe('console and chat in the browser', () => {
     await chat.getByRole('button', { name: 'Start session' }).click();
     await chat.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
     const sessionId = new URL(chat.url()).pathname.split('/').pop()!;
-    await expect.poll(() => chat.locator('#conversation .msg.mentor').count()).toBeGreaterThan(0);
+    await poll(() => chat.locator('#conversation .msg.mentor').count()).toBeGreaterThan(0);
     await expect(chat.locator('#chat-state').textContent()).resolves.toContain(
       'ASSESS_JUNIOR_CAPABILITY',
     );
@@ -81,14 +81,14 @@ describe('console and chat in the browser', () => {
     });
     await chat.getByLabel('Your message').fill('I give up, this is hopeless');
     await chat.getByRole('button', { name: 'Send' }).click();
-    await expect
-      .poll(() => chat.locator('#conversation .msg.mentor').last().textContent())
-      .toContain('That sounds really hard');
+    await poll(() => chat.locator('#conversation .msg.mentor').last().textContent()).toContain(
+      'That sounds really hard',
+    );
     const partials = await chat.evaluate(
       () => (window as unknown as { partials: number[] }).partials,
     );
     expect(new Set(partials.filter((n) => n > 0)).size).toBeGreaterThan(2);
-    await expect.poll(() => chat.locator('#chat-state').textContent()).toMatch(/ESCALATE|ASSESS/);
+    await poll(() => chat.locator('#chat-state').textContent()).toMatch(/ESCALATE|ASSESS/);
     await screenshot(chat, 'chat-escalated');
 
     // The escalation appears in the operator's inbox without a reload.
@@ -104,9 +104,9 @@ describe('console and chat in the browser', () => {
     await operator.page.getByLabel('Your name').dispatchEvent('change');
     await item.getByLabel('Reply to learner ana as mentor').fill(reply);
     await item.getByRole('button', { name: 'Send reply' }).click();
-    await expect
-      .poll(() => operator.page.locator('#action-status').textContent())
-      .toBe('Reply sent to the learner.');
+    await poll(() => operator.page.locator('#action-status').textContent()).toBe(
+      'Reply sent to the learner.',
+    );
 
     // The learner's page shows the mentor's reply live, authored by the mentor.
     const human = chat.locator('#conversation .msg.human', { hasText: 'this is Maria' });
@@ -118,17 +118,13 @@ describe('console and chat in the browser', () => {
     const detail = operator.page;
     await detail.goto(`/console/escalations/${escalationId}`);
     await detail.getByRole('button', { name: `Acknowledge escalation ${escalationId}` }).click();
-    await expect.poll(() => detail.locator('#action-status').textContent()).toBe('Acknowledged.');
+    await poll(() => detail.locator('#action-status').textContent()).toBe('Acknowledged.');
     await detail.getByLabel('Resolution note (optional)').fill('Paired with Ana');
     await detail.getByRole('button', { name: 'Resolve' }).click();
-    await expect.poll(() => detail.locator('#action-status').textContent()).toBe('Resolved.');
-    await expect
-      .poll(() => detail.locator('#escalations > li').textContent())
-      .toContain('resolved');
+    await poll(() => detail.locator('#action-status').textContent()).toBe('Resolved.');
+    await poll(() => detail.locator('#escalations > li').textContent()).toContain('resolved');
     await detail.getByRole('button', { name: 'Resolve' }).click();
-    await expect
-      .poll(() => detail.locator('#action-status').textContent())
-      .toMatch(/^Conflict \(409\): /);
+    await poll(() => detail.locator('#action-status').textContent()).toMatch(/^Conflict \(409\): /);
     await screenshot(detail, 'console-escalation-409');
     const stored = await api.get(`/escalations/${escalationId}`);
     expect(stored.body).toMatchObject({ status: 'resolved', acknowledgedBy: 'maria' });
@@ -147,7 +143,7 @@ describe('console and chat in the browser', () => {
     const before = await timeline.locator('> li').count();
     await chat.getByLabel('Your message').fill('ok, I will read the story again');
     await chat.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => timeline.locator('> li').count()).toBeGreaterThan(before);
+    await poll(() => timeline.locator('> li').count()).toBeGreaterThan(before);
     expect(await stillSameDocument(detail)).toBe(true);
 
     // The sessions list filters by learner and by "escalated".
@@ -193,7 +189,7 @@ describe('console and chat in the browser', () => {
 
     await item.getByLabel(`Comment for run ${id}`).fill('Plan looks right; ship it');
     await item.getByRole('button', { name: 'Approve' }).click();
-    await expect.poll(() => page.locator('#action-status').textContent()).toBe('Approved.');
+    await poll(() => page.locator('#action-status').textContent()).toBe('Approved.');
     const final = await pollUntil(
       async () => (await api.get(`/workflows/${id}/status`)).body.status,
       (s) => ['completed', 'failed', 'rejected'].includes(s),
@@ -206,12 +202,12 @@ describe('console and chat in the browser', () => {
       comment: 'Plan looks right; ship it',
     });
     // The dashboard follows live: the run leaves the queue and the active count drops.
-    await expect.poll(() => page.locator(`#approvals > li[data-key="${id}"]`).count()).toBe(0);
-    await expect.poll(() => page.locator('#m-active').textContent()).toBe('0');
-    await expect.poll(() => page.locator('#m-success').textContent()).toBe('100%');
-    await expect
-      .poll(() => page.locator(`#runs tr[data-run="${id}"]`).textContent())
-      .toContain('completed');
+    await poll(() => page.locator(`#approvals > li[data-key="${id}"]`).count()).toBe(0);
+    await poll(() => page.locator('#m-active').textContent()).toBe('0');
+    await poll(() => page.locator('#m-success').textContent()).toBe('100%');
+    await poll(() => page.locator(`#runs tr[data-run="${id}"]`).textContent()).toContain(
+      'completed',
+    );
     expect(await stillSameDocument(page)).toBe(true);
     await screenshot(page, 'console-runs-done');
     expect(pageErrors(page)).toEqual([]);

@@ -2,6 +2,7 @@
 // Code passed to page.evaluate runs in the browser: DOM types for it.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from '../../../helpers/spawn-cli.ts';
 
@@ -70,4 +71,9 @@ export function focusOutline(page: Page): Promise<{ style: string; width: string
     const style = getComputedStyle(document.activeElement as Element);
     return { style: style.outlineStyle, width: style.outlineWidth };
   });
+}
+
+/** `expect.poll` with room for a busy machine (its default gives up after 1 s). */
+export function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
 }

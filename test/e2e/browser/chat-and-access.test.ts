@@ -1,0 +1,340 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser: DOM types for it.
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
+import { apiClient, type Api } from '../support/api-client.ts';
+import {
+  focusOutline,
+  poll,
+  launchBrowser,
+  pageErrors,
+  screenshot,
+  signedIn,
+  tabTo,
+} from './support/browser.ts';
+
+/**
+ * The chat used with the keyboard only, the ways to start a session, what the pages refuse (learner
+ * keys on the console, other learners' sessions, unknown ids, cross-origin writes with the cookie),
+ * escaping, and the page weight budget — in headless Chromium against `mentorflow start`.
+ */
+const env = {
+  MODEL: '',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+  TIME_SCALE: '1',
+  MENTORFLOW_API_KEYS: 'ops-key,ana-key:ana,bob-key:bob',
+};
+const story = `---
+title: Add a health endpoint
+complexity: simple
+---
+# Add a health endpoint
+
+Expose \`GET /health\` so the load balancer can tell when the service is up.
+
+## Acceptance criteria
+
+- \`GET /health\` answers 200 with \`{ "status": "ok" }\`
+- A unit test covers the endpoint
+`;
+
+let server: CliProcess & { url: string };
+let browser: Browser;
+let ops: Api;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+  ops = apiClient(server.url, 'ops-key');
+});
+afterAll(async () => {
+  await browser?.close();
+  if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+});
+
+const inbox = async (sessionId: string) =>
+  (await ops.get(`/sessions/${sessionId}/inbox`)).body.events as {
+    type: string;
+    data?: Record<string, unknown>;
+    payload?: Record<string, unknown>;
+  }[];
+
+describe('the learner chat', () => {
+  it('is usable with the keyboard only: sign in, start, send, "I\u2019m stuck", report a test run', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/chat');
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    await tabTo(page, '#key');
+    await page.keyboard.type('ana-key');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/chat');
+    const cookie = (await context.cookies()).find((c) => c.name === 'mentorflow_key');
+    expect(cookie).toMatchObject({
+      value: 'ana-key',
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+    });
+
+    await tabTo(page, 'button[type="submit"]:not(.signout button)');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start session');
+    const outline = await focusOutline(page);
+    expect(outline.style).toBe('solid');
+    expect(Number.parseFloat(outline.width)).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const sessionId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.waitForSelector('body[data-live="connected"]');
+
+    await tabTo(page, '#message');
+    await page.keyboard.type('The story asks me to page the book list with page and pageSize.');
+    await tabTo(page, '#send');
+    expect((await focusOutline(page)).style).toBe('solid');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#conversation .msg.you').last().textContent()).toContain(
+      'page the book list',
+    );
+    await poll(() => page.locator('#send').isDisabled()).toBe(false);
+    const replies = await page.locator('#conversation .msg.mentor').count();
+
+    // Ctrl+Enter sends from the text box.
+    await tabTo(page, '#message');
+    await page.keyboard.type('Should pageSize be capped?');
+    await page.keyboard.press('Control+Enter');
+    await poll(() => page.locator('#conversation .msg.mentor').count()).toBeGreaterThan(replies);
+
+    await tabTo(page, '#stuck');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#conversation .msg.you').last().textContent()).toContain(
+      'I’m stuck',
+    );
+    await poll(async () => (await inbox(sessionId)).map((e) => e.type)).toContain('help-request');
+
+    await tabTo(page, '#activity-output');
+    await page.keyboard.type(' Test Files  1 failed (1)\n      Tests  1 failed | 3 passed (4)');
+    await tabTo(page, '#report-button');
+    await page.keyboard.press('Enter');
+    // Either the state takes the report (it shows as reported) or it refuses it with a 409, shown.
+    await poll(async () =>
+      [
+        await page
+          .locator('#conversation .msg.activity')
+          .last()
+          .textContent()
+          .catch(() => ''),
+        await page.locator('#chat-notice').textContent(),
+      ].join(' '),
+    ).toMatch(/You reported test-run \(1 failed, 3 passed\)|now possible/);
+    const events = await inbox(sessionId);
+    const testRun = events.find((e) => e.type === 'test-run');
+    if (testRun) expect(testRun.data ?? testRun.payload).toMatchObject({ failed: 1, passed: 3 });
+    await screenshot(page, 'chat-keyboard');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('starts a session from pasted markdown or an uploaded file, and re-shows the form on bad input', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'ana-key');
+    await page.getByLabel('Markdown I paste').check();
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await expect(page.locator('#start-error').textContent()).resolves.toContain('Paste the story');
+
+    await page.getByLabel('Markdown I paste').check();
+    await page.getByLabel(/Story markdown/).fill(story);
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Add a health endpoint');
+
+    await page.goto('/chat');
+    await page.getByLabel('A file I upload (.md or .yaml)').check();
+    await page.getByLabel('Story file').setInputFiles({
+      name: 'story.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from(story.replace('Add a health endpoint', 'Add a readiness endpoint')),
+    });
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Add a readiness endpoint');
+
+    // Resume by URL: the list links to each session, and the URL reopens the conversation.
+    const resumed = page.url();
+    await page.goto('/chat');
+    await expect(page.locator('.sessions').textContent()).resolves.toContain(
+      'Add a readiness endpoint',
+    );
+    await page.goto(resumed);
+    await poll(() => page.locator('#conversation .msg.mentor').count()).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('escapes what people type: markup in a message stays text in the chat and the console', async () => {
+    const ana = await signedIn(browser, server.url, 'ana-key');
+    await ana.page.getByRole('button', { name: 'Start session' }).click();
+    await ana.page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const sessionId = new URL(ana.page.url()).pathname.split('/').pop()!;
+    const markup = '<img src=x onerror="window.pwned=1"> <b>bold</b> </script>';
+    await ana.page.getByLabel('Your message').fill(markup);
+    await ana.page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => ana.page.locator('#send').isDisabled()).toBe(false);
+    await ana.page.reload();
+    await expect(ana.page.locator('#conversation').textContent()).resolves.toContain(markup);
+    expect(await ana.page.locator('#conversation img, #conversation b').count()).toBe(0);
+
+    const operator = await signedIn(browser, server.url, 'ops-key');
+    await operator.page.goto(`/console/sessions/${sessionId}`);
+    await expect(operator.page.locator('#timeline').textContent()).resolves.toContain(markup);
+    expect(await operator.page.locator('#timeline img, #timeline b').count()).toBe(0);
+    expect(await operator.page.evaluate(() => (window as { pwned?: number }).pwned)).toBe(
+      undefined,
+    );
+    await ana.context.close();
+    await operator.context.close();
+  });
+});
+
+describe('what the pages refuse', () => {
+  it('a learner key gets a 403 page on the console; unknown or other learners’ ids get 404 pages', async () => {
+    const ana = await signedIn(browser, server.url, 'ana-key');
+    for (const path of ['/console', '/console/runs', '/console/escalations', '/console/live']) {
+      const res = await ana.page.goto(path);
+      expect(res?.status(), path).toBe(403);
+    }
+    await expect(ana.page.locator('[role="alert"]').textContent()).resolves.toContain(
+      'operator key',
+    );
+    await screenshot(ana.page, 'console-403');
+
+    await ana.page.goto('/chat');
+    await ana.page.getByRole('button', { name: 'Start session' }).click();
+    await ana.page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const anasSession = ana.page.url();
+
+    const bob = await signedIn(browser, server.url, 'bob-key');
+    expect((await bob.page.goto(anasSession))?.status()).toBe(404);
+    expect((await bob.page.goto(`${anasSession}/live`))?.status()).toBe(404);
+    expect((await bob.page.goto(`/chat/${randomUUID()}`))?.status()).toBe(404);
+    expect((await bob.page.goto('/chat/not-a-session'))?.status()).toBe(404);
+
+    const operator = await signedIn(browser, server.url, 'ops-key');
+    expect((await operator.page.goto(`/console/sessions/${randomUUID()}`))?.status()).toBe(404);
+    expect((await operator.page.goto('/console/sessions/nope'))?.status()).toBe(404);
+    expect((await operator.page.goto('/console/escalations/999999'))?.status()).toBe(404);
+    expect((await operator.page.goto('/console/nothing-here'))?.status()).toBe(404);
+    await screenshot(operator.page, 'console-404');
+    // An operator may open any session's chat (to see what the learner sees).
+    expect((await operator.page.goto(anasSession))?.status()).toBe(200);
+    for (const context of [ana.context, bob.context, operator.context]) await context.close();
+  });
+
+  it('a wrong key is refused at sign-in; without the cookie pages send to sign-in', async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/console/runs');
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    await page.getByLabel('API key').fill('not-a-key');
+    const res = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/signin') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    expect(res[0].status()).toBe(401);
+    await expect(page.locator('#signin-error').textContent()).resolves.toContain('not valid');
+    await page.getByLabel('API key').fill('ops-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Back to where the browser was going.
+    await page.waitForURL((url) => url.pathname === '/console/runs');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/signin');
+    expect((await context.cookies()).find((c) => c.name === 'mentorflow_key')).toBeUndefined();
+    await context.close();
+  });
+
+  it('the API takes the sign-in cookie only from this origin for writes (CSRF)', async () => {
+    const created = await apiClient(server.url, 'ana-key').post('/sessions', {
+      learnerId: 'ana',
+      story,
+    });
+    expect(created.status).toBe(201);
+    const url = `${server.url}/api/sessions/${created.body.id}/messages`;
+    const cookie = { cookie: 'mentorflow_key=ana-key', 'content-type': 'application/json' };
+    const body = JSON.stringify({ text: 'hello' });
+    const origin = new URL(server.url).origin;
+
+    const crossSite = await fetch(url, {
+      method: 'POST',
+      headers: { ...cookie, 'sec-fetch-site': 'cross-site', origin: 'http://evil.example' },
+      body,
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).error).toMatchObject({ code: 'FORBIDDEN', field: 'origin' });
+    const noOrigin = await fetch(url, { method: 'POST', headers: cookie, body });
+    expect(noOrigin.status).toBe(403);
+    const otherOrigin = await fetch(url, {
+      method: 'POST',
+      headers: { ...cookie, origin: 'http://127.0.0.1:1' },
+      body,
+    });
+    expect(otherOrigin.status).toBe(403);
+    // Nothing was stored by the refused writes.
+    expect((await inbox(created.body.id)).filter((e) => e.type === 'learner-message')).toEqual([]);
+
+    const sameOrigin = await fetch(url, { method: 'POST', headers: { ...cookie, origin }, body });
+    expect(sameOrigin.status).toBe(200);
+    const read = await fetch(`${server.url}/api/sessions/${created.body.id}`, {
+      headers: { cookie: 'mentorflow_key=ana-key' },
+    });
+    expect(read.status).toBe(200);
+    // A learner cookie is still a learner key: runs need an operator.
+    const runs = await fetch(`${server.url}/api/workflows/implementation/metrics`, {
+      headers: { cookie: 'mentorflow_key=ana-key' },
+    });
+    expect(runs.status).toBe(403);
+    const wrong = await fetch(`${server.url}/api/sessions/${created.body.id}`, {
+      headers: { cookie: 'mentorflow_key=nope' },
+    });
+    expect(wrong.status).toBe(401);
+
+    const signIn = await fetch(`${server.url}/signin`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://evil.example',
+      },
+      body: 'key=ops-key',
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(403);
+    expect(signIn.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('every page and asset stays under 50 KB and sends a strict content security policy', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'ops-key');
+    const created = await ops.post('/sessions', { learnerId: 'ana', story });
+    const sizes: Record<string, number> = {};
+    for (const path of [
+      '/signin',
+      '/console',
+      `/console/sessions/${created.body.id}`,
+      '/console/escalations',
+      '/console/runs',
+      '/chat',
+      `/chat/${created.body.id}`,
+      '/assets/style.css',
+      '/assets/console.js',
+      '/assets/chat.js',
+    ]) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(200);
+      sizes[path] = (await res!.body()).length;
+      if (!path.startsWith('/assets/')) {
+        expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
+      }
+    }
+    for (const [path, bytes] of Object.entries(sizes)) expect(bytes, path).toBeLessThan(50_000);
+    console.log(`page sizes (bytes): ${JSON.stringify(sizes)}`);
+    await context.close();
+  });
+});
