@@ -1,5 +1,5 @@
-import { normalizePhrases, sameIdea } from './paraphrase.ts';
-import { terms } from './text.ts';
+import { baseForms, normalizePhrases, sameIdea } from './paraphrase.ts';
+import { sameTerm, terms } from './text.ts';
 import { quantities, quantityClash } from './understanding-quantities.ts';
 import { compatibleValues, negator, slots, slotValues } from './understanding-slots.ts';
 
@@ -128,9 +128,10 @@ function negationScopes(marked: string): { negated: string[]; blanks: Array<[num
   let z = 0;
   for (const m of marked.matchAll(negator)) {
     const start = m.index + m[0].length;
-    // "Not every keystroke calls the API" denies "every", not the keystrokes.
+    // "Not every keystroke calls the API" denies "every", not the keystrokes; "instead of each
+    // process keeping its own" still rules the keeping out.
     deniesQuantifier.lastIndex = start;
-    if (deniesQuantifier.test(marked)) continue;
+    if (/^(?:not|never|\w+n['’]t)$/i.test(m[0]) && deniesQuantifier.test(marked)) continue;
     // Quoted UI text ("No products found") is what is shown, not a claim.
     while (q < quoted.length && quoted[q]![1] <= m.index) q++;
     if (q < quoted.length && m.index > quoted[q]![0] && m.index < quoted[q]![1]) continue;
@@ -227,6 +228,11 @@ function quotedSpans(text: string): Array<[number, number]> {
 
 /** A clause's stance on a term it mentions: negative, positive, or undefined when it says both. */
 function stance(c: Clause, term: string): boolean | undefined {
+  // The clause's own word decides before its synonyms: "deleting hides it instead of removing it"
+  // is against removing, though "delete" and "remove" are synonyms.
+  const exactNeg = c.negated.some((t) => sameTerm(t, term));
+  const exactPos = c.positive.some((t) => sameTerm(t, term));
+  if (exactNeg !== exactPos) return exactNeg;
   const neg = has(c.negated, term);
   const pos = has(c.positive, term);
   return neg === pos ? undefined : neg;
@@ -236,6 +242,9 @@ const has = (list: readonly string[], term: string) => list.some((t) => sameIdea
 const context = (a: Clause, b: Clause, except: string) =>
   b.all.filter((t) => !sameIdea(t, except) && has(a.all, t)).length;
 
+/** Negation words that `terms` keeps: they place no clause. */
+const negationWords = new Set(terms('cannot never without instead rather none nor'));
+
 /** The story's stance on `term` in the story clause that shares most with `clause`; undefined when no clause shares two terms. */
 function stanceNear(
   story: readonly Clause[],
@@ -243,16 +252,32 @@ function stanceNear(
   term: string,
   learner: boolean,
 ): { negative: boolean; where: Clause } | undefined {
-  let best: { negative: boolean | undefined; where: Clause; ctx: number } | undefined;
+  let best:
+    | { negative: boolean | undefined; where: Clause; ctx: number; exact: boolean }
+    | undefined;
   for (const s of story) {
     if (!has(s.all, term)) continue;
     const ctx = context(clause, s, term);
     const negative = stance(s, term);
-    // On a tie the stance that agrees with the learner wins: the story may say both in different places.
-    if (!best || ctx > best.ctx || (ctx === best.ctx && negative !== !learner))
-      best = { negative, where: s, ctx };
+    // A clause using the learner's own word beats one that only has a synonym of it ("removing it
+    // from the database" over "can delete it"); on a further tie the stance that agrees with the
+    // learner wins: the story may say both in different places.
+    const exact = s.all.some((t) => sameTerm(t, term));
+    if (
+      !best ||
+      ctx > best.ctx ||
+      (ctx === best.ctx && exact && !best.exact) ||
+      (ctx === best.ctx && exact === best.exact && negative !== !learner)
+    )
+      best = { negative, where: s, ctx, exact };
   }
-  return best && best.ctx >= 2 && best.negative !== undefined
+  // Two shared terms place the learner's clause; a short story clause ("a reset link cannot be
+  // reused") is placed by half of its other terms.
+  const others = (c: Clause) =>
+    c.all.filter((t) => !sameIdea(t, term) && !negationWords.has(t)).length;
+  const enough = (b: { ctx: number; where: Clause }) =>
+    b.ctx >= 2 || (b.ctx >= 1 && b.ctx * 2 >= others(b.where));
+  return best && enough(best) && best.negative !== undefined
     ? { negative: best.negative, where: best.where }
     : undefined;
 }
@@ -378,9 +403,11 @@ export function findContradictions(story: StoryText, restatement: string): Contr
   const goalSentences = story.description
     .split(/(?<=[.!?])\s+/)
     .filter((s) => s.trim() && !statusQuo.test(s));
-  const goal = [story.title, ...goalSentences, ...story.acceptanceCriteria].map(normalizePhrases);
+  const goal = [story.title, ...goalSentences, ...story.acceptanceCriteria].map((g) =>
+    baseForms(normalizePhrases(g)),
+  );
   const goalText = goal.join('\n');
-  const text = normalizePhrases(restatement);
+  const text = baseForms(normalizePhrases(restatement));
   const said = clausesOf(text);
   const found = [
     ...numberClashes(goalText, said),

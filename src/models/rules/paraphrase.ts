@@ -26,7 +26,43 @@ const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpage (?:past|beyond|after) the (?:end|last(?: one| page)?)\b/gi, 'page past end'],
   [/\b(?:times?|timed|timing) out\b|\btime-?outs?\b/gi, 'timeout'],
   [/\b(?:internal )?server errors?\b/gi, '5xx'],
+  // "Whether or not" and a trailing "or not" say "either way", not a negation.
+  [/\bwhether or not\b/gi, 'whether'],
+  [/\bor not\b/gi, ''],
+  // Using something again, however it is said: "reuse", "used twice", "a second time".
+  // ("use" and "again" are stopwords, so the idea gets one content word).
+  [/\bre-?us(?:e|es|ed|ing|able)\b/gi, 'reuse'],
+  [
+    /\bus(?:e|es|ed|ing)\s+(?:twice|more than once|a second time|again|multiple times|repeatedly)\b/gi,
+    'reuse',
+  ],
 ];
+
+/**
+ * Irregular verb forms, read as their base form so "kept" and "keep" are one idea (used where
+ * stances are compared: contradictions.ts; coverage keeps its own reading).
+ */
+const irregularForms: Readonly<Record<string, string>> = {
+  kept: 'keep',
+  sent: 'send',
+  shown: 'show',
+  built: 'build',
+  written: 'write',
+  wrote: 'write',
+  given: 'give',
+  gave: 'give',
+  taken: 'take',
+  took: 'take',
+  hidden: 'hide',
+  hid: 'hide',
+  chosen: 'choose',
+  chose: 'choose',
+  held: 'hold',
+  paid: 'pay',
+  sold: 'sell',
+  bought: 'buy',
+  lost: 'lose',
+};
 
 /** Number words a learner spells out where the story uses digits ("five failed attempts"). */
 const numberWords: Readonly<Record<string, string>> = {
@@ -107,6 +143,11 @@ export function normalizePhrases(text: string): string {
   let out = text;
   for (const [pattern, replacement] of phrases) out = out.replace(pattern, replacement);
   return out.replace(/\b[a-z]+\b/gi, (w) => numberWords[w.toLowerCase()] ?? w);
+}
+
+/** `text` with irregular verb forms as their base form ("not kept" reads as "not keep"). */
+export function baseForms(text: string): string {
+  return text.replace(/\b[a-z]+\b/gi, (w) => irregularForms[w.toLowerCase()] ?? w);
 }
 
 /** Content terms (stems) of a text after normalisation. */

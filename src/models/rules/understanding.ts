@@ -5,6 +5,7 @@ import type {
 import { coveredShare, criterionCoverage, partlyCovered, topicality } from './criteria-match.ts';
 import { findContradictions, storyNegates } from './contradictions.ts';
 import { paraphraseTerms } from './paraphrase.ts';
+import { invarianceClashes } from './understanding-invariance.ts';
 import {
   byLevel,
   clamp,
@@ -83,7 +84,11 @@ export function assessUnderstanding(
   }
 
   // Specific clashes (another number, value, actor or stance than the story's) outweigh any coverage.
-  const clashes = findContradictions({ ...story, acceptanceCriteria: criteria }, restatement);
+  const storyView = { ...story, acceptanceCriteria: criteria };
+  const clashes = [
+    ...findContradictions(storyView, restatement),
+    ...invarianceClashes(storyView, restatement),
+  ];
   for (const c of clashes) if (!wrong.includes(c.point)) wrong.push(c.point);
 
   const hedged = hedges.test(restatement);
