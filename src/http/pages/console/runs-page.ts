@@ -5,7 +5,13 @@ import { recentRuns, type RunRow } from '../../../db/console/recent-runs.ts';
 import { runAlertFigures } from '../../../db/console/run-alert-figures.ts';
 import { tokenUsage, type TokenUsage } from '../../../db/console/token-usage.ts';
 import { runMetrics, type RunMetrics } from '../../../runs/run-metrics.ts';
-import { formatMinutes, formatNumber, formatPercent, formatTime } from '../format.ts';
+import {
+  formatDuration,
+  formatMinutes,
+  formatNumber,
+  formatPercent,
+  formatTime,
+} from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { fragment, page } from '../layout.ts';
 import type { Viewer } from '../viewer.ts';
@@ -39,13 +45,13 @@ async function alerts(app: App): Promise<Alert[]> {
   if (figures.stuckRuns.length) {
     out.push({
       kind: 'stuck-runs',
-      message: `${figures.stuckRuns.length} run${figures.stuckRuns.length === 1 ? '' : 's'} stuck in one phase for over ${Math.round((alertRules.stuckAfterMs * app.config.TIME_SCALE) / 60_000)} min: ${figures.stuckRuns.join(', ')}`,
+      message: `${figures.stuckRuns.length} run${figures.stuckRuns.length === 1 ? '' : 's'} stuck in one phase for over ${formatDuration(alertRules.stuckAfterMs * app.config.TIME_SCALE)}: ${figures.stuckRuns.join(', ')}`,
     });
   }
   if (figures.overdueApprovals.length) {
     out.push({
       kind: 'overdue-approvals',
-      message: `${figures.overdueApprovals.length} approval${figures.overdueApprovals.length === 1 ? '' : 's'} waiting past their time: ${figures.overdueApprovals.join(', ')}`,
+      message: `${figures.overdueApprovals.length} approval${figures.overdueApprovals.length === 1 ? '' : 's'} waiting past ${figures.overdueApprovals.length === 1 ? 'its' : 'their'} time: ${figures.overdueApprovals.join(', ')}`,
     });
   }
   return out;

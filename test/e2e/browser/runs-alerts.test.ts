@@ -1,0 +1,159 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startFakeOpenAIServer,
+  type FakeOpenAIServer,
+  type FakeReply,
+  type RecordedRequest,
+} from '../../helpers/fake-openai-server.ts';
+import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
+import { apiClient, pollUntil, type Api } from '../support/api-client.ts';
+import { launchBrowser, pageErrors, poll, screenshot, signedIn } from './support/browser.ts';
+
+/**
+ * The runs dashboard's alerts, each brought about for real: a model that never answers holds a run
+ * in its plan phase (stuck), insecure plans fail their review (failure rate), and an approval left
+ * unanswered past its scaled timeout (24 h × TIME_SCALE ≈ 4 s) is overdue. The console shows each.
+ */
+const timeScale = 0.00005;
+
+const plan = {
+  summary: 'Export the visible columns as CSV, streamed',
+  steps: [
+    { title: 'Route', detail: 'Add GET /reports/:id.csv', verification: 'a test downloads it' },
+    { title: 'Stream', detail: 'Write rows as they are read', verification: 'memory stays flat' },
+  ],
+  risks: ['large reports'],
+  successMetrics: ['the CSV matches the table'],
+};
+const review = {
+  score: 90,
+  verdict: 'goodPlan',
+  criteria: [],
+  missingSteps: [],
+  concerns: [],
+  reply: 'Fine.',
+};
+const implementation = {
+  implementation: 'export function csv() {}',
+  documentation: 'CSV export.',
+  tests: ['Exports the visible columns'],
+  notes: [],
+};
+
+/** HANG in the request: never answer; BROKEN: refuse; else answer by the schema's shape. */
+function answer(request: RecordedRequest): FakeReply {
+  const text = JSON.stringify(request.body ?? {});
+  if (text.includes('HANG')) return { hang: true };
+  if (text.includes('BROKEN'))
+    return { status: 401, body: { error: { message: 'invalid api key', type: 'auth' } } };
+  const format = request.responseFormat as
+    | { json_schema?: { schema?: { properties?: Record<string, unknown> } } }
+    | undefined;
+  const properties = Object.keys(format?.json_schema?.schema?.properties ?? {});
+  if (properties.includes('implementation')) return { json: implementation };
+  if (properties.includes('verdict')) return { json: review };
+  if (properties.includes('changes')) return { json: { ...plan, changes: [] } };
+  if (properties.includes('steps')) return { json: plan };
+  return { status: 400, body: { error: { message: `unexpected: ${properties.join(',')}` } } };
+}
+
+let fake: FakeOpenAIServer;
+let server: CliProcess & { url: string };
+let browser: Browser;
+let api: Api;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAIServer({ respond: answer });
+  [server, browser] = await Promise.all([
+    startServer({
+      MODEL: 'openai/gpt-4o-mini',
+      OPENAI_API_KEY: 'test',
+      OPENAI_BASE_URL: fake.baseURL,
+      MODEL_TIMEOUT_MS: '600000',
+      TIME_SCALE: String(timeScale),
+      MENTORFLOW_API_KEYS: 'ops-key',
+    }),
+    launchBrowser(),
+  ]);
+  api = apiClient(server.url, 'ops-key');
+});
+afterAll(async () => {
+  await browser?.close();
+  if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+  await fake?.close();
+});
+
+const start = async (request: string, extra: Record<string, unknown> = {}) => {
+  const res = await api.post('/workflows/implementation', {
+    request,
+    requirements: ['Exports the visible columns'],
+    ...extra,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  return res.body.id as string;
+};
+const statusOf = async (id: string) => (await api.get(`/workflows/${id}/status`)).body.status;
+
+describe('runs dashboard alerts', () => {
+  it('shows stuck runs, a high failure rate and approvals waiting past their time', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'ops-key');
+    await page.goto('/console/runs');
+    await expect(page.locator('#alerts').textContent()).resolves.toBe('No alert.');
+    await page.waitForSelector('body[data-live="connected"]');
+
+    const stuck = await start('HANG while planning');
+    const waiting = await start('Add CSV export', { approval: true });
+    // The model refuses, so the rules fallback reviews these insecure plans: each fails its review.
+    const insecure = (n: number) =>
+      start(`BROKEN ${n}: store user passwords in plain text in the config file`, {
+        requirements: ['Build the SQL query from the user input string'],
+        maxRefinements: 0,
+      });
+    const failed = await Promise.all([insecure(1), insecure(2), insecure(3)]);
+    for (const id of failed)
+      expect(
+        await pollUntil(
+          () => statusOf(id),
+          (s) => s !== 'queued' && s !== 'in_progress',
+          30_000,
+        ),
+      ).toBe('failed');
+    await pollUntil(
+      () => statusOf(waiting),
+      (s) => s === 'awaiting_approval',
+      30_000,
+    );
+    expect(await statusOf(stuck)).toBe('in_progress');
+
+    // The page follows without a reload.
+    const alerts = page.locator('#alerts');
+    await poll(() => alerts.locator('[data-kind="failure-rate"]').textContent()).toContain(
+      '3 of 3 runs finished in the last 24 h failed',
+    );
+    await poll(() => alerts.locator('[data-kind="stuck-runs"]').textContent()).toContain(stuck);
+    await poll(() => alerts.locator('[data-kind="overdue-approvals"]').textContent()).toContain(
+      waiting,
+    );
+    await poll(() =>
+      page.locator(`#approvals > li[data-key="${waiting}"]`).textContent(),
+    ).toContain('overdue');
+    await screenshot(page, 'console-runs-alerts');
+
+    // Rejecting with a comment from the queue ends the waiting run.
+    const item = page.locator(`#approvals > li[data-key="${waiting}"]`);
+    await item.getByLabel(`Comment for run ${waiting}`).fill('Not this quarter');
+    await item.getByRole('button', { name: 'Reject' }).click();
+    await poll(() => page.locator('#action-status').textContent()).toBe('Rejected.');
+    expect(
+      await pollUntil(
+        () => statusOf(waiting),
+        (s) => s === 'rejected',
+        20_000,
+      ),
+    ).toBe('rejected');
+    await poll(() => alerts.locator('[data-kind="overdue-approvals"]').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
