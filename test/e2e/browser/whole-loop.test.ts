@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser: DOM types for it.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
@@ -18,19 +20,59 @@ const env = {
   OPENAI_BASE_URL: '',
   TIME_SCALE: '1',
   MENTORFLOW_API_KEYS: 'ops-key,ana-key:ana',
+  NOTIFY_WEBHOOK_SECRET: 'hook-secret',
+  NOTIFY_RETRY_BASE: '1s',
 };
+
+/**
+ * A real webhook receiver that is down (503) for the first two escalation deliveries, then takes
+ * them: the console shows the failing channel's last error, then the delivery.
+ */
+interface Received {
+  at: number;
+  status: number;
+  type: string;
+}
+const received: Received[] = [];
+let receiver: Server;
+
+function startReceiver(): Promise<string> {
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const type = (JSON.parse(body || '{}') as { type?: string }).type ?? 'unknown';
+      const failures = received.filter((r) => r.type === 'escalation' && r.status === 503).length;
+      const status = type === 'escalation' && failures < 2 ? 503 : 200;
+      received.push({ at: Date.now(), status, type });
+      res.writeHead(status).end(status === 503 ? 'receiver down for maintenance' : 'ok');
+    });
+  });
+  return new Promise((resolve) =>
+    receiver.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`),
+    ),
+  );
+}
 
 let server: CliProcess & { url: string };
 let browser: Browser;
 let api: Api;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+  const hook = await startReceiver();
+  [server, browser] = await Promise.all([
+    startServer({ ...env, NOTIFY_WEBHOOK_URLS: hook }),
+    launchBrowser(),
+  ]);
   api = apiClient(server.url, 'ops-key');
 });
 afterAll(async () => {
   await browser?.close();
   if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+  await new Promise((resolve) => receiver?.close(resolve));
 });
 
 /** Marks the document, so a test can prove a later change arrived without a reload. */
@@ -97,6 +139,20 @@ describe('console and chat in the browser', () => {
     expect(await stillSameDocument(operator.page)).toBe(true);
     await expect(item.textContent()).resolves.toContain('ana');
     const escalationId = (await item.getAttribute('data-key'))!;
+    // The webhook channel is failing: the inbox shows it retrying with its last error, live, and
+    // then delivered once the receiver is back.
+    const delivery = item.locator('table.deliveries tbody tr', { hasText: 'webhook' });
+    await poll(() => delivery.textContent()).toMatch(/retrying.*503/s);
+    await screenshot(operator.page, 'console-escalation-retrying');
+    await poll(() => delivery.textContent()).toContain('delivered');
+    expect(await stillSameDocument(operator.page)).toBe(true);
+    const attempts = received.filter((r) => r.type === 'escalation');
+    expect(attempts.map((r) => r.status)).toEqual([503, 503, 200]);
+    const delays = attempts.slice(1).map((r, i) => r.at - attempts[i]!.at);
+    console.log(
+      `escalation webhook: ${attempts.length} attempts, statuses ${attempts.map((r) => r.status).join(',')}, delays between attempts ${delays.join(', ')} ms`,
+    );
+    await screenshot(operator.page, 'console-escalation-delivered');
     await screenshot(operator.page, 'console-escalations');
 
     const reply = 'Hi Ana, this is Maria. Let us pair on it for ten minutes: open the story again.';
