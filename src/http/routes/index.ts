@@ -7,6 +7,7 @@ import {
   type AppEnv,
   type RouteDefinition,
 } from '../route.ts';
+import { escalationRoutes } from './escalations.ts';
 import { runRoutes } from './runs.ts';
 import { sessionRoutes } from './sessions.ts';
 import { webhookRoutes } from './webhooks.ts';
@@ -16,6 +17,7 @@ export const routeDefinitions: RouteDefinition<any, any, any>[] = [
   ...sessionRoutes,
   ...runRoutes,
   ...webhookRoutes,
+  ...escalationRoutes,
   defineRoute({
     method: 'GET',
     path: '/mentorflow/openapi.json',
