@@ -1,8 +1,9 @@
-import { createInterface } from 'node:readline';
-import { toMermaid } from '../../machine/index.ts';
 import type { SessionStatus } from '../../sessions/index.ts';
-import { machines, isMachineName } from '../../domain/machines/index.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
+import { type ChatContext, chatCommands } from './chat-commands.ts';
+import { type Entry, LineSource } from './line-source.ts';
+
+export { slashCommands } from './chat-commands.ts';
 
 export interface ReplOptions {
   backend: ChatBackend;
@@ -16,19 +17,17 @@ export interface ReplOptions {
   interactive?: boolean;
 }
 
-export const slashCommands = {
-  '/status': 'state, allowed events, current task and timers',
-  '/hint': 'ask for a hint (a help request)',
-  '/pause': 'pause the session (timers stop)',
-  '/resume': 'resume a paused session',
-  '/history': 'the transitions so far',
-  '/diagram': 'the session’s state machine as mermaid',
-  '/event <type> [json]': 'send any event, e.g. /event test-run {"failed":0,"passed":12}',
-  '/help': 'this list (end a line with \\ to continue the message on the next line)',
-  '/quit': 'leave (the session stays; resume it with --session)',
-} as const;
+/** A line that starts with a known command (`/quit`, `/status now`), not a path like `/books`. */
+function isCommandLine(line: string): boolean {
+  const name = /^\s*(\/\S+)/.exec(line)?.[1]?.toLowerCase();
+  return name !== undefined && (name === '/plan' || Object.hasOwn(chatCommands, name));
+}
 
-/** The chat loop: learner lines become messages, `/…` lines commands; the state shows in the prompt. */
+/**
+ * The chat loop: what the learner enters becomes a message (a pasted block, or lines joined with a
+ * trailing `\`, is one message), `/…` lines commands, `/plan` a multi-line plan; the state shows in
+ * the prompt.
+ */
 export async function runRepl(options: ReplOptions): Promise<void> {
   const { backend, sessionId } = options;
   const out = options.output ?? process.stdout;
@@ -36,21 +35,14 @@ export async function runRepl(options: ReplOptions): Promise<void> {
   let state = options.state;
   let status = options.status;
   const write = (text: string) => out.write(text);
-  // On a terminal readline needs the output stream too: it draws the prompt and echoes what the
-  // learner types there (without it the learner types blind).
-  const rl = createInterface({
+  const source = new LineSource({
     input: options.input ?? process.stdin,
-    ...(interactive ? { output: out } : {}),
-    terminal: interactive,
+    output: out,
+    interactive,
   });
-  const prompt = () => {
-    if (interactive) {
-      rl.setPrompt(`\x1b[2m[${state}]\x1b[0m you> `);
-      rl.prompt();
-    }
-  };
+  const prompt = () => source.prompt(`\x1b[2m[${state}]\x1b[0m you> `);
 
-  const showTurn = (turn: ChatTurn, streamed: boolean) => {
+  const showTurn = (turn: ChatTurn, streamed = false) => {
     if (!streamed) for (const reply of turn.replies) write(`mentor> ${reply.text}\n`);
     // A turn without a reply still says what became of the event, instead of printing nothing.
     if (!turn.replies.length && 'reason' in turn.outcome)
@@ -63,102 +55,117 @@ export async function runRepl(options: ReplOptions): Promise<void> {
       status = turn.session.status;
     }
   };
+  const ctx: ChatContext = { backend, sessionId, write, showTurn: (t) => showTurn(t), out };
 
-  const commands: Record<string, (arg: string) => Promise<boolean | void>> = {
-    '/quit': async () => true,
-    '/exit': async () => true,
-    '/help': async () => {
-      for (const [name, what] of Object.entries(slashCommands))
-        write(`  ${name.padEnd(22)} ${what}\n`);
-    },
-    '/status': async () => {
-      const s = await backend.getSession(sessionId);
-      state = s.state;
-      status = s.status;
-      write(
-        `session ${s.id} · ${s.story.title}\n  state: ${s.statePath.join(' › ')} (version ${s.version}, ${s.status})\n`,
-      );
-      if (s.currentTask) write(`  current task: ${s.currentTask}\n`);
-      write(`  allowed events: ${s.allowedEvents.join(', ') || '—'}\n`);
-      for (const t of (s.timers ?? []) as { kind: string; dueAt: string }[])
-        write(`  timer ${t.kind} due ${t.dueAt}\n`);
-    },
-    '/hint': async () =>
-      showTurn(
-        await backend.sendEvent(sessionId, {
-          type: 'help-request',
-          data: { text: 'I would like a hint' },
-        }),
-        false,
-      ),
-    '/pause': async () =>
-      showTurn(await backend.sendEvent(sessionId, { type: 'pause', data: {} }), false),
-    '/resume': async () =>
-      showTurn(await backend.sendEvent(sessionId, { type: 'resume', data: {} }), false),
-    '/history': async () => {
-      const transitions = await backend.transitions(sessionId);
-      for (const t of transitions) write(`  ${t.at}  ${t.from} --${t.event}--> ${t.to}\n`);
-      if (!transitions.length) write('  (no transitions yet)\n');
-    },
-    '/diagram': async () => {
-      const s = await backend.getSession(sessionId);
-      if (!isMachineName(s.machine)) return void write(`! unknown machine ${s.machine}\n`);
-      const machine = machines[s.machine];
-      write(`${toMermaid(machine)}\n%% current state: ${s.statePath.join(' › ')}\n`);
-    },
-    '/event': async (arg) => {
-      // The JSON is taken as typed: splitting on whitespace would collapse spaces inside its strings.
-      const [, type, json = ''] = /^(\S+)\s*([\s\S]*)$/.exec(arg.trim()) ?? [];
-      if (!type) return void write('! usage: /event <type> [json data]\n');
-      let data: Record<string, unknown> = {};
-      if (json) {
-        try {
-          data = JSON.parse(json) as Record<string, unknown>;
-        } catch {
-          return void write('! /event: the data after the type must be JSON\n');
+  const sendMessage = async (text: string) => {
+    // The prefix is written with the first piece, so that a refused message prints only the error.
+    let streamed = false;
+    const turn = await backend.sendMessage(sessionId, text, (piece) => {
+      if (!streamed) write('mentor> ');
+      streamed = true;
+      write(piece);
+    });
+    if (streamed) write('\n');
+    showTurn(turn, true);
+  };
+  const echo = (text: string) => {
+    if (!interactive) write(`you> ${text.replace(/\n/g, '\n     ')}\n`);
+  };
+
+  /** `/plan`: lines until a line `.` or Ctrl-D / the end of the input; `first` came with the command. */
+  const readPlan = async (
+    first: readonly string[],
+  ): Promise<{ plan: string[]; ended: boolean }> => {
+    const plan: string[] = [];
+    source.editing = true;
+    try {
+      let lines = first;
+      for (;;) {
+        for (const line of lines) {
+          if (line.trim() === '.') return { plan, ended: false };
+          plan.push(line);
         }
+        source.prompt('plan> ');
+        const entry = await source.next();
+        if (entry.eof) return { plan, ended: entry.eof === 'hard' };
+        lines = entry.lines;
       }
-      showTurn(await backend.sendEvent(sessionId, { type, data }), false);
-    },
+    } finally {
+      source.editing = false;
+    }
+  };
+
+  /** Runs one slash command line; true ends the chat. */
+  const command = async (line: string, rest: readonly string[]): Promise<boolean> => {
+    const [, name = '', arg = ''] = /^(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
+    if (name.toLowerCase() === '/plan') {
+      write('Type the plan, one step per line; end it with a line "." (or Ctrl-D).\n');
+      const { plan, ended } = await readPlan([...(arg ? [arg] : []), ...rest]);
+      const text = plan.join('\n').trim();
+      if (!text) write('! /plan: empty plan, nothing sent\n');
+      else {
+        echo(text);
+        await sendMessage(text);
+      }
+      return ended;
+    }
+    const run = chatCommands[name.toLowerCase()];
+    if (!run) {
+      write(`! unknown command ${name}; /help lists them\n`);
+      return false;
+    }
+    return (await run([arg, ...rest].join('\n').trim(), ctx)) === true;
+  };
+
+  /** One entry: a message, a command (with the lines pasted after it), or several commands. */
+  const handle = async (lines: readonly string[]): Promise<boolean> => {
+    const first = lines[0]!.trim();
+    if (first.startsWith('/')) {
+      if (first.toLowerCase().startsWith('/plan')) return command(first, lines.slice(1));
+      // Several commands pasted at once run one by one; other lines belong to the command.
+      if (lines.every((l) => l.trim().startsWith('/') || !l.trim())) {
+        for (const l of lines.filter((l) => l.trim())) {
+          if (!interactive) write(`you> ${l.trim()}\n`);
+          if (await command(l.trim(), [])) return true;
+        }
+        return false;
+      }
+      if (!interactive) write(`you> ${first}\n`);
+      return command(first, lines.slice(1));
+    }
+    // A command typed right after a message (quicker than the paste window) is still a command.
+    const at = lines.findIndex((l) => isCommandLine(l));
+    const text = (at === -1 ? lines : lines.slice(0, at)).join('\n').trim();
+    echo(text);
+    await sendMessage(text);
+    return at === -1 ? false : handle(lines.slice(at));
   };
 
   prompt();
-  // A line ending in `\` continues on the next one: the mentor asks for plans "one step per line".
+  // A line ending in `\` continues on the next one (typed plans, piped input).
   let pending: string[] = [];
-  for await (const raw of rl) {
-    const continued = /\\\s*$/.test(raw);
-    if (continued) {
-      pending.push(raw.replace(/\\\s*$/, '').trimEnd());
-      if (interactive) {
-        rl.setPrompt('... ');
-        rl.prompt();
-      }
-      continue;
-    }
-    const line = [...pending, raw].join('\n').trim();
-    pending = [];
-    if (!line) {
+  for (;;) {
+    const entry: Entry = await source.next();
+    if (entry.eof === 'hard') break;
+    if (entry.eof) {
       prompt();
       continue;
     }
-    if (!interactive) write(`you> ${line.replace(/\n/g, '\n     ')}\n`);
+    const lines = entry.lines.map((l) => l.replace(/\\\s*$/, '').trimEnd());
+    if (/\\\s*$/.test(entry.lines[entry.lines.length - 1] ?? '')) {
+      pending.push(...lines);
+      source.prompt('... ');
+      continue;
+    }
+    const all = [...pending, ...lines];
+    pending = [];
+    while (all.length && !all[0]!.trim()) all.shift();
+    if (!all.length) {
+      prompt();
+      continue;
+    }
     try {
-      if (line.startsWith('/')) {
-        const [name = '', ...rest] = line.split(' ');
-        const command = commands[name.toLowerCase()];
-        if (!command) write(`! unknown command ${name}; /help lists them\n`);
-        else if ((await command(rest.join(' '))) === true) break;
-      } else {
-        // The prefix is written with the first piece, so that a refused message prints only the error.
-        let streamed = false;
-        const turn = await backend.sendMessage(sessionId, line, (piece) => {
-          if (!streamed) write('mentor> ');
-          streamed = true;
-          write(piece);
-        });
-        if (streamed) write('\n');
-        showTurn(turn, true);
-      }
+      if (await handle(all)) break;
     } catch (error) {
       const message = (error as Error).message;
       const allowed = (error as { details?: { allowedEvents?: string[] } }).details?.allowedEvents;
@@ -167,5 +174,5 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     }
     prompt();
   }
-  rl.close();
+  source.close();
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ChatBackend } from '../chat/backend.ts';
 import { httpBackend } from '../chat/http-backend.ts';
 import { runReport } from '../report/run-report.ts';
-import { commandWords } from './command-words.ts';
+import { commandWords } from '../report/command-words.ts';
 import { git, gitConfig, gitConfigAll, headCommit } from './git.ts';
 
 export interface HookSettings {

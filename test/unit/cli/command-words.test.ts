@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandWords } from '../../../src/cli/hooks/command-words.ts';
+import { commandWords } from '../../../src/cli/report/command-words.ts';
 
 describe('commandWords (the checks pre-push runs, as written in git config)', () => {
   it('splits on whitespace, groups quotes, honours backslashes, expands nothing', () => {
