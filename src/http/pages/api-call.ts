@@ -6,11 +6,14 @@ import { errorHandler } from '../error-handler.ts';
 import { mountRoutes, type AppEnv } from '../route.ts';
 import type { Viewer } from './viewer.ts';
 
-let product: Promise<Hono<AppEnv>> | undefined;
+/** Per Mastra instance (one per app): the error handler logs with that app's logger. */
+const products = new WeakMap<Mastra, Promise<Hono<AppEnv>>>();
 
 /** The product routes in an app of their own, built on first use (as the `/api` middleware does). */
 function productApp(mastra: Mastra): Promise<Hono<AppEnv>> {
-  product ??= (async () => {
+  let product = products.get(mastra);
+  if (product) return product;
+  product = (async () => {
     const { routeDefinitions } = await import('../routes/index.ts');
     const api = new Hono<AppEnv>();
     api.onError(errorHandler(appOf(mastra).logger));
@@ -23,6 +26,7 @@ function productApp(mastra: Mastra): Promise<Hono<AppEnv>> {
     mountRoutes(api, routeDefinitions);
     return api;
   })();
+  products.set(mastra, product);
   return product;
 }
 

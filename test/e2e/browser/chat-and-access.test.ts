@@ -7,6 +7,7 @@ import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
 import { apiClient, type Api } from '../support/api-client.ts';
 import {
   focusOutline,
+  lowContrastTexts,
   poll,
   launchBrowser,
   pageErrors,
@@ -310,7 +311,7 @@ describe('what the pages refuse', () => {
     expect(signIn.headers.get('set-cookie')).toBeNull();
   });
 
-  it('every page and asset stays under 50 KB and sends a strict content security policy', async () => {
+  it('every page and asset stays under 50 KB, sends a strict content security policy, and has text of 4.5:1 contrast', async () => {
     const { context, page } = await signedIn(browser, server.url, 'ops-key');
     const created = await ops.post('/sessions', { learnerId: 'ana', story });
     const sizes: Record<string, number> = {};
@@ -331,9 +332,19 @@ describe('what the pages refuse', () => {
       sizes[path] = (await res!.body()).length;
       if (!path.startsWith('/assets/')) {
         expect(res!.headers()['content-security-policy']).toContain("script-src 'self'");
+        expect(await lowContrastTexts(page), path).toEqual([]);
       }
     }
     for (const [path, bytes] of Object.entries(sizes)) expect(bytes, path).toBeLessThan(50_000);
+    // The check itself finds pale text.
+    await page.goto('/console');
+    await page.evaluate(() => {
+      const pale = document.createElement('p');
+      pale.textContent = 'pale grey text';
+      pale.style.color = '#aaaaaa';
+      document.querySelector('main')!.append(pale);
+    });
+    expect(await lowContrastTexts(page)).toEqual([{ text: 'pale grey text', ratio: 2.32 }]);
     console.log(`page sizes (bytes): ${JSON.stringify(sizes)}`);
     await context.close();
   });

@@ -60,7 +60,7 @@ function showState(s) {
 }
 
 function errorMessage(body, status) {
-  const error = body?.error;
+  const error = body?.error ?? (typeof body?.message === 'string' ? body : null);
   if (!error) return `The server answered ${status}.`;
   const allowed = error.allowedEvents?.length
     ? ` (now possible: ${error.allowedEvents.join(', ')})`

@@ -77,3 +77,43 @@ export function focusOutline(page: Page): Promise<{ style: string; width: string
 export function poll<T>(read: () => Promise<T> | T) {
   return expect.poll(read, { timeout: 15_000, interval: 50 });
 }
+
+/**
+ * WCAG contrast of every visible text against its effective background (the first opaque ancestor
+ * background): the elements below `minimum` (4.5:1 for body text), with their ratio.
+ */
+export function lowContrastTexts(
+  page: Page,
+  minimum = 4.5,
+): Promise<{ text: string; ratio: number }[]> {
+  return page.evaluate((min) => {
+    const rgb = (value: string) => (value.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]: number[]) => {
+      const channel = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let node = el; node; node = node.parentElement) {
+        const color = rgb(getComputedStyle(node).backgroundColor);
+        if (color.length === 3 || (color.length === 4 && color[3]! > 0.9)) return color.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const low: { text: string; ratio: number }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      const text = node.textContent?.trim();
+      if (!el || !text || !(el as HTMLElement).offsetParent) continue;
+      const fg = luminance(rgb(getComputedStyle(el).color));
+      const bg = luminance(background(el));
+      const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+      if (!(ratio >= min))
+        low.push({ text: text.slice(0, 40), ratio: Math.round(ratio * 100) / 100 });
+    }
+    return low;
+  }, minimum);
+}
