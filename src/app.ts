@@ -11,6 +11,7 @@ import { createMentorTurnWorkflow } from './mastra/mentor-turn-workflow.ts';
 import type { Config } from './config/index.ts';
 import { AppStore } from './db/app-store.ts';
 import { openDatabase, prepareDatabase, type Database } from './db/database.ts';
+import { DefinitionService, secretsFromEnv } from './definitions/index.ts';
 import { createLogger } from './logger.ts';
 import { createNotifyService, type NotifyService } from './notify/index.ts';
 import { createRunService, type RunService } from './runs/index.ts';
@@ -33,6 +34,8 @@ export interface App {
   readonly mastra: Mastra;
   readonly sessions: SessionService;
   readonly runs: RunService;
+  /** User-defined workflows (issue 14): definitions, their runs, tasks, triggers, analytics. */
+  readonly definitions: DefinitionService;
   /** Notification delivery, escalations and mentors. */
   readonly notify: NotifyService;
   /** Stops the workers, then closes the storage and with it the database (embedded server included). */
@@ -86,6 +89,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const notify = createNotifyService({ pool: database.pool, config, sessions, log: logger });
   await notify.configure();
   const runsRef: { current?: RunService } = {};
+  const definitionsRef: { current?: DefinitionService } = {};
   const worker = new BackgroundWorker({
     database,
     config,
@@ -94,6 +98,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     notify,
     get runs() {
       return runsRef.current!;
+    },
+    get definitions() {
+      return definitionsRef.current;
     },
   });
   const mastra = new Mastra({
@@ -116,6 +123,16 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const runs = createRunService({ mastra, pool: database.pool, logger });
   runsRef.current = runs;
   registerSessionService(mastra, sessions);
+  const definitions = new DefinitionService({
+    mastra,
+    pool: database.pool,
+    logger,
+    timeScale: config.TIME_SCALE,
+    secrets: secretsFromEnv(process.env),
+  });
+  definitionsRef.current = definitions;
+  // Stored definitions are compiled and registered on Mastra at startup, so Studio lists them.
+  await definitions.registerStored();
 
   let closed: Promise<void> | undefined;
   const app: App = {
@@ -126,8 +143,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     sessions,
     runs,
     notify,
+    definitions,
     close() {
       closed ??= (async () => {
+        await definitions.close();
         await runs.close();
         await mastra.shutdown();
         notify.close();

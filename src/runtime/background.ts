@@ -2,6 +2,7 @@ import type { IMastraLogger } from '@mastra/core/logger';
 import type { Mastra } from '@mastra/core/mastra';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
+import type { DefinitionService } from '../definitions/index.ts';
 import type { NotifyService } from '../notify/index.ts';
 import { appVersion } from '../paths.ts';
 import { approvalTimeoutTask, approvalTimeoutTaskName, type RunService } from '../runs/index.ts';
@@ -16,6 +17,8 @@ export interface BackgroundOptions {
   runs: RunService;
   /** Its tasks deliver notifications and re-escalate unacknowledged escalations. */
   notify?: NotifyService;
+  /** User-defined workflows: their schedules, timeouts and takeover tick with the timer worker. */
+  definitions?: DefinitionService | undefined;
   database: Database;
   config: Config;
   logger: IMastraLogger;
@@ -59,6 +62,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       extraTasks: { [approvalTimeoutTaskName]: approvalTimeoutTask, ...options.notify?.tasks },
     });
   }
+  if (options.config.WORKER) options.definitions?.startBackground();
   const runs = options.runs;
   const recoveredRuns = runs
     .recoverRuns()
@@ -94,6 +98,7 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       await recoveredRuns;
       await sweeping;
       await worker?.stop();
+      await options.definitions?.close();
       await runs.close();
     },
   };

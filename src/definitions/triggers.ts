@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { withTransaction } from '../db/transaction.ts';
+import { AppError } from '../errors/app-error.ts';
+import { parseCron, previousFire, toScheduleTime } from './cron.ts';
+import type { DefinitionEngine } from './engine.ts';
+import { test } from './expression/evaluate.ts';
+import { definitionSchema, type LeafStep, type Step } from './schema.ts';
+import { scopeOf } from './scope.ts';
+import { appendRunEvent } from './sql/append-run-event.ts';
+import { escalateDueTasks } from './sql/escalate-due-tasks.ts';
+import { insertRun } from './sql/insert-run.ts';
+import { insertScheduleFire } from './sql/insert-schedule-fire.ts';
+import { listDueEventWaits } from './sql/list-due-event-waits.ts';
+import { listEnabledSchedules } from './sql/list-enabled-schedules.ts';
+import { listEventWaits } from './sql/list-event-waits.ts';
+import { listOrphanedRuns } from './sql/list-orphaned-runs.ts';
+import { listRegistrableVersions } from './sql/list-registrable-versions.ts';
+import { selectRun } from './sql/select-run.ts';
+import { selectStepResults } from './sql/select-step-results.ts';
+import { settleEventWait } from './sql/settle-event-wait.ts';
+import type { RunRow } from './sql/types.ts';
+
+function findStep(list: Step[], id: string): Step | undefined {
+  for (const step of list) {
+    if (step.id === id) return step;
+    const inner =
+      step.kind === 'parallel'
+        ? step.branches.map((b) => findStep(b.steps, id)).find(Boolean)
+        : step.kind === 'branch'
+          ? (findStep(step.trueBranch, id) ?? (step.falseBranch && findStep(step.falseBranch, id)))
+          : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+/** The latest spec of every active definition (for event triggers). */
+async function activeSpecs(engine: DefinitionEngine) {
+  const { rows } = await engine.pool.query<{ id: string; spec: unknown }>(
+    `select d.id, v.spec from workflow_definitions d
+       join workflow_definition_versions v on v.definition_id = d.id and v.version = d.latest_version
+      where d.status = 'active'`,
+  );
+  return rows.map((r) => ({ id: r.id, definition: definitionSchema.parse(r.spec) }));
+}
+
+/**
+ * Deliver an event: resume every run waiting for it whose `match` accepts the payload, and start
+ * every definition with an `event` trigger of that name whose condition holds. Returns both lists.
+ */
+export async function deliverEvent(
+  engine: DefinitionEngine,
+  name: string,
+  payload: unknown,
+  options: { id?: string } = {},
+): Promise<{ resumed: string[]; started: string[] }> {
+  const resumed: string[] = [];
+  for (const wait of await listEventWaits(engine.pool, name)) {
+    const run = await selectRun(engine.pool, wait.run_id);
+    if (!run) continue;
+    const definition = await engine.definition(run.definition_id, run.version);
+    const step = findStep(definition.steps, wait.step_id) as Extract<LeafStep, { kind: 'event' }>;
+    const scope = scopeOf(run, await selectStepResults(engine.pool, run.id), engine.secrets, {
+      event: payload,
+    });
+    if (step?.match && !test(step.match, scope)) continue;
+    if (!(await settleEventWait(engine.pool, run.id, wait.step_id, 'matched', payload))) continue;
+    await appendRunEvent(engine.pool, run.id, 'event.received', {
+      event: name,
+      step: wait.step_id,
+    });
+    resumed.push(run.id);
+    void engine.spawn(run.id, { stepId: wait.step_id, data: { type: 'event', payload } });
+  }
+  const started: string[] = [];
+  for (const { id, definition } of await activeSpecs(engine)) {
+    for (const trigger of definition.triggers) {
+      if (trigger.type !== 'event' || trigger.event !== name) continue;
+      if (
+        trigger.condition &&
+        !test(trigger.condition, { event: payload, payload, input: payload })
+      )
+        continue;
+      const { run, duplicate } = await engine.startRun(
+        id,
+        { event: payload },
+        {
+          trigger: { type: 'event', event: name },
+          ...(options.id ? { idempotencyKey: `event:${id}:${name}:${options.id}` } : {}),
+        },
+      );
+      if (!duplicate) started.push(run.id);
+    }
+  }
+  return { resumed, started };
+}
+
+/** System event `workflow-run.failed`: definitions triggered by it start (never the failed one itself). */
+export function runFailedTrigger(engine: DefinitionEngine) {
+  return async (run: RunRow) => {
+    const payload = { runId: run.id, definition: run.definition_id, error: run.error };
+    for (const { id, definition } of await activeSpecs(engine)) {
+      if (id === run.definition_id) continue;
+      for (const trigger of definition.triggers) {
+        if (trigger.type !== 'event' || trigger.event !== 'workflow-run.failed') continue;
+        if (
+          trigger.condition &&
+          !test(trigger.condition, { event: payload, payload, input: payload })
+        )
+          continue;
+        await engine.startRun(
+          id,
+          { event: payload },
+          {
+            trigger: { type: 'event', event: 'workflow-run.failed', runId: run.id },
+            idempotencyKey: `event:${id}:workflow-run.failed:${run.id}:${run.attempt}`,
+          },
+        );
+      }
+    }
+  };
+}
+
+/**
+ * A signed webhook delivery for a definition: started when the definition has a `webhook` trigger
+ * whose condition holds for the payload; the delivery id makes a re-sent delivery start nothing new.
+ */
+export async function deliverWebhook(
+  engine: DefinitionEngine,
+  definitionId: string,
+  payload: unknown,
+  delivery: string,
+): Promise<{ started: boolean; runId?: string; duplicate?: boolean; reason?: string }> {
+  const { definition } = (await activeSpecs(engine)).find((d) => d.id === definitionId) ?? {};
+  if (!definition)
+    throw new AppError('NOT_FOUND', `no active workflow definition "${definitionId}"`, {
+      field: 'id',
+    });
+  const hooks = definition.triggers.filter((t) => t.type === 'webhook');
+  if (hooks.length === 0)
+    throw new AppError('CONFLICT', `workflow definition "${definitionId}" has no webhook trigger`);
+  const scope = { payload, input: payload, event: payload };
+  if (!hooks.some((t) => !t.condition || test(t.condition, scope)))
+    return { started: false, reason: 'the trigger condition does not hold for this payload' };
+  const { run, duplicate } = await engine.startRun(definitionId, payload, {
+    trigger: { type: 'webhook', delivery },
+    idempotencyKey: `webhook:${definitionId}:${delivery}`,
+  });
+  return { started: true, runId: run.id, duplicate };
+}
+
+/**
+ * Fire due cron schedules. Each process computes the same latest fire time of each schedule (from
+ * its anchor, in scaled time); the run and its `(schedule, fire_at)` row are inserted in one
+ * transaction, and that row's primary key lets exactly one process insert it: a fire starts one run
+ * however many processes tick. Only the latest missed fire is made up after downtime.
+ */
+export async function fireSchedules(engine: DefinitionEngine): Promise<string[]> {
+  const { schedules, now } = await listEnabledSchedules(engine.pool);
+  const started: string[] = [];
+  for (const schedule of schedules) {
+    const anchor = schedule.anchor_at.getTime();
+    const due = previousFire(
+      parseCron(schedule.cron),
+      toScheduleTime(now.getTime(), anchor, engine.timeScale),
+    );
+    if (due === undefined || due <= anchor) continue;
+    const runId = `wr_${randomBytes(12).toString('hex')}`;
+    const fired = await withTransaction(engine.pool, async (client) => {
+      const { rows } = await client.query<{ latest_version: number }>(
+        'select latest_version from workflow_definitions where id = $1',
+        [schedule.definition_id],
+      );
+      await insertRun(client, {
+        id: runId,
+        definitionId: schedule.definition_id,
+        version: rows[0]!.latest_version,
+        input: schedule.input,
+        trigger: { type: 'cron', cron: schedule.cron, fireAt: new Date(due).toISOString() },
+        owner: engine.owner,
+        leaseMs: engine.leaseMs,
+      });
+      if (await insertScheduleFire(client, schedule.id, new Date(due), runId)) return true;
+      // Another process fired it: roll back this run.
+      throw new NotFired();
+    }).catch((error) => {
+      if (error instanceof NotFired) return false;
+      throw error;
+    });
+    if (!fired) continue;
+    await appendRunEvent(engine.pool, runId, 'run.created', {
+      trigger: 'cron',
+      fireAt: new Date(due).toISOString(),
+    });
+    started.push(runId);
+    void engine.spawn(runId);
+  }
+  return started;
+}
+
+class NotFired extends Error {}
+
+/**
+ * One background pass: fire schedules, time out event waits, escalate overdue human tasks, take
+ * over runs whose process died, and register versions another process stored (so Studio lists them).
+ */
+export async function tick(engine: DefinitionEngine): Promise<void> {
+  await fireSchedules(engine);
+  for (const wait of await listDueEventWaits(engine.pool)) {
+    if (await settleEventWait(engine.pool, wait.run_id, wait.step_id, 'timed_out'))
+      void engine.spawn(wait.run_id, {
+        stepId: wait.step_id,
+        data: { type: 'event', timedOut: true },
+      });
+  }
+  for (const task of await escalateDueTasks(engine.pool))
+    await appendRunEvent(engine.pool, task.run_id, 'task.escalated', {
+      task: task.id,
+      assignee: task.assignee,
+    });
+  const driving = new Set(engine.driving);
+  for (const { id } of await listOrphanedRuns(engine.pool))
+    if (!driving.has(id)) void engine.spawn(id);
+  for (const version of await listRegistrableVersions(engine.pool))
+    await engine
+      .compiled(version.definition_id, version.version)
+      .catch((error: Error) =>
+        engine.logger.warn(
+          `cannot compile ${version.definition_id} v${version.version}: ${error.message}`,
+        ),
+      );
+}
