@@ -107,7 +107,7 @@ export function readReports(plan: ToolPlan, run: CommandRun, startedAt: number):
         summary:
           s.errorCount === 0
             ? 'no type errors'
-            : `${plural(s.errorCount, 'type error')}${first ? `, first ${first.file}:${first.line} ${first.code}: ${first.message}` : ''}`,
+            : `${plural(s.errorCount, 'type error')}${first ? `, first ${first.file ? `${first.file}:${first.line} ` : ''}${first.code}: ${first.message}` : ''}`,
         raw: report,
       });
       break;
