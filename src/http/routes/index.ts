@@ -11,6 +11,8 @@ import { escalationRoutes } from './escalations.ts';
 import { runRoutes } from './runs.ts';
 import { sessionRoutes } from './sessions.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { workflowDefinitionRoutes } from './workflow-definitions.ts';
+import { workflowRunRoutes } from './workflow-runs.ts';
 
 /** Every route mentorflow adds under `/api`, besides Mastra's standard API. */
 export const routeDefinitions: RouteDefinition<any, any, any>[] = [
@@ -18,6 +20,8 @@ export const routeDefinitions: RouteDefinition<any, any, any>[] = [
   ...runRoutes,
   ...webhookRoutes,
   ...escalationRoutes,
+  ...workflowDefinitionRoutes,
+  ...workflowRunRoutes,
   defineRoute({
     method: 'GET',
     path: '/mentorflow/openapi.json',
