@@ -66,8 +66,11 @@ const mentorBody = z.object({
     .nullable()
     .optional(),
   available: z.boolean({ error: 'expected true or false' }).optional(),
+  // Normalised through Date, so that a calendar-impossible day is refused here, not by PostgreSQL.
   awayUntil: z.iso
     .datetime({ offset: true, error: 'expected an ISO 8601 time' })
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 time')
+    .transform((v) => new Date(v).toISOString())
     .nullable()
     .optional(),
 });
