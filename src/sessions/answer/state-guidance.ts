@@ -17,6 +17,7 @@ import {
 } from '../interpret/message-intents.ts';
 import type { MessageIntent } from '../interpret/message-rules.ts';
 import { leaf, type TurnDraft } from '../turn/draft.ts';
+import { toSecondPerson } from './second-person.ts';
 import { profileOf } from '../turn/machine-profiles.ts';
 import { allowedIn, canApply, machineOf, snapshotOf } from '../turn/machine-step.ts';
 
@@ -108,7 +109,8 @@ function situation(draft: TurnDraft): string {
 export function guidanceFor(draft: TurnDraft, options: { plan?: boolean } = {}): string {
   const machine = machineOf(draft.session.machine);
   const state = leaf(draft);
-  const described = machine.states[state]?.description ?? state;
+  // Descriptions are written for operators; the learner reads them addressed to them.
+  const described = toSecondPerson(machine.states[state]?.description ?? state);
   const opening =
     options.plan && understandingStates.has(state)
       ? 'That looks like your implementation plan. Keep it: I will ask for it as soon as the story itself is clear.'
@@ -131,8 +133,8 @@ export function guidanceFor(draft: TurnDraft, options: { plan?: boolean } = {}):
     ? []
     : allowed.map((e) =>
         profileOf(draft.session.machine).eventsAsSentences
-          ? lowerFirst(sentence(machine.events[e] ?? e))
-          : `\`${e}\` (${lowerFirst(sentence(machine.events[e] ?? e))})`,
+          ? lowerFirst(sentence(toSecondPerson(machine.events[e] ?? e)))
+          : `\`${e}\` (${lowerFirst(sentence(toSecondPerson(machine.events[e] ?? e)))})`,
       );
   const finished = isDone(machine, snapshotOf(draft));
   const how = ways.length

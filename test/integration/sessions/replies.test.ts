@@ -169,7 +169,7 @@ describe('the mentor always answers', () => {
     expect((await service.getSession(id)).state).toBe('STORY_COMPLETE');
     // Nothing the learner can send here: it says what comes next.
     expect(await expectGuidance(service, id)).toContain(
-      'What comes next: a new story is assigned to the learner; or the story session ends',
+      'What comes next: a new story is assigned to you; or the story session ends',
     );
   });
 
