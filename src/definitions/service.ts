@@ -352,18 +352,28 @@ export class DefinitionService {
   startBackground(): void {
     if (this.#ticker) return;
     const every = Math.min(1_000, Math.max(100, Math.round(5_000 * this.engine.timeScale)));
-    this.#ticker = setInterval(() => {
-      this.#ticking = this.#ticking.then(() =>
-        tick(this.engine).catch((error: Error) =>
-          this.engine.logger.warn(`workflow definitions tick: ${error.message}`),
-        ),
+    // Jittered, so that processes ticking together take turns at firing (either may; one does).
+    const next = () => {
+      this.#ticker = setTimeout(
+        () => {
+          this.#ticking = this.#ticking
+            .then(() => tick(this.engine))
+            .catch((error: Error) =>
+              this.engine.logger.warn(`workflow definitions tick: ${error.message}`),
+            )
+            .finally(() => {
+              if (this.#ticker) next();
+            });
+        },
+        Math.round(every * (0.7 + 0.6 * Math.random())),
       );
-    }, every);
-    this.#ticker.unref();
+      this.#ticker.unref();
+    };
+    next();
   }
 
   async close(): Promise<void> {
-    clearInterval(this.#ticker);
+    clearTimeout(this.#ticker);
     this.#ticker = undefined;
     await this.#ticking;
     await this.engine.close();

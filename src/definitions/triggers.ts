@@ -176,7 +176,12 @@ export async function fireSchedules(engine: DefinitionEngine): Promise<string[]>
         definitionId: schedule.definition_id,
         version: rows[0]!.latest_version,
         input: schedule.input,
-        trigger: { type: 'cron', cron: schedule.cron, fireAt: new Date(due).toISOString() },
+        trigger: {
+          type: 'cron',
+          cron: schedule.cron,
+          fireAt: new Date(due).toISOString(),
+          firedBy: engine.owner,
+        },
         owner: engine.owner,
         leaseMs: engine.leaseMs,
       });
