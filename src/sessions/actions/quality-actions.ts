@@ -49,7 +49,7 @@ export const qualityActions = {
     reply(
       draft,
       action,
-      `Quality gates: waiting for the reports of ${result.pending.join(', ')}. Run each check with \`mentorflow report -- <command>\` (tests with coverage, eslint, tsc, the build, npm audit); the gates judge once all of them are in.`,
+      `Quality gates: waiting for the reports of ${result.pending.join(', ')}. Run each check (tests with coverage, eslint, tsc, the build, npm audit) with \`/report <command>\` in the chat, or \`mentorflow report --session ${draft.session.id} -- <command>\`; the gates judge once all of them are in.`,
     );
   },
   autoFixIssues: ({ draft, action }) => {
