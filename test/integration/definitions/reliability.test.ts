@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ended,
+  eventually,
+  type Receiver,
+  startApp,
+  startReceiver,
+  type TestApp,
+} from './support/app.ts';
+
+let app: TestApp;
+const receivers: Receiver[] = [];
+beforeAll(async () => {
+  // TIME_SCALE 0.01: the breaker opens after 5 failures in a row for 300 ms.
+  app = await startApp();
+});
+afterAll(async () => {
+  for (const r of receivers) await r.close();
+  await app?.close();
+});
+
+async function receiver(reply: Parameters<typeof startReceiver>[0]) {
+  const r = await startReceiver(reply);
+  receivers.push(r);
+  return r;
+}
+const run = (id: string) => app.definitions.getRun(id);
+const untilEnded = (id: string) => eventually(() => run(id), ended);
+const runOnce = async (definition: string) =>
+  untilEnded((await app.definitions.startRun(definition, {})).id);
+const breaker = async (key: string) =>
+  (
+    await app.database.pool.query<{ state: string; failures: number; cooled: boolean }>(
+      'select state, failures, open_until <= now() as cooled from workflow_circuit_breakers where key = $1',
+      [key],
+    )
+  ).rows[0];
+
+describe('reliability of user-defined workflow steps', () => {
+  it('the circuit breaker of an HTTP target opens after failures, half-opens after its cooldown, and closes on a good trial', async () => {
+    let healthy = false;
+    const target = await receiver(() =>
+      healthy ? { status: 200, body: { ok: true } } : { status: 503 },
+    );
+    await app.definitions.create({
+      id: 'breaker',
+      steps: [{ id: 'call', kind: 'http', url: `${target.url}/health` }],
+    });
+    const key = `http:${target.url}`;
+    for (let i = 0; i < 5; i++) {
+      const r = await runOnce('breaker');
+      expect(r.steps[0]).toMatchObject({ status: 'failed', errorClass: 'transient' });
+    }
+    expect(await breaker(key)).toMatchObject({ state: 'open', failures: 5 });
+    const refused = await runOnce('breaker');
+    expect(refused.steps[0]).toMatchObject({ status: 'failed', errorClass: 'system' });
+    expect(refused.steps[0]!.error).toContain('circuit breaker');
+    expect(target.calls).toHaveLength(5);
+
+    // After the cooldown one trial goes through; it fails, so the breaker opens again at once.
+    await eventually(
+      () => breaker(key),
+      (b) => Boolean(b?.cooled),
+    );
+    await runOnce('breaker');
+    expect(target.calls).toHaveLength(6);
+    expect(await breaker(key)).toMatchObject({ state: 'open', failures: 6 });
+
+    healthy = true;
+    await eventually(
+      () => breaker(key),
+      (b) => Boolean(b?.cooled),
+    );
+    const good = await runOnce('breaker');
+    expect(good.status).toBe('completed');
+    expect(await breaker(key)).toMatchObject({ state: 'closed', failures: 0 });
+  });
+
+  it('cancel stops the running step and compensates; retry runs the rest again, keeping what completed', async () => {
+    let held = true;
+    const api = await receiver(async (call) => {
+      if (call.path === '/slow' && held) await new Promise(() => undefined);
+      return { status: 200, body: { path: call.path } };
+    });
+    await app.definitions.create({
+      id: 'cancellable',
+      onCancel: 'compensate',
+      steps: [
+        {
+          id: 'reserve',
+          kind: 'http',
+          method: 'POST',
+          url: `${api.url}/reserve`,
+          compensation: 'release',
+        },
+        { id: 'slow', kind: 'http', method: 'POST', url: `${api.url}/slow` },
+      ],
+      compensations: [{ id: 'release', kind: 'http', method: 'DELETE', url: `${api.url}/reserve` }],
+    });
+    const { id } = await app.definitions.startRun('cancellable', {});
+    await eventually(
+      () => run(id),
+      (r) => r.currentSteps.includes('slow'),
+    );
+    await app.definitions.cancel(id);
+    const cancelled = await untilEnded(id);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.steps.map((s) => `${s.step}:${s.status}`)).toEqual([
+      'reserve:completed',
+      'slow:cancelled',
+    ]);
+    expect(cancelled.compensations).toEqual([
+      expect.objectContaining({ step: 'reserve', status: 'done' }),
+    ]);
+    expect(api.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /reserve',
+      'POST /slow',
+      'DELETE /reserve',
+    ]);
+    await expect(app.definitions.cancel(id)).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    held = false;
+    expect(await app.definitions.retry(id)).toMatchObject({ attempt: 2 });
+    const retried = await untilEnded(id);
+    expect(retried).toMatchObject({ status: 'completed', attempt: 2 });
+    expect(api.calls.filter((c) => c.path === '/reserve' && c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('an event wait that times out takes its onError (here: skip)', async () => {
+    await app.definitions.create({
+      id: 'impatient',
+      steps: [
+        {
+          id: 'wait',
+          kind: 'event',
+          event: 'never.happens',
+          timeoutMs: 100,
+          onError: { strategy: 'skip' },
+        },
+        { id: 'after', kind: 'set', output: '{{ steps.wait.errorClass }}' },
+      ],
+    });
+    const done = await runOnce('impatient');
+    expect(done.status).toBe('completed');
+    expect(done.steps[0]).toMatchObject({
+      step: 'wait',
+      status: 'skipped',
+      errorClass: 'transient',
+    });
+    expect(done.output).toBe('transient');
+  });
+
+  it('analytics: percentiles, rates by error class, trend, and recommendations', async () => {
+    await app.definitions.create({
+      id: 'analyzed',
+      steps: [
+        { id: 'fetch', kind: 'set', output: { n: '{{ input.n }}' } },
+        { id: 'audit', kind: 'set', output: 'logged' },
+        { id: 'total', kind: 'set', output: '{{ steps.audit.output }}' },
+      ],
+    });
+    for (let i = 0; i < 3; i++) await runOnce('analyzed');
+    const report = await app.definitions.analytics('analyzed');
+    expect(report).toMatchObject({ definition: 'analyzed', runs: 3, successRate: 1 });
+    expect(report.steps.map((s) => s.step).sort()).toEqual(['audit', 'fetch', 'total']);
+    expect(report.steps[0]).toMatchObject({
+      runs: 3,
+      successRate: 1,
+      durationMs: { p50: expect.any(Number) },
+    });
+    expect(report.trend).toEqual([expect.objectContaining({ runs: 3, completed: 3 })]);
+    expect(report.recommendations).toContainEqual(
+      expect.objectContaining({ type: 'parallelization', steps: ['fetch', 'audit'] }),
+    );
+    const breakerReport = await app.definitions.analytics('breaker');
+    expect(breakerReport.steps[0]!.errorsByClass).toMatchObject({ transient: 6, system: 1 });
+    expect(breakerReport.failureRate).toBeGreaterThan(0);
+  });
+});
