@@ -182,7 +182,7 @@ $$;
 /*
  * Who is told about a session notification at a level:
  *   1  the learner's mentors (the session's mentor and the assigned ones) who are available and have a
- *      channel; none → the on-call list
+ *      channel; none → the on-call list (escalations only: a notice then goes to the webhooks alone)
  *   2  the on-call list
  *   3  the on-call list and every mentor with a channel, available or not (the last level: no timer)
  * and every configured webhook at each level.
@@ -208,7 +208,9 @@ begin
     loop
       v_reached := notify_enqueue_mentor('session', p_notification, p_escalation, p_level, v_mentor, false) or v_reached;
     end loop;
-    if not v_reached then
+    -- A notice (story complete, mentorship ended) is for the learner's mentors only; an escalation
+    -- nobody of theirs can take goes to the on-call list.
+    if not v_reached and p_escalation is not null then
       perform notify_enqueue_oncall('session', p_notification, p_escalation, p_level);
     end if;
   elsif p_level = 2 then

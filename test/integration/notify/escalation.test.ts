@@ -144,6 +144,33 @@ describe('who is told, and re-escalation', () => {
   });
 });
 
+describe('notices', () => {
+  it('go to the learner’s mentors and the webhooks, never to the on-call list, and are no escalation', async () => {
+    const { cartStory } = await import('../sessions/fixtures/story.ts');
+    const { randomUUID } = await import('node:crypto');
+    const pool = app.database.pool;
+    const notice = async (learnerId: string) => {
+      const { session } = await app.sessions.createSession({ learnerId, story: cartStory });
+      // As a turn's commit writes it (commit_session_turn): the trigger does the rest.
+      const { rows } = await pool.query<{ id: string }>(
+        `insert into notifications (session_id, event_id, kind, recipient_kind, payload)
+         values ($1, $2, 'story-complete', 'human', '{}') returning id`,
+        [session.id, randomUUID()],
+      );
+      const [n] = await app.notify.listNotifications({ source: 'session', sessionId: session.id });
+      expect(n!.id).toBe(Number(rows[0]!.id));
+      expect(await app.notify.listEscalations({ sessionId: session.id })).toEqual([]);
+      return n!.deliveries.map((d) => `${d.channel} ${d.target}`).sort();
+    };
+    expect(await notice('nia')).toEqual([`webhook ${receiver.url}/hook`]);
+    await app.notify.assignLearnerMentors('noa', ['maria']);
+    expect(await notice('noa')).toEqual([
+      'email maria@mentorflow.test',
+      `webhook ${receiver.url}/hook`,
+    ]);
+  });
+});
+
 describe('a mentor’s reply', () => {
   it('is a mentor-message event in the session, shown as the mentor’s reply with no state change, applied once per key', async () => {
     const sessionId = await stuckSession(app, 'mia');
