@@ -1,3 +1,5 @@
+import { notAReport } from './activity-claims.ts';
+
 /**
  * Keyword rules that read a learner's chat message in rules mode: what kind of answer it is. The
  * story interpreter turns the intent into the machine event the current state expects. States with
@@ -50,6 +52,30 @@ const rules: readonly (readonly [MessageIntent, RegExp])[] = [
 export function classifyMessage(text: string): MessageIntent {
   // Code in a message says nothing about intent ("// TODO: done").
   const prose = text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
-  for (const [intent, pattern] of rules) if (pattern.test(prose)) return intent;
+  for (const [intent, pattern] of rules) {
+    const match = pattern.exec(prose);
+    if (!match) continue;
+    // "Once the tests pass I'll open the PR" plans the work; it does not report it done.
+    if (reports.has(intent) && notAReport.test(sentenceAt(prose, match.index))) continue;
+    return intent;
+  }
   return 'other';
+}
+
+/** Intents that report what happened: a plan, a condition or a question does not send them. */
+const reports: ReadonlySet<MessageIntent> = new Set(['done', 'partial', 'prSubmitted']);
+
+/** The sentence of `text` around `index`. */
+function sentenceAt(text: string, index: number): string {
+  const start = Math.max(
+    text.lastIndexOf('.', index - 1),
+    text.lastIndexOf('!', index - 1),
+    text.lastIndexOf('?', index - 1),
+    text.lastIndexOf('\n', index - 1),
+  );
+  const ends = ['.', '!', '?', '\n']
+    .map((c) => text.indexOf(c, index))
+    .filter((i) => i >= 0)
+    .map((i) => (text[i] === '?' ? i + 1 : i));
+  return text.slice(start + 1, ends.length ? Math.min(...ends) : text.length);
 }

@@ -14,10 +14,12 @@ import type { ReviewDecision } from '../event-schemas.ts';
 import { evaluateQualityGates } from '../quality-gates.ts';
 import { gateData } from '../actions/quality-actions.ts';
 import { callAgent } from '../turn/agent-call.ts';
-import { leaf, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
+import { leaf, reply, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 import { canApply } from '../turn/machine-step.ts';
 import type { TimerKind } from '../timers/timer-kinds.ts';
 import { activityOf, isProgress, latestReports, recentWithCurrent } from './activity.ts';
+import { extractActivityReport, type ActivityReport } from './activity-claims.ts';
+import { askForReport, asReportEvent } from './activity-report.ts';
 import { recorded, type Interpretation, type MachineEventCall } from './interpretation.ts';
 import { inWorkingState, intentsIn, understandingStates } from './message-intents.ts';
 import { classifyMessage } from './message-rules.ts';
@@ -103,6 +105,9 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
     case 'REQUEST_CLARIFICATION':
       return apply([call('clarificationReceived')]);
   }
+  const report = extractActivityReport(text);
+  const reported = report && (await interpretActivityReport(draft, deps, report));
+  if (reported) return reported;
   const intent = classifyMessage(text);
   const event = intentsIn(draft.path)[intent];
   if (event && canApply(draft, event))
@@ -114,6 +119,41 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
   return {
     ...recorded(`message read as '${intent}': no transition in ${state}`),
     checkEscalation: true,
+  };
+}
+
+/**
+ * A message that reports activity in plain words ("all 12 tests pass", "PR is up: <url>") moves the
+ * session as the structured report would; where a quality gate judges reports, a stated figure is a
+ * claim and the mentor asks for the report. Undefined when the report moves nothing, so the message
+ * is read by its keywords as before.
+ */
+async function interpretActivityReport(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  report: ActivityReport,
+): Promise<Interpretation | undefined> {
+  const ask = askForReport(draft, report);
+  if (ask) {
+    reply(draft, 'askForReport', ask);
+    return recorded(`${report.type} claimed in a message: asked for the report`);
+  }
+  if (report.type === 'task-done') {
+    const event = intentsIn(draft.path).done;
+    if (!event || !canApply(draft, event)) return undefined;
+    return apply([call(event, { intent: 'done', ...report.fields })], true, true);
+  }
+  const derived = { ...draft, event: asReportEvent(draft, report) };
+  const reading =
+    report.type === 'review-feedback'
+      ? interpretReview(derived)
+      : await interpretReport(derived, deps);
+  if (!reading.events.length) return undefined;
+  const claimed = report.fields.claimed === true ? ' (claimed)' : '';
+  return {
+    ...reading,
+    events: reading.events.map((e) => ({ ...e, data: { ...e.data, reported: report.type } })),
+    reason: `${report.type} reported in a message${claimed}`,
   };
 }
 
