@@ -20,7 +20,7 @@ import {
 import { modelContextKeys } from './create-mentor-agent.ts';
 import { agents, agentSpecs } from './index.ts';
 import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
-import { leakGuardContextKey } from './leak-guard-processor.ts';
+import { leakGuardContextKey, releaseGuarded } from './leak-guard-processor.ts';
 import { ensureLearnerThread, readLearnerProfile, writeLearnerProfile } from './memory.ts';
 import {
   learnerProfileSchema,
@@ -55,6 +55,20 @@ export interface MentorActionContext {
   /** Leak guard tuning (the reference solution comes from `referenceSolution`). */
   leakGuard?: Omit<LeakGuardOptions, 'referenceSolution'>;
   abortSignal?: AbortSignal;
+  /**
+   * Where the learner-facing reply streams while the model writes it. Set, the call streams
+   * (`agent.stream`) and sends the `reply` field's text as it grows, each code block held until its
+   * fence closes and guarded (`releaseGuarded`); the returned reply is still the whole, guarded one.
+   */
+  replyStream?: ReplyStream;
+}
+
+/** A live reply: text as the model writes it, and a reset when what was sent no longer stands. */
+export interface ReplyStream {
+  /** More of the reply. */
+  text(delta: string): void;
+  /** The text sent so far is void: the call failed and is tried again, or rules mode answers. */
+  reset(reason: string): void;
 }
 
 /** Tokens and latency of one action, for the turn record. */
@@ -138,25 +152,42 @@ export async function runAgentAction<N extends MentorActionName>(
   const prompt = formatModelInput(action.task, parsed);
 
   const configured = configuredModel(agentId, context);
-  const call = async (model: LanguageModelV4) => {
+  const guardOptions = { ...context.leakGuard, referenceSolution: context.referenceSolution };
+  const live = action.learnerFacing ? context.replyStream : undefined;
+  let sent = false;
+  const call = async (model: LanguageModelV4): Promise<CallResult> => {
+    if (live && sent) {
+      live.reset('the model call is tried again');
+      sent = false;
+    }
     const requestContext = new RequestContext();
     requestContext.set(modelContextKeys.model, model);
     requestContext.set(leakGuardContextKey, {
-      ...context.leakGuard,
-      referenceSolution: context.referenceSolution,
+      ...guardOptions,
       structured: true,
     } satisfies LeakGuardOptions & { structured: boolean });
-    return agent.generate(prompt, {
+    const options = {
       structuredOutput: { schema: action.output },
       requestContext,
       ...(memory && thread
         ? { memory: { thread: thread.threadId, resource: thread.resourceId } }
         : {}),
       ...(context.abortSignal ? { abortSignal: context.abortSignal } : {}),
+    };
+    if (!live) return agent.generate(prompt, options);
+    const stream = await agent.stream(prompt, options);
+    await forwardReply(stream.objectStream as ReadableStream<unknown>, guardOptions, (text) => {
+      sent = true;
+      live.text(text);
     });
+    return {
+      object: await stream.object,
+      usage: await stream.usage,
+      providerMetadata: await stream.providerMetadata,
+    };
   };
 
-  let result: Awaited<ReturnType<typeof call>>;
+  let result: CallResult;
   let fallback: MentorActionFallback | undefined;
   let answeredBy = configured;
   try {
@@ -219,6 +250,39 @@ export async function runAgentAction<N extends MentorActionName>(
     guard: { action: guarded.action, reasons: guarded.reasons },
     learner: profile,
   };
+}
+
+/** What the rest of `runAgentAction` reads of a model call, generated or streamed. */
+interface CallResult {
+  object: unknown;
+  usage?: { inputTokens?: number; outputTokens?: number };
+  providerMetadata?: Parameters<typeof fallbackOf>[0];
+}
+
+/**
+ * Sends the `reply` field of a streamed structured answer as it grows: only text appended to what
+ * was already sent, through the fence-holding leak guard; a block still open at the end is never
+ * sent (the final, guarded reply replaces the stream anyway).
+ */
+async function forwardReply(
+  partials: ReadableStream<unknown>,
+  guard: LeakGuardOptions,
+  send: (text: string) => void,
+): Promise<void> {
+  let seen = '';
+  let pending = '';
+  let inFence = false;
+  for await (const partial of partials as unknown as AsyncIterable<{ reply?: unknown }>) {
+    const reply = partial?.reply;
+    if (typeof reply !== 'string' || reply.length <= seen.length || !reply.startsWith(seen))
+      continue;
+    const released = releaseGuarded(pending + reply.slice(seen.length), inFence, guard);
+    seen = reply;
+    pending = released.rest;
+    inFence = released.inFence;
+    if (released.text) send(released.text);
+  }
+  if (pending && !inFence) send(pending);
 }
 
 /** Malformed structured output gets one more try on the same model before the caller falls back. */

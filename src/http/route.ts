@@ -31,6 +31,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   /** Path under `/api`, Hono syntax (`/sessions/:id`). */
   path: string;
   summary: string;
+  /** Longer documentation for the OpenAPI operation (e.g. an SSE protocol). */
+  description?: string;
   tags: string[];
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
@@ -145,6 +147,7 @@ export function openApiDocument(
     }
     const operation: Record<string, unknown> = {
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       tags: route.tags,
       ...(parameters.length ? { parameters } : {}),
       ...(route.body

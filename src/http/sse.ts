@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import { textChunks } from '../util/text-chunks.ts';
+import type { TurnReplyStreams } from '../sessions/agent-port.ts';
 
 /** True when the client asked for Server-Sent Events. */
 export function wantsEventStream(c: Context): boolean {
@@ -14,22 +14,47 @@ export function sse(c: Context, run: (stream: SSEStreamingApi) => Promise<void>)
   });
 }
 
-export { textChunks };
+/** An SSE writer that keeps events in order when they come from synchronous callbacks. */
+export interface OrderedEvents {
+  send(event: string, data: unknown): void;
+  /** Resolves once everything sent so far is written. */
+  flushed(): Promise<void>;
+}
 
-/** Longest pause between two pieces, and the most pacing adds to one reply. */
-const pieceDelayMs = 15;
-const replyDelayBudgetMs = 300;
+export function orderedEvents(stream: SSEStreamingApi): OrderedEvents {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    send(event, data) {
+      tail = tail.then(async () => {
+        if (stream.aborted || stream.closed) return;
+        await stream.writeSSE({ event, data: JSON.stringify(data) });
+      });
+    },
+    flushed: () => tail,
+  };
+}
 
 /**
- * Write `text` as `token` events, one word-sized piece each, paced so that clients receive (and can
- * show) the reply progressively instead of in one network read; pacing adds at most ~300 ms per reply.
+ * A turn's live replies as SSE: `token` `{ text, call }` while agent call `call` writes, and
+ * `error` `{ error: { code: 'STREAM_RESET' }, call }` when that call's text so far is void (it is
+ * tried again, or rules mode answers; its new text follows).
  */
-export async function streamTokens(stream: SSEStreamingApi, text: string): Promise<void> {
-  const pieces = textChunks(text);
-  const delay = pieces.length > 1 ? Math.min(pieceDelayMs, replyDelayBudgetMs / pieces.length) : 0;
-  for (const [index, piece] of pieces.entries()) {
-    if (stream.aborted || stream.closed) return;
-    if (index > 0 && delay > 0) await stream.sleep(delay);
-    await stream.writeSSE({ event: 'token', data: JSON.stringify({ text: piece }) });
-  }
+export function sseReplyStreams(events: OrderedEvents): TurnReplyStreams {
+  let calls = 0;
+  return {
+    open() {
+      const call = calls++;
+      return {
+        call,
+        stream: {
+          text: (text) => events.send('token', { text, call }),
+          reset: (reason) =>
+            events.send('error', {
+              error: { code: 'STREAM_RESET', message: `The reply so far is void: ${reason}.` },
+              call,
+            }),
+        },
+      };
+    },
+  };
 }

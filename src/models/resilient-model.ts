@@ -205,21 +205,14 @@ export function withResilience(
     },
 
     async doStream(call) {
-      const wantsJson = call.responseFormat?.type === 'json';
+      // Passed on from its first content part, JSON included, so a learner sees the reply as the
+      // model writes it: failures before that part are retried here and fall back to rules mode;
+      // after it (a broken stream, JSON outside its schema), the caller retries or falls back
+      // (`runAgentAction`, which also tells the live reply to start over).
       const result = await attempt(
         call,
-        async (signal) => {
-          const started = await primary.doStream({ ...call, abortSignal: signal });
-          // JSON is checked whole before anything is passed on; text is passed on from its first part.
-          return wantsJson ? bufferAll(started) : peekFirst(started);
-        },
-        (s) =>
-          wantsJson
-            ? structuredProblem(
-                call,
-                s.parts.map((p) => (p.type === 'text-delta' ? p.delta : '')).join(''),
-              )
-            : undefined,
+        async (signal) => peekFirst(await primary.doStream({ ...call, abortSignal: signal })),
+        () => undefined,
       );
       if ('value' in result) return replay(result.value as Buffered);
       const { model, record } = fallbackFor(result.failure, result.attempts);
@@ -302,18 +295,6 @@ async function peekFirst(started: LanguageModelV4StreamResult): Promise<Buffered
     }
     parts.push(value);
     if (contentTypes.has(value.type)) return { head, parts, rest: reader };
-  }
-}
-
-async function bufferAll(started: LanguageModelV4StreamResult): Promise<Buffered> {
-  const { stream, ...head } = started;
-  const parts: LanguageModelV4StreamPart[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return { head, parts };
-    if (value.type === 'error') throw value.error;
-    parts.push(value);
   }
 }
 

@@ -4,7 +4,7 @@
  * fallback. With no model configured the agents run on the rules models, whose replies say
  * "(rules mode)". Tests inject a scripted port.
  */
-import { runAgentAction } from '../../agents/mentor-actions.ts';
+import { type ReplyStream, runAgentAction } from '../../agents/mentor-actions.ts';
 import type { Story } from '../../tools/story-loader.ts';
 
 export const agentActionNames = [
@@ -29,6 +29,14 @@ export interface AgentCallContext {
   readonly story?: Story;
   /** For the leak guard only; never shown to the learner. */
   readonly referenceSolution?: string;
+  /** Where the reply streams while the model writes it (a learner waiting on the messages route). */
+  readonly replyStream?: ReplyStream;
+}
+
+/** A turn's live replies: each agent call that may write to the learner opens its own stream. */
+export interface TurnReplyStreams {
+  /** The stream of the turn's next agent call (numbered from 0 in the turn). */
+  open(): { readonly call: number; readonly stream: ReplyStream };
 }
 
 export interface AgentActionResult {
@@ -64,6 +72,7 @@ export const defaultAgentPort: AgentPort = {
       resourceId: ctx.learnerId,
       story: ctx.story,
       referenceSolution: ctx.referenceSolution,
+      ...(ctx.replyStream ? { replyStream: ctx.replyStream } : {}),
     });
   },
 };

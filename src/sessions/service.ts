@@ -13,7 +13,7 @@ import { AppError, type ErrorCode } from '../errors/app-error.ts';
 import { parseOrThrow } from '../errors/zod-error.ts';
 import { FINAL, initialSnapshot } from '../machine/index.ts';
 import { machineNames, machines } from '../domain/machines/index.ts';
-import { defaultAgentPort, type AgentPort } from './agent-port.ts';
+import { defaultAgentPort, type AgentPort, type TurnReplyStreams } from './agent-port.ts';
 import { currentTask, type ArmedTimer } from './context.ts';
 import { SESSION_STARTED } from './event-schemas.ts';
 import { eventIdFor, sessionMachine, storeEvent, validateEvent } from './ingest.ts';
@@ -101,7 +101,13 @@ export interface SessionService {
   ingestEvent(
     sessionId: string,
     input: unknown,
-    options?: { source?: EventSource },
+    options?: {
+      source?: EventSource;
+      /** The turn's agent replies as the models write them (a duplicate event streams nothing). */
+      replyStreams?: TurnReplyStreams;
+      /** Called once the event is stored (accepted), before its turn runs. */
+      onAccepted?: (event: { id: string; seq: number; duplicate: boolean }) => void;
+    },
   ): Promise<IngestResult>;
   setMentorAvailability(mentorId: string, available: boolean): Promise<void>;
 }
@@ -293,6 +299,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         event,
         ingestOptions.source ?? 'client',
       );
+      ingestOptions.onAccepted?.({ id: stored.id, seq: stored.seq, duplicate });
       if (duplicate) {
         if (!stored.processedAt) await processor.drain(sessionId);
         const result = await resultOf(sessionId, stored.seq, stored.id, true);
@@ -301,7 +308,14 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
           event: { id: stored.id, type: stored.type, duplicate: true, seq: stored.seq },
         };
       }
-      await processor.drain(sessionId, stored);
+      const stop = ingestOptions.replyStreams
+        ? processor.streamReplies(stored.id, ingestOptions.replyStreams)
+        : undefined;
+      try {
+        await processor.drain(sessionId, stored);
+      } finally {
+        stop?.();
+      }
       const result = await resultOf(sessionId, stored.seq, stored.id, false);
       return { ...result, event: { ...result.event, type: stored.type } };
     },

@@ -25,6 +25,11 @@ export interface Reply {
   readonly model?: string;
   /** Who wrote a `mentor` reply. */
   readonly author?: string;
+  /**
+   * Set when the text was streamed live while the model wrote it: the index of that agent call's
+   * stream in the turn (`token` events of the messages route carry the same `call`).
+   */
+  readonly streamed?: number;
 }
 
 /** The session as stored (the learner view: never the reference solution). */

@@ -293,35 +293,60 @@ describe('POST /api/sessions/:id/messages', () => {
     expect(res.body.reply).toMatch(/plan/i);
   });
 
-  it('streams the reply as SSE: state, token after token, then done', async () => {
+  it("streams the reply live as SSE: accepted, the model's tokens, then the commit (state, replies, done)", async () => {
     const { id } = await newSession();
     await admin.post(`/sessions/${id}/messages`, { text: restatement });
     const res = await admin.fetch(`/sessions/${id}/messages`, {
       method: 'POST',
-      body: JSON.stringify({ text: goodPlan }),
+      body: JSON.stringify({ id: 'plan-1', text: goodPlan }),
       headers: { accept: 'text/event-stream' },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = await readSse(res);
-    expect(events[0]!.event).toBe('state');
-    expect(JSON.parse(events[0]!.data)).toMatchObject({ state: 'START_IMPLEMENTATION' });
-    expect(events.at(-1)!.event).toBe('done');
-    const tokens = events.filter((e) => e.event === 'token');
-    expect(tokens.length).toBeGreaterThanOrEqual(10);
-    expect(events.slice(1, -1).every((e) => e.event === 'token')).toBe(true);
-    // Read incrementally: the tokens came over many network reads, the first well before `done`.
-    expect(new Set(tokens.map((t) => t.chunk)).size).toBeGreaterThanOrEqual(5);
-    expect(tokens[0]!.chunk).toBeLessThan(events.at(-1)!.chunk);
-    expect(events.at(-1)!.at - tokens[0]!.at).toBeGreaterThan(20);
+    const names = events.map((e) => e.event);
+    expect(names[0]).toBe('accepted');
+    expect(JSON.parse(events[0]!.data)).toMatchObject({ duplicate: false });
+    // Every token came before the commit: the model's text, while the turn ran.
+    const state = names.indexOf('state');
+    expect(names.slice(1, state).every((n) => n === 'token')).toBe(true);
     const done = JSON.parse(events.at(-1)!.data) as {
       session: { state: string };
-      replies: { text: string }[];
+      replies: { text: string; streamed?: number }[];
     };
+    expect(names.at(-1)).toBe('done');
     expect(done.session.state).toBe('START_IMPLEMENTATION');
-    const text = tokens.map((t) => (JSON.parse(t.data) as { text: string }).text).join('');
-    expect(text).toBe(done.replies.map((r) => r.text).join('\n\n'));
-    expect(text).toMatch(/Plan approved: 3 steps/);
+    const replies = events.filter((e) => e.event === 'reply').map((e) => JSON.parse(e.data));
+    expect(replies.map((r) => r.text)).toEqual(done.replies.map((r) => r.text));
+    const tokens = events
+      .slice(1, state)
+      .map((e) => JSON.parse(e.data) as { text: string; call: number });
+    const streamed = done.replies.filter((r) => r.streamed !== undefined);
+    expect(streamed.length).toBeGreaterThanOrEqual(1);
+    expect(tokens.length).toBeGreaterThanOrEqual(5);
+    // The tokens of each streamed call are its committed reply (the guard did not intervene).
+    for (const reply of streamed) {
+      const text = tokens
+        .filter((t) => t.call === reply.streamed)
+        .map((t) => t.text)
+        .join('');
+      expect(text).toBe(reply.text);
+    }
+    expect(done.replies.map((r) => r.text).join('\n\n')).toMatch(/Plan approved: 3 steps/);
+
+    // The same message again (a client reconnecting): no tokens, the committed replies.
+    const again = await readSse(
+      await admin.fetch(`/sessions/${id}/messages`, {
+        method: 'POST',
+        body: JSON.stringify({ id: 'plan-1', text: goodPlan }),
+        headers: { accept: 'text/event-stream', 'last-event-id': events.at(-1)!.id ?? '' },
+      }),
+    );
+    expect(again.map((e) => e.event)).not.toContain('token');
+    expect(JSON.parse(again[0]!.data)).toMatchObject({ duplicate: true });
+    expect(again.filter((e) => e.event === 'reply').map((e) => JSON.parse(e.data).text)).toEqual(
+      done.replies.map((r) => r.text),
+    );
   });
 
   it('validates the text, and refuses messages while paused with 409', async () => {

@@ -19,9 +19,9 @@ import type { AddressInfo } from 'node:net';
  */
 export type FakeReply =
   /** A normal answer with this text (JSON completion, or SSE chunks when the request streams). */
-  | { content: string; usage?: FakeUsage; delayMs?: number; chunkSize?: number }
+  | ({ content: string; usage?: FakeUsage; delayMs?: number; chunkSize?: number } & FakePacing)
   /** A normal answer whose text is `JSON.stringify(json)` (structured output). */
-  | { json: unknown; usage?: FakeUsage; delayMs?: number }
+  | ({ json: unknown; usage?: FakeUsage; delayMs?: number; chunkSize?: number } & FakePacing)
   /** An HTTP error (429, 500, 401…) with an OpenAI-style error body unless `body` is given. */
   | { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
   /** Never answer (the client's timeout fires). The connection is closed when the server closes. */
@@ -30,6 +30,14 @@ export type FakeReply =
   | { malformed: true }
   /** Close the connection without an answer (a network error). */
   | { drop: true };
+
+/** How a streamed answer is sent: a pause between SSE events, or a connection dropped midway. */
+export interface FakePacing {
+  /** Milliseconds between two SSE events of a streamed answer (a slow model). */
+  chunkDelayMs?: number;
+  /** Destroy the connection after this many SSE events (a stream that breaks midway). */
+  dropAfterEvents?: number;
+}
 
 export interface FakeUsage {
   inputTokens: number;
@@ -161,12 +169,16 @@ export async function startFakeOpenAIServer(
     };
     const model = typeof body?.model === 'string' ? body.model : 'fake-model';
     const chunkSize = 'chunkSize' in reply && reply.chunkSize ? reply.chunkSize : 16;
+    const pacing: FakePacing = {
+      chunkDelayMs: reply.chunkDelayMs,
+      dropAfterEvents: reply.dropAfterEvents,
+    };
     if (api === 'chat')
       return recorded.stream
-        ? streamChat(res, id, model, content, usage, chunkSize)
+        ? streamChat(res, id, model, content, usage, chunkSize, pacing)
         : answerChat(res, id, model, content, usage);
     return recorded.stream
-      ? streamResponses(res, id, model, content, usage, chunkSize)
+      ? streamResponses(res, id, model, content, usage, chunkSize, pacing)
       : answerResponses(res, id, model, content, usage);
   });
 
@@ -222,14 +234,19 @@ function chunks(text: string, size: number): string[] {
   return out.length ? out : [''];
 }
 
-function sse(res: ServerResponse, events: unknown[]): void {
+async function sse(res: ServerResponse, events: unknown[], pacing: FakePacing = {}): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
     connection: 'keep-alive',
   });
-  for (const event of events)
+  for (const [index, event] of events.entries()) {
+    if (index === pacing.dropAfterEvents) return void res.socket?.destroy();
+    if (index > 0 && pacing.chunkDelayMs)
+      await new Promise((r) => setTimeout(r, pacing.chunkDelayMs));
+    if (res.destroyed) return;
     res.write(`data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`);
+  }
   res.end();
 }
 
@@ -271,6 +288,7 @@ function streamChat(
   content: string,
   usage: FakeUsage,
   size: number,
+  pacing: FakePacing,
 ): void {
   const base = {
     id: `chatcmpl-${id}`,
@@ -278,27 +296,31 @@ function streamChat(
     created: Math.floor(Date.now() / 1000),
     model,
   };
-  sse(res, [
-    {
-      ...base,
-      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
-    },
-    ...chunks(content, size).map((delta) => ({
-      ...base,
-      choices: [{ index: 0, delta: { content: delta }, finish_reason: null }],
-    })),
-    { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
-    {
-      ...base,
-      choices: [],
-      usage: {
-        prompt_tokens: usage.inputTokens,
-        completion_tokens: usage.outputTokens,
-        total_tokens: usage.inputTokens + usage.outputTokens,
+  void sse(
+    res,
+    [
+      {
+        ...base,
+        choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
       },
-    },
-    '[DONE]',
-  ]);
+      ...chunks(content, size).map((delta) => ({
+        ...base,
+        choices: [{ index: 0, delta: { content: delta }, finish_reason: null }],
+      })),
+      { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+      {
+        ...base,
+        choices: [],
+        usage: {
+          prompt_tokens: usage.inputTokens,
+          completion_tokens: usage.outputTokens,
+          total_tokens: usage.inputTokens + usage.outputTokens,
+        },
+      },
+      '[DONE]',
+    ],
+    pacing,
+  );
 }
 
 function responsesUsage(usage: FakeUsage) {
@@ -360,6 +382,7 @@ function streamResponses(
   content: string,
   usage: FakeUsage,
   size: number,
+  pacing: FakePacing,
 ): void {
   const item = {
     type: 'message',
@@ -369,36 +392,40 @@ function streamResponses(
     content: [],
   };
   let seq = 0;
-  sse(res, [
-    {
-      type: 'response.created',
-      sequence_number: seq++,
-      response: responseBody(id, model, content, undefined, 'in_progress'),
-    },
-    { type: 'response.output_item.added', sequence_number: seq++, output_index: 0, item },
-    ...chunks(content, size).map((delta) => ({
-      type: 'response.output_text.delta',
-      sequence_number: seq++,
-      item_id: item.id,
-      output_index: 0,
-      content_index: 0,
-      delta,
-      logprobs: [],
-    })),
-    {
-      type: 'response.output_item.done',
-      sequence_number: seq++,
-      output_index: 0,
-      item: {
-        ...item,
-        status: 'completed',
-        content: [{ type: 'output_text', text: content, annotations: [], logprobs: [] }],
+  void sse(
+    res,
+    [
+      {
+        type: 'response.created',
+        sequence_number: seq++,
+        response: responseBody(id, model, content, undefined, 'in_progress'),
       },
-    },
-    {
-      type: 'response.completed',
-      sequence_number: seq++,
-      response: responseBody(id, model, content, usage, 'completed'),
-    },
-  ]);
+      { type: 'response.output_item.added', sequence_number: seq++, output_index: 0, item },
+      ...chunks(content, size).map((delta) => ({
+        type: 'response.output_text.delta',
+        sequence_number: seq++,
+        item_id: item.id,
+        output_index: 0,
+        content_index: 0,
+        delta,
+        logprobs: [],
+      })),
+      {
+        type: 'response.output_item.done',
+        sequence_number: seq++,
+        output_index: 0,
+        item: {
+          ...item,
+          status: 'completed',
+          content: [{ type: 'output_text', text: content, annotations: [], logprobs: [] }],
+        },
+      },
+      {
+        type: 'response.completed',
+        sequence_number: seq++,
+        response: responseBody(id, model, content, usage, 'completed'),
+      },
+    ],
+    pacing,
+  );
 }

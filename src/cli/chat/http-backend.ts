@@ -1,5 +1,6 @@
 import { AppError, errorStatus, type ErrorCode } from '../../errors/app-error.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
+import { liveReply } from './live-reply.ts';
 
 /** Talks to a running mentorflow server; the key comes from MENTORFLOW_API_KEY. */
 export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API_KEY): ChatBackend {
@@ -34,19 +35,8 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
 
   /** The server's `{ error: { code, message, … } }` becomes the same AppError the in-process backend throws. */
   async function expectOk<T>(res: Response): Promise<T> {
-    const body = (await res.json().catch(() => ({}))) as T & {
-      error?: { code: string; message: string; field?: string } & Record<string, unknown>;
-    };
-    if (!res.ok) {
-      const { code, message, field, ...details } = body.error ?? {
-        code: 'INTERNAL',
-        message: `HTTP ${res.status}`,
-      };
-      throw new AppError(code in errorStatus ? (code as ErrorCode) : 'INTERNAL', message, {
-        field,
-        details,
-      });
-    }
+    const body = (await res.json().catch(() => ({}))) as T & { error?: ErrorBody };
+    if (!res.ok) throw errorOf(body.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` });
     return body;
   }
 
@@ -69,6 +59,7 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
       if (!(res.headers.get('content-type') ?? '').includes('text/event-stream'))
         return turnOf(await expectOk(res));
       let done: ChatTurn | undefined;
+      const live = liveReply(onToken);
       const decoder = new TextDecoder();
       let buffer = '';
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
@@ -83,8 +74,12 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
             .filter((l) => l.startsWith('data: '))
             .map((l) => l.slice(6))
             .join('\n');
-          if (event === 'token') onToken((JSON.parse(data) as { text: string }).text);
-          if (event === 'done') done = turnOf(JSON.parse(data));
+          const body = data ? JSON.parse(data) : {};
+          if (event === 'token') live.token(body.text, body.call ?? 0);
+          if (event === 'reply') live.reply(body);
+          if (event === 'error' && body.call !== undefined) live.reset(body.call);
+          else if (event === 'error') throw errorOf(body.error);
+          if (event === 'done') done = turnOf(body);
         }
       }
       if (!done) throw new AppError('INTERNAL', 'the reply stream ended without its final event');
@@ -102,4 +97,13 @@ export function httpBackend(baseUrl: string, apiKey = process.env.MENTORFLOW_API
     },
     async close() {},
   };
+}
+
+type ErrorBody = { code: string; message: string; field?: string } & Record<string, unknown>;
+
+function errorOf({ code, message, field, ...details }: ErrorBody): AppError {
+  return new AppError(code in errorStatus ? (code as ErrorCode) : 'INTERNAL', message, {
+    field,
+    details,
+  });
 }

@@ -1,5 +1,5 @@
-import { textChunks } from '../../util/text-chunks.ts';
 import type { ChatBackend, ChatTurn } from './backend.ts';
+import { liveReply } from './live-reply.ts';
 
 /**
  * Runs the mentor in this process on the configured database (embedded by default), with Mastra's
@@ -41,11 +41,25 @@ export async function localBackend(options: { workers?: boolean } = {}): Promise
       return { ...session, timers };
     },
     async sendMessage(id, text, onToken) {
-      const turn = turnOf(
-        await sessions.ingestEvent(id, { type: 'learner-message', data: { text } }),
+      const live = liveReply(onToken);
+      let calls = 0;
+      const result = await sessions.ingestEvent(
+        id,
+        { type: 'learner-message', data: { text } },
+        {
+          replyStreams: {
+            open() {
+              const call = calls++;
+              return {
+                call,
+                stream: { text: (t) => live.token(t, call), reset: () => live.reset(call) },
+              };
+            },
+          },
+        },
       );
-      for (const piece of textChunks(turn.replies.map((r) => r.text).join('\n\n'))) onToken(piece);
-      return turn;
+      for (const reply of result.replies) live.reply(reply);
+      return turnOf(result);
     },
     async sendEvent(id, event) {
       return turnOf(

@@ -10,7 +10,14 @@ import {
 import { assertLearnerMaySend } from '../access-policy.ts';
 import type { Principal } from '../api-keys.ts';
 import { defineRoute, errorBodySchema, type RouteDefinition } from '../route.ts';
-import { sse, streamTokens, wantsEventStream } from '../sse.ts';
+import { toAppError } from '../error-handler.ts';
+import {
+  type OrderedEvents,
+  orderedEvents,
+  sse,
+  sseReplyStreams,
+  wantsEventStream,
+} from '../sse.ts';
 
 const sessionParams = z.object({ id: z.string().uuid('expected a session id (UUID)') });
 const learnerParams = z.object({ id: z.string().trim().min(1).max(200) });
@@ -59,6 +66,19 @@ async function sessionFor(sessions: SessionService, principal: Principal | undef
  * `ingestEvent` stores it with its rejection and throws INVALID_TRANSITION / GUARD_REJECTED, which the
  * error handler answers with 409 and `error.allowedEvents`.
  */
+/** The turn's replies as one text (the JSON answer's `reply`). */
+function joined(result: IngestResult): string {
+  return result.replies.map((r) => r.text).join('\n\n');
+}
+
+/** After the commit: the session, each committed reply, then `done`. */
+function sendCommitted(events: OrderedEvents, result: IngestResult): void {
+  const summary = turnBody(result);
+  events.send('state', summary.session);
+  result.replies.forEach((r, index) => events.send('reply', { index, ...r }));
+  events.send('done', { reply: joined(result), ...summary });
+}
+
 function turnBody(result: IngestResult) {
   return {
     event: { id: result.event.id, type: result.event.type, duplicate: result.event.duplicate },
@@ -165,31 +185,61 @@ export const sessionRoutes: RouteDefinition<any, any, any>[] = [
     method: 'POST',
     path: '/sessions/:id/messages',
     summary:
-      'Say something to the mentor; the reply streams as SSE when the client accepts text/event-stream',
+      'Say something to the mentor; with `accept: text/event-stream` the reply streams as the model writes it',
+    description: [
+      'SSE events, in order:',
+      '`accepted` `{ id, seq, duplicate }` once the message is stored;',
+      '`token` `{ text, call }` while agent call `call` writes its reply (code blocks arrive whole, once guarded);',
+      '`error` `{ error: { code: "STREAM_RESET" }, call }` when that call\'s text so far is void (it is tried again or rules mode answers; new tokens follow);',
+      '`state` (the session after the one commit);',
+      '`reply` `{ index, text, action, source, streamed? }` for each committed reply (`streamed`: the call whose tokens showed it; when the texts differ, the leak guard changed it: show this one);',
+      '`done` `{ reply, replies, session, event, outcome }`.',
+      'A refused message after the stream opened ends with `error` `{ error }` instead of `done`.',
+      'Sending the same message id again (e.g. after a dropped connection, with `Last-Event-ID`) streams no tokens: the committed replies come as `reply` events.',
+    ].join(' '),
     tags: ['sessions'],
     params: sessionParams,
     body: messageBody,
     responses: {
       200: {
-        description: 'JSON `{ reply, replies, session, event }`, or SSE events `token` … `done`',
+        description: 'JSON `{ reply, replies, session, event }`, or the SSE events above',
       },
       400: { description: 'empty or oversized message', schema: errorBodySchema },
     },
     async handle({ params, body, principal, c, app }) {
-      await sessionFor(app.sessions, principal, params.id);
+      const session = await sessionFor(app.sessions, principal, params.id);
       const input = body as z.output<typeof messageBody>;
-      const result = await app.sessions.ingestEvent(params.id, {
+      const message = {
         ...(input.id ? { id: input.id } : {}),
         type: 'learner-message',
         data: { text: input.text },
-      });
-      const reply = result.replies.map((r) => r.text).join('\n\n');
-      const summary = turnBody(result);
-      if (!wantsEventStream(c)) return Response.json({ reply, ...summary });
+      };
+      if (!wantsEventStream(c) || session.status !== 'active') {
+        // Not live, or not accepted now (paused, finished): answered before any stream opens, so a
+        // refusal is a plain 4xx.
+        const result = await app.sessions.ingestEvent(params.id, message);
+        const summary = turnBody(result);
+        if (!wantsEventStream(c)) return Response.json({ reply: joined(result), ...summary });
+        return sse(c, async (stream) => {
+          const events = orderedEvents(stream);
+          sendCommitted(events, result);
+          await events.flushed();
+        });
+      }
       return sse(c, async (stream) => {
-        await stream.writeSSE({ event: 'state', data: JSON.stringify(summary.session) });
-        await streamTokens(stream, reply);
-        await stream.writeSSE({ event: 'done', data: JSON.stringify(summary) });
+        const events = orderedEvents(stream);
+        let result: IngestResult;
+        try {
+          result = await app.sessions.ingestEvent(params.id, message, {
+            replyStreams: sseReplyStreams(events),
+            onAccepted: (accepted) => events.send('accepted', accepted),
+          });
+        } catch (error) {
+          events.send('error', toAppError(error).toJSON());
+          return events.flushed();
+        }
+        sendCommitted(events, result);
+        await events.flushed();
       });
     },
   }),

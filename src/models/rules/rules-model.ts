@@ -30,8 +30,8 @@ const usage: LanguageModelV4Usage = {
  * A deterministic LanguageModelV4 for one agent (`rules/<agent-id>`). It reads the agent's input
  * block from the last user message, runs the agent's rules handler (its learner-facing text passed
  * through the safety rules of `safety.ts`) and answers with schema-valid
- * JSON when the call asks for JSON, otherwise with the learner-facing reply as text (streamed in
- * word chunks by doStream).
+ * JSON when the call asks for JSON, otherwise with the learner-facing reply as text (either streamed
+ * in word chunks by doStream).
  */
 export function createRulesModel(agentId: string): LanguageModelV4 {
   const handler = rulesHandlers[agentId];
@@ -81,8 +81,8 @@ export function createRulesModel(agentId: string): LanguageModelV4 {
 
     async doStream(call) {
       const { text, metadata } = answer(call);
-      const chunks =
-        call.responseFormat?.type === 'json' ? [text] : (text.match(/\S+\s*|\s+/g) ?? []);
+      // JSON too, so a structured answer's learner-facing field streams word by word like a model's.
+      const chunks = text.match(/\S+\s*|\s+/g) ?? [];
       const parts: LanguageModelV4StreamPart[] = [
         { type: 'stream-start', warnings: [] },
         {

@@ -26,8 +26,24 @@ export async function callAgent<S extends z.ZodType>(
     story: draft.story,
     referenceSolution,
   };
+  const live = deps.replyStreams?.open();
+  let streamed = false;
+  const replyStream = live && {
+    text(delta: string) {
+      streamed = true;
+      live.stream.text(delta);
+    },
+    reset(reason: string) {
+      streamed = false;
+      live.stream.reset(reason);
+    },
+  };
   const started = performance.now();
-  const result: AgentActionResult = await deps.agents.run(name, input, ctx);
+  const result: AgentActionResult = await deps.agents.run(
+    name,
+    input,
+    replyStream ? { ...ctx, replyStream } : ctx,
+  );
   const parsed = schema.safeParse(result.output);
   if (!parsed.success) {
     throw new AppError(
@@ -46,6 +62,7 @@ export async function callAgent<S extends z.ZodType>(
     fallback: Boolean(result.fallback),
   });
   const text = result.reply ?? (parsed.data as { reply?: unknown }).reply;
-  if (typeof text === 'string' && text.trim()) reply(draft, action, text, 'agent', model);
+  if (typeof text === 'string' && text.trim())
+    reply(draft, action, text, 'agent', model, streamed ? live?.call : undefined);
   return parsed.data;
 }

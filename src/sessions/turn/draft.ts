@@ -5,7 +5,7 @@
  * (after a crash or a lost compare-and-set) never duplicates an effect.
  */
 import type pg from 'pg';
-import type { AgentPort } from '../agent-port.ts';
+import type { AgentPort, TurnReplyStreams } from '../agent-port.ts';
 import type { ArmedTimer, SessionContext } from '../context.ts';
 import type {
   AgentCallRecord,
@@ -38,6 +38,8 @@ export interface TurnDeps {
   readonly referenceSolution?: () => Promise<string | null>;
   /** Test hook: called before each action runs (the crash test blocks a turn here). */
   readonly beforeAction?: (action: string, draft: TurnDraft) => Promise<void>;
+  /** Live replies for a client waiting on this event (none: nothing streams). */
+  readonly replyStreams?: TurnReplyStreams;
 }
 
 export interface TurnDraft {
@@ -112,8 +114,15 @@ export function reply(
   text: string,
   source: Reply['source'] = 'rules',
   model?: string,
+  streamed?: number,
 ): void {
-  draft.replies.push(model ? { action, text, source, model } : { action, text, source });
+  draft.replies.push({
+    action,
+    text,
+    source,
+    ...(model ? { model } : {}),
+    ...(streamed !== undefined ? { streamed } : {}),
+  });
 }
 
 export function notify(

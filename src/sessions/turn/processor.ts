@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { AppError } from '../../errors/app-error.ts';
-import type { AgentPort } from '../agent-port.ts';
+import type { AgentPort, TurnReplyStreams } from '../agent-port.ts';
 import { type CommitResult, commitTurn } from '../store/commit.ts';
 import {
   selectPendingEvents,
@@ -66,6 +66,11 @@ export interface TurnProcessor {
   takeResult(eventId: string): ProcessedEvent | null;
   /** Replaces how turns are computed and committed (null: `directTurns`). */
   useExecutor(execute: TurnExecutor | null): void;
+  /**
+   * Streams the replies of `eventId`'s turn, when this process computes it, to `streams`; returns
+   * the function that stops it.
+   */
+  streamReplies(eventId: string, streams: TurnReplyStreams): () => void;
 }
 
 /** An event as committed: its outcome and the session after it. */
@@ -94,6 +99,7 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
   const running = new Map<string, { again: boolean; done: Promise<void> }>();
   const results = new Map<string, ProcessedEvent>();
   let execute = options.execute ?? directTurns;
+  const live = new Map<string, TurnReplyStreams>();
 
   async function load(sessionId: string): Promise<CachedSession | null> {
     const hit = cache.get(sessionId);
@@ -135,6 +141,7 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
           timeScale: options.timeScale,
           recent: entry.recent,
           beforeAction: options.beforeAction,
+          replyStreams: live.get(event.id),
           referenceSolution: () => (entry.solution ??= selectReferenceSolution(pool, sessionId)),
         };
         let turn: ComputedTurn;
@@ -246,6 +253,12 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
     },
     useExecutor(next) {
       execute = next ?? directTurns;
+    },
+    streamReplies(eventId, streams) {
+      live.set(eventId, streams);
+      return () => {
+        if (live.get(eventId) === streams) live.delete(eventId);
+      };
     },
   };
 }

@@ -215,8 +215,10 @@ describe('leak guard against encoded copies', () => {
     };
     time('warm up');
     for (const seed of ['QUJD', 'a-', '\\u0041', 'r e t ']) {
-      const small = Math.min(time(seed.repeat(12_500)), time(seed.repeat(12_500)));
-      const large = Math.min(time(seed.repeat(50_000)), time(seed.repeat(50_000)));
+      // The best of five of each: a busy machine slows single runs, not the best one.
+      const best = (text: string) => Math.min(...Array.from({ length: 5 }, () => time(text)));
+      const small = best(seed.repeat(12_500));
+      const large = best(seed.repeat(50_000));
       expect(large / Math.max(small, 2), seed).toBeLessThan(8);
     }
   });

@@ -1,0 +1,147 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { runAgentAction } from '../../../agents/mentor-actions.ts';
+import { resetCircuitBreakers } from '../../../src/models/circuit-breaker.ts';
+import type { AgentPort, TurnReplyStreams } from '../../../src/sessions/agent-port.ts';
+import { startFakeOpenAIServer } from '../../helpers/fake-openai-server.ts';
+import { testService } from './fixtures/db.ts';
+import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
+
+/**
+ * Replies streamed while the model writes them, on the provider path: the hint giver answers from
+ * the local fake OpenAI-compatible server (real HTTP, SSE), the other agents in rules mode.
+ */
+const fake = await startFakeOpenAIServer();
+const modelOptions = {
+  env: {},
+  apiKey: 'test-key',
+  baseURL: fake.baseURL,
+  resilience: { sleep: async () => undefined, random: () => 0 },
+};
+const port: AgentPort = {
+  run: (name, input, ctx) =>
+    runAgentAction(name, input as never, {
+      story: ctx.story,
+      referenceSolution: ctx.referenceSolution,
+      ...(ctx.replyStream ? { replyStream: ctx.replyStream } : {}),
+      ...(name === 'provideHint' ? { model: 'openai/gpt-4o-mini', modelOptions } : {}),
+    }),
+};
+const { pool, service } = testService({ agents: port });
+afterAll(async () => {
+  await pool.end();
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+  resetCircuitBreakers();
+});
+
+const hint = {
+  depth: 2,
+  concept: 'array-reduce',
+  hint: 'Look at how reduce carries a running total.',
+  question: 'What should the total start at?',
+  reply:
+    'Think about the running total: reduce hands it from one item to the next. What should it start at when the cart is empty?',
+};
+
+type Heard =
+  | { kind: 'token'; call: number; text: string }
+  | { kind: 'reset'; call: number; reason: string };
+
+/** Streams that record what a client would see, and whether the event was committed by then. */
+function recording(eventId: () => string | undefined) {
+  const heard: Heard[] = [];
+  const committedAtFirstToken: Promise<boolean>[] = [];
+  const streams: TurnReplyStreams = {
+    open() {
+      const call = heard.filter((h) => h.kind === 'token').length ? 1 : 0;
+      return {
+        call,
+        stream: {
+          text(text) {
+            if (!committedAtFirstToken.length)
+              committedAtFirstToken.push(
+                pool
+                  .query('select 1 from state_transitions where event_id = $1', [eventId()])
+                  .then((r) => r.rows.length > 0),
+              );
+            heard.push({ kind: 'token', call, text });
+          },
+          reset: (reason) => heard.push({ kind: 'reset', call, reason }),
+        },
+      };
+    },
+  };
+  return { heard, streams, committedAtFirstToken };
+}
+
+async function implementing() {
+  const { session } = await service.createSession({ learnerId: 'lee', story: cartStory });
+  await service.ingestEvent(session.id, { type: 'learner-message', data: { text: restatement } });
+  const planned = await service.ingestEvent(session.id, {
+    type: 'learner-message',
+    data: { text: goodPlan },
+  });
+  expect(planned.session.state).toBe('START_IMPLEMENTATION');
+  return session.id;
+}
+
+describe('live replies', () => {
+  it('streams the model’s reply before the turn commits; the tokens are the committed reply', async () => {
+    const id = await implementing();
+    fake.enqueue({ json: hint, chunkSize: 8, chunkDelayMs: 5 });
+    let eventId: string | undefined;
+    const { heard, streams, committedAtFirstToken } = recording(() => eventId);
+    const result = await service.ingestEvent(
+      id,
+      { type: 'help-request', data: { topic: 'reduce' } },
+      { replyStreams: streams, onAccepted: (e) => (eventId = e.id) },
+    );
+    expect(result.session.state).toBe('PROVIDE_HINT');
+    expect(fake.requests[0]).toMatchObject({ stream: true });
+    const tokens = heard.filter((h) => h.kind === 'token');
+    expect(tokens.length).toBeGreaterThan(5);
+    expect(await committedAtFirstToken[0]).toBe(false);
+    const streamed = result.replies.find((r) => r.streamed === 0);
+    expect(streamed).toMatchObject({ action: 'provideHint', model: 'openai/gpt-4o-mini' });
+    expect(tokens.map((t) => t.text).join('')).toBe(streamed!.text);
+    expect(streamed!.text).toBe(hint.reply);
+  });
+
+  it('holds a code block until its fence closes, and never sends one that leaks the solution', async () => {
+    const id = await implementing();
+    const leak = `Here you go:\n\`\`\`js\n${cartStory.referenceSolution}\n\`\`\`\nTry it.`;
+    fake.enqueue({ json: { ...hint, reply: leak }, chunkSize: 6, chunkDelayMs: 1 });
+    const { heard, streams } = recording(() => undefined);
+    const result = await service.ingestEvent(
+      id,
+      { type: 'help-request', data: { topic: 'reduce' } },
+      { replyStreams: streams },
+    );
+    const sent = heard.flatMap((h) => (h.kind === 'token' ? [h.text] : [])).join('');
+    expect(sent).toContain('Here you go:');
+    expect(sent).not.toContain('reduce((s, i)');
+    expect(result.replies.map((r) => r.text).join('')).not.toContain('reduce((s, i)');
+  });
+
+  it('on a stream that breaks midway: the tokens so far are reset, rules mode answers, and its reply is committed', async () => {
+    const id = await implementing();
+    fake.enqueue({ json: hint, chunkSize: 8, chunkDelayMs: 2, dropAfterEvents: 30 });
+    const { heard, streams } = recording(() => undefined);
+    const result = await service.ingestEvent(
+      id,
+      { type: 'help-request', data: { topic: 'reduce' } },
+      { replyStreams: streams },
+    );
+    const kinds = heard.map((h) => h.kind);
+    const reset = kinds.indexOf('reset');
+    expect(reset).toBeGreaterThan(0);
+    expect(kinds.slice(0, reset).every((k) => k === 'token')).toBe(true);
+    const streamed = result.replies.find((r) => r.action === 'provideHint')!;
+    expect(streamed.model).toBe('rules/hint-giver');
+    const after = heard.slice(reset + 1).flatMap((h) => (h.kind === 'token' ? [h.text] : []));
+    expect(after.join('')).toBe(streamed.text);
+    expect(result.session.state).toBe('PROVIDE_HINT');
+  });
+});
