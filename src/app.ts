@@ -87,7 +87,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     ...options.sessions,
   });
   const notify = createNotifyService({ pool: database.pool, config, sessions, log: logger });
-  await notify.configure();
   const runsRef: { current?: RunService } = {};
   const definitionsRef: { current?: DefinitionService } = {};
   const worker = new BackgroundWorker({

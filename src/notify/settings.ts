@@ -25,8 +25,8 @@ export function settingsOf(
 
 /**
  * Mirrors the configuration into the row the triggers read, so that a notification committed by a
- * turn fans out to the configured targets in the same transaction. Every process writes it at start:
- * processes of one deployment share one configuration.
+ * turn fans out to the configured targets in the same transaction. Written when a process starts its
+ * worker (the processes that deliver decide where to); they share one configuration.
  */
 export async function writeNotifySettings(db: Queryable, settings: NotifySettings): Promise<void> {
   await db.query(

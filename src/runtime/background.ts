@@ -55,6 +55,9 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
 
   let worker: TimerWorker | undefined;
   if (options.config.WORKER) {
+    // The processes that deliver decide where to: a CLI or API-only process with another
+    // environment must not rewrite the targets the database triggers read.
+    await options.notify?.configure();
     worker = await startTimerWorker({
       pool: database.pool,
       ingest: (sessionId, input) => service.ingestEvent(sessionId, input, { source: 'timer' }),

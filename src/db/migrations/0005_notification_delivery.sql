@@ -6,8 +6,8 @@
 -- table creates the escalation, its delivery rows and one Graphile Worker job per delivery in the
 -- same transaction as the notification, without either writer knowing about delivery: a turn that
 -- commits has its deliveries queued, a turn that is lost has none. Who is told depends on
--- configuration (webhook URLs, the on-call list, the acknowledgement timeout), which the app mirrors
--- into `notify_settings` at start so the trigger can read it.
+-- configuration (webhook URLs, the on-call list, the acknowledgement timeout), which each process
+-- running the worker mirrors into `notify_settings` at start so the trigger can read it.
 
 -- Mentors' contact channels and availability (seed 000's `available` stays the on/off switch).
 alter table mentors
@@ -25,7 +25,7 @@ create table learner_mentors (
   primary key (learner_id, mentor_id)
 );
 
--- One row: the delivery configuration of the running app (written at start by src/notify).
+-- One row: the delivery configuration of the delivering processes (written when their worker starts).
 create table notify_settings (
   id boolean primary key default true check (id),
   -- Every notification goes to each; `slack+https://…` gets the Slack incoming-webhook payload.
