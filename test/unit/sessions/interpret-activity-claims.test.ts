@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { domainEventSchemas } from '../../../src/sessions/event-schemas.ts';
 import {
   extractActivityReport,
@@ -109,5 +110,19 @@ describe('extractActivityReport', () => {
     expect(classifyMessage('once the tests pass I will open the PR')).not.toBe('done');
     expect(classifyMessage('do all tests pass for you?')).not.toBe('done');
     expect(classifyMessage('done, all tests pass')).toBe('done');
+  });
+});
+
+describe('activity-report tool', () => {
+  it('answers with the same reports, valid for its output schema', async () => {
+    const { activityReportTool, activityReportSchema } = await import(
+      '../../../tools/activity-report.ts'
+    );
+    const out = await activityReportTool.execute!(
+      { message: 'all 12 tests pass, PR is up' },
+      {} as never,
+    );
+    expect(z.object({ reports: z.array(activityReportSchema) }).safeParse(out).success).toBe(true);
+    expect(out).toEqual({ reports: extractActivityReports('all 12 tests pass, PR is up') });
   });
 });
