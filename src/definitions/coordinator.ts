@@ -24,6 +24,11 @@ export class Fork {
     return !this.#controllers.get(branchId)!.signal.aborted;
   }
 
+  /** A branch ended (completed or failed): a later close must not count it as stopped. */
+  settle(branchId: string): void {
+    this.#controllers.get(branchId)!.abort();
+  }
+
   /** Stop every branch but `except`; returns the ones stopped. */
   close(except: string[]): string[] {
     this.closed = true;

@@ -110,6 +110,7 @@ export function stepHooks(core: EngineCore): StepHooks {
     at: Extract<Enclosing, { kind: 'parallel' }>,
     error: string,
   ) {
+    core.forks.get(runId, at.step).settle(at.branchId);
     await finishStep(pool, runId, at.branchId, {
       kind: 'branch',
       status: 'failed',
@@ -329,6 +330,7 @@ export function stepHooks(core: EngineCore): StepHooks {
       if (seen.get(fork.id)?.status === 'skipped' || seen.get(branchId)) return carrier(runId);
       const f = core.forks.get(runId, fork);
       if (!f.isOpen(branchId)) return carrier(runId);
+      f.settle(branchId);
       await finishStep(pool, runId, branchId, { kind: 'branch', status: 'completed', tries: 1 });
       await event(runId, 'branch.completed', { fork: fork.id, branch: branchId });
       const after = await results(runId);

@@ -112,6 +112,44 @@ describe('user-defined workflows run as Mastra workflows', () => {
     expect(slow.calls).toHaveLength(1);
   });
 
+  it('branch failures: `fail` fails the fork (the failed branch stays failed), `ignore` joins without it', async () => {
+    const refusing = await receiver(() => ({ status: 400, body: { error: 'no' } }));
+    const fork = (id: string, onBranchError: 'fail' | 'ignore') => ({
+      id,
+      steps: [
+        {
+          id: `${id}-fork`,
+          kind: 'parallel',
+          onBranchError,
+          ...(onBranchError === 'ignore' ? { join: { atLeast: 1 } } : {}),
+          branches: [
+            {
+              id: `${id}-bad`,
+              steps: [{ id: `${id}-call`, kind: 'http', url: `${refusing.url}/x` }],
+            },
+            { id: `${id}-good`, steps: [{ id: `${id}-ok`, kind: 'set', output: 1 }] },
+          ],
+        },
+      ],
+    });
+    await app.definitions.create(fork('strict', 'fail'));
+    await app.definitions.create(fork('lenient', 'ignore'));
+    const strict = await untilEnded((await app.definitions.startRun('strict', {})).id);
+    expect(strict.status).toBe('failed');
+    expect(stepOf(strict, 'strict-bad')!.status).toBe('failed');
+    expect(stepOf(strict, 'strict-fork')).toMatchObject({
+      status: 'failed',
+      errorClass: 'business',
+    });
+    const lenient = await untilEnded((await app.definitions.startRun('lenient', {})).id);
+    expect(lenient.status).toBe('completed');
+    expect(stepOf(lenient, 'lenient-bad')!.status).toBe('failed');
+    expect(stepOf(lenient, 'lenient-good')!.status).toBe('completed');
+    expect(stepOf(lenient, 'lenient-fork')!.output).toEqual({
+      branches: { 'lenient-bad': 'failed', 'lenient-good': 'completed' },
+    });
+  });
+
   it('a condition picks one arm; steps with a false `when` are skipped', async () => {
     await app.definitions.create({
       id: 'cond',
