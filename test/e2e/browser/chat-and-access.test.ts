@@ -42,6 +42,20 @@ Expose \`GET /health\` so the load balancer can tell when the service is up.
 - A unit test covers the endpoint
 `;
 
+const cartStory = `---
+title: Add a cart total
+complexity: simple
+---
+# Add a cart total
+
+Show the total price of the items in the shopping cart.
+
+## Acceptance criteria
+
+- The total sums the item prices
+- An empty cart has a total of zero
+`;
+
 let server: CliProcess & { url: string };
 let browser: Browser;
 let ops: Api;
@@ -168,6 +182,42 @@ describe('the learner chat', () => {
     );
     await page.goto(resumed);
     await poll(() => page.locator('#conversation .msg.mentor').count()).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the state, the current task and the progress as the session moves', async () => {
+    const { context, page } = await signedIn(browser, server.url, 'ana-key');
+    await page.getByLabel('Markdown I paste').check();
+    await page.getByLabel(/Story markdown/).fill(cartStory);
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('body[data-live="connected"]');
+    await expect(page.locator('#chat-task').textContent()).resolves.toBe('—');
+    const send = async (text: string) => {
+      await page.getByLabel('Your message').fill(text);
+      await page.getByRole('button', { name: 'Send' }).click();
+      await poll(() => page.locator('#conversation .msg.you').last().textContent()).toContain(
+        text.slice(0, 20),
+      );
+      await poll(() => page.locator('#send').isDisabled()).toBe(false);
+    };
+    await send(
+      'I must show the total price of the cart items: the total sums the item prices and an empty cart total is zero.',
+    );
+    await poll(() => page.locator('#chat-state').textContent()).toBe('PLAN_DECOMPOSITION');
+    await send(
+      '1. Write a failing test for the total\n2. Sum the item prices\n3. Handle the empty cart as zero',
+    );
+    await poll(() => page.locator('#chat-state').textContent()).toBe('START_IMPLEMENTATION');
+    await poll(() => page.locator('#chat-task').textContent()).toContain(
+      'Write a failing test for the total',
+    );
+    await poll(() => page.locator('#chat-progress-text').textContent()).toBe('task 1 of 3');
+    await screenshot(page, 'chat-progress');
+    // The same after a reload (resume by URL).
+    await page.reload();
+    await expect(page.locator('#chat-progress-text').textContent()).resolves.toBe('task 1 of 3');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

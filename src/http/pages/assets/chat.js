@@ -107,17 +107,36 @@ function setBusy(value) {
   for (const id of ['send', 'stuck', 'report-button']) $(`#${id}`).disabled = value;
 }
 
-/** Send what the learner typed; the reply is shown word by word, then replaced by the committed one. */
+/** A mentor bubble that fills in as an agent call writes its reply (one per call of the turn). */
+function streamingBubble() {
+  const li = document.createElement('li');
+  li.className = 'msg mentor';
+  li.setAttribute('aria-busy', 'true');
+  const who = document.createElement('p');
+  who.className = 'who';
+  who.textContent = 'mentorflow';
+  const text = document.createElement('p');
+  text.className = 'text';
+  li.append(who, text);
+  conversation.append(li);
+  return { li, text };
+}
+
+/**
+ * Send what the learner typed. Its replies stream while the model writes them (`token` per agent
+ * call; `error` STREAM_RESET voids a call's text so far); the committed replies (`done`, else the
+ * `reply` events) then replace what streamed: the leak guard may have changed the text.
+ */
 async function sendMessage(text) {
   setBusy(true);
   say('');
   const key = crypto.randomUUID();
   addMessage('you', 'You', text);
-  const li = document.createElement('li');
-  li.className = 'msg mentor';
-  li.setAttribute('aria-busy', 'true');
-  li.innerHTML = '<p class="who">mentorflow</p><p class="text"></p>';
-  const streaming = $('.text', li);
+  const bubbles = new Map();
+  const clearBubbles = () => {
+    for (const { li } of bubbles.values()) li.remove();
+    bubbles.clear();
+  };
   try {
     const res = await fetch(`/api/sessions/${sessionId}/messages`, {
       method: 'POST',
@@ -133,25 +152,38 @@ async function sendMessage(text) {
       say(errorMessage(body, res.status), true);
       return;
     }
-    conversation.append(li);
     let finished = false;
+    const committed = [];
     await readEventStream(res, (event, data) => {
       const value = JSON.parse(data);
-      if (event === 'token') streaming.append(document.createTextNode(value.text));
-      if (event === 'state') showState(value);
-      if (event === 'error') say(errorMessage(value, 500), true);
-      if (event === 'done') {
+      const call = value.call ?? 0;
+      if (event === 'token') {
+        if (!bubbles.has(call)) bubbles.set(call, streamingBubble());
+        bubbles.get(call).text.append(document.createTextNode(value.text));
+      } else if (event === 'error' && value.error?.code === 'STREAM_RESET') {
+        bubbles.get(call)?.text.replaceChildren();
+      } else if (event === 'error') {
         finished = true;
-        li.remove();
-        addReplies(value.replies ?? []);
+        clearBubbles();
+        say(errorMessage(value, 500), true);
+      } else if (event === 'state') {
+        showState(value);
+      } else if (event === 'reply') {
+        committed.push(value);
+      } else if (event === 'done') {
+        finished = true;
+        clearBubbles();
+        addReplies(value.replies ?? committed);
         if (value.session) showState(value.session);
       }
     });
     if (!finished) {
-      li.removeAttribute('aria-busy');
+      clearBubbles();
+      if (committed.length) addReplies(committed);
       say('The reply was cut off; reload the page to see the whole conversation.', true);
     }
   } catch (error) {
+    clearBubbles();
     say(`Could not reach the server: ${error.message}`, true);
   } finally {
     setBusy(false);
