@@ -240,6 +240,12 @@ const nextStepByKind: Record<string, string> = {
     'The project has no script by that name: run `npm run` to list the scripts it has, and use one of those (or add the script to package.json if the README expects it).',
   lockfile:
     'package.json and package-lock.json disagree: run `npm install` locally, commit the updated package-lock.json, and run `npm ci` again.',
+  toolchain:
+    "A native build tool or the system's package rules stop the install, not your code: install the platform's build tools (Xcode Command Line Tools, build-essential, or Visual C++ Build Tools), or use a virtual environment for Python packages, then install again.",
+  cache:
+    'The package cache is damaged: run `npm cache verify` (or `npm cache clean --force`), delete node_modules, and install again.',
+  browserMissing:
+    'The test tool cannot find its browser: install it the way the tool says (for example `npx playwright install chromium`), or point the tool at the browser installed on the machine.',
   database:
     'Compare the database connection settings (name, user, password) with the running server, and create the database or user if it does not exist.',
   network:

@@ -72,6 +72,64 @@ export const hiddenCauseSignals: Signal[] = [
     pattern:
       /\bnpm ci\b[^\n]{0,80}\b(?:in sync|lock ?file|package-lock|shrinkwrap)|\bpackage(?:-lock)?\.json\b[^\n]{0,80}\b(?:are|is|not|out of) (?:in )?sync\b|\block ?file\b[^\n]{0,40}\b(?:out of (?:date|sync)|needs to be updated|is not up to date)|\bfrozen-lockfile\b|\bERR_PNPM_OUTDATED_LOCKFILE\b|\bMissing: \S+ from lock ?file\b/i,
   },
+  // The machine's toolchain, caches and browsers: what the tools need before any code runs.
+  {
+    category: 'environmentIssue',
+    kind: 'toolchain',
+    weight: hidden,
+    where: 'any',
+    pattern:
+      /\bgyp ERR!|\bnode-gyp\b[^\n]{0,60}\b(?:rebuild|failed|error)|\bnot found: (?:make|g\+\+|gcc|python3?)\b|\bxcrun: error\b|\binvalid active developer path\b|\bNo Xcode or CLT version detected\b|\bexternally-managed-environment\b|\bMicrosoft Visual C\+\+ [\d.]+ or greater is required\b/i,
+  },
+  {
+    category: 'environmentIssue',
+    kind: 'cache',
+    weight: hidden,
+    where: 'any',
+    pattern:
+      /\bEINTEGRITY\b|\bintegrity checksum failed\b|\bcache (?:is )?corrupt(?:ed)?\b|\bcorrupt(?:ed)? (?:npm |yarn |package )?cache\b/i,
+  },
+  {
+    category: 'environmentIssue',
+    kind: 'resources',
+    weight: hidden,
+    where: 'errors',
+    pattern:
+      /\bexit(?:ed)?(?: with)?(?: code| status)? 137\b|\bsignal:? SIGKILL\b|^\s*Killed\s*$|\bOOM[\s-]?killed\b/im,
+  },
+  {
+    category: 'environmentIssue',
+    kind: 'network',
+    weight: hidden,
+    where: 'any',
+    pattern:
+      /\bunable to get local issuer certificate\b|\bself[- ]signed certificate in certificate chain\b|\bUNABLE_TO_GET_ISSUER_CERT\w*|\bSSL certificate problem\b|\bCERT_HAS_EXPIRED\b|\bSELF_SIGNED_CERT_IN_CHAIN\b/i,
+  },
+  {
+    category: 'environmentIssue',
+    kind: 'browserMissing',
+    weight: hidden,
+    where: 'any',
+    pattern:
+      /\bcould not find (?:expected )?(?:chrome|chromium|firefox|browser)\b|\bExecutable doesn'?t exist at\b|\bnpx playwright install\b|\bbrowsers install\b|\bFailed to launch the browser process\b|\bNo usable sandbox\b/i,
+  },
+  {
+    category: 'environmentIssue',
+    kind: 'version',
+    weight: hidden,
+    where: 'errors',
+    pattern:
+      /\bERR_OSSL_EVP_UNSUPPORTED\b|\bdigital envelope routines::unsupported\b|\bCannot find module 'node:[a-z_/]+'|\bNo such built-in module: node:/i,
+  },
+  // A test that waits too long is the code's (or the test's) problem, not the machine's.
+  {
+    category: 'technicalError',
+    kind: 'failingTest',
+    weight: 2.5,
+    where: 'any',
+    pattern:
+      /\btest timed out in \d+ ?ms\b|\btimeout of \d+ ?ms exceeded\b|\bexceeded timeout of \d+ ?ms\b/i,
+  },
   // Misconceptions: an expectation about a construct, told by the learner, that the code contradicts.
   {
     category: 'conceptualConfusion',
