@@ -26,7 +26,14 @@ export function consoleLive(c: Context, app: App): Response {
   const sessionId = only && uuid.test(only) ? only : undefined;
   const seenEvents = new SeenSet();
   const seenNotices = new SeenSet();
-  let since: Promise<string> | string = latestEventCursor(pool).then((c) => c.receivedAt);
+  // Start at the newest stored event; the ones of the late-commit window before it count as seen.
+  let since: Promise<string> | string = latestEventCursor(pool).then(async (latest) => {
+    const start = new Date(new Date(latest.receivedAt).getTime() - lateCommitMs).toISOString();
+    const zero = { receivedAt: start, sessionId: '00000000-0000-0000-0000-000000000000', seq: 0 };
+    for (const event of await eventsAfter(pool, zero, sessionId, 500))
+      seenEvents.add(`${event.sessionId}:${event.seq}`, new Date(event.receivedAt).getTime());
+    return start;
+  });
   let noticeFloor: Promise<number> | number = latestNotificationId(pool);
   let marker: Promise<string> | string = runChangesMarker(pool);
   let escalations: Promise<string> | string = escalationsMarker(pool);
