@@ -7,9 +7,10 @@ import type { NotifyService } from '../notify/index.ts';
 import { appVersion } from '../paths.ts';
 import { approvalTimeoutTask, approvalTimeoutTaskName, type RunService } from '../runs/index.ts';
 import type { SessionService } from '../sessions/index.ts';
-import { drainPendingSessions, recoverSessions } from '../sessions/recovery.ts';
+import { recoverSessions } from '../sessions/recovery.ts';
 import { startTimerWorker, type TimerWorker } from '../sessions/timers/worker.ts';
 import { workflowTurns } from '../sessions/workflow-runner.ts';
+import { startRecoverySweep } from './recovery-sweep.ts';
 
 export interface BackgroundOptions {
   mastra: Mastra;
@@ -32,10 +33,6 @@ export interface BackgroundOptions {
 export interface Background {
   stop(): Promise<void>;
 }
-
-/** Inbox events older than this with no turn are picked up by the sweep (their process may have died). */
-const SWEEP_AFTER_MS = 10_000;
-const SWEEP_EVERY_MS = 15_000;
 
 /**
  * What a server process runs besides HTTP: the boot record, the timer worker (when WORKER is on),
@@ -86,20 +83,13 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
     })
     .catch((error: Error) => logger.error(`recovery failed: ${error.message}`));
 
-  let sweeping: Promise<unknown> = Promise.resolve();
-  const sweep = setInterval(() => {
-    sweeping = drainPendingSessions(service, SWEEP_AFTER_MS, logger).catch((error: Error) =>
-      logger.warn(`inbox sweep failed: ${error.message}`),
-    );
-  }, SWEEP_EVERY_MS);
-  sweep.unref();
+  const sweep = startRecoverySweep({ sessions: service, runs, logger });
 
   return {
     async stop() {
-      clearInterval(sweep);
+      await sweep.stop();
       await recovery;
       await recoveredRuns;
-      await sweeping;
       await worker?.stop();
       await options.definitions?.close();
       await runs.close();

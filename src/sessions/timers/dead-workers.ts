@@ -1,13 +1,13 @@
 /**
- * Timer workers register their Graphile worker ids with a heartbeat; a booting process releases the
- * jobs locked by ids whose heartbeat stopped (their process died mid-job), so those timers run now
- * instead of after Graphile's 4-hour lock timeout.
+ * Timer workers register their Graphile worker ids with a heartbeat; live processes (at boot and on
+ * every beat) release the jobs locked by ids whose heartbeat stopped (their process died mid-job),
+ * so those timers run within seconds instead of after Graphile's 4-hour lock timeout.
  */
 import { hostname } from 'node:os';
 import type pg from 'pg';
 
-/** A worker whose heartbeat is older than this is dead. */
-export const HEARTBEAT_STALE_MS = 30_000;
+/** A worker whose heartbeat is older than this is dead (three beats missed). */
+export const HEARTBEAT_STALE_MS = 15_000;
 /** How often live workers beat. */
 export const HEARTBEAT_EVERY_MS = 5_000;
 

@@ -75,10 +75,16 @@ export async function startTimerWorker(options: TimerWorkerOptions): Promise<Tim
     logger,
   });
   await registerWorkers(pool, [...ids]);
+  // Each beat also takes over the jobs of workers whose beat stopped (a process killed mid-job),
+  // so a live process runs them within HEARTBEAT_STALE_MS + HEARTBEAT_EVERY_MS, not only at boot.
   const beat = setInterval(() => {
-    heartbeat(pool, [...ids]).catch((error: Error) =>
-      log?.warn(`timer worker heartbeat failed: ${error.message}`),
-    );
+    heartbeat(pool, [...ids])
+      .then(() => unlockDeadWorkers(pool))
+      .then((dead) => {
+        if (dead.length)
+          log?.warn(`timer worker: took over the jobs of ${dead.length} dead worker(s)`);
+      })
+      .catch((error: Error) => log?.warn(`timer worker heartbeat failed: ${error.message}`));
   }, HEARTBEAT_EVERY_MS);
   beat.unref();
 

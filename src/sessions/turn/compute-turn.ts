@@ -106,7 +106,9 @@ export async function readTurn(turn: OpenTurn): Promise<void> {
   if (profileOf(draft.session.machine).pausedBySession) {
     if (type === 'pause') return pauseStory(draft);
     if (type === 'resume') return resumeStory(draft);
-    if (draft.status === 'paused' && type !== 'cancel')
+    // A paused session still takes a cancel, and a human mentor's message (the learner may have
+    // paused because they were stuck).
+    if (draft.status === 'paused' && type !== 'cancel' && type !== 'mentor-message')
       throw new InvalidTransitionError(
         leaf(draft),
         type,

@@ -119,4 +119,21 @@ describe('mentor-turn as a Mastra workflow', () => {
     expect(calls.filter((c) => c.name === 'diagnoseBlocker')).toHaveLength(1);
     expect(stuck.replies.map((r) => r.text)).toContain('Found it: the price is a string.');
   });
+
+  it('delivers a human mentor’s message to a paused session without resuming it', async () => {
+    const { session } = await service.createSession({ learnerId: 'ana', story: cartStory });
+    await service.ingestEvent(session.id, { type: 'pause', data: {} });
+    const r = await service.ingestEvent(session.id, {
+      type: 'mentor-message',
+      data: { text: 'Take the time you need; I am here when you are back.', by: 'mo' },
+    });
+    expect(r.session.status).toBe('paused');
+    expect(r.replies).toEqual([
+      expect.objectContaining({
+        source: 'mentor',
+        author: 'mo',
+        text: expect.stringMatching(/^Take/),
+      }),
+    ]);
+  });
 });

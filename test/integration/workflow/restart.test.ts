@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors/app-error.ts';
+import { startRecoverySweep } from '../../../src/runtime/recovery-sweep.ts';
+import { testService } from '../sessions/fixtures/db.ts';
 import { scriptedAgents } from './support/scripted-agents.ts';
 import {
   closeHarnesses,
@@ -146,6 +148,42 @@ describe('surviving a process restart', () => {
     expect(agentsB.calls).toEqual(['implement']);
     expect((await b.service.getRun(id)).status).toBe('completed');
   });
+
+  it('a live process takes over a killed process’s run by itself, without a restart (continuous recovery)', async () => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./support/crash-child.ts', import.meta.url))],
+      { env: { ...process.env, LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const agents = scriptedAgents({ reviewScores: [99] });
+    const { service } = harness({ agents });
+    const { service: sessions } = testService({ pool, turns: 'direct' });
+    const logged: string[] = [];
+    const log = (m: string) => void logged.push(m);
+    // The live process runs nothing but its sweep; nobody calls recoverRuns().
+    const sweep = startRecoverySweep({
+      sessions,
+      runs: service,
+      logger: { info: log, warn: log, error: log },
+      everyMs: 200,
+    });
+    try {
+      const id = await eventually(async () => output.match(/RUN (wf_\w+)/)?.[1], 20_000);
+      expect((await service.getRunStatus(id)).status).toBe('in_progress');
+      child.kill('SIGKILL');
+      await exited;
+      await eventually(async () => (await service.getRunStatus(id)).status === 'completed', 20_000);
+      expect(agents.calls).toEqual(['implement']);
+      expect(logged).toContain('recovery: took over 1 implementation run(s) of dead processes');
+    } finally {
+      await sweep.stop();
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
 
   it('a run whose process was killed mid-phase is recovered from its checkpoints by a live process', async () => {
     const child = spawn(
