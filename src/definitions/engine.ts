@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error.ts';
 import { type Compiled, compileDefinition, workflowIdOf } from './compile.ts';
 import { Forks } from './coordinator.ts';
 import { renderMapping } from './expression/template.ts';
+import { findStep } from './find-step.ts';
 import type { KindDeps } from './kinds.ts';
 import type { BreakerOptions } from './policy.ts';
 import { runSaga } from './saga.ts';
@@ -299,7 +300,7 @@ export class DefinitionEngine implements EngineCore {
     };
     const compensate =
       failedStep &&
-      this.#stepOf(definition, failedStep.step_id)?.onError?.strategy === 'compensate';
+      findStep(definition.steps, failedStep.step_id)?.onError?.strategy === 'compensate';
     if (compensate) {
       // Still leased: a process killed during the saga leaves it to a survivor.
       await setRunStatus(this.pool, row.id, 'compensating', { error });
@@ -313,23 +314,6 @@ export class DefinitionEngine implements EngineCore {
         this.logger.warn(`run.failed triggers: ${e.message}`),
       );
     return failed;
-  }
-
-  #stepOf(definition: Definition, id: string) {
-    const find = (list: Definition['steps']): Definition['steps'][number] | undefined => {
-      for (const step of list) {
-        if (step.id === id) return step;
-        const inner =
-          step.kind === 'parallel'
-            ? step.branches.map((b) => find(b.steps)).find(Boolean)
-            : step.kind === 'branch'
-              ? (find(step.trueBranch) ?? (step.falseBranch && find(step.falseBranch)))
-              : undefined;
-        if (inner) return inner;
-      }
-      return undefined;
-    };
-    return find(definition.steps);
   }
 
   async #finishSaga(context: RunContext): Promise<RunRow | undefined> {

@@ -4,7 +4,8 @@ import { AppError } from '../errors/app-error.ts';
 import { parseCron, previousFire, toScheduleTime } from './cron.ts';
 import type { DefinitionEngine } from './engine.ts';
 import { test } from './expression/evaluate.ts';
-import { definitionSchema, type LeafStep, type Step } from './schema.ts';
+import { findStep } from './find-step.ts';
+import { definitionSchema, type LeafStep } from './schema.ts';
 import { scopeOf } from './scope.ts';
 import { appendRunEvent } from './sql/append-run-event.ts';
 import { escalateDueTasks } from './sql/escalate-due-tasks.ts';
@@ -14,34 +15,25 @@ import { listDueEventWaits } from './sql/list-due-event-waits.ts';
 import { listEnabledSchedules } from './sql/list-enabled-schedules.ts';
 import { listEventWaits } from './sql/list-event-waits.ts';
 import { listOrphanedRuns } from './sql/list-orphaned-runs.ts';
+import { listRecentEscalations } from './sql/list-recent-escalations.ts';
 import { listRegistrableVersions } from './sql/list-registrable-versions.ts';
 import { selectRun } from './sql/select-run.ts';
 import { selectStepResults } from './sql/select-step-results.ts';
 import { settleEventWait } from './sql/settle-event-wait.ts';
 import type { RunRow } from './sql/types.ts';
 
-function findStep(list: Step[], id: string): Step | undefined {
-  for (const step of list) {
-    if (step.id === id) return step;
-    const inner =
-      step.kind === 'parallel'
-        ? step.branches.map((b) => findStep(b.steps, id)).find(Boolean)
-        : step.kind === 'branch'
-          ? (findStep(step.trueBranch, id) ?? (step.falseBranch && findStep(step.falseBranch, id)))
-          : undefined;
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
 /** The latest spec of every active definition (for event triggers). */
 async function activeSpecs(engine: DefinitionEngine) {
-  const { rows } = await engine.pool.query<{ id: string; spec: unknown }>(
-    `select d.id, v.spec from workflow_definitions d
+  const { rows } = await engine.pool.query<{ id: string; spec: unknown; created_at: Date }>(
+    `select d.id, v.spec, d.created_at from workflow_definitions d
        join workflow_definition_versions v on v.definition_id = d.id and v.version = d.latest_version
       where d.status = 'active'`,
   );
-  return rows.map((r) => ({ id: r.id, definition: definitionSchema.parse(r.spec) }));
+  return rows.map((r) => ({
+    id: r.id,
+    definition: definitionSchema.parse(r.spec),
+    createdAt: r.created_at,
+  }));
 }
 
 /**
@@ -119,6 +111,51 @@ export function runFailedTrigger(engine: DefinitionEngine) {
       }
     }
   };
+}
+
+/**
+ * System event `session.escalated`: every escalation of a session (since the definition was
+ * created) starts the definitions triggered by it, once per escalation (its id is in the run's
+ * idempotency key, so every process may look and one run starts).
+ */
+export async function sessionEscalatedTriggers(engine: DefinitionEngine): Promise<string[]> {
+  const started: string[] = [];
+  const triggered = (await activeSpecs(engine)).filter((d) =>
+    d.definition.triggers.some((t) => t.type === 'event' && t.event === 'session.escalated'),
+  );
+  if (triggered.length === 0) return started;
+  const oldest = new Date(Math.min(...triggered.map((d) => d.createdAt.getTime())));
+  for (const escalation of await listRecentEscalations(engine.pool, oldest)) {
+    const payload = {
+      escalationId: escalation.id,
+      sessionId: escalation.session_id,
+      learnerId: escalation.learner_id,
+      kind: escalation.kind,
+      reason: escalation.reason,
+      level: escalation.level,
+    };
+    for (const { id, definition, createdAt } of triggered) {
+      if (escalation.created_at < createdAt) continue;
+      for (const trigger of definition.triggers) {
+        if (trigger.type !== 'event' || trigger.event !== 'session.escalated') continue;
+        if (
+          trigger.condition &&
+          !test(trigger.condition, { event: payload, payload, input: payload })
+        )
+          continue;
+        const { run, duplicate } = await engine.startRun(
+          id,
+          { event: payload },
+          {
+            trigger: { type: 'event', event: 'session.escalated', escalationId: escalation.id },
+            idempotencyKey: `event:${id}:session.escalated:${escalation.id}`,
+          },
+        );
+        if (!duplicate) started.push(run.id);
+      }
+    }
+  }
+  return started;
 }
 
 /**
@@ -211,6 +248,7 @@ class NotFired extends Error {}
  */
 export async function tick(engine: DefinitionEngine): Promise<void> {
   await fireSchedules(engine);
+  await sessionEscalatedTriggers(engine);
   for (const wait of await listDueEventWaits(engine.pool)) {
     if (await settleEventWait(engine.pool, wait.run_id, wait.step_id, 'timed_out'))
       void engine.spawn(wait.run_id, {

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stuckSession } from '../notify/support/app.ts';
+import {
+  ended,
+  eventually,
+  type Receiver,
+  startApp,
+  startReceiver,
+  type TestApp,
+} from './support/app.ts';
+
+let app: TestApp;
+const receivers: Receiver[] = [];
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  for (const r of receivers) await r.close();
+  await app?.close();
+});
+
+const run = (id: string) => app.definitions.getRun(id);
+const untilEnded = (id: string) => eventually(() => run(id), ended);
+const runsOf = async (definition: string) => app.definitions.runs(definition);
+
+describe('sub-workflows, timeouts, tasks and triggers', () => {
+  it('a sub-workflow step runs another definition as a child run and takes its output', async () => {
+    await app.definitions.create({
+      id: 'child-sum',
+      steps: [{ id: 'sum', kind: 'set', output: '{{ input.a + input.b }}' }],
+    });
+    await app.definitions.create({
+      id: 'parent',
+      steps: [
+        {
+          id: 'child',
+          kind: 'workflow',
+          workflow: 'child-sum',
+          input: { a: '{{ input.x }}', b: 2 },
+        },
+        { id: 'double', kind: 'set', output: '{{ steps.child.output * 2 }}' },
+      ],
+    });
+    const done = await untilEnded((await app.definitions.startRun('parent', { x: 5 })).id);
+    expect(done).toMatchObject({ status: 'completed', output: 14 });
+    const [child] = await runsOf('child-sum');
+    expect(child).toMatchObject({ status: 'completed', output: 7, trigger: { type: 'parent' } });
+    await expect(
+      app.definitions.create({
+        id: 'loop',
+        steps: [{ id: 'me', kind: 'workflow', workflow: 'loop' }],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'steps[0].workflow' });
+  });
+
+  it('a step timeout is a transient failure, retried, then the run fails', async () => {
+    const silent = await startReceiver(() => new Promise(() => undefined));
+    receivers.push(silent);
+    await app.definitions.create({
+      id: 'slowpoke',
+      steps: [
+        {
+          id: 'call',
+          kind: 'http',
+          url: `${silent.url}/never`,
+          timeoutMs: 100,
+          retry: { maxAttempts: 2, backoff: 'fixed', delayMs: 10 },
+        },
+      ],
+    });
+    const done = await untilEnded((await app.definitions.startRun('slowpoke', {})).id);
+    expect(done.status).toBe('failed');
+    expect(done.steps[0]).toMatchObject({
+      status: 'failed',
+      errorClass: 'transient',
+      tries: 2,
+      error: 'timed out after 100 ms',
+    });
+    expect(silent.calls).toHaveLength(2);
+  });
+
+  it('a human task is reassigned when its escalation time passes; cancelling the waiting run closes it', async () => {
+    await app.definitions.create({
+      id: 'approval',
+      steps: [
+        {
+          id: 'ok',
+          kind: 'human',
+          assignee: 'manager@example.test',
+          escalation: { afterMs: 50, escalateTo: 'director@example.test' },
+        },
+      ],
+    });
+    const { id } = await app.definitions.startRun('approval', {});
+    const escalated = await eventually(
+      () => run(id),
+      (r) => r.tasks[0]?.escalatedAt != null,
+    );
+    expect(escalated.tasks[0]).toMatchObject({ assignee: 'director@example.test', status: 'open' });
+    expect((await app.definitions.events(id)).map((e) => e.type)).toContain('task.escalated');
+    await app.definitions.cancel(id);
+    const cancelled = await untilEnded(id);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.tasks[0]!.status).toBe('cancelled');
+    expect(cancelled.steps[0]!.status).toBe('cancelled');
+  });
+
+  it('an Idempotency-Key starts one run; a deprecated definition starts none', async () => {
+    await app.definitions.create({ id: 'once', steps: [{ id: 'a', kind: 'set', output: 1 }] });
+    const first = await app.definitions.startRun('once', {}, 'key-1');
+    const again = await app.definitions.startRun('once', {}, 'key-1');
+    expect(again).toMatchObject({ id: first.id, duplicate: true });
+    await app.definitions.deprecate('once');
+    await expect(app.definitions.startRun('once', {})).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('system events: a failed run and an escalated session start the definitions triggered by them', async () => {
+    await app.definitions.create({
+      id: 'on-failure',
+      triggers: [
+        { type: 'event', event: 'workflow-run.failed', condition: "event.definition == 'doomed'" },
+      ],
+      steps: [
+        {
+          id: 'report',
+          kind: 'set',
+          output: 'failed: {{ input.event.definition }} ({{ input.event.error.message }})',
+        },
+      ],
+    });
+    await app.definitions.create({
+      id: 'on-escalation',
+      triggers: [{ type: 'event', event: 'session.escalated' }],
+      steps: [
+        { id: 'page', kind: 'set', output: '{{ input.event.learnerId }}: {{ input.event.kind }}' },
+      ],
+    });
+    await app.definitions.create({
+      id: 'doomed',
+      steps: [{ id: 'boom', kind: 'http', url: 'http://127.0.0.1:9/refused' }],
+    });
+    await untilEnded((await app.definitions.startRun('doomed', {})).id);
+    const [reaction] = await eventually(
+      () => runsOf('on-failure'),
+      (r) => r.length > 0 && ended(r[0]!),
+    );
+    expect(reaction).toMatchObject({
+      status: 'completed',
+      trigger: { type: 'event', event: 'workflow-run.failed' },
+    });
+    expect(String(reaction!.output)).toMatch(/^failed: doomed \(/);
+
+    await stuckSession(app, 'learner-esc');
+    const [paged] = await eventually(
+      () => runsOf('on-escalation'),
+      (r) => r.length > 0 && ended(r[0]!),
+    );
+    expect(paged).toMatchObject({ status: 'completed', trigger: { event: 'session.escalated' } });
+    expect(String(paged!.output)).toMatch(/^learner-esc: /);
+    // Every tick sees the escalation again; its id in the idempotency key keeps it to one run.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await runsOf('on-escalation')).toHaveLength(1);
+  });
+});
