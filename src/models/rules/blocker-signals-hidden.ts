@@ -95,7 +95,7 @@ export const hiddenCauseSignals: Signal[] = [
     weight: hidden,
     where: 'errors',
     pattern:
-      /\bexit(?:ed)?(?: with)?(?: code| status)? 137\b|\bsignal:? SIGKILL\b|^\s*Killed\s*$|\bOOM[\s-]?killed\b/im,
+      /\bexit(?:ed)?(?: with)?(?: code| status)? 137\b|\bsignal:? SIGKILL\b|^[ \t]*Killed[ \t]*$|\bOOM[\s-]?killed\b/im,
   },
   {
     category: 'environmentIssue',
