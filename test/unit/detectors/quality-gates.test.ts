@@ -164,7 +164,7 @@ describe('evaluateQualityGates', () => {
 
   it('waits for every required report: a failure alone decides nothing while others are pending', () => {
     const { coverage: _coverage, ...others } = green;
-    expect(evaluateQualityGates({ coverage: { ...green.coverage, lines: 40 } })).toMatchObject({
+    expect(evaluateQualityGates({ coverage: { ...green.coverage!, lines: 40 } })).toMatchObject({
       passed: false,
       event: null,
     });
@@ -173,15 +173,19 @@ describe('evaluateQualityGates', () => {
       pending: ['coverage', 'lint', 'typecheck', 'security'],
       event: null,
     });
-    expect(evaluateQualityGates({ ...others, lint: { ...green.lint, errorCount: 3 } }).event).toBe(
+    expect(evaluateQualityGates({ ...others, lint: { ...green.lint!, errorCount: 3 } }).event).toBe(
       null,
     );
   });
 
   it('once the wait ended, a missing report fails its gate (major) and the worst failure decides', () => {
-    const waited = evaluateQualityGates({ coverage: { ...green.coverage, lines: 95 } }, undefined, {
-      waitEnded: true,
-    });
+    const waited = evaluateQualityGates(
+      { coverage: { ...green.coverage!, lines: 95 } },
+      undefined,
+      {
+        waitEnded: true,
+      },
+    );
     expect(waited).toMatchObject({ passed: false, pending: [], event: 'majorIssues' });
     expect(waited.gates.find((g) => g.gate === 'lint')).toMatchObject({
       status: 'failed',
