@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
+import { activity, monitoringSession as driveToMonitoring } from './session-driver.ts';
 
 const quick = process.argv.includes('--quick');
 process.env.LOG_LEVEL ??= 'error';
@@ -38,6 +39,7 @@ const app = await createApp(loadConfig(process.env, { TIME_SCALE: '1' }));
 const { mastra } = app;
 const service = app.sessions;
 const pool = app.database.pool;
+const monitoringSession = (i: number) => driveToMonitoring(service, i);
 
 // Count round trips (every query through the app pool).
 let queries = 0;
@@ -46,56 +48,6 @@ const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
   queries++;
   return query(...args);
 };
-
-const story = {
-  title: 'Add a cart total',
-  description: 'Show the total price of the items in the shopping cart.',
-  acceptanceCriteria: ['The total sums the item prices', 'An empty cart has a total of zero'],
-  complexity: 'simple' as const,
-};
-
-/** A session monitoring progress, ready for activity. */
-async function monitoringSession(i: number): Promise<string> {
-  const { session } = await service.createSession({ learnerId: `bench-${i % 50}`, story });
-  await service.ingestEvent(session.id, {
-    type: 'learner-message',
-    data: {
-      text: 'Show the total price of the cart items: sum the item prices, zero for an empty cart',
-    },
-  });
-  await service.ingestEvent(session.id, {
-    type: 'learner-message',
-    data: {
-      text: '1. test the total\n2. sum the prices\n3. empty cart is zero\n4. refactor\n5. docs\n6. lint',
-    },
-  });
-  await service.ingestEvent(session.id, { type: 'test-run', data: { failed: 0, passed: 1 } });
-  return session.id;
-}
-
-/** The i-th activity event: commit, failing test run (a new test each time), commit, research. */
-function activity(i: number): { type: string; data: Record<string, unknown> } {
-  switch (i % 4) {
-    case 0:
-      return { type: 'commit', data: { sha: `c${i}`, diffHash: `d${i}`, files: ['src/cart.ts'] } };
-    case 1:
-      return {
-        type: 'test-run',
-        data: {
-          failed: 1,
-          passed: 3,
-          failures: [{ name: `cart > case ${i}`, message: 'expected 30' }],
-        },
-      };
-    case 2:
-      return {
-        type: 'commit',
-        data: { sha: `c${i}`, diffHash: `d${i}`, files: ['src/cart.test.ts'] },
-      };
-    default:
-      return { type: 'research', data: { query: `array reduce ${i}` } };
-  }
-}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;

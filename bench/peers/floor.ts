@@ -1,0 +1,82 @@
+/**
+ * The floor: pgbench running `one-event.sql` (one event's SQL in one transaction), `-c` clients on
+ * `-j 2` threads for `-T` seconds, with a per-transaction log for the latency quantiles.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type pg from 'pg';
+import type { Contender, Measured } from './closed-loop.ts';
+import { createPeerSessions } from './event-sql.ts';
+
+const run = promisify(execFile);
+const script = join(dirname(fileURLToPath(import.meta.url)), 'one-event.sql');
+
+/** Debian's pgbench (the server's major version first), else the one on PATH. */
+export function pgbenchPath(): string {
+  for (const version of ['15', '16', '17', '18', '14']) {
+    const path = `/usr/lib/postgresql/${version}/bin/pgbench`;
+    if (existsSync(path)) return path;
+  }
+  return 'pgbench';
+}
+
+/** Connections for `sessions` sessions: one each, at most a pool's worth (20), as the others have. */
+export const connectionsFor = (sessions: number) => Math.min(sessions, 20);
+
+export function floorContender(databaseUrl: string, pool: pg.Pool, base: number): Contender {
+  const bin = pgbenchPath();
+  return {
+    name: 'floor (pgbench)',
+    prepare: (sessions) => createPeerSessions(pool, base, sessions),
+    async run(sessions, seconds): Promise<Measured> {
+      const clients = connectionsFor(sessions);
+      const logs = mkdtempSync(join(tmpdir(), 'peers-pgbench-'));
+      try {
+        const { stdout } = await run(
+          bin,
+          [
+            '-n',
+            '-M',
+            'extended',
+            '-f',
+            script,
+            '-c',
+            String(clients),
+            '-j',
+            String(Math.min(2, clients)),
+            '-T',
+            String(Math.max(1, Math.round(seconds))),
+            '-D',
+            `base=${base}`,
+            '-D',
+            `clients=${clients}`,
+            '-D',
+            `sessions=${sessions}`,
+            '-l',
+            '--log-prefix',
+            join(logs, 'tx'),
+            databaseUrl,
+          ],
+          { maxBuffer: 16 * 1024 * 1024 },
+        );
+        // Per-transaction log lines: client_id transaction_no time_us script_no epoch epoch_us.
+        const latencies = readdirSync(logs).flatMap((file) =>
+          readFileSync(join(logs, file), 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => Number(line.split(' ')[2]) / 1000),
+        );
+        const duration = Number(/duration: (\d+) s/.exec(stdout)?.[1] ?? seconds);
+        const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? Number.NaN);
+        return { events: latencies.length, seconds: latencies.length / tps || duration, latencies };
+      } finally {
+        rmSync(logs, { recursive: true, force: true });
+      }
+    },
+    close: async () => undefined,
+  };
+}
