@@ -124,9 +124,9 @@ describe('mentorflow report --url', () => {
         /mentorflow: typecheck: 1 type error, first total\.ts:1 TS2322/,
       );
       const inbox = await admin.get(`/sessions/${id}/inbox`);
-      const typecheck = (inbox.body as { events: { type: string; data: any }[] }).events.filter(
-        (e) => e.type === 'typecheck',
-      );
+      type Stored = { type: string; data: { errorCount: number; errors: { code: string }[] } };
+      const events = (inbox.body as { events: Stored[] }).events;
+      const typecheck = events.filter((e) => e.type === 'typecheck');
       expect(typecheck).toHaveLength(1);
       expect(typecheck[0]!.data.errorCount).toBe(1);
       expect(typecheck[0]!.data.errors[0]).toMatchObject({ code: 'TS2322', file: 'total.ts' });
