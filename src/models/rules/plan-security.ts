@@ -14,12 +14,16 @@ interface SecurityPattern {
   concern: string;
   /** False when the flaw is itself phrased as a negation ("no check on the server"). */
   negatable?: boolean;
+  /** Context in the same sentence that makes the practice the accepted one. */
+  unless?: RegExp;
 }
 
 /** Things that must stay secret. */
 const secret = String.raw`(?:passwords?|passwd|secret(?:\s+|[_-])?(?:keys?|tokens?)?|api[\s_-]?keys?|private[\s_-]?keys?|access[\s_-]?tokens?|credentials?|client[\s_-]?secrets?)`;
 /** Where code and whatever it contains end up in other hands: the browser, the repository. */
 const shipped = String.raw`(?:front-?end|client(?:-side)?|browser|bundle|(?<![\w.])\w+\.(?:js|jsx|ts|tsx|html|py|json|ya?ml)\b|source(?:\s+code)?|repo(?:sitory)?|git(?:hub)?|version control)`;
+/** Hashes too fast (or not hashes at all) for passwords. */
+const weakHash = String.raw`md5|sha-?(?:1|224|256|384|512)|sha\d*|crc32|base64|hex(?:-?encod\w*)?`;
 /** Values a user controls. */
 const userInput = String.raw`(?:req(?:uest)?\.(?:query|body|params|headers|file)\b[\w.]*|(?:query|form|user|search)[\s_-]?(?:input|params?|string|text|value)|file\s*name|originalname|input)`;
 
@@ -44,6 +48,37 @@ const patterns: SecurityPattern[] = [
       'i',
     ),
     concern: 'ships a secret with the code (in the client or the repository)',
+  },
+  {
+    pattern: new RegExp(
+      String.raw`\bpasswords?\b[^.\n]{0,60}?\b(?:${weakHash})\b|\b(?:${weakHash})\s*\(\s*(?:the\s+|user'?s?\s+|submitted\s+)*passw`,
+      'i',
+    ),
+    concern: 'hashes passwords with a fast or broken hash instead of bcrypt, scrypt or argon2',
+  },
+  {
+    pattern:
+      /\bjwt\.decode\s*\(|\bdecod(?:e|es|ing)\s+(?:the\s+)?(?:jwt|token)\b(?![^.\n]{0,40}\bverif)/i,
+    concern: 'trusts a token without checking its signature',
+  },
+  {
+    pattern:
+      /\b(?:no need to|without|skip(?:s|ping)?|don'?t|do not|never)\s+(?:verify(?:ing)?|check(?:ing)?|validat(?:e|ing))\s+(?:the\s+)?(?:token'?s?\s+|jwt'?s?\s+)?signatures?\b|\balgorithms?\s*:\s*\[?\s*['"]none['"]/i,
+    concern: 'trusts a token without checking its signature',
+    negatable: false,
+  },
+  {
+    pattern:
+      /\b(?:disabl(?:e|es|ed|ing)|turn(?:s|ed|ing)? off|skip(?:s|ped|ping)?|bypass(?:es|ed|ing)?)\s+(?:the\s+)?(?:ssl|tls|certificate|cors|csrf|xsrf|auth(?:entication)?|authori[sz]ation)\s*(?:verification|checks?|validation|protection|middleware)?\b|rejectUnauthorized:\s*false|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0/i,
+    concern: 'switches off a security check',
+  },
+  {
+    pattern:
+      /\b(?:tokens?|jwt|api[\s_-]?keys?|passwords?|secrets?|session[\s_-]?ids?|access[\s_-]?tokens?)\b[^.\n]{0,30}?\bin\s+(?:the\s+)?(?:url|query[\s-]?string|query\s+param(?:eter)?s?|querystring|link)\b|[?&](?:token|jwt|api_?key|password|secret|access_token|session_?id)=/i,
+    concern: 'puts a secret in a URL, where logs and browser history keep it',
+    // A single-use link (password reset, email confirmation, invitation) carries its token by design.
+    unless:
+      /\b(?:reset|one-?time|single-?use|verif\w*|confirm\w*|magic|invit\w*|unsubscribe|expir\w*)\b/i,
   },
   {
     pattern: new RegExp(
@@ -79,10 +114,11 @@ const negator =
 /** Security concerns of a plan: each flaw once, as a sentence for `concerns`. */
 export function securityConcerns(plan: string): string[] {
   const found = new Set<string>();
-  for (const { pattern, concern, negatable = true } of patterns) {
+  for (const { pattern, concern, negatable = true, unless } of patterns) {
     const global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
     for (const match of plan.matchAll(global)) {
       if (negatable && negated(plan, match.index, match[0])) continue;
+      if (unless?.test(sentenceAround(plan, match.index, match[0].length))) continue;
       found.add(`The plan ${concern}.`);
       break;
     }
@@ -90,13 +126,30 @@ export function securityConcerns(plan: string): string[] {
   return [...found];
 }
 
-/** Whether the clause a match sits in says the opposite: a negation before it (same clause) or inside it. */
+/**
+ * Whether the clause a match sits in says the opposite: a negation before it (same clause, at most
+ * 200 characters back, so many matches on one long line stay linear) or inside it.
+ */
 function negated(plan: string, index: number, text: string): boolean {
+  const from = Math.max(0, index - 200);
+  const before = plan.slice(from, index);
   const clauseStart = Math.max(
-    plan.lastIndexOf('\n', index - 1),
-    plan.lastIndexOf('. ', index - 1),
-    plan.lastIndexOf(';', index - 1),
-    plan.lastIndexOf(',', index - 1),
+    before.lastIndexOf('\n'),
+    before.lastIndexOf('. '),
+    before.lastIndexOf(';'),
+    before.lastIndexOf(','),
   );
-  return negator.test(plan.slice(clauseStart + 1, index)) || negator.test(text);
+  return negator.test(before.slice(clauseStart + 1)) || negator.test(text);
+}
+
+/** The sentence (or list item) around a match, at most 300 characters either side. */
+function sentenceAround(plan: string, index: number, length: number): string {
+  const from = Math.max(0, index - 300);
+  const window = plan.slice(from, index + length + 300);
+  const at = index - from;
+  const start = Math.max(window.lastIndexOf('\n', at - 1), window.lastIndexOf('. ', at - 1));
+  const ends = [window.indexOf('\n', at + length), window.indexOf('. ', at + length)].filter(
+    (i) => i >= 0,
+  );
+  return window.slice(start + 1, ends.length ? Math.min(...ends) : window.length);
 }
