@@ -43,7 +43,7 @@ export function hooksCommand(): Command {
     .command('install')
     .description('write the post-commit and pre-push hooks (existing hooks are kept and run first)')
     .option('--session <id>', 'the session to report to (stored as git config mentorflow.session)')
-    .option('--dir <dir>', 'the repository (default: the current directory)', '.')
+    .option('--dir <dir>', 'the repository', '.')
     .option(
       '--url <url>',
       'report to a running server (key from MENTORFLOW_API_KEY when the hook runs)',
@@ -81,7 +81,7 @@ export function hooksCommand(): Command {
   hooks
     .command('uninstall')
     .description('remove the hooks and put back the ones they chained')
-    .option('--dir <dir>', 'the repository (default: the current directory)', '.')
+    .option('--dir <dir>', 'the repository', '.')
     .action((options: { dir: string }) => {
       try {
         show(uninstallHooks(hooksDir(repoDir(options.dir))));
