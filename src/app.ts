@@ -22,6 +22,7 @@ import {
   type SessionService,
   type SessionServiceOptions,
 } from './sessions/index.ts';
+import { retentionOf } from './sessions/store/prune-history.ts';
 
 /** Mastra's `server` configuration (the type @mastra/core does not export by name). */
 export type ServerConfig = NonNullable<ConstructorParameters<typeof Mastra>[0]>['server'];
@@ -83,6 +84,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const sessions = createSessionService({
     pool: database.pool,
     timeScale: config.TIME_SCALE,
+    retention: retentionOf(config),
     log: logger,
     ...options.sessions,
   });

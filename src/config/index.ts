@@ -99,6 +99,14 @@ export const configSchema = z.object({
     .positive('expected a positive number')
     .max(1000, 'expected a positive number up to 1000')
     .default(1),
+  /**
+   * History retention (seed 002): processed events a session keeps with their outcomes, turns and
+   * transitions; older ones are pruned by a durable job. Also the window in which a repeated event id
+   * is recognised.
+   */
+  HISTORY_RETENTION_EVENTS: int(10, 10_000_000, 'a count between 10 and 10000000').default(1000),
+  /** …and nothing older than this many days (0: no age limit). */
+  HISTORY_RETENTION_DAYS: int(0, 36_500, 'days between 0 and 36500').default(90),
   /** Shared secret for `POST /api/webhooks/:source` HMAC signatures; webhooks are refused without it. */
   WEBHOOK_SECRET: optionalString,
   /** Largest accepted request body. */

@@ -11,6 +11,8 @@ import { recoverSessions } from '../sessions/recovery.ts';
 import { startTimerWorker, type TimerWorker } from '../sessions/timers/worker.ts';
 import { workflowTurns } from '../sessions/workflow-runner.ts';
 import { startRecoverySweep } from './recovery-sweep.ts';
+import { retentionOf } from '../sessions/store/prune-history.ts';
+import { pruneStaleCrontab, pruneTasks } from '../sessions/timers/prune-tasks.ts';
 
 export interface BackgroundOptions {
   mastra: Mastra;
@@ -59,7 +61,12 @@ export async function startBackground(options: BackgroundOptions): Promise<Backg
       pool: database.pool,
       ingest: (sessionId, input) => service.ingestEvent(sessionId, input, { source: 'timer' }),
       log: logger,
-      extraTasks: { [approvalTimeoutTaskName]: approvalTimeoutTask, ...options.notify?.tasks },
+      extraTasks: {
+        [approvalTimeoutTaskName]: approvalTimeoutTask,
+        ...options.notify?.tasks,
+        ...pruneTasks(database.pool, retentionOf(options.config)),
+      },
+      crontab: [pruneStaleCrontab],
     });
   }
   if (options.config.WORKER) options.definitions?.startBackground();

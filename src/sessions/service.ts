@@ -30,6 +30,7 @@ import {
   upsertMentor,
   type TimerJob,
 } from './store/session-store.ts';
+import type { Retention } from './store/prune-history.ts';
 import type { TimerKind } from './timers/timer-kinds.ts';
 import type { TurnDraft } from './turn/draft.ts';
 import { allowedIn } from './turn/machine-step.ts';
@@ -85,6 +86,8 @@ export interface SessionServiceOptions {
   /** Multiplies timer durations; default 1 (the lead's wiring passes TIME_SCALE). */
   readonly timeScale?: number;
   readonly log?: { warn(message: string): void; error(message: string): void };
+  /** History retention (HISTORY_RETENTION_EVENTS / _DAYS); none: history is kept. */
+  readonly retention?: Retention;
   /** Test hook: runs before each action (see `blockActionHookFromEnv`). */
   readonly beforeAction?: (action: string, draft: TurnDraft) => Promise<void>;
 }
@@ -155,6 +158,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     pool,
     agents: options.agents ?? defaultAgentPort,
     timeScale: options.timeScale ?? 1,
+    ...(options.retention ? { retention: options.retention } : {}),
     beforeAction: options.beforeAction ?? blockActionHookFromEnv(),
     onError: (error, event) =>
       options.log?.error(

@@ -73,7 +73,8 @@ export interface ProgressWrite {
 export interface TimerWrite {
   readonly key: string;
   readonly task: string;
-  readonly payload: TimerJobPayload | null;
+  /** The job's payload: a timer's, or `{ sessionId }` for the session's history prune. */
+  readonly payload: TimerJobPayload | { readonly sessionId: string } | null;
   readonly runAt: string | null;
 }
 

@@ -31,6 +31,8 @@ export interface TimerWorkerOptions {
   readonly onFire?: (payload: TimerJobPayload) => void;
   /** Other durable jobs served by the same worker (e.g. the implementation runs' approval timeout). */
   readonly extraTasks?: TaskList;
+  /** Graphile Worker crontab lines for recurring jobs (each fires once across all processes). */
+  readonly crontab?: readonly string[];
 }
 
 export interface TimerWorker {
@@ -68,6 +70,7 @@ export async function startTimerWorker(options: TimerWorkerOptions): Promise<Tim
         log,
       }),
     },
+    ...(options.crontab?.length ? { crontab: options.crontab.join('\n') } : {}),
     concurrency: options.concurrency ?? 4,
     pollInterval: options.pollInterval ?? 250,
     noHandleSignals: true,

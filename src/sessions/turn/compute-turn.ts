@@ -20,6 +20,7 @@ import { profileOf } from './machine-profiles.ts';
 import { machineOf, runActions, snapshotOf, transitionStep } from './machine-step.ts';
 import { pauseStory, pausedStoryEvents, resumeStory } from './session-control.ts';
 import { turnCursor, type TurnCursor } from './turn-cursor.ts';
+import { PRUNE_HISTORY_TASK, pruneEvery, pruneJobKey } from '../timers/prune-tasks.ts';
 
 /** Error codes that reject an event (stored as its outcome) rather than fail the turn. */
 const rejectionCodes = new Set([
@@ -145,6 +146,16 @@ export async function closeTurn(turn: OpenTurn): Promise<void> {
       for (const kind of activityTimers) pushBackTimer(draft, kind);
     }
     if (reading.progress) for (const kind of progressTimers) pushBackTimer(draft, kind);
+  }
+  if (deps.retention && draft.event.seq % pruneEvery(deps.retention) === 0) {
+    // Written with the turn's commit: the prune is as durable as the event that called for it.
+    const key = pruneJobKey(draft.session.id);
+    draft.timers.set(key, {
+      key,
+      task: PRUNE_HISTORY_TASK,
+      payload: { sessionId: draft.session.id },
+      runAt: draft.now.toISOString(),
+    });
   }
   await guardReplies(draft, deps);
 }

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import type { AgentPort, TurnReplyStreams } from '../agent-port.ts';
+import type { Retention } from '../store/prune-history.ts';
 import type { ArmedTimer, SessionContext } from '../context.ts';
 import type {
   AgentCallRecord,
@@ -40,6 +41,8 @@ export interface TurnDeps {
   readonly beforeAction?: (action: string, draft: TurnDraft) => Promise<void>;
   /** Live replies for a client waiting on this event (none: nothing streams). */
   readonly replyStreams?: TurnReplyStreams;
+  /** History retention: the turn schedules the session's prune every so many events. */
+  readonly retention?: Retention;
 }
 
 export interface TurnDraft {

@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { AppError } from '../../errors/app-error.ts';
 import type { AgentPort, TurnReplyStreams } from '../agent-port.ts';
 import { type CommitResult, commitTurn } from '../store/commit.ts';
+import type { Retention } from '../store/prune-history.ts';
 import {
   selectPendingEvents,
   selectRecentEvents,
@@ -50,6 +51,8 @@ export interface ProcessorOptions {
   readonly execute?: TurnExecutor;
   readonly agents: AgentPort;
   readonly timeScale: number;
+  /** History retention (none: history is kept). */
+  readonly retention?: Retention;
   readonly beforeAction?: (action: string, draft: TurnDraft) => Promise<void>;
   readonly onError?: (error: unknown, event: StoredEvent) => void;
 }
@@ -142,6 +145,7 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
           recent: entry.recent,
           beforeAction: options.beforeAction,
           replyStreams: live.get(event.id),
+          retention: options.retention,
           referenceSolution: () => (entry.solution ??= selectReferenceSolution(pool, sessionId)),
         };
         let turn: ComputedTurn;
