@@ -59,6 +59,11 @@ export interface RecordedRequest {
   responseFormat: unknown;
   /** What the server answered with. */
   reply: FakeReply;
+  /**
+   * `performance.now()` when a streamed answer's first event carrying text was written: the model's
+   * own time to first token, for benches (`bench/ttft.ts`). Unset for other answers.
+   */
+  firstContentAt?: number;
 }
 
 export interface FakeOpenAIServer {
@@ -173,12 +178,15 @@ export async function startFakeOpenAIServer(
       chunkDelayMs: reply.chunkDelayMs,
       dropAfterEvents: reply.dropAfterEvents,
     };
+    const mark = () => {
+      recorded.firstContentAt = performance.now();
+    };
     if (api === 'chat')
       return recorded.stream
-        ? streamChat(res, id, model, content, usage, chunkSize, pacing)
+        ? streamChat(res, id, model, content, usage, chunkSize, pacing, mark)
         : answerChat(res, id, model, content, usage);
     return recorded.stream
-      ? streamResponses(res, id, model, content, usage, chunkSize, pacing)
+      ? streamResponses(res, id, model, content, usage, chunkSize, pacing, mark)
       : answerResponses(res, id, model, content, usage);
   });
 
@@ -234,7 +242,13 @@ function chunks(text: string, size: number): string[] {
   return out.length ? out : [''];
 }
 
-async function sse(res: ServerResponse, events: unknown[], pacing: FakePacing = {}): Promise<void> {
+/** `firstContent`: the index of the first event carrying text, and what to call once it is written. */
+async function sse(
+  res: ServerResponse,
+  events: unknown[],
+  pacing: FakePacing = {},
+  firstContent?: { index: number; mark: () => void },
+): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream',
     'cache-control': 'no-cache',
@@ -246,6 +260,7 @@ async function sse(res: ServerResponse, events: unknown[], pacing: FakePacing = 
       await new Promise((r) => setTimeout(r, pacing.chunkDelayMs));
     if (res.destroyed) return;
     res.write(`data: ${typeof event === 'string' ? event : JSON.stringify(event)}\n\n`);
+    if (index === firstContent?.index) firstContent.mark();
   }
   res.end();
 }
@@ -289,6 +304,7 @@ function streamChat(
   usage: FakeUsage,
   size: number,
   pacing: FakePacing,
+  mark?: () => void,
 ): void {
   const base = {
     id: `chatcmpl-${id}`,
@@ -320,6 +336,7 @@ function streamChat(
       '[DONE]',
     ],
     pacing,
+    mark && { index: 1, mark },
   );
 }
 
@@ -383,6 +400,7 @@ function streamResponses(
   usage: FakeUsage,
   size: number,
   pacing: FakePacing,
+  mark?: () => void,
 ): void {
   const item = {
     type: 'message',
@@ -427,5 +445,6 @@ function streamResponses(
       },
     ],
     pacing,
+    mark && { index: 2, mark },
   );
 }
