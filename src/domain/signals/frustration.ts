@@ -73,6 +73,10 @@ const crisis = [
   /\bfall\s+asleep\s+and\s+(?:never|not)\s+wake\s+up\b/,
   /\bjump(?:ing)?\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|building|roof|balcony|window|cliff)\b/,
   /\b(?:this\s+is|it'?s)\s+my\s+last\s+(?:message|goodbye|day)\b|\bgoodbye\s+forever\b/,
+  // Indirect warning signs: giving one's things away, not being around much longer, goodbye letters.
+  /\bgiv(?:e|es|ing|en)\s+away\s+(?:all\s+(?:of\s+)?)?my\s+(?:things|stuff|belongings|possessions)\b/,
+  /\bi\s+(?:won'?t|will\s+not)\s+be\s+(?:around|here|alive)\s+(?:much\s+longer|for\s+(?:much\s+)?long|anymore|any\s+more)\b/,
+  /\b(?:wrote|write|writing|written|left|leaving)\s+(?:\w+\s+){0,2}?(?:goodbye|farewell|suicide)\s+(?:letters?|notes?)\b/,
   // Passive ideation: dwelling on not being there ("I keep thinking about disappearing").
   /\b(?:think(?:s|ing)?|thought|fantasi[sz](?:e|es|ed|ing)|dream(?:s|t|ed|ing)?|obsess(?:es|ed|ing)?|daydream(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?:about|of)\s+(?:just\s+|simply\s+)?(?:disappearing|vanishing|not\s+(?:waking\s+up|being\s+(?:here|alive|around)|existing)|no\s+longer\s+(?:being\s+)?(?:here|around|alive)|ending\s+(?:it|my\s+life)|dying|being\s+dead|killing\s+myself)\b(?!\s+(?:the|a|an|this|that|these|those|it|them|from\s+the)\b)/,
   /\b(?:don'?t|do\s+not|no\s+longer)\s+(?:\w+\s+){0,3}?want\s+to\s+(?:live|exist|be\s+alive|go\s+on)(?:\s+(?:anymore|any\s+more|like\s+this)|\s*[.!?,…]|$)/,
@@ -258,10 +262,15 @@ const despairing: Pattern[] = [
   // fault, but a person should know; "my colleague called the function twice" is not one.
   {
     pattern: new RegExp(
-      String.raw`\b${people}\b[^.!?\n]{0,60}?\b(?:call(?:s|ed|ing)?|keeps?\s+calling)\s+me\s+(?:names|${filler}${insult}|an?\s+(?:\w+\s+)?(?:idiot|moron|failure|joke|loser))\b|\b${people}\b[^.!?\n]{0,60}?\b(?:told|tells|telling|said\s+to|says\s+to)\s+me\s+(?:that\s+)?(?:i'?m|i\s+am|i\s+was|i'?d\s+never)\s+${filler}(?:${insult}|not\s+(?:smart|good)\s+enough|(?:be|get)\s+anywhere)\b|\b${people}\b[^.!?\n]{0,60}?\b(?:yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|shout(?:s|ed|ing)?|swore|swears|swearing|laugh(?:s|ed|ing)?|sneer(?:s|ed|ing)?)\s+at\s+me\b|\b${people}\b[^.!?\n]{0,60}?\b(?:mock(?:s|ed|ing)?|ridicul(?:e|es|ed|ing)|humiliat(?:e|es|ed|ing)|belittl(?:e|es|ed|ing)|insult(?:s|ed|ing)?|threaten(?:s|ed|ing)?)\s+(?:me|my)\b|\b(?:comments?|jokes?|remarks?)\s+about\s+my\s+(?:accent|race|skin|gender|sexuality|religion|weight|body|looks|age|name|disability|hijab|pregnancy)\b|\b(?:being|getting|been|was|am|i'?m)\s+(?:\w+\s+)?(?:bullied|harass(?:ed)?|humiliated|mocked|picked\s+on)\b|\b(?:bully(?:ing)?|harass(?:es|ing|ment))\s+(?:me|at\s+work)\b`,
+      String.raw`\b${people}\b[^.!?\n]{0,60}?\b(?:call(?:s|ed|ing)?|keeps?\s+calling)\s+me\s+(?:names|${filler}${insult}|an?\s+(?:\w+\s+)?(?:idiot|moron|failure|joke|loser))\b|\b${people}\b[^.!?\n]{0,60}?\b(?:told|tells|telling|said\s+to|says\s+to)\s+me\s+(?:that\s+)?(?:i'?m|i\s+am|i\s+was|i'?d\s+never)\s+${filler}(?:${insult}|not\s+(?:smart|good)\s+enough|(?:be|get)\s+anywhere)\b|\b${people}\b[^.!?\n]{0,60}?\b(?:yell(?:s|ed|ing)?|scream(?:s|ed|ing)?|shout(?:s|ed|ing)?|swore|swears|swearing|laugh(?:s|ed|ing)?|sneer(?:s|ed|ing)?)\s+at\s+me\b|\b${people}\b[^.!?\n]{0,60}?\b(?:mock(?:s|ed|ing)?|ridicul(?:e|es|ed|ing)|humiliat(?:e|es|ed|ing)|belittl(?:e|es|ed|ing)|insult(?:s|ed|ing)?|threaten(?:s|ed|ing)?)\s+(?:me|my)\b|\b${people}\b[^.!?\n]{0,60}?\bthreaten(?:s|ed|ing)?\s+to\s+(?:fire|hit|hurt|report|sack)\s+me\b|\b(?:comments?|jokes?|remarks?)\s+about\s+my\s+(?:accent|race|skin|gender|sexuality|religion|weight|body|looks|age|name|disability|hijab|pregnancy)\b|\b(?:being|getting|been|was|am|i'?m)\s+(?:\w+\s+)?(?:bullied|harass(?:ed)?|humiliated|mocked|picked\s+on)\b|\b(?:bully(?:ing)?|harass(?:es|ing|ment))\s+(?:me|at\s+work)\b`,
     ),
   },
   // Body giving out: no sleep, crying, exhaustion.
+  {
+    pattern:
+      /\b(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:eaten|eat|had\s+(?:a\s+)?(?:meal|food|anything\s+to\s+eat|lunch|dinner|breakfast))\s+(?:since|in|for|all)\b|\b(?:skipp(?:ed|ing)|no)\s+(?:meals|food)\s+(?:for|since)\b|\bforg(?:o|e)t\s+to\s+eat\b/,
+    soft: true,
+  },
   {
     pattern:
       /(?:^|[.!?,;:]\s*|\b(?:i|i'?ve|ive)\s+)(?:still\s+|really\s+|literally\s+)?(?:haven'?t|havent|have\s+not|didn'?t|didnt|did\s+not|can'?t|cant|cannot|couldn'?t|barely|not)\s+(?:really\s+|properly\s+)?(?:been\s+)?(?:slept|sleep(?:ing)?)\b|\bsleepless\b|\b(?:no|zero|barely\s+any)\s+sleep\b|\binsomnia\b/,

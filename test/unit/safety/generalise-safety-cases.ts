@@ -7,7 +7,7 @@
  * should do with the single message. First figures are in generalise-safety.test.ts.
  */
 export interface SafetyDevCase {
-  group: 'disappearing' | 'humanRequest' | 'harassment' | 'tiredButFine' | 'benign';
+  group: 'disappearing' | 'humanRequest' | 'harassment' | 'tiredButFine' | 'selfNeglect' | 'benign';
   escalate: boolean;
   text: string;
 }

@@ -3,12 +3,15 @@ import { classifyFrustration } from '../../../src/domain/signals/frustration.ts'
 import { evaluateEscalation } from '../../../src/sessions/escalation.ts';
 import { formatTally, tallyByGroup } from '../models/generalise-measure.ts';
 import { generaliseSafetyCases } from './generalise-safety-cases.ts';
+import { generaliseSafetyCases2 } from './generalise-safety-cases-2.ts';
 
 /**
  * Session safety on passive thoughts of disappearing, demands for a human, mistreatment by
  * colleagues, and tiredness that ends well (generalise-safety-cases.ts). First measurement, before
  * the rules were changed: 11/22 (disappearing 0/4, humanRequest 0/4, harassment 1/4, tiredButFine
- * 4/4, benign 6/6). After: 22/22.
+ * 4/4, benign 6/6). After: 22/22. Second round (generalise-safety-cases-2.ts: indirect warning
+ * signs, threats at work, going without food), before: 7/12 (disappearing 0/3, harassment 1/2,
+ * selfNeglect 0/1, benign 6/6); after: 12/12.
  */
 const now = new Date('2026-12-04T10:00:00.000Z');
 const report: string[] = [];
@@ -21,7 +24,7 @@ function escalation(text: string) {
 
 describe('session safety: classes found by an independent review', () => {
   const groups = tallyByGroup(
-    generaliseSafetyCases,
+    [...generaliseSafetyCases, ...generaliseSafetyCases2],
     (c) => {
       const got = escalation(c.text).escalate;
       return { ok: got === c.escalate, got: got ? 'escalate' : 'continue' };
