@@ -199,6 +199,19 @@ export class DefinitionEngine implements EngineCore {
     if (this.#closed) return undefined;
     const row = await this.#claim(runId, resume !== undefined);
     if (!row) return selectRun(this.pool, runId);
+    if (resume && !row.cancel_requested) {
+      const stepId = resume.stepId;
+      const results = await selectStepResults(this.pool, runId);
+      if (results.find((r) => r.step_id === stepId)?.status !== 'waiting') {
+        // Resumed already (two processes took the same answer): let go of the waiting run. A run
+        // whose driver died is taken over instead.
+        if (row.status === 'waiting') {
+          await releaseLease(this.pool, runId, this.owner);
+          return selectRun(this.pool, runId);
+        }
+        resume = undefined;
+      }
+    }
     const definition = await this.definition(row.definition_id, row.version);
     const controller = new AbortController();
     const context: RunContext = { row, definition, signal: controller.signal };

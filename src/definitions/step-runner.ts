@@ -203,7 +203,6 @@ export function stepHooks(core: EngineCore): StepHooks {
       await end(runId, step, 'skipped');
       return carrier(runId);
     }
-    let noEscalate = false;
     if (resume?.type === 'task') {
       await end(runId, step, 'completed', { output: resume.answer, tries: 1 });
       return carrier(runId);
@@ -219,7 +218,6 @@ export function stepHooks(core: EngineCore): StepHooks {
         return end(runId, step, 'completed', { output: output ?? null, tries: 1 }).then(() =>
           carrier(runId),
         );
-      if (action === 'fail') noEscalate = true;
       if (action === 'fail')
         return failed(
           step,
@@ -270,7 +268,6 @@ export function stepHooks(core: EngineCore): StepHooks {
           ctx,
           run,
           new StepError('transient', `no "${step.event}" event within ${step.timeoutMs} ms`),
-          noEscalate,
         );
       await startStep(pool, runId, step.id, step.kind, 'waiting');
       await event(runId, 'step.waiting', { step: step.id, event: step.event });
@@ -299,7 +296,7 @@ export function stepHooks(core: EngineCore): StepHooks {
       await end(runId, step, 'completed', { output, tries });
       return carrier(runId);
     } catch (error) {
-      return failed(step, enclosing, ctx, run, error, noEscalate);
+      return failed(step, enclosing, ctx, run, error);
     }
   }
 

@@ -17,6 +17,7 @@ import { listEventWaits } from './sql/list-event-waits.ts';
 import { listOrphanedRuns } from './sql/list-orphaned-runs.ts';
 import { listRecentEscalations } from './sql/list-recent-escalations.ts';
 import { listRegistrableVersions } from './sql/list-registrable-versions.ts';
+import { listStrandedResumes } from './sql/list-stranded-resumes.ts';
 import { selectRun } from './sql/select-run.ts';
 import { selectStepResults } from './sql/select-step-results.ts';
 import { settleEventWait } from './sql/settle-event-wait.ts';
@@ -264,6 +265,13 @@ export async function tick(engine: DefinitionEngine): Promise<void> {
   const driving = new Set(engine.driving);
   for (const { id } of await listOrphanedRuns(engine.pool))
     if (!driving.has(id)) void engine.spawn(id);
+  for (const r of await listStrandedResumes(engine.pool, engine.leaseMs)) {
+    if (driving.has(r.run_id)) continue;
+    const data = r.task_id
+      ? { type: r.task_kind, taskId: r.task_id, answer: r.answer }
+      : { type: 'event', payload: r.payload, timedOut: r.wait_status === 'timed_out' };
+    void engine.spawn(r.run_id, { stepId: r.step_id, data });
+  }
   for (const version of await listRegistrableVersions(engine.pool))
     await engine
       .compiled(version.definition_id, version.version)

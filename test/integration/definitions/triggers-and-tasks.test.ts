@@ -105,6 +105,29 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
     expect(cancelled.steps[0]!.status).toBe('cancelled');
   });
 
+  it('an answer whose resume was lost (its process died) is picked up by the background pass', async () => {
+    await app.definitions.create({
+      id: 'stranded',
+      steps: [
+        { id: 'ask', kind: 'human', assignee: 'lead@example.test' },
+        { id: 'after', kind: 'set', output: '{{ steps.ask.output.ok }}' },
+      ],
+    });
+    const { id } = await app.definitions.startRun('stranded', {});
+    const waiting = await eventually(
+      () => run(id),
+      (r) => r.status === 'waiting',
+    );
+    // Answered as the API does, by a process that then died before resuming the run.
+    await app.database.pool.query(
+      `update workflow_human_tasks set status = 'answered', answer = '{"ok":"yes"}',
+              answered_at = now() - interval '1 minute' where id = $1`,
+      [waiting.tasks[0]!.id],
+    );
+    const done = await untilEnded(id);
+    expect(done).toMatchObject({ status: 'completed', output: 'yes' });
+  });
+
   it('an Idempotency-Key starts one run; a deprecated definition starts none', async () => {
     await app.definitions.create({ id: 'once', steps: [{ id: 'a', kind: 'set', output: 1 }] });
     const first = await app.definitions.startRun('once', {}, 'key-1');
