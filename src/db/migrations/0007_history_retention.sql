@@ -43,3 +43,10 @@ $$;
 
 -- The sessions with history older than a number of days (the daily sweep of idle sessions).
 create index session_events_received_idx on session_events (received_at);
+
+-- Pruning deletes steadily: vacuum these tables after a small share of dead rows (default 20 %), so
+-- the space of pruned history is reused and a session's footprint stays flat beyond the window.
+alter table session_events set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 500);
+alter table event_outcomes set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 500);
+alter table state_transitions set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 500);
+alter table turns set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 500);
