@@ -58,10 +58,11 @@ const roles: readonly (readonly string[])[] = [
   ['developer', 'developers', 'engineer', 'engineers'],
   ['moderator', 'moderators'],
   ['guest', 'guests', 'anonymous'],
+  ['owner', 'owners', 'author', 'authors', 'creator', 'creators'],
 ];
 const roleGroup = (word: string) => roles.findIndex((g) => g.includes(word.toLowerCase()));
 const capability =
-  /\b(?:let|lets|letting|allow|allows|enable|enables)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?(\w+)\s+(?:to\s+)?(\w+)|\b(\w+)\s+(?:can|may|could|are able to|is able to|should be able to)\s+(?:now\s+|also\s+|only\s+)?(\w+)/gi;
+  /\b(?:let|lets|letting|allow|allows|enable|enables)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?(\w+)\s+(?:to\s+)?(\w+)|\b(\w+)(?:\s+(?:on|in|of|from)\s+(?:the|a|our|their|this|that)\s+\w+)?\s+(?:can|may|could|are able to|is able to|should be able to)\s+(?:now\s+|also\s+|only\s+)?(\w+)/gi;
 const sortKey =
   /\b(?:sort(?:ed|s|ing)?|order(?:ed|s|ing)?|arrange[ds]?|rank(?:ed|s)?)\s+(?:them\s+|it\s+|(?:the\s+)?results\s+)?by\s+(?:the\s+|their\s+|its\s+)?([a-z][\w-]*)((?:\s*(?:,|and|then|by|the))+\s*[a-z][\w-]*)?/gi;
 /** Orders named without "by": "in alphabetical order", "newest first". */
@@ -101,6 +102,7 @@ function clausesOf(text: string): Clause[] {
 /** Ends a negation's reach: a comma, colon or semicolon, or a conjunction. */
 const scopeEnd = /[,;:]|\b(?:and|or|but|so)\b/g;
 const deniesQuantifier = /\s+(?:every|all|each|always)\b/iy;
+const extendsNegation = /\s+even\b/iy;
 
 /**
  * The terms each negation covers and the spans it takes out of the clause's positive terms: from
@@ -132,6 +134,9 @@ function negationScopes(marked: string): { negated: string[]; blanks: Array<[num
     // process keeping its own" still rules the keeping out.
     deniesQuantifier.lastIndex = start;
     if (/^(?:not|never|\w+n['’]t)$/i.test(m[0]) && deniesQuantifier.test(marked)) continue;
+    // "Not even for a cancelled invoice" extends the negation before it; it does not deny the invoice.
+    extendsNegation.lastIndex = start;
+    if (/^not$/i.test(m[0]) && extendsNegation.test(marked)) continue;
     // Quoted UI text ("No products found") is what is shown, not a claim.
     while (q < quoted.length && quoted[q]![1] <= m.index) q++;
     if (q < quoted.length && m.index > quoted[q]![0] && m.index < quoted[q]![1]) continue;

@@ -47,6 +47,7 @@ export function invarianceClashes(story: StoryText, restatement: string): Contra
     if (!telling.test(outcome) || same.test(whole)) continue;
     const said = paraphraseTerms(condition);
     if (!conditions.some((c) => c.some((t) => mentions(said, t)))) continue;
+    if (found.length >= 3) break;
     found.push({
       kind: 'negation',
       point: `says "${whole.trim()}", but the story gives the same outcome whatever ${condition.trim()}`,

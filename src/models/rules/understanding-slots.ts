@@ -130,7 +130,7 @@ export const slots: readonly Slot[] = [
  * matter" is not one). "Replaces X" rules X out as "instead of X" does.
  */
 export const negator =
-  /\b(?:not|no(?! matter| longer)|none|nothing|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t)\b/gi;
+  /\b(?:not|no(?! matter| longer)|none|nothing|nobody|no one|no-one|neither|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t)\b/gi;
 const refusal =
   /\b(?:reject\w*|refus\w*|den(?:y|ies|ied)|disallow\w*|unsupported|not (?:allowed|accepted|supported)|invalid|other(?:s| types| files| formats)?)\b/i;
 

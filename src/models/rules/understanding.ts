@@ -6,6 +6,7 @@ import { coveredShare, criterionCoverage, partlyCovered, topicality } from './cr
 import { findContradictions, storyNegates } from './contradictions.ts';
 import { paraphraseTerms } from './paraphrase.ts';
 import { invarianceClashes } from './understanding-invariance.ts';
+import { oppositeClashes } from './understanding-opposites.ts';
 import {
   byLevel,
   clamp,
@@ -88,6 +89,7 @@ export function assessUnderstanding(
   const clashes = [
     ...findContradictions(storyView, restatement),
     ...invarianceClashes(storyView, restatement),
+    ...oppositeClashes(storyView, restatement),
   ];
   for (const c of clashes) if (!wrong.includes(c.point)) wrong.push(c.point);
 
