@@ -299,7 +299,12 @@ const routes: Route[] = [
     { body: { inputData: {} } },
   ),
   r('POST', '/api/workflows/{WF}/create-run', { op: 200, ...learnersDenied }, { body: {} }),
-  r('GET', '/api/workflows/{WF}/runs', { op: { status: 200, has: 'turn-' }, ...learnersDenied }),
+  // Successful turns leave no mentor-turn run; the implementation run started below is listed.
+  r('GET', '/api/workflows/{WF}/runs', { op: 200, ...learnersDenied }),
+  r('GET', '/api/workflows/implementation/runs', {
+    op: { status: 200, has: 'wf_' },
+    ...learnersDenied,
+  }),
   r('GET', '/api/scores/scorers', { op: 200, ...learnersDenied }),
   r('GET', '/api/scores/run/some-run', { op: 200, ...learnersDenied }),
   r('POST', '/api/scores', { op: badInput('score'), ...learnersDenied }, { body: {} }),
