@@ -6,16 +6,12 @@ import type pg from 'pg';
 import { AppError } from '../errors/app-error.ts';
 import { type Compiled, compileDefinition, workflowIdOf } from './compile.ts';
 import { Forks } from './coordinator.ts';
-import { renderMapping } from './expression/template.ts';
-import { findStep } from './find-step.ts';
 import type { KindDeps } from './kinds.ts';
 import type { BreakerOptions } from './policy.ts';
-import { runSaga } from './saga.ts';
+import { finishCancel, finishSaga, settleRun } from './settle.ts';
 import { type Definition, definitionSchema } from './schema.ts';
-import { scopeOf } from './scope.ts';
 import { appendRunEvent } from './sql/append-run-event.ts';
 import { claimRun } from './sql/claim-run.ts';
-import { finishStep } from './sql/finish-step.ts';
 import { insertRun } from './sql/insert-run.ts';
 import { releaseLease } from './sql/release-lease.ts';
 import { renewLeases } from './sql/renew-leases.ts';
@@ -237,9 +233,9 @@ export class DefinitionEngine implements EngineCore {
       Math.max(100, Math.floor(this.leaseMs / 3)),
     );
     try {
-      if (row.status === 'compensating') return await this.#finishSaga(context);
+      if (row.status === 'compensating') return await finishSaga(this, context);
       if (row.cancel_requested && (row.status === 'waiting' || !row.mastra_run_id || resume))
-        return await this.#finishCancel(context);
+        return await finishCancel(this, context);
       const compiled = await this.compiled(row.definition_id, row.version);
       let result: { status: string; error?: unknown };
       if (resume && row.mastra_run_id) {
@@ -263,113 +259,12 @@ export class DefinitionEngine implements EngineCore {
         entry.cancel = () => run.cancel();
         result = await run.start({ inputData: { runId } });
       }
-      return await this.#settle(context, result);
+      return await settleRun(this, context, result);
     } finally {
       clearInterval(heartbeat);
       this.#driving.delete(runId);
       this.forks.drop(runId);
     }
-  }
-
-  async #settle(
-    context: RunContext,
-    result: { status: string; error?: unknown },
-  ): Promise<RunRow | undefined> {
-    const { row, definition } = context;
-    const fresh = await selectRun(this.pool, row.id);
-    if (context.signal.aborted || fresh?.cancel_requested) return this.#finishCancel(context);
-    const results = await selectStepResults(this.pool, row.id);
-    if (result.status === 'success') {
-      const last = results
-        .filter((r) => r.status === 'completed' && r.kind !== 'branch')
-        .sort((a, b) => Number(b.completed_seq) - Number(a.completed_seq))[0];
-      const output =
-        definition.output === undefined
-          ? (last?.output ?? null)
-          : renderMapping(definition.output, scopeOf(fresh ?? row, results, {}));
-      await appendRunEvent(this.pool, row.id, 'run.completed', {});
-      return setRunStatus(this.pool, row.id, 'completed', { output });
-    }
-    if (result.status === 'suspended') {
-      const waiting = await setRunStatus(this.pool, row.id, 'waiting');
-      await releaseLease(this.pool, row.id, this.owner);
-      await appendRunEvent(this.pool, row.id, 'run.waiting', {
-        steps: results.filter((r) => r.status === 'waiting').map((r) => r.step_id),
-      });
-      return waiting;
-    }
-    const failedStep = results
-      .filter((r) => r.status === 'failed' && r.kind !== 'branch')
-      .sort(
-        (a, b) => Number(b.finished_at?.getTime() ?? 0) - Number(a.finished_at?.getTime() ?? 0),
-      )[0];
-    const error = {
-      message:
-        failedStep?.error?.message ??
-        String((result.error as Error)?.message ?? result.error ?? `run ${result.status}`),
-      ...(failedStep
-        ? { step: failedStep.step_id, class: failedStep.error_class ?? undefined }
-        : {}),
-    };
-    const compensate =
-      failedStep &&
-      findStep(definition.steps, failedStep.step_id)?.onError?.strategy === 'compensate';
-    if (compensate) {
-      // Still leased: a process killed during the saga leaves it to a survivor.
-      await setRunStatus(this.pool, row.id, 'compensating', { error });
-      return this.#finishSaga({ ...context, row: { ...row, error } });
-    }
-    await setRunStatus(this.pool, row.id, 'failed', { error });
-    await appendRunEvent(this.pool, row.id, 'run.failed', error);
-    const failed = await selectRun(this.pool, row.id);
-    if (failed)
-      await this.onRunFailed?.(failed).catch((e: Error) =>
-        this.logger.warn(`run.failed triggers: ${e.message}`),
-      );
-    return failed;
-  }
-
-  async #finishSaga(context: RunContext): Promise<RunRow | undefined> {
-    const { row, definition } = context;
-    const current = (await selectRun(this.pool, row.id)) ?? row;
-    const outcome = await runSaga(
-      this,
-      current,
-      definition,
-      current.error?.step,
-      new AbortController().signal,
-    );
-    const status = current.cancel_requested ? 'cancelled' : 'failed';
-    await appendRunEvent(this.pool, row.id, `run.${status}`, {
-      ...(current.error ?? {}),
-      compensation: outcome,
-    });
-    const ended = await setRunStatus(this.pool, row.id, status, {
-      error: { ...(current.error ?? { message: 'cancelled' }), compensation: outcome },
-    });
-    if (ended?.status === 'failed') await this.onRunFailed?.(ended).catch(() => undefined);
-    return ended;
-  }
-
-  async #finishCancel(context: RunContext): Promise<RunRow | undefined> {
-    const { row, definition } = context;
-    for (const r of await selectStepResults(this.pool, row.id))
-      if (r.status === 'running' || r.status === 'waiting')
-        await finishStep(this.pool, row.id, r.step_id, {
-          kind: r.kind,
-          status: 'cancelled',
-          tries: r.tries,
-        });
-    await this.pool.query(
-      `update workflow_human_tasks set status = 'cancelled' where run_id = $1 and status = 'open'`,
-      [row.id],
-    );
-    if (definition.onCancel === 'compensate') {
-      await setRunStatus(this.pool, row.id, 'compensating', { error: { message: 'cancelled' } });
-      return this.#finishSaga({ ...context, row: { ...row, cancel_requested: true } });
-    }
-    await appendRunEvent(this.pool, row.id, 'run.cancelled', {});
-    return setRunStatus(this.pool, row.id, 'cancelled', { error: { message: 'cancelled' } });
   }
 
   /** Stop a run driven by this process now (the flag reaches other processes at their renewal). */
