@@ -344,8 +344,19 @@ export class DefinitionService {
   /** Compile and register on Mastra every version a process needs (boot): Studio lists them. */
   async registerStored(): Promise<number> {
     const versions = await listRegistrableVersions(this.#pool);
-    for (const v of versions) await this.engine.compiled(v.definition_id, v.version);
-    return versions.length;
+    let registered = 0;
+    for (const v of versions) {
+      // One version that no longer compiles (e.g. an agent removed since) must not stop the process.
+      try {
+        await this.engine.compiled(v.definition_id, v.version);
+        registered++;
+      } catch (error) {
+        this.engine.logger.error(
+          `workflow definition ${v.definition_id} v${v.version} not registered: ${(error as Error).message}`,
+        );
+      }
+    }
+    return registered;
   }
 
   /** Start the background pass (schedules, timeouts, escalations, takeover); scaled by TIME_SCALE. */

@@ -187,6 +187,11 @@ export function validateDefinition(input: unknown, known: KnownNames): Validatio
     }
     if (step.kind === 'set') checkMap([...path, 'output'], step.output);
     if (step.kind === 'human') checkMap([...path, 'details'], step.details);
+    if (step.kind === 'human' && step.timeoutMs !== undefined)
+      add(
+        [...path, 'timeoutMs'],
+        'a human task has no timeout: use escalation.afterMs (reassign) or an escalate onError',
+      );
     if (step.kind === 'event') checkExpr([...path, 'match'], step.match);
   };
 

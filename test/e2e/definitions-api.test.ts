@@ -113,6 +113,13 @@ describe('workflow definitions over HTTP (mentorflow start, rules mode)', () => 
     const mastraList = await api.get('/workflows');
     expect(mastraList.status).toBe(200);
     for (const { id } of list) expect(Object.keys(mastraList.body)).toContain(`udw-${id}-v1`);
+    // What Studio draws: the step graph, with the fork's nested branch workflows and their steps.
+    const drawn = await api.get('/workflows/udw-seed-parallel-v1');
+    expect(drawn.status).toBe(200);
+    expect(drawn.body.stepGraph).toBeDefined();
+    const graph = JSON.stringify(drawn.body.stepGraph);
+    for (const step of ['analyze-requirements', 'development', 'design-ui', 'implement-backend'])
+      expect(graph).toContain(step);
   });
 
   it('Zendesk → ClickUp: a signed high-priority ticket creates the task, completion syncs the ticket back', async () => {

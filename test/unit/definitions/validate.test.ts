@@ -124,6 +124,14 @@ describe('validation', () => {
     ]);
   });
 
+  it('a human step takes no timeout (its escalation reassigns it)', () => {
+    expect(
+      problemsOf({ id: 'xy', steps: [{ id: 'h', kind: 'human', assignee: 'a', timeoutMs: 5 }] }),
+    ).toEqual([
+      { path: 'steps[0].timeoutMs', message: expect.stringContaining('escalation.afterMs') },
+    ]);
+  });
+
   it('rejects names the scope does not have and duplicate ids', () => {
     expect(
       problemsOf({ id: 'xy', steps: [setStep('a', '{{ inptu.x }}'), setStep('a', 1)] }).map(
