@@ -1,6 +1,6 @@
 /**
  * Bare Mastra: a 1-step workflow on `PostgresStore`, default persistence, one run per event — as a
- * Mastra user would write it. The step does the event's SQL (`applyEvent`) through `pg`.
+ * Mastra user would write it (storage and step on one pool). The step does the event's SQL (`applyEvent`) through `pg`.
  */
 import { Mastra } from '@mastra/core/mastra';
 import { createStep, createWorkflow } from '@mastra/core/workflows';
@@ -12,6 +12,8 @@ import { applyEvent, createPeerSessions } from './event-sql.ts';
 
 export function bareMastraContender(databaseUrl: string, base: number): Contender {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, idleTimeoutMillis: 1000 });
+  // The bench drops its database at the end: an idle client told so must not crash the process.
+  pool.on('error', () => undefined);
   const eventStep = createStep({
     id: 'apply-event',
     inputSchema: z.object({ sessionId: z.number() }),
@@ -25,12 +27,8 @@ export function bareMastraContender(databaseUrl: string, base: number): Contende
   })
     .then(eventStep)
     .commit();
-  const storage = new PostgresStore({
-    id: 'peers-mastra',
-    connectionString: databaseUrl,
-    max: 20,
-    idleTimeoutMillis: 1000,
-  });
+  // One pool of 20 for the storage and the step's SQL, as mentorflow's app has.
+  const storage = new PostgresStore({ id: 'peers-mastra', pool });
   const mastra = new Mastra({ workflows: { peerEvent: workflow }, storage, logger: false });
 
   return {
@@ -49,9 +47,8 @@ export function bareMastraContender(databaseUrl: string, base: number): Contende
         if (result.status !== 'success') throw new Error(`bare Mastra run ${result.status}`);
       }),
     async close() {
-      await mastra.shutdown?.();
-      await storage.close?.().catch(() => undefined);
-      await pool.end();
+      await mastra.shutdown();
+      if (!pool.ended) await pool.end();
     },
   };
 }

@@ -4,6 +4,8 @@ export interface Measured {
   seconds: number;
   /** Milliseconds per event, unsorted. */
   latencies: number[];
+  /** CPU ms of a client process other than this one (pgbench), when there is one. */
+  clientCpuMs?: number;
 }
 
 /**

@@ -7,12 +7,26 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type pg from 'pg';
 import type { Contender, Measured } from './closed-loop.ts';
+import { processCpuMs } from './cpu.ts';
 import { createPeerSessions } from './event-sql.ts';
 
-const run = promisify(execFile);
+/** Runs `bin` and resolves with its output and its CPU ms (sampled every 100 ms until it exits). */
+function runSampled(bin: string, args: string[]): Promise<{ stdout: string; cpuMs: number }> {
+  return new Promise((resolve, reject) => {
+    let cpuMs = 0;
+    const child = execFile(bin, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      clearInterval(timer);
+      if (error) reject(new Error(`${bin} failed: ${stderr || error.message}`));
+      else resolve({ stdout, cpuMs });
+    });
+    const timer = setInterval(() => {
+      cpuMs = (child.pid && processCpuMs(child.pid)) || cpuMs;
+    }, 100);
+  });
+}
+
 const script = join(dirname(fileURLToPath(import.meta.url)), 'one-event.sql');
 
 /** Debian's pgbench (the server's major version first), else the one on PATH. */
@@ -36,33 +50,29 @@ export function floorContender(databaseUrl: string, pool: pg.Pool, base: number)
       const clients = connectionsFor(sessions);
       const logs = mkdtempSync(join(tmpdir(), 'peers-pgbench-'));
       try {
-        const { stdout } = await run(
-          bin,
-          [
-            '-n',
-            '-M',
-            'extended',
-            '-f',
-            script,
-            '-c',
-            String(clients),
-            '-j',
-            String(Math.min(2, clients)),
-            '-T',
-            String(Math.max(1, Math.round(seconds))),
-            '-D',
-            `base=${base}`,
-            '-D',
-            `clients=${clients}`,
-            '-D',
-            `sessions=${sessions}`,
-            '-l',
-            '--log-prefix',
-            join(logs, 'tx'),
-            databaseUrl,
-          ],
-          { maxBuffer: 16 * 1024 * 1024 },
-        );
+        const { stdout, cpuMs } = await runSampled(bin, [
+          '-n',
+          '-M',
+          'extended',
+          '-f',
+          script,
+          '-c',
+          String(clients),
+          '-j',
+          String(Math.min(2, clients)),
+          '-T',
+          String(Math.max(1, Math.round(seconds))),
+          '-D',
+          `base=${base}`,
+          '-D',
+          `clients=${clients}`,
+          '-D',
+          `sessions=${sessions}`,
+          '-l',
+          '--log-prefix',
+          join(logs, 'tx'),
+          databaseUrl,
+        ]);
         // Per-transaction log lines: client_id transaction_no time_us script_no epoch epoch_us.
         const latencies = readdirSync(logs).flatMap((file) =>
           readFileSync(join(logs, file), 'utf8')
@@ -72,7 +82,12 @@ export function floorContender(databaseUrl: string, pool: pg.Pool, base: number)
         );
         const duration = Number(/duration: (\d+) s/.exec(stdout)?.[1] ?? seconds);
         const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1] ?? Number.NaN);
-        return { events: latencies.length, seconds: latencies.length / tps || duration, latencies };
+        return {
+          events: latencies.length,
+          seconds: latencies.length / tps || duration,
+          latencies,
+          clientCpuMs: cpuMs,
+        };
       } finally {
         rmSync(logs, { recursive: true, force: true });
       }

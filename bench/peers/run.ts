@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { bareMastraContender } from './bare-mastra.ts';
 import { type Contender, type Measured, quantile } from './closed-loop.ts';
+import { sampleCpu } from './cpu.ts';
 import { floorContender, pgbenchPath } from './floor.ts';
 import { langGraphContender } from './langgraph.ts';
 import { mentorflowContender } from './mentorflow.ts';
@@ -72,15 +73,23 @@ try {
   for (const c of contenders) await c.prepare(max);
   for (const c of contenders) await c.run(10, 1); // warm-up (JIT, caches, connections)
 
-  // results[round][contender][concurrency]
-  const results: Measured[][][] = [];
+  // results[round][contender][concurrency]; cpu: ms per event of the client and of Postgres.
+  type Result = Measured & { cpuClient: number; cpuPostgres: number | null };
+  const results: Result[][][] = [];
   for (let r = 0; r < rounds; r++) {
-    const round: Measured[][] = contenders.map(() => []);
+    const round: Result[][] = contenders.map(() => []);
     for (const [k, sessions] of concurrencies.entries()) {
       // A different order each round, so no contender always runs right after the same one.
       for (let i = 0; i < contenders.length; i++) {
         const index = (i + r + k) % contenders.length;
-        round[index]![k] = await contenders[index]!.run(sessions, seconds);
+        const cpu = sampleCpu(admin, name);
+        const measured = await contenders[index]!.run(sessions, seconds);
+        const used = await cpu.stop();
+        round[index]![k] = {
+          ...measured,
+          cpuClient: (measured.clientCpuMs ?? used.node) / measured.events,
+          cpuPostgres: used.postgres === null ? null : used.postgres / measured.events,
+        };
       }
     }
     results.push(round);
@@ -89,7 +98,11 @@ try {
   const loadAfter = load();
 
   const rate = (m: Measured) => m.events / m.seconds;
-  const median = (values: number[]) => quantile(values, 0.5);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+  };
   const spread = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return `${median(values).toFixed(2)} (${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)})`;
@@ -106,18 +119,22 @@ try {
   );
   console.log(`load average (1 / 5 / 15 min) before: ${loadBefore}, after: ${loadAfter}\n`);
   console.log(
-    'contender        sessions  events/s   p50 ms   × floor: median (range)   mentorflow ÷ bare Mastra   mentorflow ÷ LangGraph',
+    'contender        sessions  events/s   p50 ms  cpu ms/event (client + pg)   × floor: median (range)   mentorflow ÷ bare Mastra   mentorflow ÷ LangGraph',
   );
   const goals: string[] = [];
   for (const [k, sessions] of concurrencies.entries()) {
     for (const [i, c] of contenders.entries()) {
       const perSecond = median(results.map((round) => rate(round[i]![k]!)));
       const p50 = median(results.map((round) => quantile(round[i]![k]!.latencies, 0.5)));
+      const cpuClient = median(results.map((round) => round[i]![k]!.cpuClient));
+      const pgs = results.map((round) => round[i]![k]!.cpuPostgres);
+      const cpuPostgres = pgs.includes(null) ? '?' : median(pgs as number[]).toFixed(2);
+      const cpu = `${cpuClient.toFixed(2)} + ${cpuPostgres}`;
       const toFloor = i === 0 ? '1' : spread(ratios(i, 0, k));
       const toMastra = i === mf ? spread(ratios(mf, 1, k)) : '';
       const toLangGraph = i === mf ? spread(ratios(mf, 2, k)) : '';
       console.log(
-        `${c.name.padEnd(16)} ${String(sessions).padStart(8)} ${perSecond.toFixed(0).padStart(9)} ${p50.toFixed(2).padStart(8)}   ${toFloor.padEnd(24)}  ${toMastra.padEnd(25)}  ${toLangGraph}`,
+        `${c.name.padEnd(16)} ${String(sessions).padStart(8)} ${perSecond.toFixed(0).padStart(9)} ${p50.toFixed(2).padStart(8)}  ${cpu.padStart(26)}   ${toFloor.padEnd(24)}  ${toMastra.padEnd(25)}  ${toLangGraph}`,
       );
       if (i === mf) {
         const floor = median(ratios(mf, 0, k));
