@@ -54,6 +54,16 @@ export interface Compiled {
   paths: Map<string, string[]>;
 }
 
+/**
+ * Mastra's snapshot is written when a run suspends (a resume needs it) or ends (Studio lists the
+ * run), not at every step: the run's state is ours, in PostgreSQL, and a taken-over run starts a
+ * new Mastra run from it.
+ */
+const options = {
+  shouldPersistSnapshot: ({ workflowStatus }: { workflowStatus: string }) =>
+    workflowStatus !== 'pending' && workflowStatus !== 'running',
+};
+
 /** The id a version is registered under in Mastra (and Studio). */
 export function workflowIdOf(definitionId: string, version: number): string {
   return `udw-${definitionId}-v${version}`;
@@ -129,13 +139,11 @@ export function compileDefinition(
       description,
       inputSchema: carrierSchema,
       outputSchema: carrierSchema,
+      options,
     });
     for (const level of levelsOf(list)) {
       const units = level.map((step) => unitOf(step, enclosing, path));
-      wf =
-        units.length === 1
-          ? wf.then(units[0]).map(...toCarrier())
-          : wf.parallel(units).map(...toCarrier());
+      wf = units.length === 1 ? wf.then(units[0]) : wf.parallel(units).map(...toCarrier());
     }
     return wf;
   };
@@ -171,6 +179,7 @@ export function compileDefinition(
       description: `fork-join ${step.id}`,
       inputSchema: carrierSchema,
       outputSchema: carrierSchema,
+      options,
     })
       .then(
         createStep({
@@ -217,6 +226,7 @@ export function compileDefinition(
       description: `if ${step.condition}`,
       inputSchema: carrierSchema,
       outputSchema: carrierSchema,
+      options,
     })
       .then(
         createStep({
