@@ -57,6 +57,24 @@ url.pathname = `/${name}`;
 const databaseUrl = url.toString();
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, idleTimeoutMillis: 1000 });
+
+// Round trips: every query of every pg client of this process on the bench database (one contender runs at a time; the
+// peers' pg is this one). pgbench's are the statements of its script.
+let queries = 0;
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
+  if (this.database === name) queries++; // not the CPU sampler's, on the admin database
+  return clientQuery.apply(this, args);
+};
+const scriptStatements = readFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), 'one-event.sql'),
+  'utf8',
+)
+  .split('\n')
+  .filter((line) => /^[A-Z]/.test(line)).length;
 const contenders: Contender[] = [];
 try {
   await pool.query(
@@ -74,7 +92,7 @@ try {
   for (const c of contenders) await c.run(10, 1); // warm-up (JIT, caches, connections)
 
   // results[round][contender][concurrency]; cpu: ms per event of the client and of Postgres.
-  type Result = Measured & { cpuClient: number; cpuPostgres: number | null };
+  type Result = Measured & { cpuClient: number; cpuPostgres: number | null; queries: number };
   const results: Result[][][] = [];
   for (let r = 0; r < rounds; r++) {
     const round: Result[][] = contenders.map(() => []);
@@ -83,12 +101,17 @@ try {
       for (let i = 0; i < contenders.length; i++) {
         const index = (i + r + k) % contenders.length;
         const cpu = sampleCpu(admin, name);
+        const queriesBefore = queries;
         const measured = await contenders[index]!.run(sessions, seconds);
         const used = await cpu.stop();
         round[index]![k] = {
           ...measured,
           cpuClient: (measured.clientCpuMs ?? used.node) / measured.events,
           cpuPostgres: used.postgres === null ? null : used.postgres / measured.events,
+          queries:
+            measured.clientCpuMs === undefined
+              ? (queries - queriesBefore) / measured.events
+              : scriptStatements,
         };
       }
     }
@@ -119,7 +142,7 @@ try {
   );
   console.log(`load average (1 / 5 / 15 min) before: ${loadBefore}, after: ${loadAfter}\n`);
   console.log(
-    'contender        sessions  events/s   p50 ms  cpu ms/event (client + pg)   × floor: median (range)   mentorflow ÷ bare Mastra   mentorflow ÷ LangGraph',
+    'contender        sessions  events/s   p50 ms  queries/event  cpu ms/event (client + pg)   × floor: median (range)   mentorflow ÷ bare Mastra   mentorflow ÷ LangGraph',
   );
   const goals: string[] = [];
   for (const [k, sessions] of concurrencies.entries()) {
@@ -130,11 +153,12 @@ try {
       const pgs = results.map((round) => round[i]![k]!.cpuPostgres);
       const cpuPostgres = pgs.includes(null) ? '?' : median(pgs as number[]).toFixed(2);
       const cpu = `${cpuClient.toFixed(2)} + ${cpuPostgres}`;
+      const trips = median(results.map((round) => round[i]![k]!.queries));
       const toFloor = i === 0 ? '1' : spread(ratios(i, 0, k));
       const toMastra = i === mf ? spread(ratios(mf, 1, k)) : '';
       const toLangGraph = i === mf ? spread(ratios(mf, 2, k)) : '';
       console.log(
-        `${c.name.padEnd(16)} ${String(sessions).padStart(8)} ${perSecond.toFixed(0).padStart(9)} ${p50.toFixed(2).padStart(8)}  ${cpu.padStart(26)}   ${toFloor.padEnd(24)}  ${toMastra.padEnd(25)}  ${toLangGraph}`,
+        `${c.name.padEnd(16)} ${String(sessions).padStart(8)} ${perSecond.toFixed(0).padStart(9)} ${p50.toFixed(2).padStart(8)}  ${trips.toFixed(1).padStart(13)}  ${cpu.padStart(26)}   ${toFloor.padEnd(24)}  ${toMastra.padEnd(25)}  ${toLangGraph}`,
       );
       if (i === mf) {
         const floor = median(ratios(mf, 0, k));
