@@ -8,7 +8,8 @@ import { workflowIdOf } from './compile.ts';
 import { DefinitionEngine } from './engine.ts';
 import type { BreakerOptions } from './policy.ts';
 import { definitionAgentNames, definitionTools } from './registry.ts';
-import type { Definition } from './schema.ts';
+import { type Definition, definitionSchema } from './schema.ts';
+import { subWorkflowCycles, subWorkflowsOf } from './sub-workflow-cycles.ts';
 import { answerHumanTask } from './sql/answer-human-task.ts';
 import { insertDefinition } from './sql/insert-definition.ts';
 import { insertVersion } from './sql/insert-version.ts';
@@ -114,11 +115,24 @@ export class DefinitionService {
   /** Validate without storing: every problem with its path. */
   async validate(input: unknown): Promise<Validation> {
     const ids = new Set((await listDefinitions(this.#pool)).map((d) => d.id));
-    return validateDefinition(input, {
+    const result = validateDefinition(input, {
       agents: definitionAgentNames,
       tools: Object.keys(definitionTools),
       workflows: (id) => ids.has(id),
     });
+    if (!result.ok || subWorkflowsOf(result.definition.steps).length === 0) return result;
+    const { rows } = await this.#pool.query<{ id: string; spec: unknown }>(
+      `select d.id, v.spec from workflow_definitions d
+         join workflow_definition_versions v on v.definition_id = d.id and v.version = d.latest_version`,
+    );
+    const stored = new Map(
+      rows.map((r) => {
+        const parsed = definitionSchema.safeParse(r.spec);
+        return [r.id, parsed.success ? subWorkflowsOf(parsed.data.steps).map((s) => s.id) : []];
+      }),
+    );
+    const cycles = subWorkflowCycles(result.definition, stored);
+    return cycles.length ? { ok: false, problems: cycles } : result;
   }
 
   async #valid(input: unknown): Promise<Definition> {

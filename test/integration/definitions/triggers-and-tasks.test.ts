@@ -51,6 +51,16 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
         steps: [{ id: 'me', kind: 'workflow', workflow: 'loop' }],
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'steps[0].workflow' });
+    // child-sum v2 running parent would close parent → child-sum → parent.
+    await expect(
+      app.definitions.addVersion('child-sum', {
+        steps: [{ id: 'back', kind: 'workflow', workflow: 'parent' }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      field: 'steps[0].workflow',
+      message: 'steps[0].workflow: cycle: child-sum → parent → child-sum',
+    });
   });
 
   it('a step timeout is a transient failure, retried, then the run fails', async () => {
