@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { parseCron } from './cron.ts';
 import { type Expr, parseExpression } from './expression/parse.ts';
-import { checkExpression, checkMapping } from './expression/template.ts';
+import { checkExpression, checkMapping, templateExpressions } from './expression/template.ts';
 import { type Definition, definitionSchema, type Step } from './schema.ts';
 
 /** One thing wrong with a definition: where (`steps[2].onError.compensate`) and what. */
@@ -284,8 +284,7 @@ export function validateDefinition(input: unknown, known: KnownNames): Validatio
 }
 
 function collectTemplates(value: unknown): string[] {
-  if (typeof value === 'string')
-    return [...value.matchAll(/\{\{([\s\S]*?)\}\}/g)].map((m) => m[1]!.trim());
+  if (typeof value === 'string') return templateExpressions(value);
   if (Array.isArray(value)) return value.flatMap(collectTemplates);
   if (value && typeof value === 'object') return Object.values(value).flatMap(collectTemplates);
   return [];

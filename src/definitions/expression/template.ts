@@ -7,12 +7,33 @@ import { ExpressionSyntaxError, parseExpression, referencedSteps } from './parse
  * otherwise each part is rendered as text. Objects and arrays are mapped member by member.
  */
 
-const part = /\{\{([\s\S]*?)\}\}/g;
-const whole = /^\{\{([\s\S]*?)\}\}$/;
+/** A template split into its text and `{{ expression }}` parts; `unclosed` when a `{{` has no `}}`. */
+export function splitTemplate(template: string): {
+  parts: ({ text: string } | { expr: string })[];
+  unclosed: boolean;
+} {
+  // indexOf, not a lazy regex: linear even on many unclosed `{{` (a regex rescans to the end for each).
+  const parts: ({ text: string } | { expr: string })[] = [];
+  let at = 0;
+  for (;;) {
+    const open = template.indexOf('{{', at);
+    if (open === -1) break;
+    const close = template.indexOf('}}', open + 2);
+    if (close === -1) {
+      if (at < template.length) parts.push({ text: template.slice(at) });
+      return { parts, unclosed: true };
+    }
+    if (open > at) parts.push({ text: template.slice(at, open) });
+    parts.push({ expr: template.slice(open + 2, close).trim() });
+    at = close + 2;
+  }
+  if (at < template.length) parts.push({ text: template.slice(at) });
+  return { parts, unclosed: false };
+}
 
 /** The expressions inside a template string, in order. */
 export function templateExpressions(template: string): string[] {
-  return [...template.matchAll(part)].map((m) => m[1]!.trim());
+  return splitTemplate(template).parts.flatMap((p) => ('expr' in p ? [p.expr] : []));
 }
 
 function text(value: unknown): string {
@@ -22,10 +43,10 @@ function text(value: unknown): string {
 
 /** Render one template string over `scope`. */
 export function renderString(template: string, scope: Scope): unknown {
-  const single = whole.exec(template);
-  if (single && templateExpressions(template).length === 1)
-    return evaluateSource(single[1]!.trim(), scope);
-  return template.replace(part, (_, source: string) => text(evaluateSource(source.trim(), scope)));
+  const { parts } = splitTemplate(template);
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only && 'expr' in only) return evaluateSource(only.expr, scope);
+  return parts.map((p) => ('expr' in p ? text(evaluateSource(p.expr, scope)) : p.text)).join('');
 }
 
 /** Render every string in a JSON value (a body or input mapping). */
@@ -56,8 +77,7 @@ export function checkMapping(
 ): TemplateProblem[] {
   if (typeof mapping === 'string') {
     const problems: TemplateProblem[] = [];
-    const withoutParts = mapping.replace(part, '');
-    if (withoutParts.includes('{{'))
+    if (splitTemplate(mapping).unclosed)
       problems.push({ path: at, message: 'unclosed "{{" in template' });
     for (const source of templateExpressions(mapping))
       problems.push(

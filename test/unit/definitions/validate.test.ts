@@ -47,6 +47,15 @@ describe('the expression language', () => {
     expect(() => parseExpression(s)).toThrow(/at character/);
   });
 
+  it('templates with an unclosed {{ keep it as text, and validation names it (also for many of them)', () => {
+    expect(renderMapping('x {{ input.n }} y {{ z', scope)).toBe('x 3 y {{ z');
+    const many = '{{'.repeat(100_000);
+    expect(renderMapping(many, scope)).toBe(many);
+    expect(
+      validateDefinition({ id: 'xy', steps: [setStep('a', many)] }, known).ok ? [] : 'problems',
+    ).toBe('problems');
+  });
+
   it('templates keep a whole value and render parts as text', () => {
     expect(
       renderMapping(
