@@ -221,7 +221,13 @@ export class DefinitionEngine implements EngineCore {
       () => {
         renewLeases(this.pool, this.owner, [runId], this.leaseMs)
           .then((rows) => {
-            if (rows[0]?.cancel_requested && !controller.signal.aborted) {
+            if (rows.length === 0 && !context.lost) {
+              // Another process took the run over (this one stalled past its lease): stop here
+              // and write nothing more; the new driver owns the run's records.
+              this.logger.warn(`workflow run ${runId}: lease lost to another process, stopping`);
+              context.lost = true;
+            }
+            if ((context.lost || rows[0]?.cancel_requested) && !controller.signal.aborted) {
               controller.abort();
               void entry.cancel?.().catch(() => undefined);
             }

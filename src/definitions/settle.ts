@@ -31,6 +31,7 @@ export async function settleRun(
 ): Promise<RunRow | undefined> {
   const { row, definition } = context;
   const fresh = await selectRun(engine.pool, row.id);
+  if (context.lost) return fresh;
   if (context.signal.aborted || fresh?.cancel_requested) return finishCancel(engine, context);
   const results = await selectStepResults(engine.pool, row.id);
   if (result.status === 'success') {

@@ -21,8 +21,10 @@ import { StepCancelled, StepError } from './step-error.ts';
 export interface RunContext {
   row: RunRow;
   definition: Definition;
-  /** Aborted when the run is cancelled. */
+  /** Aborted when the run is cancelled (or this process lost its lease). */
   signal: AbortSignal;
+  /** This process lost the run's lease to another: it writes nothing more. */
+  lost?: boolean;
 }
 
 /** What the step runner needs from the engine. */
@@ -139,6 +141,7 @@ export function stepHooks(core: EngineCore): StepHooks {
   ): Promise<unknown> {
     const runId = run.row.id;
     const tries = (error as { tries?: number }).tries ?? 1;
+    if (run.lost) throw new StepCancelled('lease lost');
     if (error instanceof StepCancelled || run.signal.aborted) {
       await end(runId, step, 'cancelled', { tries });
       const fork = innermostFork(enclosing);

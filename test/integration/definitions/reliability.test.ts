@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ended,
@@ -124,6 +125,45 @@ describe('reliability of user-defined workflow steps', () => {
     const retried = await untilEnded(id);
     expect(retried).toMatchObject({ status: 'completed', attempt: 2 });
     expect(api.calls.filter((c) => c.path === '/reserve' && c.method === 'POST')).toHaveLength(1);
+  });
+
+  it("a process that lost a run's lease to another stops its step and writes nothing more", async () => {
+    let aborted: () => void = () => undefined;
+    const requestAborted = new Promise<void>((r) => {
+      aborted = r;
+    });
+    const server = createServer((req) => req.on('close', () => aborted()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    await app.definitions.create({
+      id: 'usurped',
+      steps: [{ id: 'slow', kind: 'http', url: `http://127.0.0.1:${port}/slow` }],
+    });
+    const { id } = await app.definitions.startRun('usurped', {});
+    await eventually(
+      () => run(id),
+      (r) => r.currentSteps.includes('slow'),
+    );
+    // Another process takes the run over (as after a stall past the lease).
+    await app.database.pool.query(
+      `update workflow_runs set lease_owner = 'another-process', lease_until = now() + interval '1 hour' where id = $1`,
+      [id],
+    );
+    await requestAborted;
+    server.closeAllConnections();
+    server.close();
+    await eventually(
+      () => run(id),
+      () => !app.definitions.engine.driving.includes(id),
+    );
+    const after = await run(id);
+    expect(after.status).toBe('running');
+    expect(after.steps[0]).toMatchObject({ step: 'slow', status: 'running' });
+    const { rows } = await app.database.pool.query(
+      'select lease_owner from workflow_runs where id = $1',
+      [id],
+    );
+    expect(rows[0].lease_owner).toBe('another-process');
   });
 
   it('an event wait that times out takes its onError (here: skip)', async () => {
