@@ -59,9 +59,12 @@ export interface RecordedRequest {
   responseFormat: unknown;
   /** What the server answered with. */
   reply: FakeReply;
+  /** `performance.now()` when the request arrived (its headers). */
+  receivedAt: number;
   /**
-   * `performance.now()` when a streamed answer's first event carrying text was written: the model's
-   * own time to first token, for benches (`bench/ttft.ts`). Unset for other answers.
+   * `performance.now()` when a streamed answer's first event carrying text was written: minus
+   * `receivedAt`, the model's own time to first token, for benches (`bench/ttft.ts`). Unset for
+   * other answers.
    */
   firstContentAt?: number;
 }
@@ -104,6 +107,7 @@ export async function startFakeOpenAIServer(
   let counter = 0;
 
   const server: Server = createServer(async (req, res) => {
+    const receivedAt = performance.now();
     const raw = await readBody(req);
     let body: Record<string, unknown> | undefined;
     try {
@@ -130,6 +134,7 @@ export async function startFakeOpenAIServer(
           ? body?.response_format
           : (body?.text as { format?: unknown } | undefined)?.format,
       reply: notScripted,
+      receivedAt,
     };
     const reply =
       queue.shift() ?? (typeof handler === 'function' ? handler(recorded) : handler) ?? notScripted;
