@@ -2,6 +2,7 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import type { Agent } from '@mastra/core/agent';
 import type { Mastra } from '@mastra/core/mastra';
 import type { MastraMemory } from '@mastra/core/memory';
+import type { TracingContext } from '@mastra/core/observability';
 import { RequestContext } from '@mastra/core/request-context';
 import type { z } from 'zod';
 import { AppError } from '../src/errors/app-error.ts';
@@ -61,6 +62,8 @@ export interface MentorActionContext {
    * fence closes and guarded (`releaseGuarded`); the returned reply is still the whole, guarded one.
    */
   replyStream?: ReplyStream;
+  /** The caller's trace (a workflow step): the agent's spans become its children in Studio. */
+  tracingContext?: TracingContext;
 }
 
 /** A live reply: text as the model writes it, and a reset when what was sent no longer stands. */
@@ -173,6 +176,7 @@ export async function runAgentAction<N extends MentorActionName>(
         ? { memory: { thread: thread.threadId, resource: thread.resourceId } }
         : {}),
       ...(context.abortSignal ? { abortSignal: context.abortSignal } : {}),
+      ...(context.tracingContext ? { tracingContext: context.tracingContext } : {}),
     };
     if (!live) return agent.generate(prompt, options);
     const stream = await agent.stream(prompt, options);

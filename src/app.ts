@@ -8,6 +8,7 @@ import {
 } from '../evals/scorers/index.ts';
 import { createWorkflows } from '../workflows/index.ts';
 import { createMentorTurnWorkflow } from './mastra/mentor-turn-workflow.ts';
+import { createObservability } from './mastra/observability.ts';
 import type { Config } from './config/index.ts';
 import { AppStore } from './db/app-store.ts';
 import { openDatabase, prepareDatabase, type Database } from './db/database.ts';
@@ -117,6 +118,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     // Code scorers over single replies, so Studio can score agent output; the dataset scorers live in evals/.
     scorers: { leakDetectionScorer, hintLengthScorer, readabilityScorer },
     storage: new AppStore(database),
+    observability: createObservability(config.TRACE_SAMPLE_RATIO),
     logger,
     workers: [worker],
     ...(options.server ? { server: options.server({ config, database, logger }) } : {}),
@@ -149,6 +151,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       closed ??= (async () => {
         await definitions.close();
         await runs.close();
+        // Mastra's shutdown closes the storage before it flushes the traces: flush them first.
+        await mastra.observability.shutdown();
         await mastra.shutdown();
         notify.close();
       })();

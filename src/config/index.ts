@@ -107,6 +107,16 @@ export const configSchema = z.object({
   HISTORY_RETENTION_EVENTS: int(10, 10_000_000, 'a count between 10 and 10000000').default(1000),
   /** …and nothing older than this many days (0: no age limit). */
   HISTORY_RETENTION_DAYS: int(0, 36_500, 'days between 0 and 36500').default(90),
+  /**
+   * Share of turns and runs traced for Studio (workflow steps, agent calls with model and tokens),
+   * stored in the app database: 0 = off (the default: a trace is ~100 span rows), 1 = every one
+   * (`npm run dev` sets 1, so Studio shows every turn).
+   */
+  TRACE_SAMPLE_RATIO: z.coerce
+    .number({ error: 'expected a number between 0 and 1' })
+    .min(0, 'expected a number between 0 and 1')
+    .max(1, 'expected a number between 0 and 1')
+    .default(0),
   /** Shared secret for `POST /api/webhooks/:source` HMAC signatures; webhooks are refused without it. */
   WEBHOOK_SECRET: optionalString,
   /** Largest accepted request body. */

@@ -4,6 +4,8 @@
  * fallback. With no model configured the agents run on the rules models, whose replies say
  * "(rules mode)". Tests inject a scripted port.
  */
+import type { AdaptiveLevel } from './adaptive/types.ts';
+import type { TracingContext } from '@mastra/core/observability';
 import { type ReplyStream, runAgentAction } from '../../agents/mentor-actions.ts';
 import type { Story } from '../../tools/story-loader.ts';
 
@@ -31,6 +33,13 @@ export interface AgentCallContext {
   readonly referenceSolution?: string;
   /** Where the reply streams while the model writes it (a learner waiting on the messages route). */
   readonly replyStream?: ReplyStream;
+  /** The trace of the turn step making the call (Studio shows the agent's spans under it). */
+  readonly tracingContext?: TracingContext;
+  /**
+   * The learner's level and help requests from their history (adaptive/profile.ts), when there is
+   * one: wording and hint depth follow it.
+   */
+  readonly learner?: { readonly level: AdaptiveLevel; readonly helpRequests: number };
 }
 
 /** A turn's live replies: each agent call that may write to the learner opens its own stream. */
@@ -73,6 +82,8 @@ export const defaultAgentPort: AgentPort = {
       story: ctx.story,
       referenceSolution: ctx.referenceSolution,
       ...(ctx.replyStream ? { replyStream: ctx.replyStream } : {}),
+      ...(ctx.learner ? { learner: ctx.learner } : {}),
+      ...(ctx.tracingContext ? { tracingContext: ctx.tracingContext } : {}),
     });
   },
 };

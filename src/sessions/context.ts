@@ -3,6 +3,7 @@
  * rewritten by every turn. Reports and messages stay in the inbox; only what the next turns need
  * to decide lives here.
  */
+import type { AdaptiveSettings, SessionOutcomes } from './adaptive/types.ts';
 import type { TimerKind } from './timers/timer-kinds.ts';
 
 /** A logical timer: the job fires at `jobRunAt`; activity moves `dueAt` without touching the job. */
@@ -65,6 +66,10 @@ export interface SessionContext {
   readonly recommendations?: readonly string[];
   readonly pauseReason?: string;
   readonly cancelReason?: string;
+  /** What this session adapts to the learner's history (computed when it starts). */
+  readonly adaptive?: AdaptiveSettings;
+  /** What this session measured about the learner (read by their next sessions). */
+  readonly outcomes?: SessionOutcomes;
 }
 
 /** The current task's text, when a plan exists. */

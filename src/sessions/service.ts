@@ -14,6 +14,7 @@ import { parseOrThrow } from '../errors/zod-error.ts';
 import { FINAL, initialSnapshot } from '../machine/index.ts';
 import { machineNames, machines } from '../domain/machines/index.ts';
 import { defaultAgentPort, type AgentPort, type TurnReplyStreams } from './agent-port.ts';
+import { loadAdaptiveSettings } from './adaptive/load-profile.ts';
 import { currentTask, type ArmedTimer } from './context.ts';
 import { SESSION_STARTED } from './event-schemas.ts';
 import { eventIdFor, sessionMachine, storeEvent, validateEvent } from './ingest.ts';
@@ -132,7 +133,12 @@ export function allowedEventsOf(session: SessionRecord): string[] {
 
 export function toView(session: SessionRecord): SessionView {
   const { context, ...rest } = session;
-  return { ...rest, allowedEvents: allowedEventsOf(session), currentTask: currentTask(context) };
+  return {
+    ...rest,
+    allowedEvents: allowedEventsOf(session),
+    currentTask: currentTask(context),
+    ...(context.adaptive ? { adaptive: context.adaptive } : {}),
+  };
 }
 
 /**
@@ -254,7 +260,11 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         path: initialSnapshot(machine).path,
         story: { ...story, id: story.id ?? id },
         referenceSolution: referenceSolution ?? null,
-        context: {},
+        // Seed 001 adaptive features: what this session adapts, from the learner's earlier sessions.
+        context:
+          parsed.machine === 'story'
+            ? { adaptive: await loadAdaptiveSettings(pool, parsed.learnerId) }
+            : {},
       });
       // The first event runs the initial state's entry actions (a story session loads its story).
       const key = SESSION_STARTED;

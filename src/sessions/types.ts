@@ -2,6 +2,7 @@
  * The session layer's shared types: statuses, the stored session, event outcomes and replies. Each
  * union is defined once here.
  */
+import type { AdaptiveSettings } from './adaptive/types.ts';
 import type { Story } from '../../tools/story-loader.ts';
 import type { MachineName } from '../domain/machines/index.ts';
 import type { SessionContext } from './context.ts';
@@ -63,6 +64,8 @@ export interface SessionView extends Omit<SessionRecord, 'context'> {
   readonly allowedEvents: readonly string[];
   /** The current task of the plan, when there is one. */
   readonly currentTask: string | null;
+  /** What the session adapts to the learner's history, with the reasons (story sessions). */
+  readonly adaptive?: AdaptiveSettings;
 }
 
 /** What processing an event did to the session; stored in event_outcomes and returned to duplicates. */

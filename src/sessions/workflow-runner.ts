@@ -33,7 +33,7 @@ export function workflowTurns(
 ): TurnExecutor {
   const workflow = mastra.getWorkflow(MENTOR_TURN_WORKFLOW);
   return async (session, event, deps, pool) => {
-    const turnRun: TurnRun = { turn: openTurn(session, event, deps), pool };
+    const turnRun: TurnRun = { turn: openTurn(session, event, { ...deps, tracing: {} }), pool };
     const requestContext = new RequestContext([[TURN_RUN_KEY, turnRun]]);
     // No run id of ours: with one, createRun() reads the run back from storage first (a round
     // trip per event); the run is found by its session (resourceId) and its input (eventId).

@@ -5,6 +5,11 @@
 import { hintSchema } from '../../domain/contracts/hint.ts';
 import { progressCoachingSchema } from '../../domain/contracts/progress-coaching.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
+import {
+  recordHelpRequest,
+  recordRepeatedError,
+  recordTaskFinished,
+} from '../adaptive/outcomes.ts';
 import { currentTask } from '../context.ts';
 import { detectPatterns } from '../detectors/index.ts';
 import {
@@ -62,7 +67,8 @@ export const implementationActions = {
     const task = startTask(draft, draft.context.taskIndex ?? 0);
     reply(draft, action, `First task (${taskLabel(draft)}): ${task}`);
   },
-  assignNextStep: ({ draft, action }) => {
+  assignNextStep: ({ draft, deps, action }) => {
+    recordTaskFinished(draft, deps);
     const next = (draft.context.taskIndex ?? 0) + 1;
     if (next >= (draft.context.plan?.length ?? 0)) {
       reply(draft, action, 'Every step of the plan is done. Time for the quality gates.');
@@ -96,6 +102,7 @@ export const implementationActions = {
   },
   provideHint: async ({ draft, deps, action }) => {
     const hintsGiven = draft.context.hintsGiven ?? 0;
+    recordHelpRequest(draft);
     const events = recentWithCurrent(draft, deps);
     await callAgent(
       draft,
@@ -132,6 +139,7 @@ export const implementationActions = {
       (a) => (a as { at: string }).at >= since,
     );
     const [found] = detectPatterns(activity);
+    if (found) recordRepeatedError(draft);
     if (found)
       send(draft, found.event, {
         pattern: found.pattern,

@@ -3,6 +3,7 @@
  * the approved plan as the task list, or give a template plan.
  */
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
+import { adjustPlan, adjustTemplate } from '../adaptive/granularity.ts';
 import type { Story } from '../types.ts';
 import { reply, send } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';
@@ -36,10 +37,11 @@ export const planningActions = {
     );
   },
   approvePlan: ({ draft, action }) => {
+    const granularity = draft.context.adaptive?.granularity ?? 'normal';
     const steps = planSteps(draft.context.lastMessage ?? '');
     draft.context.plan = steps.length
-      ? steps
-      : templatePlan(draft.story, draft.context.scopeReduced);
+      ? adjustPlan(steps, granularity)
+      : adjustTemplate(templatePlan(draft.story, draft.context.scopeReduced), granularity);
     draft.context.taskIndex = 0;
     reply(draft, action, `Plan approved: ${draft.context.plan.length} steps.`);
     send(draft, 'planApproved');
@@ -61,7 +63,10 @@ export const planningActions = {
       );
   },
   provideTemplatePlan: ({ draft, action }) => {
-    draft.context.plan = templatePlan(draft.story, draft.context.scopeReduced);
+    draft.context.plan = adjustTemplate(
+      templatePlan(draft.story, draft.context.scopeReduced),
+      draft.context.adaptive?.granularity ?? 'normal',
+    );
     draft.context.taskIndex = 0;
     reply(
       draft,

@@ -3,6 +3,7 @@
  * arrive as report events; these actions ask for them and decide the outcome from the latest ones.
  */
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
+import { recordGateJudgement } from '../adaptive/outcomes.ts';
 import { latestReports } from '../interpret/activity.ts';
 import { evaluateQualityGates, reportWaitMs, type QualityGateResult } from '../quality-gates.ts';
 import { armTimer, clearTimer, reply, send } from '../turn/draft.ts';
@@ -53,6 +54,7 @@ export const qualityActions = {
     );
   },
   autoFixIssues: ({ draft, action }) => {
+    recordGateJudgement(draft, false);
     reply(
       draft,
       action,
@@ -60,6 +62,7 @@ export const qualityActions = {
     );
   },
   requireFixes: async ({ draft, deps, action, data }) => {
+    recordGateJudgement(draft, false);
     if (data.timer) {
       // The wait for the missing reports ended: judge what came, a missing report fails its gate.
       const result = evaluateQualityGates(await latestReports(draft, deps), undefined, {
@@ -79,6 +82,7 @@ export const qualityActions = {
     );
   },
   blockProgress: ({ draft, action, data }) => {
+    recordGateJudgement(draft, false);
     reply(
       draft,
       action,

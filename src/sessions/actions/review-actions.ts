@@ -4,6 +4,8 @@
  */
 import { reviewCoachingSchema } from '../../domain/contracts/review-coaching.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
+import { recordGateJudgement } from '../adaptive/outcomes.ts';
+import { nextStoryComplexity } from '../adaptive/profile.ts';
 import { recentWithCurrent } from '../interpret/activity.ts';
 import { callAgent } from '../turn/agent-call.ts';
 import { notify, reply } from '../turn/draft.ts';
@@ -18,6 +20,8 @@ const reviewStateOf = {
 
 export const reviewActions = {
   prepareCodeReview: ({ draft, action }) => {
+    // Only `allPass` leads here: the gates passed (the first time, if they had not judged before).
+    recordGateJudgement(draft, true);
     reply(
       draft,
       action,
@@ -79,5 +83,12 @@ export const reviewActions = {
       tasks: draft.context.plan?.length ?? 0,
     });
     reply(draft, action, `Story "${draft.story.title}" is complete. Well done!`);
+    // Seed 001: quick learning → more complexity, slow progress → more support.
+    const next = nextStoryComplexity(
+      draft.context.adaptive,
+      draft.context.outcomes,
+      draft.story.complexity,
+    );
+    reply(draft, action, `For your next story I suggest a ${next.complexity} one: ${next.why}.`);
   },
 } satisfies Partial<Record<StoryAction, ActionHandler>>;

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../errors/app-error.ts';
 import type { AgentActionName, AgentActionResult } from '../agent-port.ts';
+import { adaptiveLearner } from '../adaptive/outcomes.ts';
 import { leaf, reply, type TurnDeps, type TurnDraft } from './draft.ts';
 
 export async function callAgent<S extends z.ZodType>(
@@ -25,6 +26,8 @@ export async function callAgent<S extends z.ZodType>(
     state: leaf(draft),
     story: draft.story,
     referenceSolution,
+    ...adaptiveLearner(draft),
+    ...(deps.tracing?.current ? { tracingContext: deps.tracing.current } : {}),
   };
   const live = deps.replyStreams?.open();
   let streamed = false;

@@ -4,6 +4,7 @@
  * helpers here; nothing touches the database before the commit, so a turn that is computed again
  * (after a crash or a lost compare-and-set) never duplicates an effect.
  */
+import type { TracingContext } from '@mastra/core/observability';
 import type pg from 'pg';
 import type { AgentPort, TurnReplyStreams } from '../agent-port.ts';
 import type { Retention } from '../store/prune-history.ts';
@@ -43,6 +44,8 @@ export interface TurnDeps {
   readonly replyStreams?: TurnReplyStreams;
   /** History retention: the turn schedules the session's prune every so many events. */
   readonly retention?: Retention;
+  /** The trace of the workflow step running now (set by each mentor-turn step), for agent calls. */
+  readonly tracing?: { current?: TracingContext };
 }
 
 export interface TurnDraft {

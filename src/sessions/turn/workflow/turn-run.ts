@@ -5,6 +5,7 @@
  * a successful turn writes no Mastra snapshot, and a turn interrupted by a crash is computed again
  * from the session row (its inbox event is still pending).
  */
+import type { TracingContext } from '@mastra/core/observability';
 import type { RequestContext } from '@mastra/core/request-context';
 import type pg from 'pg';
 import { AppError } from '../../../errors/app-error.ts';
@@ -26,8 +27,15 @@ export interface TurnRun {
   committed?: CommitResult;
 }
 
-/** The turn a step works on. */
-export function turnRunOf(requestContext: RequestContext, eventId: string): TurnRun {
+/**
+ * The turn a step works on. Given the step's tracing context, agent calls the step makes are traced
+ * under it.
+ */
+export function turnRunOf(
+  requestContext: RequestContext,
+  eventId: string,
+  tracingContext?: TracingContext,
+): TurnRun {
   const run = requestContext.get(TURN_RUN_KEY) as TurnRun | undefined;
   if (!run || run.turn.event.id !== eventId)
     throw new AppError(
@@ -35,6 +43,8 @@ export function turnRunOf(requestContext: RequestContext, eventId: string): Turn
       `No turn is open for event ${eventId} in this run: session turns are started by the session service (POST /api/sessions/:id/events).`,
       { field: 'eventId' },
     );
+  const tracing = run.turn.deps.tracing;
+  if (tracing) tracing.current = tracingContext;
   return run;
 }
 

@@ -68,8 +68,8 @@ export const loadTurnStep = createStep({
   description: 'The session (its latest version) and the inbox event the turn applies',
   inputSchema: mentorTurnInputSchema,
   outputSchema: loadedSchema,
-  execute: async ({ inputData, requestContext }) => {
-    const { turn } = turnRunOf(requestContext, inputData.eventId);
+  execute: async ({ inputData, requestContext, tracingContext }) => {
+    const { turn } = turnRunOf(requestContext, inputData.eventId, tracingContext);
     return {
       eventId: turn.event.id,
       type: turn.event.type,
@@ -84,8 +84,8 @@ export const interpretStep = createStep({
   description: "Reads the event in the session's state: the state's classifier or agent",
   inputSchema: loadedSchema,
   outputSchema: turnLoopSchema,
-  execute: async ({ inputData, requestContext }) => {
-    const run = turnRunOf(requestContext, inputData.eventId);
+  execute: async ({ inputData, requestContext, tracingContext }) => {
+    const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
     await unlessRejected(run, () => readTurn(run.turn));
     const { reading, result } = run.turn;
     const outcome = run.rejected?.commit.outcome;
@@ -106,8 +106,8 @@ export const transitionTurnStep = createStep({
     'The next machine event (interpreted, or queued by an action) through the pure engine',
   inputSchema: turnLoopSchema,
   outputSchema: turnStepSchema,
-  execute: async ({ inputData, requestContext }) => {
-    const run = turnRunOf(requestContext, inputData.eventId);
+  execute: async ({ inputData, requestContext, tracingContext }) => {
+    const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
     const { turn } = run;
     const done = { eventId: inputData.eventId, done: true, actions: [] };
     if (inputData.done) return done;
@@ -139,8 +139,8 @@ export function groupActionsStep(id: string, description: string) {
     description,
     inputSchema: turnStepSchema,
     outputSchema: turnLoopSchema,
-    execute: async ({ inputData, requestContext }) => {
-      const run = turnRunOf(requestContext, inputData.eventId);
+    execute: async ({ inputData, requestContext, tracingContext }) => {
+      const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
       const pending = run.pending;
       run.pending = undefined;
       if (pending)
@@ -165,8 +165,8 @@ export const answerStep = createStep({
     'Answers a learner who wrote, pushes back the activity timers, guards the replies against leaks',
   inputSchema: turnLoopSchema,
   outputSchema: z.object({ eventId: z.string(), replies: z.number().int() }),
-  execute: async ({ inputData, requestContext }) => {
-    const run = turnRunOf(requestContext, inputData.eventId);
+  execute: async ({ inputData, requestContext, tracingContext }) => {
+    const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
     await unlessRejected(run, () => closeTurn(run.turn));
     return { eventId: inputData.eventId, replies: run.turn.draft.replies.length };
   },
@@ -178,8 +178,8 @@ export const commitStep = createStep({
     "One transaction: the session row (compare-and-set on its version), transitions, replies, timers, the event's outcome",
   inputSchema: z.object({ eventId: z.string(), replies: z.number().int() }),
   outputSchema: mentorTurnOutputSchema,
-  execute: async ({ inputData, requestContext }) => {
-    const run = turnRunOf(requestContext, inputData.eventId);
+  execute: async ({ inputData, requestContext, tracingContext }) => {
+    const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
     const computed = run.rejected ?? buildTurn(run.turn);
     run.computed = computed;
     const committed = await commitTurn(run.pool, computed.commit);
