@@ -128,6 +128,8 @@ interface Sample {
   model: number;
   /** Client's request → the model's request arriving: the turn's work before the call. */
   beforeCall: number;
+  /** Client's request → the `accepted` event (the message stored in the inbox). */
+  accepted: number;
   /** The model's first text chunk → the client's first token: stream, guard, SSE. */
   afterChunk: number;
   events: string[];
@@ -144,6 +146,7 @@ async function ask(id: string): Promise<Sample> {
   });
   if (!res.ok || !res.body) throw new Error(`messages: ${res.status}`);
   let firstToken: number | undefined;
+  let accepted: number | undefined;
   const events: string[] = [];
   let buffer = '';
   const decoder = new TextDecoder();
@@ -153,13 +156,14 @@ async function ask(id: string): Promise<Sample> {
     while (end >= 0) {
       const event = /^event: (.*)$/m.exec(buffer.slice(0, end))?.[1] ?? 'message';
       if (event === 'token' && firstToken === undefined) firstToken = performance.now();
+      if (event === 'accepted' && accepted === undefined) accepted = performance.now();
       events.push(event);
       buffer = buffer.slice(end + 2);
       end = buffer.indexOf('\n\n');
     }
   }
   const calls = fake.requests.slice(before).filter((r) => r.firstContentAt !== undefined);
-  if (firstToken === undefined || calls.length !== 1)
+  if (firstToken === undefined || accepted === undefined || calls.length !== 1)
     throw new Error(
       `no live token or not one streamed model call (${calls.length}): ${events.join(' ')}`,
     );
@@ -168,6 +172,7 @@ async function ask(id: string): Promise<Sample> {
     client: firstToken - started,
     model: call.firstContentAt! - call.receivedAt,
     beforeCall: call.receivedAt - started,
+    accepted: accepted - started,
     afterChunk: firstToken - call.firstContentAt!,
     events,
   };
@@ -206,6 +211,10 @@ try {
   line(
     '  of which: request → model called',
     samples.map((s) => s.beforeCall),
+  );
+  line(
+    '    (request → accepted event)',
+    samples.map((s) => s.accepted),
   );
   line(
     '  of which: model chunk → client token',
