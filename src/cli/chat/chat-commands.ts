@@ -54,6 +54,8 @@ const status: Command = async (_arg, { backend, sessionId, write }) => {
   const phase = s.machine === 'story' ? storyPhase(s.statePath) : null;
   if (phase) write(`  phase: ${phase}\n`);
   write(`  current task: ${s.currentTask ?? '— (no plan yet)'}\n`);
+  // The adaptive mentor's factors, with the history behind each (src/sessions/adaptive).
+  for (const line of s.adaptive?.explanation ?? []) write(`  adaptive: ${line}\n`);
   write(`  in this state since: ${s.enteredAt}\n`);
   write(`  allowed events: ${s.allowedEvents.join(', ') || '—'}\n`);
   for (const t of (s.timers ?? []) as { kind: string; dueAt: string }[])
