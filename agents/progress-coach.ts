@@ -1,3 +1,4 @@
+import { activityReportTool } from '../tools/activity-report.ts';
 import { createMentorAgent, type MentorAgentSpec } from './create-mentor-agent.ts';
 import { mentorMemory } from './memory.ts';
 import { progressCoachPrompt } from './prompts/progress-coach.ts';
@@ -9,6 +10,9 @@ export const progressCoachSpec: MentorAgentSpec = {
   description: 'Coaches progress: encourages, investigates a stall or redirects a loop.',
   instructions: progressCoachPrompt,
   learnerFacing: true,
+  // What a learner's message says they did ("all 12 tests pass", "PR is up"), read as session
+  // events with the same rules the session uses, as a structured tool result.
+  tools: { activityReportTool },
 };
 
 export const progressCoachAgent = createMentorAgent(progressCoachSpec, { memory: mentorMemory });
