@@ -14,6 +14,10 @@ export async function mentorflowContender(databaseUrl: string): Promise<Contende
   const env = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' };
   const app: App = await createApp(loadConfig(env, { TIME_SCALE: '1' }));
   app.sessions.processor.useExecutor(workflowTurns(app.mastra));
+  // The server is shared with the other contenders: idle connections go back after 1 s, not 10.
+  (
+    app.database.pool as unknown as { options: { idleTimeoutMillis: number } }
+  ).options.idleTimeoutMillis = 1000;
   const ids: string[] = [];
   // Each session's client sends its events in order; the event number carries on across runs.
   const sent: number[] = [];

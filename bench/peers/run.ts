@@ -91,6 +91,29 @@ try {
   for (const c of contenders) await c.prepare(max);
   for (const c of contenders) await c.run(10, 1); // warm-up (JIT, caches, connections)
 
+  /**
+   * One run with its CPU and round trips. The server is shared (max_connections): when it has no
+   * connection left for this run, it is run again a little later.
+   */
+  const measure = async (contender: Contender, sessions: number) => {
+    for (let attempt = 1; ; attempt++) {
+      const cpu = sampleCpu(admin, name);
+      const queriesBefore = queries;
+      try {
+        const measured = await contender.run(sessions, seconds);
+        return { measured, used: await cpu.stop(), queriesBefore };
+      } catch (error) {
+        await cpu.stop();
+        if (attempt >= 10 || !/too many clients/.test(String(error))) throw error;
+        process.stderr.write(
+          `${contender.name}: the server has no connection left, running it again\n`,
+        );
+        // Past the failed run's other clients, which stop at its end.
+        await new Promise((r) => setTimeout(r, Math.max(3000, seconds * 1000 + 500)));
+      }
+    }
+  };
+
   // results[round][contender][concurrency]; cpu: ms per event of the client and of Postgres.
   type Result = Measured & { cpuClient: number; cpuPostgres: number | null; queries: number };
   const results: Result[][][] = [];
@@ -100,10 +123,7 @@ try {
       // A different order each round, so no contender always runs right after the same one.
       for (let i = 0; i < contenders.length; i++) {
         const index = (i + r + k) % contenders.length;
-        const cpu = sampleCpu(admin, name);
-        const queriesBefore = queries;
-        const measured = await contenders[index]!.run(sessions, seconds);
-        const used = await cpu.stop();
+        const { measured, used, queriesBefore } = await measure(contenders[index]!, sessions);
         round[index]![k] = {
           ...measured,
           cpuClient: (measured.clientCpuMs ?? used.node) / measured.events,
