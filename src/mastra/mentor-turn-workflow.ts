@@ -62,8 +62,8 @@ const diagnosisInputStep = createStep({
     "The learner's message, recent errors and activity, for the diagnose-blocker workflow",
   inputSchema: turnStepSchema,
   outputSchema: diagnoseBlockerInputSchema,
-  execute: async ({ inputData, requestContext }) => {
-    const run = turnRunOf(requestContext, inputData.eventId);
+  execute: async ({ inputData, requestContext, tracingContext }) => {
+    const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
     const { draft, deps } = run.turn;
     const actions = run.pending?.actions ?? [];
     const data = run.pending?.data ?? {};
@@ -110,9 +110,9 @@ const applyDiagnosisStep = createStep({
   description: 'The diagnosis into the session context; then ANALYZE_STATE and what follows',
   inputSchema: diagnoseBlockerOutputSchema,
   outputSchema: turnLoopSchema,
-  execute: async ({ inputData, requestContext, getInitData }) => {
+  execute: async ({ inputData, requestContext, getInitData, tracingContext }) => {
     const { eventId } = getInitData<TurnStepOutput>();
-    const run = turnRunOf(requestContext, eventId);
+    const run = turnRunOf(requestContext, eventId, tracingContext);
     const pending = run.pending;
     run.pending = undefined;
     await unlessRejected(run, async () => {
