@@ -19,6 +19,8 @@ export const recentTasks = 5;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1.6×", or words for a ratio too small to print in hundredths. */
+const times = (ratio: number) => (ratio < 0.1 ? 'less than a tenth of' : `${ratio}×`);
 
 /** Sums the outcomes of earlier sessions, oldest first. */
 export function profileFrom(history: readonly SessionOutcomes[]): LearnerProfile {
@@ -76,7 +78,7 @@ export function adaptiveSettings(profile: LearnerProfile): AdaptiveSettings {
   const depth = hintStartDepth(level, profile.helpRequests);
   const explanation = profile.tasks
     ? [
-        `timeouts ×${timeoutFactor}: your last ${plural(profile.recentRatios.length, 'task')} took ${round2(ratio)}× their estimate (the factor stays within ${factorBounds.min}–${factorBounds.max})`,
+        `timeouts ×${timeoutFactor}: your last ${plural(profile.recentRatios.length, 'task')} took ${times(round2(ratio))} their estimate (the factor stays within ${factorBounds.min}–${factorBounds.max})`,
         `hints start at depth ${depth} of 3 (level ${level}: ${plural(profile.helpRequests, 'help request')} over ${plural(profile.tasks, 'task')}${profile.gateSessions ? `, quality gates passed first time in ${profile.gateFirstPasses} of ${plural(profile.gateSessions, 'session')}` : ''}${profile.repeatedErrors ? `, ${plural(profile.repeatedErrors, 'repeated error')}` : ''})`,
         granularity === 'fine'
           ? 'plan steps: finer (compound steps are split in two)'
@@ -114,7 +116,7 @@ export function nextStoryComplexity(
     const up = order[Math.min(at + 1, order.length - 1)]!;
     return {
       complexity: up,
-      why: `your tasks took ${ratio}× their estimate and the quality gates passed the first time`,
+      why: `your tasks took ${times(ratio)} their estimate and the quality gates passed the first time`,
     };
   }
   if ((ratios.length && ratio >= 1.5) || !passed || help > tasks) {
@@ -124,7 +126,7 @@ export function nextStoryComplexity(
       why: !passed
         ? 'the quality gates needed a second attempt'
         : ratio >= 1.5
-          ? `your tasks took ${ratio}× their estimate`
+          ? `your tasks took ${times(ratio)} their estimate`
           : `you asked for ${plural(help, 'hint')} over ${plural(tasks, 'task')}`,
     };
   }
