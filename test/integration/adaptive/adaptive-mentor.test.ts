@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { App } from '../../../src/app.ts';
+import { routeDefinitions } from '../../../src/http/routes/index.ts';
 import type { SessionService } from '../../../src/sessions/service.ts';
 import { cartStorySteps } from '../../e2e/support/cart-story.ts';
 import { cartStory } from '../sessions/fixtures/story.ts';
@@ -52,6 +54,19 @@ async function firstTask(service: SessionService, learnerId: string) {
   return { id: session.id, view, stepMs: Date.parse(step.dueAt) - Date.parse(view.enteredAt) };
 }
 
+/** GET /api/sessions/:id as its route answers it (a learner-scoped key of the session's learner). */
+async function getSessionRoute(service: SessionService, id: string, learnerId: string) {
+  const route = routeDefinitions.find((r) => r.method === 'GET' && r.path === '/sessions/:id')!;
+  const res = await route.handle({
+    app: { sessions: service } as unknown as App,
+    params: { id },
+    query: {},
+    body: undefined,
+    principal: { learnerId } as never,
+  } as never);
+  return (await res!.json()) as { adaptive: { explanation: string[]; timeoutFactor: number } };
+}
+
 describe('adaptive mentor', () => {
   it('a learner without history gets the policy as it is, explained', async () => {
     const { view, stepMs } = await firstTask(slow.service, `new-${randomUUID()}`);
@@ -79,6 +94,11 @@ describe('adaptive mentor', () => {
     );
     expect(adaptive.granularity).toBe('fine');
     expect(adaptive.level).toBe('beginner');
+    // The API explains the factors.
+    const api = await getSessionRoute(slow.service, view.id, learner);
+    expect(api.adaptive.timeoutFactor).toBe(2);
+    expect(api.adaptive.explanation).toEqual(adaptive.explanation);
+    expect(api.adaptive.explanation[2]).toBe('plan steps: finer (compound steps are split in two)');
 
     // Finer steps: a compound plan step becomes two tasks.
     const { session } = await slow.service.createSession({ learnerId: learner, story: cartStory });
@@ -94,7 +114,44 @@ describe('adaptive mentor', () => {
     });
     expect(planned.session.state).toBe('START_IMPLEMENTATION');
     expect(planned.replies.map((r) => r.text).join('\n')).toMatch(/Plan approved: 3 steps/);
-    expect((await slow.service.getSession(session.id)).currentTask).toBe('Write a failing test for the total');
+    expect((await slow.service.getSession(session.id)).currentTask).toBe(
+      'Write a failing test for the total',
+    );
+  });
+
+  it('the step timer follows the current plan step’s complexity, not only the story’s', async () => {
+    const { session } = await fast.service.createSession({
+      learnerId: `steps-${randomUUID()}`,
+      story: cartStory,
+    });
+    await fast.service.ingestEvent(session.id, {
+      type: 'learner-message',
+      data: { text: (cartStorySteps[0] as { text: string }).text },
+    });
+    await fast.service.ingestEvent(session.id, {
+      type: 'learner-message',
+      data: {
+        text: [
+          '1. Write a failing test for the total',
+          '2. Sum the item prices with reduce over every item in the cart, rounding each price to cents, then check the result against the expected totals from the product catalogue',
+          '3. Research how other carts round and compare the approaches',
+        ].join('\n'),
+      },
+    });
+    const stepTimer = async () => {
+      const view = await fast.service.getSession(session.id);
+      const t = (await fast.service.listTimers(session.id)).find((x) => x.kind === 'step')!;
+      return { event: t.event, ms: Date.parse(t.dueAt) - Date.parse(view.enteredAt) };
+    };
+    // A simple story: a short step gets 15 minutes, a long compound one 30, a research step 45.
+    expect(await stepTimer()).toEqual({ event: 'timeout', ms: 15 * 60_000 });
+    for (const [done, expected] of [
+      ['the failing test is written', { event: 'complexTimeout', ms: 30 * 60_000 }],
+      ['the sum is implemented', { event: 'researchTimeout', ms: 45 * 60_000 }],
+    ] as const) {
+      await fast.service.ingestEvent(session.id, { type: 'learner-message', data: { text: done } });
+      expect(await stepTimer()).toEqual(expected);
+    }
   });
 
   it('fast tasks and first-try gates shorten timeouts, start hints shallower and suggest more', async () => {
