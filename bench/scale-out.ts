@@ -10,9 +10,11 @@
  *   npm run bench:scale-out                200 sessions × 30 events
  *   npm run bench:scale-out -- --quick     30 sessions × 20 events
  *   … -- --sessions N --events K           other sizes
+ *   … -- --sticky                          a session's events go to one process (next one if it fails)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -28,6 +30,9 @@ const sessionCount = option('--sessions', quick ? 30 : 200);
 const eventsPerSession = option('--events', quick ? 20 : 30);
 /** Share of the load events answered before one process is killed. */
 const killAfter = 0.3;
+const sticky = argv.includes('--sticky');
+/** --sticky: each session's process (index into the processes, round-robin at its first event). */
+const home = new Map<string, number>();
 const recoveryWaitMs = 40_000;
 const processCount = 3;
 
@@ -140,7 +145,10 @@ async function send(
   key: string,
   event: object,
 ): Promise<{ session: { state: string } }> {
-  let at = turn++ % targets.length;
+  // Round-robin by default; --sticky: a session's events go to one process while it lives.
+  let at =
+    (sticky ? (home.get(sessionId) ?? home.set(sessionId, turn++).get(sessionId)!) : turn++) %
+    targets.length;
   for (let attempt = 0; attempt < 200; attempt++, at = (at + 1) % targets.length) {
     const server = targets[at]!;
     const started = Date.now();
@@ -162,7 +170,8 @@ async function send(
         throw new Error(`unexpected ${response.status} ${JSON.stringify(body)}`);
       if (seen.orphaned.has(`${sessionId} ${key}`))
         seen.orphanAnswered.set(`${sessionId} ${key}`, Date.now());
-      if (killed) seen.answeredAfterKill++;
+      if (sticky) home.set(sessionId, at);
+      if (killedAt) seen.answeredAfterKill++;
       else seen.answeredBeforeKill++;
       return body;
     } catch (error) {
@@ -238,6 +247,51 @@ async function pooled<T, R>(items: T[], limit: number, task: (item: T) => Promis
 
 const eventKey = (i: number) => `ev-${i}`;
 
+/** CPU ms a process has used so far (user + system, from /proc), or null when it is gone. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU used during the load by the product processes and by the Postgres backends of the bench
+ * database (sampled every second, so a backend that exits counts up to its last sample).
+ * Unlike wall time it hardly depends on what else runs on the machine.
+ */
+function cpuMeter() {
+  const used = new Map<number, { first: number; last: number }>();
+  let started = false;
+  async function sample() {
+    const { rows } = await admin.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1',
+      [dbName],
+    );
+    const pids = [...rows.map((r) => r.pid), ...servers.map((s) => s.child.pid!)];
+    for (const pid of pids) {
+      const ms = cpuMsOf(pid);
+      if (ms === null) continue;
+      const entry = used.get(pid);
+      if (entry) entry.last = ms;
+      else used.set(pid, { first: started ? 0 : ms, last: ms });
+    }
+    started = true;
+  }
+  return {
+    sample,
+    /** CPU ms of the product processes and of the Postgres backends since the first sample. */
+    total() {
+      const of = (pids: number[]) =>
+        pids.reduce((sum, pid) => sum + (used.get(pid)!.last - used.get(pid)!.first), 0);
+      const node = servers.map((s) => s.child.pid!).filter((pid) => used.has(pid));
+      return { node: of(node), postgres: of([...used.keys()].filter((p) => !node.includes(p))) };
+    },
+  };
+}
+
 /** Seconds from the kill until the orphaned events were applied: first, median, last. */
 function orphanSummary(delays: number[]): string {
   if (!delays.length) return 'none orphaned';
@@ -256,12 +310,13 @@ async function history(sessionIds: string[]) {
     status: string | null;
     state: string | null;
     processed_at: Date | null;
+    received_at: Date;
     transitions: number;
     turns: number;
   }>(
     `select e.session_id, e.idempotency_key as key, count(*) over (partition by e.session_id, e.idempotency_key)::int as copies,
             (select count(*) from event_outcomes o where o.session_id = e.session_id and o.seq = e.seq)::int as outcomes,
-            o.outcome->>'status' as status, o.state, o.processed_at,
+            o.outcome->>'status' as status, o.state, o.processed_at, e.received_at,
             (select count(*) from state_transitions t where t.event_id = e.id)::int as transitions,
             (select count(*) from turns t where t.event_id = e.id)::int as turns
        from session_events e
@@ -291,7 +346,7 @@ const unprocessed = async () =>
 let failed = false;
 try {
   console.log(
-    `scale-out: ${processCount} processes, ${sessionCount} sessions × ${eventsPerSession} events, database ${dbName}; load average ${load()}`,
+    `scale-out: ${processCount} processes, ${sessionCount} sessions × ${eventsPerSession} events, ${sticky ? 'sticky sessions' : 'round-robin'}, database ${dbName}; load average ${load()}`,
   );
   // The first process migrates the fresh database; the others then start side by side.
   servers.push(await startServer(0));
@@ -320,13 +375,18 @@ try {
 
   // The load: one client per session, all at once; one process is SIGKILLed after 30 % of it.
   const total = sessionCount * eventsPerSession;
+  const cpu = cpuMeter();
+  await cpu.sample();
+  const sampler = setInterval(() => void cpu.sample().catch(() => undefined), 1000);
   const loadStarted = Date.now();
   let loadAtKill = '';
   const watcher = setInterval(() => {
     if (killed || seen.answeredBeforeKill < total * killAfter) return;
     killed = servers[1]!;
-    killedAt = Date.now();
-    killed.child.kill('SIGKILL');
+    void cpu.sample().finally(() => {
+      killedAt = Date.now();
+      killed!.child.kill('SIGKILL');
+    });
     loadAtKill = load();
   }, 5);
   await Promise.all(
@@ -335,6 +395,9 @@ try {
     }),
   );
   clearInterval(watcher);
+  clearInterval(sampler);
+  await cpu.sample();
+  const cpuUsed = cpu.total();
   const loadEnded = Date.now();
   const loadAtEnd = load();
 
@@ -358,6 +421,8 @@ try {
   let wrongOutcome = 0;
   let wrongState = 0;
   const orphanDelays: number[] = [];
+  /** In-flight events the killed process had stored: applied before it died / after, elsewhere. */
+  const orphanFate = { notStored: 0, appliedBefore: 0, appliedAfter: 0 };
   for (const id of ids) {
     const keys = actual.get(id) ?? new Map();
     for (let i = 0; i < eventsPerSession; i++) {
@@ -368,8 +433,12 @@ try {
       if (row && row.copies !== 1) duplicated++;
       if (row && (row.transitions > ref.transitions || row.turns > ref.turns)) appliedTwice++;
       if (row && (row.status !== ref.status || row.state !== ref.state)) wrongOutcome++;
-      if (row?.processed_at && seen.orphaned.has(`${id} ${key}`))
+      if (row?.processed_at && seen.orphaned.has(`${id} ${key}`)) {
         orphanDelays.push(row.processed_at.getTime() - killedAt);
+        if (row.received_at.getTime() >= killedAt) orphanFate.notStored++;
+        else if (row.processed_at.getTime() < killedAt) orphanFate.appliedBefore++;
+        else orphanFate.appliedAfter++;
+      }
     }
     const final = finalOf.get(id);
     if (final?.state !== want.state || final.version !== want.version) wrongState++;
@@ -382,7 +451,7 @@ sessions                          ${sessionCount} (+1 reference: ${want.state}, 
 events sent                       ${total} (${seen.requests} requests; setup and reference included)
 events accepted                   ${total} (answered ${seen.answeredBeforeKill + seen.answeredAfterKill}, 409 ${seen.status409}, failed attempts ${seen.failedAttempts}, 5xx ${seen.serverErrors})
 process killed                    #1 after ${seen.answeredBeforeKill} answered events, ${seconds(killedAt - loadStarted)} s into the load
-events orphaned by the kill       ${seen.orphaned.size} (in flight on the killed process, retried elsewhere)
+events orphaned by the kill       ${seen.orphaned.size} in flight on the killed process, retried elsewhere: ${orphanFate.appliedAfter} stored by it and applied by another, ${orphanFate.appliedBefore} applied before it died (answer lost), ${orphanFate.notStored} not stored by it
 lost                              ${lost} (0 expected; ${pendingLeft} inbox events still without an outcome after the wait)
 stored twice                      ${duplicated} (0 expected)
 applied twice                     ${appliedTwice} (0 expected)
@@ -390,7 +459,7 @@ outcome differs from reference    ${wrongOutcome} (0 expected)
 sessions in the wrong state       ${wrongState} (0 expected)
 kill → orphans applied            ${orphanSummary(orphanDelays)} (last answered to its client ${seconds(Math.max(killedAt, ...seen.orphanAnswered.values()) - killedAt)} s after the kill)
 throughput before / after kill    ${rate(seen.answeredBeforeKill, killedAt - loadStarted)} / ${rate(seen.answeredAfterKill, loadEnded - killedAt)} events/s (3 / 2 processes)
-load                              ${seconds(loadEnded - loadStarted)} s
+load                              ${seconds(loadEnded - loadStarted)} s; CPU ms per event ${(cpuUsed.node / total).toFixed(1)} (3 processes) + ${(cpuUsed.postgres / total).toFixed(1)} (Postgres backends)
 load average (1/5/15 min)         kill ${loadAtKill}, end ${loadAtEnd}, now ${load()}`);
   failed =
     !killed || lost + duplicated + appliedTwice + wrongOutcome + wrongState + seen.serverErrors > 0;
