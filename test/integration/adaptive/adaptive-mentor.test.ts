@@ -119,6 +119,38 @@ describe('adaptive mentor', () => {
     );
   });
 
+  it('a repeated error is an outcome of the session and part of the next one’s profile', async () => {
+    const learner = `stuck-${randomUUID()}`;
+    const { session } = await fast.service.createSession({ learnerId: learner, story: cartStory });
+    for (const step of cartStorySteps.slice(0, 3))
+      await fast.service.ingestEvent(
+        session.id,
+        step.kind === 'message'
+          ? { type: 'learner-message', data: { text: step.text } }
+          : { type: step.type, data: step.data },
+      );
+    const failing = {
+      failed: 1,
+      passed: 3,
+      failures: [{ name: 'cart > total sums prices', message: 'expected 30, got "1020"' }],
+    };
+    let last = '';
+    for (let i = 0; i < 3; i++)
+      last = (await fast.service.ingestEvent(session.id, { type: 'test-run', data: failing }))
+        .session.state;
+    expect(last).toBe('TEST_STRATEGY_ISSUE');
+    const { rows } = await fast.pool.query(
+      `select context->'outcomes' as o from sessions where id = $1`,
+      [session.id],
+    );
+    expect(rows[0].o).toMatchObject({ repeatedErrors: 1, helpRequests: 0 });
+    expect(rows[0].o.taskRatios).toHaveLength(1);
+
+    const next = await firstTask(fast.service, learner);
+    expect(next.view.adaptive!.profile).toMatchObject({ sessions: 1, tasks: 1, repeatedErrors: 1 });
+    expect(next.view.adaptive!.explanation[1]).toMatch(/, 1 repeated error\)$/);
+  });
+
   it('the step timer follows the current plan step’s complexity, not only the story’s', async () => {
     const { session } = await fast.service.createSession({
       learnerId: `steps-${randomUUID()}`,
