@@ -21,8 +21,11 @@ export interface Api {
 
 /** `key` undefined sends no Authorization header. */
 export function apiClient(baseUrl: string, key?: string): Api {
-  const auth = key ? { authorization: `Bearer ${key}` } : {};
-  const call = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
+  const auth: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+  const call = (
+    path: string,
+    init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
+  ) =>
     fetch(`${baseUrl}/api${path}`, {
       ...init,
       headers: {
