@@ -67,6 +67,8 @@ const tables = [
   'notifications',
   'story_solutions',
   'mastra_workflow_snapshot',
+  'mastra_messages',
+  'mastra_threads',
   'graphile_worker._private_jobs',
 ];
 
@@ -134,6 +136,17 @@ for (const mark of marks) {
     `${String(mark).padStart(15)} ${`${(disk / 1024).toFixed(0)} KiB`.padStart(17)} ${`${(data / 1024).toFixed(0)} KiB`.padStart(18)} ${`${perEvent.toFixed(0)} B`.padStart(28)}`,
   );
 }
+const { rows: largest } = await pool.query<{ rel: string; bytes: string }>(
+  `select t as rel, pg_total_relation_size(t::regclass) as bytes from unnest($1::text[]) t
+   union all
+   select c.relname, pg_total_relation_size(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+   where n.nspname = 'public' and c.relkind = 'r' and c.relname like 'mastra_%' and c.relname <> all($1::text[])
+   order by 2 desc limit 8`,
+  [tables],
+);
+console.log(
+  `largest: ${largest.map((r) => `${r.rel} ${(Number(r.bytes) / 1024).toFixed(0)} KiB`).join(', ')}`,
+);
 console.log(
   `${sent * SESSIONS} events in ${((performance.now() - started) / 1000).toFixed(0)} s; load ${load()}`,
 );

@@ -1,5 +1,5 @@
 -- History retention (seed 002: entries per session, and days): a session keeps the inbox events,
--- outcomes, turns and transitions of its last `keep_events` processed events, none older than
+-- outcomes, turns, transitions and agent-memory messages of its last `keep_events` processed events, none older than
 -- `keep_days` days (0: no age limit). Pending events are never pruned. An event id older than the
 -- window is no longer recognised as a repeat: the idempotency window is the retention window.
 create function prune_session_history(p_session uuid, p_keep_events int, p_keep_days int)
@@ -37,6 +37,15 @@ begin
     'turns', (select count(*) from turns_gone),
     'transitions', (select count(*) from transitions)
   ) into v_result;
+  -- The agents' conversation thread of the session (Mastra memory, thread id = session id) keeps
+  -- no message older than the oldest event kept. The table is Mastra's: it may not exist yet.
+  if to_regclass('mastra_messages') is not null then
+    execute $q$
+      delete from mastra_messages
+      where thread_id = $1::text
+        and "createdAtZ" < (select min(received_at) from session_events where session_id = $1)
+    $q$ using p_session;
+  end if;
   return v_result;
 end;
 $$;
