@@ -12,12 +12,12 @@
  *   … -- --sessions N --events K           other sizes
  *   … -- --sticky                          a session's events go to one process (next one if it fails)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { type CliProcess, spawnScript } from '../test/helpers/spawn-cli.ts';
 import { activity, benchStory } from './session-driver.ts';
 
 const argv = process.argv.slice(2);
@@ -36,7 +36,7 @@ const home = new Map<string, number>();
 const recoveryWaitMs = 40_000;
 const processCount = 3;
 
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/mentorflow.js', import.meta.url));
 const load = () =>
   os
     .loadavg()
@@ -56,60 +56,29 @@ for (const pool of [admin, db]) pool.on('error', () => undefined);
 
 interface Server {
   readonly index: number;
-  readonly child: ChildProcess;
+  readonly cli: CliProcess;
   readonly url: string;
-  readonly exited: Promise<unknown>;
-  output: string;
 }
 
 /** `mentorflow start` on the bench database, auth off (loopback), its worker and sweep on. */
 async function startServer(index: number): Promise<Server> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const cli = spawnScript(bin, ['start'], {
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: dbUrl.toString(),
     WORKER: 'true',
     LOG_LEVEL: 'error',
     MASTRA_TELEMETRY_DISABLED: '1',
-  };
-  delete env.MENTORFLOW_API_KEYS;
-  const child = spawn(process.execPath, ['bin/mentorflow.js', 'start'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    MENTORFLOW_API_KEYS: undefined,
   });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  children.push({ child, exited });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server ${index}: no start\n${output}`)),
-      90_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/listening on (http:\/\/[^\s]+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', () => reject(new Error(`server ${index} exited:\n${output}`)));
-  });
-  const server: Server = { index, child, url, exited, output };
-  child.stderr!.on('data', (chunk: Buffer) => {
-    server.output += chunk.toString();
-  });
+  children.push(cli);
+  const [, url] = await cli.waitFor(/listening on (http:\/\/[^\s]+)/, 90_000);
   for (let tries = 0; ; tries++) {
     const ready = await fetch(`${url}/ready`).catch(() => null);
-    if (ready?.ok) break;
+    if (ready?.ok) return { index, cli, url: url! };
     if (tries > 100) throw new Error(`server ${index} is not ready`);
     await sleep(100);
   }
-  return server;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -133,7 +102,7 @@ const seen = {
 };
 const servers: Server[] = [];
 /** Every process started, ready or not, so that none outlives the bench. */
-const children: { child: ChildProcess; exited: Promise<unknown> }[] = [];
+const children: CliProcess[] = [];
 /** The processes clients send to. */
 let targets: Server[] = [];
 let killed: Server | null = null;
@@ -277,7 +246,7 @@ function cpuMeter() {
       'select pid from pg_stat_activity where datname = $1',
       [dbName],
     );
-    const pids = [...rows.map((r) => r.pid), ...servers.map((s) => s.child.pid!)];
+    const pids = [...rows.map((r) => r.pid), ...servers.map((s) => s.cli.child.pid!)];
     for (const pid of pids) {
       const ms = cpuMsOf(pid);
       if (ms === null) continue;
@@ -293,7 +262,7 @@ function cpuMeter() {
     total() {
       const of = (pids: number[]) =>
         pids.reduce((sum, pid) => sum + (used.get(pid)!.last - used.get(pid)!.first), 0);
-      const node = servers.map((s) => s.child.pid!).filter((pid) => used.has(pid));
+      const node = servers.map((s) => s.cli.child.pid!).filter((pid) => used.has(pid));
       return { node: of(node), postgres: of([...used.keys()].filter((p) => !node.includes(p))) };
     },
   };
@@ -392,7 +361,7 @@ try {
     killed = servers[1]!;
     void cpu.sample().finally(() => {
       killedAt = Date.now();
-      killed!.child.kill('SIGKILL');
+      killed!.cli.child.kill('SIGKILL');
     });
     loadAtKill = load();
   }, 5);
@@ -475,7 +444,7 @@ load average (1/5/15 min)         kill ${loadAtKill}, end ${loadAtEnd}, now ${lo
 } catch (error) {
   failed = true;
   console.error(error);
-  for (const server of servers) console.error(`--- server ${server.index}:\n${server.output}`);
+  for (const [i, cli] of children.entries()) console.error(`--- server ${i}:\n${cli.output()}`);
 } finally {
   await Promise.all(
     children.map(async ({ child, exited }) => {
