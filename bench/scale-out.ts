@@ -122,6 +122,7 @@ async function send(
   let at =
     (sticky ? (home.get(sessionId) ?? home.set(sessionId, turn++).get(sessionId)!) : turn++) %
     targets.length;
+  let serverErrors = 0;
   for (let attempt = 0; attempt < 200; attempt++, at = (at + 1) % targets.length) {
     const server = targets[at]!;
     const started = Date.now();
@@ -136,7 +137,9 @@ async function send(
       const body = await response.json().catch(() => null);
       if (response.status >= 500) {
         seen.serverErrors++;
-        throw new Error(`${response.status} ${JSON.stringify(body)}`);
+        // A live process answering 5xx again and again is a product error, not a dead process.
+        const again = ++serverErrors >= 3 ? 'unexpected ' : '';
+        throw new Error(`${again}${response.status} ${JSON.stringify(body)} (event ${key})`);
       }
       if (response.status === 409) seen.status409++;
       else if (!response.ok)
