@@ -106,11 +106,29 @@ export async function writeLearnerProfile(
   profile: LearnerProfile,
 ): Promise<void> {
   await ensureLearnerThread(memory, ref);
-  await memory.updateWorkingMemory({
-    threadId: ref.threadId,
-    resourceId: ref.resourceId,
-    workingMemory: JSON.stringify(learnerProfileSchema.parse(profile)),
-  });
+  const update = () =>
+    memory.updateWorkingMemory({
+      threadId: ref.threadId,
+      resourceId: ref.resourceId,
+      workingMemory: JSON.stringify(learnerProfileSchema.parse(profile)),
+    });
+  try {
+    await update();
+  } catch (error) {
+    // The profile is one row per learner: two of their sessions writing it first at the same time
+    // race to insert it (the scale-out bench hit mastra_resources_pkey). The loser's row exists now:
+    // once more updates it.
+    if (!isDuplicateKey(error)) throw error;
+    await update();
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; ) {
+    if (e.code === '23505' || /duplicate key/i.test(String(e.message ?? ''))) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 /** Memory of the default agent instances (`agents` in agents/index.ts). */

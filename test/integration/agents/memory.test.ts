@@ -8,6 +8,7 @@ import {
   assertThreadOwner,
   readLearnerProfile,
   recallLearnerThread,
+  writeLearnerProfile,
 } from '../../../agents/memory.ts';
 import { readModelInput } from '../../../src/models/model-input.ts';
 import { scriptedModel } from '../../helpers/mock-models.ts';
@@ -133,5 +134,40 @@ describe('mentor memory on Postgres', () => {
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]!.content).not.toContain('LIMIT $1 OFFSET $2');
     expect(stored.rows[0]!.content).toContain("I can't give you the solution itself");
+  });
+
+  it('writes a new learner’s profile from two processes at once (one row per learner, first write races)', async () => {
+    // A second Mastra on its own pool stands for another process: Mastra serialises a resource's
+    // writes within one process, not across processes.
+    const otherStorage = new PostgresStore({
+      id: 'test-other',
+      connectionString: process.env.DATABASE_URL!,
+      disableInit: true,
+    });
+    const other = new Mastra({ agents: createAgents(), storage: otherStorage, logger: false });
+    try {
+      const memories = [await memoryOf(), (await other.getAgent('hintGiverAgent').getMemory())!];
+      const learners = Array.from({ length: 20 }, (_, i) => `race-${Date.now()}-${i}`);
+      await Promise.all(
+        learners.flatMap((learner) =>
+          memories.map((memory, p) =>
+            writeLearnerProfile(
+              memory,
+              { threadId: `${learner}-session-${p}`, resourceId: learner },
+              { level: 'beginner', helpRequests: p, recurringMistakes: [] },
+            ),
+          ),
+        ),
+      );
+      for (const learner of learners) {
+        const stored = await readLearnerProfile(await memoryOf(), {
+          threadId: `${learner}-session-0`,
+          resourceId: learner,
+        });
+        expect(stored?.level).toBe('beginner');
+      }
+    } finally {
+      await otherStorage.close?.();
+    }
   });
 });
