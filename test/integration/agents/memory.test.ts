@@ -154,7 +154,13 @@ describe('mentor memory on Postgres', () => {
             writeLearnerProfile(
               memory,
               { threadId: `${learner}-session-${p}`, resourceId: learner },
-              { level: 'beginner', helpRequests: p, recurringMistakes: [] },
+              {
+                level: 'beginner',
+                helpRequests: p,
+                recurringMistakes: [],
+                knownConcepts: [],
+                recentHelpTopics: [],
+              },
             ),
           ),
         ),
