@@ -9,27 +9,17 @@
  *   npm run bench                 direct turns, then the mentor-turn workflow runner
  *   npm run bench -- --quick      fewer events
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { openDatabase } from '../src/db/database.ts';
+import { benchDatabase } from './bench-database.ts';
 import { activity, monitoringSession as driveToMonitoring } from './session-driver.ts';
 
 const quick = process.argv.includes('--quick');
 process.env.LOG_LEVEL ??= 'error';
 process.env.MASTRA_TELEMETRY_DISABLED = '1';
 
-// A database of its own on the server, so sizes are this run's alone.
-const server = await openDatabase(
-  { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: '.data/bench' },
-  { max: 2 },
-);
-const name = `mentorflow_bench_${randomBytes(4).toString('hex')}`;
-await server.pool.query(`create database "${name}"`);
-const url = new URL(server.url);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+const database = await benchDatabase('mentorflow_bench');
 
 // The app on the bench database (createApp opens it and migrates).
 const { createApp } = await import('../src/app.ts');
@@ -303,7 +293,7 @@ for (const rate of quick ? [500, 1000] : [500, 1000])
 const size = await bytesPerSession();
 
 console.log(
-  `\nmentorflow session events — ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, ${server.kind} Postgres`,
+  `\nmentorflow session events — ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? ''}, Node ${process.version}, ${database.kind} Postgres`,
 );
 console.log(
   `settings: ${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}; a durable 1-row insert takes ${fsyncProbe.toFixed(2)} ms here\n`,
@@ -332,6 +322,5 @@ console.log(
 );
 
 await app.close();
-await server.pool.query(`drop database if exists "${name}" with (force)`);
-await server.close();
+await database.drop();
 process.exit(0);

@@ -8,9 +8,8 @@
  *   npm run bench:retention                        2 sessions × 10,000 events, window 1,000
  *   npm run bench:retention -- --events 3000      fewer events
  */
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { openDatabase } from '../src/db/database.ts';
+import { benchDatabase } from './bench-database.ts';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -22,15 +21,7 @@ const WINDOW = arg('--window', 1000);
 process.env.LOG_LEVEL ??= 'error';
 process.env.MASTRA_TELEMETRY_DISABLED = '1';
 
-const server = await openDatabase(
-  { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: '.data/bench' },
-  { max: 2 },
-);
-const name = `mentorflow_retention_${randomBytes(4).toString('hex')}`;
-await server.pool.query(`create database "${name}"`);
-const url = new URL(server.url);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+const database = await benchDatabase('mentorflow_retention');
 
 const { createApp } = await import('../src/app.ts');
 const { loadConfig } = await import('../src/config/index.ts');
@@ -153,5 +144,4 @@ console.log(
 
 await worker.stop();
 await app.close();
-await server.pool.query(`drop database "${name}" with (force)`);
-await server.close();
+await database.drop();

@@ -1,22 +1,13 @@
 import type { TimelineEntry, TimelineReply } from '../../../db/console/session-timeline.ts';
+import { learnerEventTypes } from '../../access-policy.ts';
 import { formatTime, isoTime } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 
-/** Events the learner's own page sends; everything else (timers, a mentor's reply…) arrives live. */
-export const ownEventTypes: ReadonlySet<string> = new Set([
-  'learner-message',
-  'help-request',
-  'research',
-  'test-run',
-  'build',
-  'lint',
-  'typecheck',
-  'coverage',
-  'security-scan',
-  'commit',
-  'pause',
-  'resume',
-]);
+/**
+ * Events the learner's own page sends (those a learner's key may send); everything else (timers, a
+ * mentor's reply…) arrives live.
+ */
+export const ownEventTypes: ReadonlySet<string> = learnerEventTypes;
 
 /** Who wrote a reply: a human mentor (the reply names them) or mentorflow's own mentor. */
 export function replyAuthor(reply: TimelineReply, eventType: string): string {
