@@ -248,6 +248,19 @@ const serverErrorClasses: ServerErrorClass[] = [
     message: (m) => `expected a valid ${m[1]}, got '${m[2]}'`,
     value: 2,
   },
+  // PostgreSQL refusing a row Mastra's stored-agent/workflow routes built from an incomplete body.
+  {
+    pattern: /^null value in column "(\w+)" of relation "\w+" violates not-null constraint$/,
+    code: 'VALIDATION_ERROR',
+    message: () => 'required (this server keeps no default for it)',
+    field: (m) => m[1],
+  },
+  {
+    pattern: /^duplicate key value violates unique constraint "\w+"$/,
+    code: 'CONFLICT',
+    message: () => 'one with this id exists already',
+    field: sentField('id'),
+  },
   {
     pattern: /^All message IDs must be non-empty strings$/,
     code: 'VALIDATION_ERROR',

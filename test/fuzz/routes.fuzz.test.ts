@@ -158,4 +158,24 @@ describe(`fuzzing every route (${COUNT} requests, seed ${SEED})`, () => {
       expect(typeof body.error?.message, path).toBe('string');
     }
   });
+
+  it('answers a stored agent without a model 400 naming model (PostgreSQL refused the row: was 500)', async () => {
+    const res = await fetch(`${server.url}/api/stored/agents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys.operator}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: '',
+        authorId: 'fuzz',
+        metadata: {},
+        visibility: 'private',
+        autoPublish: false,
+        name: `no-model-${Date.now()}`,
+        description: 'found by the 10,000-request run',
+        instructions: [],
+        tools: [],
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { field?: string } }).error.field).toBe('model');
+  });
 });
