@@ -248,6 +248,20 @@ const serverErrorClasses: ServerErrorClass[] = [
     message: (m) => `expected a valid ${m[1]}, got '${m[2]}'`,
     value: 2,
   },
+  // A run created (create-run) but never started has no snapshot to restart from.
+  {
+    pattern: /^Snapshot not found for run (\S+?)\.?$/,
+    code: 'NOT_FOUND',
+    message: (m) => `run '${m[1]}' has nothing to restart (it never ran)`,
+    field: (_, sent) => ('runId' in sent.query ? 'query.runId' : sentField('runId')(_, sent)),
+  },
+  // A stored workflow's graph that cannot be rebuilt (a sleepUntil without a date…).
+  {
+    pattern: /^Stored (\w+) "(.*)" has an unparseable (\w+): (.*)$/,
+    code: 'VALIDATION_ERROR',
+    message: (m) => `a ${m[1]} step has an unparseable ${m[3]}: '${m[4]}'`,
+    field: () => 'graph',
+  },
   // PostgreSQL refusing a row Mastra's stored-agent/workflow routes built from an incomplete body.
   {
     pattern: /^null value in column "(\w+)" of relation "\w+" violates not-null constraint$/,

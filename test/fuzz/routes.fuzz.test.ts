@@ -178,4 +178,40 @@ describe(`fuzzing every route (${COUNT} requests, seed ${SEED})`, () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { field?: string } }).error.field).toBe('model');
   });
+
+  it('answers a restart of a run that never ran 404, and an unbuildable stored graph 400 (were 500)', async () => {
+    const headers = {
+      authorization: `Bearer ${keys.operator}`,
+      'content-type': 'application/json',
+    };
+    const workflow = '/api/workflows/progress-coach-output-processor';
+    const created = await fetch(`${server.url}${workflow}/create-run`, {
+      method: 'POST',
+      headers,
+      body: '{}',
+    });
+    const { runId } = (await created.json()) as { runId: string };
+    const restart = await fetch(`${server.url}${workflow}/restart-async?runId=${runId}`, {
+      method: 'POST',
+      headers,
+      body: '{}',
+    });
+    expect(restart.status).toBe(404);
+    expect(((await restart.json()) as { error: { field?: string } }).error.field).toBe(
+      'query.runId',
+    );
+    const stored = await fetch(`${server.url}/api/stored/workflows`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        id: `sleepy-${Date.now()}`,
+        description: 'found by the 10,000-request run',
+        inputSchema: {},
+        outputSchema: {},
+        graph: [{ type: 'sleepUntil', id: 'wait', date: 'AG' }],
+      }),
+    });
+    expect(stored.status).toBe(400);
+    expect(((await stored.json()) as { error: { field?: string } }).error.field).toBe('graph');
+  });
 });
