@@ -1,37 +1,15 @@
 import { createServer } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ended,
-  eventually,
-  type Receiver,
-  startApp,
-  startReceiver,
-  type TestApp,
-} from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, useTestApp } from './support/app.ts';
 
-let app: TestApp;
-const receivers: Receiver[] = [];
-beforeAll(async () => {
-  // TIME_SCALE 0.01: the breaker opens after 5 failures in a row for 300 ms.
-  app = await startApp();
-});
-afterAll(async () => {
-  for (const r of receivers) await r.close();
-  await app?.close();
-});
-
-async function receiver(reply: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(reply);
-  receivers.push(r);
-  return r;
-}
-const run = (id: string) => app.definitions.getRun(id);
-const untilEnded = (id: string) => eventually(() => run(id), ended);
+// TIME_SCALE 0.01: the breaker opens after 5 failures in a row for 300 ms.
+const fixture = useTestApp();
+const { receiver, run, untilEnded } = fixture;
 const runOnce = async (definition: string) =>
-  untilEnded((await app.definitions.startRun(definition, {})).id);
+  untilEnded((await fixture.app.definitions.startRun(definition, {})).id);
 const breaker = async (key: string) =>
   (
-    await app.database.pool.query<{ state: string; failures: number; cooled: boolean }>(
+    await fixture.app.database.pool.query<{ state: string; failures: number; cooled: boolean }>(
       'select state, failures, open_until <= now() as cooled from workflow_circuit_breakers where key = $1',
       [key],
     )
@@ -43,7 +21,7 @@ describe('reliability of user-defined workflow steps', () => {
     const target = await receiver(() =>
       healthy ? { status: 200, body: { ok: true } } : { status: 503 },
     );
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'breaker',
       steps: [{ id: 'call', kind: 'http', url: `${target.url}/health` }],
     });
@@ -83,7 +61,7 @@ describe('reliability of user-defined workflow steps', () => {
       if (call.path === '/slow' && held) await new Promise(() => undefined);
       return { status: 200, body: { path: call.path } };
     });
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'cancellable',
       onCancel: 'compensate',
       steps: [
@@ -98,12 +76,12 @@ describe('reliability of user-defined workflow steps', () => {
       ],
       compensations: [{ id: 'release', kind: 'http', method: 'DELETE', url: `${api.url}/reserve` }],
     });
-    const { id } = await app.definitions.startRun('cancellable', {});
+    const { id } = await fixture.app.definitions.startRun('cancellable', {});
     await eventually(
       () => run(id),
       (r) => r.currentSteps.includes('slow'),
     );
-    await app.definitions.cancel(id);
+    await fixture.app.definitions.cancel(id);
     const cancelled = await untilEnded(id);
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.steps.map((s) => `${s.step}:${s.status}`)).toEqual([
@@ -118,10 +96,10 @@ describe('reliability of user-defined workflow steps', () => {
       'POST /slow',
       'DELETE /reserve',
     ]);
-    await expect(app.definitions.cancel(id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(fixture.app.definitions.cancel(id)).rejects.toMatchObject({ code: 'CONFLICT' });
 
     held = false;
-    expect(await app.definitions.retry(id)).toMatchObject({ attempt: 2 });
+    expect(await fixture.app.definitions.retry(id)).toMatchObject({ attempt: 2 });
     const retried = await untilEnded(id);
     expect(retried).toMatchObject({ status: 'completed', attempt: 2 });
     expect(api.calls.filter((c) => c.path === '/reserve' && c.method === 'POST')).toHaveLength(1);
@@ -135,17 +113,17 @@ describe('reliability of user-defined workflow steps', () => {
     const server = createServer((req) => req.on('close', () => aborted()));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as { port: number }).port;
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'usurped',
       steps: [{ id: 'slow', kind: 'http', url: `http://127.0.0.1:${port}/slow` }],
     });
-    const { id } = await app.definitions.startRun('usurped', {});
+    const { id } = await fixture.app.definitions.startRun('usurped', {});
     await eventually(
       () => run(id),
       (r) => r.currentSteps.includes('slow'),
     );
     // Another process takes the run over (as after a stall past the lease).
-    await app.database.pool.query(
+    await fixture.app.database.pool.query(
       `update workflow_runs set lease_owner = 'another-process', lease_until = now() + interval '1 hour' where id = $1`,
       [id],
     );
@@ -154,12 +132,12 @@ describe('reliability of user-defined workflow steps', () => {
     server.close();
     await eventually(
       () => run(id),
-      () => !app.definitions.engine.driving.includes(id),
+      () => !fixture.app.definitions.engine.driving.includes(id),
     );
     const after = await run(id);
     expect(after.status).toBe('running');
     expect(after.steps[0]).toMatchObject({ step: 'slow', status: 'running' });
-    const { rows } = await app.database.pool.query(
+    const { rows } = await fixture.app.database.pool.query(
       'select lease_owner from workflow_runs where id = $1',
       [id],
     );
@@ -167,7 +145,7 @@ describe('reliability of user-defined workflow steps', () => {
   });
 
   it('an event wait that times out takes its onError (here: skip)', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'impatient',
       steps: [
         {
@@ -191,7 +169,7 @@ describe('reliability of user-defined workflow steps', () => {
   });
 
   it('analytics: percentiles, rates by error class, trend, and recommendations', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'analyzed',
       steps: [
         { id: 'fetch', kind: 'set', output: { n: '{{ input.n }}' } },
@@ -200,7 +178,7 @@ describe('reliability of user-defined workflow steps', () => {
       ],
     });
     for (let i = 0; i < 3; i++) await runOnce('analyzed');
-    const report = await app.definitions.analytics('analyzed');
+    const report = await fixture.app.definitions.analytics('analyzed');
     expect(report).toMatchObject({ definition: 'analyzed', runs: 3, successRate: 1 });
     expect(report.steps.map((s) => s.step).sort()).toEqual(['audit', 'fetch', 'total']);
     expect(report.steps[0]).toMatchObject({
@@ -212,7 +190,7 @@ describe('reliability of user-defined workflow steps', () => {
     expect(report.recommendations).toContainEqual(
       expect.objectContaining({ type: 'parallelization', steps: ['fetch', 'audit'] }),
     );
-    const breakerReport = await app.definitions.analytics('breaker');
+    const breakerReport = await fixture.app.definitions.analytics('breaker');
     expect(breakerReport.steps[0]!.errorsByClass).toMatchObject({ transient: 6, system: 1 });
     expect(breakerReport.failureRate).toBeGreaterThan(0);
   });

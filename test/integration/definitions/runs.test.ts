@@ -1,37 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ended,
-  eventually,
-  type Receiver,
-  startApp,
-  startReceiver,
-  type TestApp,
-} from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { eventually, useTestApp } from './support/app.ts';
 
-let app: TestApp;
-const receivers: Receiver[] = [];
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  for (const r of receivers) await r.close();
-  await app?.close();
-});
-
-async function receiver(reply: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(reply);
-  receivers.push(r);
-  return r;
-}
-
-const run = (id: string) => app.definitions.getRun(id);
-const untilEnded = (id: string) => eventually(() => run(id), ended);
+const fixture = useTestApp();
+const { receiver, run, untilEnded } = fixture;
 const stepOf = (r: Awaited<ReturnType<typeof run>>, id: string) =>
   r.steps.find((s) => s.step === id);
 
 describe('user-defined workflows run as Mastra workflows', () => {
   it('runs a sequence with an agent step (rules mode) and a mapped step, and registers it on Mastra', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'seq',
       steps: [
         { id: 'plan', kind: 'agent', agent: 'planner', prompt: 'Plan: {{ input.request }}' },
@@ -56,8 +33,10 @@ describe('user-defined workflows run as Mastra workflows', () => {
         },
       ],
     });
-    expect(Object.keys(app.mastra.listWorkflows())).toContain('udw-seq-v1');
-    const { id } = await app.definitions.startRun('seq', { request: 'Add a logout button' });
+    expect(Object.keys(fixture.app.mastra.listWorkflows())).toContain('udw-seq-v1');
+    const { id } = await fixture.app.definitions.startRun('seq', {
+      request: 'Add a logout button',
+    });
     const done = await untilEnded(id);
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
     expect(done.steps.map((s) => [s.step, s.status])).toEqual([
@@ -78,7 +57,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
       await held;
       return { status: 200, body: { late: true } };
     });
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'race',
       steps: [
         {
@@ -99,7 +78,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
         { id: 'done', kind: 'set', output: '{{ steps.fast.output.winner }}' },
       ],
     });
-    const { id } = await app.definitions.startRun('race', {});
+    const { id } = await fixture.app.definitions.startRun('race', {});
     const done = await untilEnded(id);
     release();
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
@@ -132,16 +111,16 @@ describe('user-defined workflows run as Mastra workflows', () => {
         },
       ],
     });
-    await app.definitions.create(fork('strict', 'fail'));
-    await app.definitions.create(fork('lenient', 'ignore'));
-    const strict = await untilEnded((await app.definitions.startRun('strict', {})).id);
+    await fixture.app.definitions.create(fork('strict', 'fail'));
+    await fixture.app.definitions.create(fork('lenient', 'ignore'));
+    const strict = await untilEnded((await fixture.app.definitions.startRun('strict', {})).id);
     expect(strict.status).toBe('failed');
     expect(stepOf(strict, 'strict-bad')!.status).toBe('failed');
     expect(stepOf(strict, 'strict-fork')).toMatchObject({
       status: 'failed',
       errorClass: 'business',
     });
-    const lenient = await untilEnded((await app.definitions.startRun('lenient', {})).id);
+    const lenient = await untilEnded((await fixture.app.definitions.startRun('lenient', {})).id);
     expect(lenient.status).toBe('completed');
     expect(stepOf(lenient, 'lenient-bad')!.status).toBe('failed');
     expect(stepOf(lenient, 'lenient-good')!.status).toBe('completed');
@@ -151,7 +130,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
   });
 
   it('a condition picks one arm; steps with a false `when` are skipped', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'cond',
       steps: [
         { id: 'scan', kind: 'set', output: { issues: '{{ input.issues }}' } },
@@ -166,7 +145,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
       ],
     });
     const withIssues = await untilEnded(
-      (await app.definitions.startRun('cond', { issues: ['xss'] })).id,
+      (await fixture.app.definitions.startRun('cond', { issues: ['xss'] })).id,
     );
     expect(withIssues.steps.map((s) => [s.step, s.status])).toEqual([
       ['scan', 'completed'],
@@ -175,7 +154,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
       ['notify', 'skipped'],
     ]);
     const clean = await untilEnded(
-      (await app.definitions.startRun('cond', { issues: [], notify: 'yes' })).id,
+      (await fixture.app.definitions.startRun('cond', { issues: [], notify: 'yes' })).id,
     );
     expect(clean.steps.map((s) => [s.step, s.status])).toEqual([
       ['scan', 'completed'],
@@ -187,7 +166,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
 
   it('skip: a step that keeps failing after its retries is skipped and the run goes on', async () => {
     const down = await receiver(() => ({ status: 503 }));
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'skippy',
       steps: [
         {
@@ -200,7 +179,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
         { id: 'after', kind: 'set', output: '{{ steps.flaky.status }}' },
       ],
     });
-    const done = await untilEnded((await app.definitions.startRun('skippy', {})).id);
+    const done = await untilEnded((await fixture.app.definitions.startRun('skippy', {})).id);
     expect(done.status).toBe('completed');
     expect(stepOf(done, 'flaky')).toMatchObject({
       status: 'skipped',
@@ -216,7 +195,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
     const target = await receiver(() =>
       healthy ? { status: 200, body: { ok: 1 } } : { status: 400, body: { error: 'bad' } },
     );
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'escalating',
       steps: [
         {
@@ -230,7 +209,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
         { id: 'after', kind: 'set', output: 'went on' },
       ],
     });
-    const first = (await app.definitions.startRun('escalating', {})).id;
+    const first = (await fixture.app.definitions.startRun('escalating', {})).id;
     const waiting = await eventually(
       () => run(first),
       (r) => r.status === 'waiting',
@@ -239,18 +218,18 @@ describe('user-defined workflows run as Mastra workflows', () => {
     expect(waiting.tasks).toEqual([
       expect.objectContaining({ kind: 'escalation', assignee: 'ops@example.test', status: 'open' }),
     ]);
-    await app.definitions.answerTask(waiting.tasks[0]!.id, { action: 'skip' });
+    await fixture.app.definitions.answerTask(waiting.tasks[0]!.id, { action: 'skip' });
     const skipped = await untilEnded(first);
     expect(skipped.status).toBe('completed');
     expect(stepOf(skipped, 'sync')!.status).toBe('skipped');
 
-    const second = (await app.definitions.startRun('escalating', {})).id;
+    const second = (await fixture.app.definitions.startRun('escalating', {})).id;
     const again = await eventually(
       () => run(second),
       (r) => r.status === 'waiting',
     );
     healthy = true;
-    await app.definitions.answerTask(again.tasks[0]!.id, { action: 'retry' });
+    await fixture.app.definitions.answerTask(again.tasks[0]!.id, { action: 'retry' });
     const retried = await untilEnded(second);
     expect(retried.status).toBe('completed');
     expect(stepOf(retried, 'sync')).toMatchObject({
@@ -260,26 +239,26 @@ describe('user-defined workflows run as Mastra workflows', () => {
   });
 
   it('a running run keeps its version when a new one is created', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'pinned',
       steps: [
         { id: 'approve', kind: 'human', assignee: 'lead@example.test', title: 'Approve?' },
         { id: 'result', kind: 'set', output: 'v1 {{ steps.approve.output.approved }}' },
       ],
     });
-    const old = (await app.definitions.startRun('pinned', {})).id;
+    const old = (await fixture.app.definitions.startRun('pinned', {})).id;
     const waiting = await eventually(
       () => run(old),
       (r) => r.status === 'waiting',
     );
-    const v2 = await app.definitions.addVersion('pinned', {
+    const v2 = await fixture.app.definitions.addVersion('pinned', {
       steps: [{ id: 'result', kind: 'set', output: 'v2' }],
     });
     expect(v2.latestVersion).toBe(2);
-    await app.definitions.answerTask(waiting.tasks[0]!.id, { approved: true });
+    await fixture.app.definitions.answerTask(waiting.tasks[0]!.id, { approved: true });
     const done = await untilEnded(old);
     expect(done).toMatchObject({ status: 'completed', version: 1, output: 'v1 true' });
-    const fresh = await untilEnded((await app.definitions.startRun('pinned', {})).id);
+    const fresh = await untilEnded((await fixture.app.definitions.startRun('pinned', {})).id);
     expect(fresh).toMatchObject({ status: 'completed', version: 2, output: 'v2' });
   });
 
@@ -289,7 +268,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
         ? { status: 400, body: { error: 'no' } }
         : { status: 200, body: { id: call.path } },
     );
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'saga',
       steps: [1, 2, 3, 4].map((n) => ({
         id: `step${n}`,
@@ -307,7 +286,7 @@ describe('user-defined workflows run as Mastra workflows', () => {
       })),
     });
     // undo3 and undo4 are named (the steps declare them) but never run: their steps did not complete.
-    const done = await untilEnded((await app.definitions.startRun('saga', {})).id);
+    const done = await untilEnded((await fixture.app.definitions.startRun('saga', {})).id);
     expect(done.status).toBe('failed');
     expect(done.error).toMatchObject({
       step: 'step3',

@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stuckSession } from '../notify/support/app.ts';
-import {
-  ended,
-  eventually,
-  type Receiver,
-  startApp,
-  startReceiver,
-  type TestApp,
-} from './support/app.ts';
+import { ended, eventually, useTestApp } from './support/app.ts';
 
-let app: TestApp;
-const receivers: Receiver[] = [];
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  for (const r of receivers) await r.close();
-  await app?.close();
-});
-
-const run = (id: string) => app.definitions.getRun(id);
-const untilEnded = (id: string) => eventually(() => run(id), ended);
-const runsOf = async (definition: string) => app.definitions.runs(definition);
+const fixture = useTestApp();
+const { run, untilEnded } = fixture;
+const runsOf = async (definition: string) => fixture.app.definitions.runs(definition);
 
 describe('sub-workflows, timeouts, tasks and triggers', () => {
   it('a sub-workflow step runs another definition as a child run and takes its output', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'child-sum',
       steps: [{ id: 'sum', kind: 'set', output: '{{ input.a + input.b }}' }],
     });
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'parent',
       steps: [
         {
@@ -41,19 +24,19 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
         { id: 'double', kind: 'set', output: '{{ steps.child.output * 2 }}' },
       ],
     });
-    const done = await untilEnded((await app.definitions.startRun('parent', { x: 5 })).id);
+    const done = await untilEnded((await fixture.app.definitions.startRun('parent', { x: 5 })).id);
     expect(done).toMatchObject({ status: 'completed', output: 14 });
     const [child] = await runsOf('child-sum');
     expect(child).toMatchObject({ status: 'completed', output: 7, trigger: { type: 'parent' } });
     await expect(
-      app.definitions.create({
+      fixture.app.definitions.create({
         id: 'loop',
         steps: [{ id: 'me', kind: 'workflow', workflow: 'loop' }],
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'steps[0].workflow' });
     // child-sum v2 running parent would close parent → child-sum → parent.
     await expect(
-      app.definitions.addVersion('child-sum', {
+      fixture.app.definitions.addVersion('child-sum', {
         steps: [{ id: 'back', kind: 'workflow', workflow: 'parent' }],
       }),
     ).rejects.toMatchObject({
@@ -64,9 +47,8 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
   });
 
   it('a step timeout is a transient failure, retried, then the run fails', async () => {
-    const silent = await startReceiver(() => new Promise(() => undefined));
-    receivers.push(silent);
-    await app.definitions.create({
+    const silent = await fixture.receiver(() => new Promise(() => undefined));
+    await fixture.app.definitions.create({
       id: 'slowpoke',
       steps: [
         {
@@ -78,7 +60,7 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
         },
       ],
     });
-    const done = await untilEnded((await app.definitions.startRun('slowpoke', {})).id);
+    const done = await untilEnded((await fixture.app.definitions.startRun('slowpoke', {})).id);
     expect(done.status).toBe('failed');
     expect(done.steps[0]).toMatchObject({
       status: 'failed',
@@ -90,7 +72,7 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
   });
 
   it('a human task is reassigned when its escalation time passes; cancelling the waiting run closes it', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'approval',
       steps: [
         {
@@ -101,14 +83,16 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
         },
       ],
     });
-    const { id } = await app.definitions.startRun('approval', {});
+    const { id } = await fixture.app.definitions.startRun('approval', {});
     const escalated = await eventually(
       () => run(id),
       (r) => r.tasks[0]?.escalatedAt != null,
     );
     expect(escalated.tasks[0]).toMatchObject({ assignee: 'director@example.test', status: 'open' });
-    expect((await app.definitions.events(id)).map((e) => e.type)).toContain('task.escalated');
-    await app.definitions.cancel(id);
+    expect((await fixture.app.definitions.events(id)).map((e) => e.type)).toContain(
+      'task.escalated',
+    );
+    await fixture.app.definitions.cancel(id);
     const cancelled = await untilEnded(id);
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.tasks[0]!.status).toBe('cancelled');
@@ -116,20 +100,20 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
   });
 
   it('an answer whose resume was lost (its process died) is picked up by the background pass', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'stranded',
       steps: [
         { id: 'ask', kind: 'human', assignee: 'lead@example.test' },
         { id: 'after', kind: 'set', output: '{{ steps.ask.output.ok }}' },
       ],
     });
-    const { id } = await app.definitions.startRun('stranded', {});
+    const { id } = await fixture.app.definitions.startRun('stranded', {});
     const waiting = await eventually(
       () => run(id),
       (r) => r.status === 'waiting',
     );
     // Answered as the API does, by a process that then died before resuming the run.
-    await app.database.pool.query(
+    await fixture.app.database.pool.query(
       `update workflow_human_tasks set status = 'answered', answer = '{"ok":"yes"}',
               answered_at = now() - interval '1 minute' where id = $1`,
       [waiting.tasks[0]!.id],
@@ -139,16 +123,21 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
   });
 
   it('an Idempotency-Key starts one run; a deprecated definition starts none', async () => {
-    await app.definitions.create({ id: 'once', steps: [{ id: 'a', kind: 'set', output: 1 }] });
-    const first = await app.definitions.startRun('once', {}, 'key-1');
-    const again = await app.definitions.startRun('once', {}, 'key-1');
+    await fixture.app.definitions.create({
+      id: 'once',
+      steps: [{ id: 'a', kind: 'set', output: 1 }],
+    });
+    const first = await fixture.app.definitions.startRun('once', {}, 'key-1');
+    const again = await fixture.app.definitions.startRun('once', {}, 'key-1');
     expect(again).toMatchObject({ id: first.id, duplicate: true });
-    await app.definitions.deprecate('once');
-    await expect(app.definitions.startRun('once', {})).rejects.toMatchObject({ code: 'CONFLICT' });
+    await fixture.app.definitions.deprecate('once');
+    await expect(fixture.app.definitions.startRun('once', {})).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('system events: a failed run and an escalated session start the definitions triggered by them', async () => {
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'on-failure',
       triggers: [
         { type: 'event', event: 'workflow-run.failed', condition: "event.definition == 'doomed'" },
@@ -161,18 +150,18 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
         },
       ],
     });
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'on-escalation',
       triggers: [{ type: 'event', event: 'session.escalated' }],
       steps: [
         { id: 'page', kind: 'set', output: '{{ input.event.learnerId }}: {{ input.event.kind }}' },
       ],
     });
-    await app.definitions.create({
+    await fixture.app.definitions.create({
       id: 'doomed',
       steps: [{ id: 'boom', kind: 'http', url: 'http://127.0.0.1:9/refused' }],
     });
-    await untilEnded((await app.definitions.startRun('doomed', {})).id);
+    await untilEnded((await fixture.app.definitions.startRun('doomed', {})).id);
     const [reaction] = await eventually(
       () => runsOf('on-failure'),
       (r) => r.length > 0 && ended(r[0]!),
@@ -183,7 +172,7 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
     });
     expect(String(reaction!.output)).toMatch(/^failed: doomed \(/);
 
-    await stuckSession(app, 'learner-esc');
+    await stuckSession(fixture.app, 'learner-esc');
     const [paged] = await eventually(
       () => runsOf('on-escalation'),
       (r) => r.length > 0 && ended(r[0]!),

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { loadConfig, type ConfigInput } from '../../../../src/config/index.ts';
 
@@ -96,4 +97,30 @@ export async function startReceiver(
         server.close(() => r());
       }),
   };
+}
+
+/**
+ * The app of a test file: started before its tests, closed after them with the receivers they
+ * started. `run` reads a run, `untilEnded` waits for it to end.
+ */
+export function useTestApp(overrides: ConfigInput = {}) {
+  const receivers: Receiver[] = [];
+  const fixture = {
+    app: undefined as unknown as TestApp,
+    async receiver(reply: Parameters<typeof startReceiver>[0]): Promise<Receiver> {
+      const r = await startReceiver(reply);
+      receivers.push(r);
+      return r;
+    },
+    run: (id: string) => fixture.app.definitions.getRun(id),
+    untilEnded: (id: string) => eventually(() => fixture.run(id), ended),
+  };
+  beforeAll(async () => {
+    fixture.app = await startApp(overrides);
+  });
+  afterAll(async () => {
+    for (const r of receivers) await r.close();
+    await fixture.app?.close();
+  });
+  return fixture;
 }
