@@ -257,11 +257,7 @@ export async function tick(engine: DefinitionEngine): Promise<void> {
         data: { type: 'event', timedOut: true },
       });
   }
-  for (const task of await escalateDueTasks(engine.pool))
-    await appendRunEvent(engine.pool, task.run_id, 'task.escalated', {
-      task: task.id,
-      assignee: task.assignee,
-    });
+  await escalateDueTasks(engine.pool);
   const driving = new Set(engine.driving);
   for (const { id } of await listOrphanedRuns(engine.pool))
     if (!driving.has(id)) void engine.spawn(id);
