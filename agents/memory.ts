@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MastraMemory } from '@mastra/core/memory';
 import { InMemoryStore } from '@mastra/core/storage';
 import type { MastraCompositeStore } from '@mastra/core/storage';
@@ -83,12 +84,19 @@ export async function recallLearnerThread(memory: MastraMemory, ref: ThreadRef, 
   return [...messages].reverse();
 }
 
+/** Options of the profile functions. */
+export interface OwnerChecked {
+  /** The caller has just checked the thread's owner (`ensureLearnerThread`): skip the re-read. */
+  ownerChecked?: boolean;
+}
+
 /** The learner profile kept in working memory, or undefined when none was stored yet. */
 export async function readLearnerProfile(
   memory: MastraMemory,
   ref: ThreadRef,
+  options: OwnerChecked = {},
 ): Promise<LearnerProfile | undefined> {
-  await assertThreadOwner(memory, ref);
+  if (!options.ownerChecked) await assertThreadOwner(memory, ref);
   const raw = await memory.getWorkingMemory({ threadId: ref.threadId, resourceId: ref.resourceId });
   if (!raw) return undefined;
   try {
@@ -104,8 +112,9 @@ export async function writeLearnerProfile(
   memory: MastraMemory,
   ref: ThreadRef,
   profile: LearnerProfile,
+  options: OwnerChecked = {},
 ): Promise<void> {
-  await ensureLearnerThread(memory, ref);
+  if (!options.ownerChecked) await ensureLearnerThread(memory, ref);
   const update = () =>
     memory.updateWorkingMemory({
       threadId: ref.threadId,
@@ -121,6 +130,30 @@ export async function writeLearnerProfile(
     if (!isDuplicateKey(error)) throw error;
     await update();
   }
+}
+
+/**
+ * Keep one exchange on the learner's thread as the agent loop would: the prompt as the user's
+ * message, the answer as the assistant's (used where the answer did not come through that loop).
+ */
+export async function saveExchange(
+  memory: MastraMemory,
+  ref: ThreadRef,
+  exchange: { prompt: string; answer: string },
+): Promise<void> {
+  const at = Date.now();
+  const message = (role: 'user' | 'assistant', text: string, offset: number) => ({
+    id: randomUUID(),
+    role,
+    type: 'v2',
+    createdAt: new Date(at + offset),
+    threadId: ref.threadId,
+    resourceId: ref.resourceId,
+    content: { format: 2 as const, parts: [{ type: 'text' as const, text }], content: text },
+  });
+  await memory.saveMessages({
+    messages: [message('user', exchange.prompt, 0), message('assistant', exchange.answer, 1)],
+  });
 }
 
 function isDuplicateKey(error: unknown): boolean {

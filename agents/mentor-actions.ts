@@ -1,10 +1,10 @@
-import type { LanguageModelV4 } from '@ai-sdk/provider';
+import type { JSONSchema7, LanguageModelV4 } from '@ai-sdk/provider';
 import type { Agent } from '@mastra/core/agent';
 import type { Mastra } from '@mastra/core/mastra';
 import type { MastraMemory } from '@mastra/core/memory';
 import type { TracingContext } from '@mastra/core/observability';
 import { RequestContext } from '@mastra/core/request-context';
-import type { z } from 'zod';
+import { toJSONSchema, type z } from 'zod';
 import { AppError } from '../src/errors/app-error.ts';
 import { parseOrThrow } from '../src/errors/zod-error.ts';
 import { formatModelInput } from '../src/models/model-input.ts';
@@ -22,7 +22,12 @@ import { modelContextKeys } from './create-mentor-agent.ts';
 import { agents, agentSpecs } from './index.ts';
 import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
 import { leakGuardContextKey, releaseGuarded } from './leak-guard-processor.ts';
-import { ensureLearnerThread, readLearnerProfile, writeLearnerProfile } from './memory.ts';
+import {
+  ensureLearnerThread,
+  readLearnerProfile,
+  saveExchange,
+  writeLearnerProfile,
+} from './memory.ts';
 import {
   learnerProfileSchema,
   type LearnerProfile,
@@ -140,7 +145,8 @@ export async function runAgentAction<N extends MentorActionName>(
       : undefined;
   const memory = thread && action.learnerFacing ? await memoryOf(agent) : undefined;
   if (memory && thread) await ensureLearnerThread(memory, thread);
-  const stored = memory && thread ? await readLearnerProfile(memory, thread) : undefined;
+  const stored =
+    memory && thread ? await readLearnerProfile(memory, thread, { ownerChecked: true }) : undefined;
   const learner = mergeProfiles(stored, context.learner, context.resourceId);
 
   const parsed = parseOrThrow(
@@ -158,7 +164,16 @@ export async function runAgentAction<N extends MentorActionName>(
   const guardOptions = { ...context.leakGuard, referenceSolution: context.referenceSolution };
   const live = action.learnerFacing ? context.replyStream : undefined;
   let sent = false;
+  // Rules mode answers in microseconds; Mastra's agent loop around it costs ~20 ms of CPU and ~15
+  // queries per call. Nobody is tracing and nothing streams: call the rules model directly and keep
+  // the exchange on the thread ourselves (below, once guarded). Traced or streamed calls keep the loop.
+  let direct: { prompt: string } | undefined;
   const call = async (model: LanguageModelV4): Promise<CallResult> => {
+    if (model.provider === 'rules' && !live && !tracing(context)) {
+      direct = { prompt };
+      return callRulesModel(model, prompt, action);
+    }
+    direct = undefined;
     if (live && sent) {
       live.reset('the model call is tried again');
       sent = false;
@@ -231,7 +246,11 @@ export async function runAgentAction<N extends MentorActionName>(
     const topic = action.topic?.(object);
     profile = recordHelpRequest(learner, topic);
   }
-  if (memory && thread && action.learnerFacing) await writeLearnerProfile(memory, thread, profile);
+  if (memory && thread && direct)
+    await saveExchange(memory, thread, { prompt: direct.prompt, answer: JSON.stringify(output) });
+  // The profile is one row per learner, shared by their sessions: written only when this call changed it.
+  if (memory && thread && !sameProfile(profile, stored))
+    await writeLearnerProfile(memory, thread, profile, { ownerChecked: true });
 
   const reply =
     action.learnerFacing && typeof (output as { reply?: unknown }).reply === 'string'
@@ -287,6 +306,48 @@ async function forwardReply(
     if (released.text) send(released.text);
   }
   if (pending && !inFence) send(pending);
+}
+
+/** Whether `context`'s call would be traced: a sampled span to join, or tracing configured. */
+function tracing(context: MentorActionContext): boolean {
+  if (context.tracingContext?.currentSpan?.isValid) return true;
+  return Boolean(context.mastra?.observability.getSelectedInstance({}));
+}
+
+const outputJsonSchemas = new Map<ActionSpec['output'], JSONSchema7>();
+
+/**
+ * One rules-mode answer without the agent loop: the same prompt and JSON response format the loop
+ * would give the model (the output's JSON Schema, converted once per action).
+ */
+async function callRulesModel(
+  model: LanguageModelV4,
+  prompt: string,
+  action: ActionSpec,
+): Promise<CallResult> {
+  let schema = outputJsonSchemas.get(action.output);
+  if (!schema) {
+    schema = toJSONSchema(action.output, { target: 'draft-7' }) as JSONSchema7;
+    outputJsonSchemas.set(action.output, schema);
+  }
+  const answer = await model.doGenerate({
+    prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+    responseFormat: { type: 'json', schema },
+  });
+  const text = answer.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return {
+    object: JSON.parse(text),
+    usage: {
+      inputTokens: answer.usage.inputTokens.total ?? 0,
+      outputTokens: answer.usage.outputTokens.total ?? 0,
+    },
+    providerMetadata: answer.providerMetadata as CallResult['providerMetadata'],
+  };
+}
+
+function sameProfile(a: LearnerProfile, b: LearnerProfile | undefined): boolean {
+  const canonical = (p: LearnerProfile) => JSON.stringify(learnerProfileSchema.parse(p));
+  return b !== undefined && canonical(a) === canonical(b);
 }
 
 /** Malformed structured output gets one more try on the same model before the caller falls back. */

@@ -51,6 +51,19 @@ export const persistFailedTurnsOnly: ShouldPersistSnapshotFn = ({ workflowStatus
   workflowStatus === 'failed';
 
 const options = { shouldPersistSnapshot: persistFailedTurnsOnly };
+
+/**
+ * A workflow nested in `mentor-turn` starts each run under the id its parent gives it, and Mastra
+ * then looks that id up in storage (one query per nested run, 1-3 per turn) to resume a stored run.
+ * A turn's nested runs are never stored to resume — a failed turn is applied again by a new run of
+ * its event — so the lookup answers from the process, as Mastra does without storage.
+ */
+function notStored<W extends { getWorkflowRunById: (...args: never[]) => Promise<unknown> }>(
+  workflow: W,
+): W {
+  workflow.getWorkflowRunById = async () => null;
+  return workflow;
+}
 const DIAGNOSE = 'diagnoseBlocker';
 
 type TurnStepOutput = z.infer<typeof turnStepSchema>;
@@ -124,33 +137,37 @@ const applyDiagnosisStep = createStep({
 });
 
 function blockerWorkflow() {
-  const diagnosis = createWorkflow({
-    id: 'mentor-blocker-diagnosis',
-    description: 'Entering DIAGNOSE_BLOCKER: the diagnose-blocker workflow, nested',
-    inputSchema: turnStepSchema,
-    outputSchema: turnLoopSchema,
-    options,
-  })
-    .then(diagnosisInputStep)
-    .then(diagnoseBlockerWorkflow)
-    .then(applyDiagnosisStep)
-    .commit();
-  return createWorkflow({
-    id: 'mentor-blocker',
-    description: stateGroupDescriptions.blocker,
-    inputSchema: turnStepSchema,
-    outputSchema: turnLoopSchema,
-    options,
-  })
-    .branch([
-      [async ({ inputData }) => inputData.actions.includes(DIAGNOSE), diagnosis],
-      [
-        async ({ inputData }) => !inputData.actions.includes(DIAGNOSE),
-        groupActionsStep('blocker-actions', 'Runs the blocker state actions'),
-      ],
-    ])
-    .map(async ({ inputData }) => firstBranchOutput(inputData))
-    .commit();
+  const diagnosis = notStored(
+    createWorkflow({
+      id: 'mentor-blocker-diagnosis',
+      description: 'Entering DIAGNOSE_BLOCKER: the diagnose-blocker workflow, nested',
+      inputSchema: turnStepSchema,
+      outputSchema: turnLoopSchema,
+      options,
+    })
+      .then(diagnosisInputStep)
+      .then(diagnoseBlockerWorkflow)
+      .then(applyDiagnosisStep)
+      .commit(),
+  );
+  return notStored(
+    createWorkflow({
+      id: 'mentor-blocker',
+      description: stateGroupDescriptions.blocker,
+      inputSchema: turnStepSchema,
+      outputSchema: turnLoopSchema,
+      options,
+    })
+      .branch([
+        [async ({ inputData }) => inputData.actions.includes(DIAGNOSE), diagnosis],
+        [
+          async ({ inputData }) => !inputData.actions.includes(DIAGNOSE),
+          groupActionsStep('blocker-actions', 'Runs the blocker state actions'),
+        ],
+      ])
+      .map(async ({ inputData }) => firstBranchOutput(inputData))
+      .commit(),
+  );
 }
 
 type GroupWorkflow = ReturnType<typeof groupActionsWorkflow>;
@@ -162,15 +179,17 @@ function groupWorkflow(group: StateGroup): GroupWorkflow {
 }
 
 function groupActionsWorkflow(group: StateGroup) {
-  return createWorkflow({
-    id: `mentor-${group}`,
-    description: stateGroupDescriptions[group],
-    inputSchema: turnStepSchema,
-    outputSchema: turnLoopSchema,
-    options,
-  })
-    .then(groupActionsStep(`${group}-actions`, `Runs the ${group} state actions`))
-    .commit();
+  return notStored(
+    createWorkflow({
+      id: `mentor-${group}`,
+      description: stateGroupDescriptions[group],
+      inputSchema: turnStepSchema,
+      outputSchema: turnLoopSchema,
+      options,
+    })
+      .then(groupActionsStep(`${group}-actions`, `Runs the ${group} state actions`))
+      .commit(),
+  );
 }
 
 /** The one output of a `.branch` (keyed by the step that ran). */
@@ -181,25 +200,27 @@ function firstBranchOutput(outputs: Record<string, unknown>): z.infer<typeof tur
 
 /** A fresh `mentor-turn` workflow (a workflow object is not shared between Mastra instances). */
 export function createMentorTurnWorkflow() {
-  const turnEvent = createWorkflow({
-    id: 'mentor-turn-event',
-    description: 'One machine event: the transition, then the actions of its state group',
-    inputSchema: turnLoopSchema,
-    outputSchema: turnLoopSchema,
-    options,
-  })
-    .then(transitionTurnStep)
-    .branch([
-      [async ({ inputData }) => inputData.done, turnEventsDoneStep],
-      ...stateGroups.map(
-        (group): [(p: { inputData: TurnStepOutput }) => Promise<boolean>, GroupWorkflow] => [
-          async ({ inputData }) => !inputData.done && inputData.group === group,
-          groupWorkflow(group),
-        ],
-      ),
-    ])
-    .map(async ({ inputData }) => firstBranchOutput(inputData))
-    .commit();
+  const turnEvent = notStored(
+    createWorkflow({
+      id: 'mentor-turn-event',
+      description: 'One machine event: the transition, then the actions of its state group',
+      inputSchema: turnLoopSchema,
+      outputSchema: turnLoopSchema,
+      options,
+    })
+      .then(transitionTurnStep)
+      .branch([
+        [async ({ inputData }) => inputData.done, turnEventsDoneStep],
+        ...stateGroups.map(
+          (group): [(p: { inputData: TurnStepOutput }) => Promise<boolean>, GroupWorkflow] => [
+            async ({ inputData }) => !inputData.done && inputData.group === group,
+            groupWorkflow(group),
+          ],
+        ),
+      ])
+      .map(async ({ inputData }) => firstBranchOutput(inputData))
+      .commit(),
+  );
 
   return createWorkflow({
     id: 'mentor-turn',

@@ -50,6 +50,9 @@ import type {
 } from './types.ts';
 import { profileOf } from './turn/machine-profiles.ts';
 
+/** Built once: a zod schema costs more to build than to run. */
+const sessionIdSchema = z.uuid();
+
 export const createSessionSchema = z.object({
   learnerId: z.string().trim().min(1, 'expected a learner id').max(200),
   mentorId: z.string().trim().min(1).max(200).optional(),
@@ -173,7 +176,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   });
 
   async function loadSession(sessionId: string): Promise<SessionRecord> {
-    const session = z.uuid().safeParse(sessionId).success
+    const session = sessionIdSchema.safeParse(sessionId).success
       ? await selectSession(pool, sessionId)
       : null;
     if (!session) throw notFound(sessionId);
@@ -304,7 +307,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       }));
     },
     async ingestEvent(sessionId, input, ingestOptions = {}) {
-      if (!z.uuid().safeParse(sessionId).success) throw notFound(sessionId);
+      if (!sessionIdSchema.safeParse(sessionId).success) throw notFound(sessionId);
       const machine = await sessionMachine(pool, sessionId);
       const event = validateEvent(sessionId, machine, input);
       const { stored, duplicate } = await storeEvent(

@@ -109,14 +109,31 @@ export type ActivityEventType = ActivityEvent['type'];
 export type EventOf<T extends ActivityEventType> = Extract<ActivityEvent, { type: T }>;
 
 /**
+ * Parsed events by the stored object: a turn reads the same recent events for the pattern
+ * detectors and for escalation, and parsing them is most of a quiet turn's CPU.
+ */
+const parsedEvents = new WeakMap<object, ActivityEvent | null>();
+
+function parseStored(raw: unknown): ActivityEvent | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  let parsed = parsedEvents.get(raw);
+  if (parsed === undefined) {
+    const result = activityEventSchema.safeParse(raw);
+    parsed = result.success ? result.data : null;
+    parsedEvents.set(raw, parsed);
+  }
+  return parsed;
+}
+
+/**
  * Keeps the events that match the schema and sorts them by time (stable for equal times).
  * Detectors are advisory: a malformed stored event is skipped, never a failed turn.
  */
 export function normalizeEvents(events: readonly unknown[]): ActivityEvent[] {
   const valid: ActivityEvent[] = [];
   for (const raw of events) {
-    const parsed = activityEventSchema.safeParse(raw);
-    if (parsed.success) valid.push(parsed.data);
+    const parsed = parseStored(raw);
+    if (parsed) valid.push(parsed);
   }
   return valid
     .map((e, index) => ({ e, index, time: Date.parse(e.at) }))

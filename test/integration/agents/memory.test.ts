@@ -136,6 +136,48 @@ describe('mentor memory on Postgres', () => {
     expect(stored.rows[0]!.content).toContain("I can't give you the solution itself");
   });
 
+  it('keeps a rules-mode answer on the thread as the agent loop would: a model later recalls it', async () => {
+    const context = { mastra, story, threadId: 'session-d1', resourceId: 'learner-d' };
+    // Untraced and not streamed, rules mode answers without Mastra's agent loop.
+    const rules = await runAgentAction(
+      'diagnoseBlocker',
+      { message: 'TypeError: rows.map is not a function' },
+      context,
+    );
+    expect(rules.mode).toBe('rules');
+    const profileRow = () =>
+      pool.query<{ updatedAt: Date }>('select "updatedAt" from mastra_resources where id = $1', [
+        'learner-d',
+      ]);
+
+    const model = scriptedModel([hint('Next answer.')]);
+    await runAgentAction('provideHint', { message: 'and now?' }, { ...context, model });
+    const prompt = JSON.stringify(model.calls[0]!.prompt);
+    expect(prompt).toContain('rows.map is not a function');
+    expect(prompt).toContain(JSON.stringify(rules.reply).slice(1, 40));
+
+    // Coaching is not a help request: the learner's profile row is not written again.
+    const written = (await profileRow()).rows[0]!.updatedAt;
+    await runAgentAction(
+      'coachProgress',
+      { mode: 'encourage', completedSteps: 1, totalSteps: 3, minutesSinceProgress: 5 },
+      context,
+    );
+    expect((await profileRow()).rows[0]!.updatedAt).toEqual(written);
+    const messages = await pool.query<{ role: string }>(
+      'select role from mastra_messages where thread_id = $1 order by "createdAt"',
+      ['session-d1'],
+    );
+    expect(messages.rows.map((r) => r.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
+  });
+
   it('writes a new learner’s profile from two processes at once (one row per learner, first write races)', async () => {
     // A second Mastra on its own pool stands for another process: Mastra serialises a resource's
     // writes within one process, not across processes.
