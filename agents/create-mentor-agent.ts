@@ -57,9 +57,17 @@ export function modelForCall(
   ).model;
 }
 
+/** Agents built by `createMentorAgent`: their model is whatever the request context says. */
+const mentorAgents = new WeakSet<Agent>();
+
+/** Whether `agent` takes its model from the request context (`modelContextKeys.model`). */
+export function takesModelFromContext(agent: Agent): boolean {
+  return mentorAgents.has(agent);
+}
+
 /** Build a Mastra Agent from its spec; the model is resolved per call, so env changes apply without a restart. */
 export function createMentorAgent(spec: MentorAgentSpec, options: CreateAgentOptions = {}): Agent {
-  return new Agent({
+  const agent = new Agent({
     id: spec.id,
     name: spec.name,
     description: spec.description,
@@ -73,4 +81,6 @@ export function createMentorAgent(spec: MentorAgentSpec, options: CreateAgentOpt
       ? { memory: ({ mastra }) => (mastra?.getStorage() ? options.memory! : offlineMentorMemory()) }
       : {}),
   });
+  mentorAgents.add(agent);
+  return agent;
 }

@@ -149,7 +149,7 @@ export async function saveExchange(
     createdAt: new Date(at + offset),
     threadId: ref.threadId,
     resourceId: ref.resourceId,
-    content: { format: 2 as const, parts: [{ type: 'text' as const, text }], content: text },
+    content: { format: 2 as const, parts: [{ type: 'text' as const, text }] },
   });
   await memory.saveMessages({
     messages: [message('user', exchange.prompt, 0), message('assistant', exchange.answer, 1)],

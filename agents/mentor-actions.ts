@@ -7,7 +7,7 @@ import { RequestContext } from '@mastra/core/request-context';
 import { toJSONSchema, type z } from 'zod';
 import { AppError } from '../src/errors/app-error.ts';
 import { parseOrThrow } from '../src/errors/zod-error.ts';
-import { formatModelInput } from '../src/models/model-input.ts';
+import { formatModelContext, formatModelInput } from '../src/models/model-input.ts';
 import { fallbackOf, type FallbackReason } from '../src/models/resilient-model.ts';
 import { resolveModel, type ResolveModelOptions } from '../src/models/resolve-model.ts';
 import { rules } from '../src/models/rules/provider.ts';
@@ -18,7 +18,7 @@ import {
   type MentorActionName,
   type MentorActionOutput,
 } from './actions.ts';
-import { modelContextKeys } from './create-mentor-agent.ts';
+import { modelContextKeys, takesModelFromContext } from './create-mentor-agent.ts';
 import { agents, agentSpecs } from './index.ts';
 import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
 import { leakGuardContextKey, releaseGuarded } from './leak-guard-processor.ts';
@@ -158,7 +158,16 @@ export async function runAgentAction<N extends MentorActionName>(
     },
     'input',
   ) as Record<string, unknown>;
-  const prompt = formatModelInput(action.task, parsed);
+  // The story and the learner go in the system message: the thread keeps only what changes.
+  const { story: storyInput, learner: learnerInput, ...own } = parsed;
+  const system =
+    storyInput || learnerInput
+      ? formatModelContext({
+          ...(storyInput ? { story: storyInput } : {}),
+          ...(learnerInput ? { learner: learnerInput } : {}),
+        })
+      : undefined;
+  const prompt = formatModelInput(action.task, own);
 
   const configured = configuredModel(agentId, context);
   const guardOptions = { ...context.leakGuard, referenceSolution: context.referenceSolution };
@@ -169,9 +178,9 @@ export async function runAgentAction<N extends MentorActionName>(
   // the exchange on the thread ourselves (below, once guarded). Traced or streamed calls keep the loop.
   let direct: { prompt: string } | undefined;
   const call = async (model: LanguageModelV4): Promise<CallResult> => {
-    if (model.provider === 'rules' && !live && !tracing(context)) {
+    if (model.provider === 'rules' && takesModelFromContext(agent) && !live && !tracing(context)) {
       direct = { prompt };
-      return callRulesModel(model, prompt, action);
+      return callRulesModel(model, { system, prompt }, action);
     }
     direct = undefined;
     if (live && sent) {
@@ -186,6 +195,7 @@ export async function runAgentAction<N extends MentorActionName>(
     } satisfies LeakGuardOptions & { structured: boolean });
     const options = {
       structuredOutput: { schema: action.output },
+      ...(system ? { system } : {}),
       requestContext,
       ...(memory && thread
         ? { memory: { thread: thread.threadId, resource: thread.resourceId } }
@@ -322,7 +332,7 @@ const outputJsonSchemas = new Map<ActionSpec['output'], JSONSchema7>();
  */
 async function callRulesModel(
   model: LanguageModelV4,
-  prompt: string,
+  { system, prompt }: { system: string | undefined; prompt: string },
   action: ActionSpec,
 ): Promise<CallResult> {
   let schema = outputJsonSchemas.get(action.output);
@@ -331,7 +341,10 @@ async function callRulesModel(
     outputJsonSchemas.set(action.output, schema);
   }
   const answer = await model.doGenerate({
-    prompt: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
+    prompt: [
+      ...(system ? [{ role: 'system' as const, content: system }] : []),
+      { role: 'user', content: [{ type: 'text', text: prompt }] },
+    ],
     responseFormat: { type: 'json', schema },
   });
   const text = answer.content.map((part) => (part.type === 'text' ? part.text : '')).join('');

@@ -79,7 +79,9 @@ async function rowData(ids: string[]): Promise<number> {
           + (select coalesce(sum(pg_column_size(t.*) + 24), 0) from state_transitions t where session_id = any($1))
           + (select coalesce(sum(pg_column_size(u.*) + 24), 0) from turns u where session_id = any($1))
           + (select coalesce(sum(pg_column_size(s.*) + 24), 0) from sessions s where id = any($1))
-          + (select coalesce(sum(pg_column_size(m.*) + 24), 0) from mastra_workflow_snapshot m) as bytes`,
+          + (select coalesce(sum(pg_column_size(m.*) + 24), 0) from mastra_workflow_snapshot m)
+          + (select coalesce(sum(pg_column_size(m.*) + 24), 0) from mastra_messages m where thread_id = any($1::text[]))
+          + (select coalesce(sum(pg_column_size(m.*) + 24), 0) from mastra_threads m where id = any($1::text[])) as bytes`,
     [ids],
   );
   return Number(rows[0]!.bytes);

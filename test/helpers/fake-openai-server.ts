@@ -55,6 +55,8 @@ export interface RecordedRequest {
   stream: boolean;
   /** Text of the last user message: the agent input as the model saw it. */
   lastUserText: string;
+  /** Text of the system (and developer) messages: the standing context the model saw. */
+  systemText: string;
   /** The requested structured-output format, if any (`response_format` or `text.format`). */
   responseFormat: unknown;
   /** What the server answered with. */
@@ -129,6 +131,7 @@ export async function startFakeOpenAIServer(
       body,
       stream: body?.stream === true,
       lastUserText: lastUserText(api, body),
+      systemText: systemText(api, body),
       responseFormat:
         api === 'chat'
           ? body?.response_format
@@ -239,6 +242,27 @@ function lastUserText(api: string, body: Record<string, unknown> | undefined): s
   return Array.isArray(last.content)
     ? last.content.map((p: { text?: string }) => p.text ?? '').join('\n')
     : '';
+}
+
+function systemText(api: string, body: Record<string, unknown> | undefined): string {
+  const messages = (api === 'chat' ? body?.messages : body?.input) as
+    | Array<{ role?: string; content?: unknown }>
+    | undefined;
+  const system = [
+    ...(Array.isArray(messages) ? messages : []).filter(
+      (m) => m.role === 'system' || m.role === 'developer',
+    ),
+    ...(typeof body?.instructions === 'string' ? [{ content: body.instructions }] : []),
+  ];
+  return system
+    .map((m) =>
+      typeof m.content === 'string'
+        ? m.content
+        : Array.isArray(m.content)
+          ? m.content.map((p: { text?: string }) => p.text ?? '').join('\n')
+          : '',
+    )
+    .join('\n');
 }
 
 function chunks(text: string, size: number): string[] {

@@ -69,7 +69,9 @@ describe('agents against an OpenAI-compatible server (chat completions)', () => 
     });
     expect(request!.headers.authorization).toBe('Bearer test-key');
     expect(request!.responseFormat).toMatchObject({ type: 'json_schema' });
-    expect(request!.lastUserText).toContain('"level": "intermediate"');
+    // The learner and the story are the call's standing context (system); the input is the user's.
+    expect(request!.systemText).toContain('"level":"intermediate"');
+    expect(request!.lastUserText).toContain('mentorflow-input');
   });
 
   it('reads MODEL, MODEL_<AGENT>, OPENAI_API_KEY and OPENAI_BASE_URL from the environment', async () => {

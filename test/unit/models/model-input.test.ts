@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatModelInput, readModelInput } from '../../../src/models/model-input.ts';
+import {
+  formatModelContext,
+  formatModelInput,
+  readModelInput,
+} from '../../../src/models/model-input.ts';
 import { stripAnsi } from '../../../tools/reports/report-input.ts';
 
 const user = (text: string) => [
@@ -29,6 +33,20 @@ describe('readModelInput', () => {
       text,
       message: 'Say hello\n\ntask\n\n\nthanks',
     });
+  });
+
+  it('reads the standing context of the system message under the user message’s own input', () => {
+    const prompt = [
+      { role: 'system' as const, content: 'You are a mentor.' },
+      { role: 'system' as const, content: formatModelContext({ story: { title: 'T' }, level: 1 }) },
+      ...user(formatModelInput('Diagnose.', { message: 'stuck', level: 2 })),
+    ];
+    expect(readModelInput(prompt)).toMatchObject({
+      input: { story: { title: 'T' }, message: 'stuck', level: 2 },
+      message: 'Diagnose.',
+    });
+    // Free text from a user who is not an agent call: no input, whatever the system says.
+    expect(readModelInput([prompt[0]!, ...user('hello')]).input).toBeUndefined();
   });
 
   it('finds the same blocks and message as the regular expression it replaced', () => {
