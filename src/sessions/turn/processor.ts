@@ -154,7 +154,7 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
           ({ turn, result } = await execute(entry.record, event, deps, pool));
         } catch (error) {
           // A bug or an unexpected failure must not block the session's later events forever:
-          // record the event as rejected (INTERNAL) and carry on. Database errors are retried instead.
+          // record the event as rejected and carry on. Database errors are retried instead.
           if (isDatabaseError(error)) throw error;
           options.onError?.(error, event);
           turn = {
@@ -165,9 +165,12 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
               version: entry.record.version,
               outcome: {
                 status: 'rejected' as const,
+                // Not a 5xx: the server did not fail the request, it stored the event and
+                // decided to skip it; sending it again gets the same answer (it is one event).
                 error: {
-                  code: 'INTERNAL',
-                  message: 'The event could not be processed; it was recorded and skipped.',
+                  code: 'UNPROCESSABLE',
+                  message:
+                    'The event could not be processed; it was recorded and skipped (the failure is logged for the operators).',
                 },
               },
             },

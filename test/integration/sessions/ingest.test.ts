@@ -239,4 +239,38 @@ describe('sessions', () => {
       service.createSession({ learnerId: 'x', story: cartStory, machine: 'other' as 'story' }),
     ).rejects.toMatchObject({ field: 'machine' });
   });
+
+  it('a turn that fails on a bug is recorded and skipped: 422 (not 5xx), once, the same again on a repeat', async () => {
+    let broken = false;
+    const failing = testService({
+      pool,
+      // A bug in the turn's actions (not a database error, which is retried).
+      beforeAction: async () => {
+        if (broken) throw new TypeError('a bug in the turn');
+      },
+    }).service;
+    const { session } = await failing.createSession({ learnerId: 'ben', story: cartStory });
+    broken = true;
+    const send = () =>
+      failing.ingestEvent(session.id, {
+        id: 'restated',
+        type: 'learner-message',
+        data: { text: restatement },
+      });
+    for (const duplicate of [false, true])
+      await expect(send()).rejects.toMatchObject({
+        code: 'UNPROCESSABLE',
+        status: 422,
+        details: { duplicate },
+      });
+    // The session goes on: the next event is processed.
+    broken = false;
+    const next = await failing.ingestEvent(session.id, { type: 'research', data: { query: 'x' } });
+    expect(next.outcome.status).not.toBe('rejected');
+    expect(
+      await count(pool, 'select count(*) as n from event_outcomes where session_id = $1', [
+        session.id,
+      ]),
+    ).toBe(3);
+  });
 });
