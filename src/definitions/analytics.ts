@@ -2,8 +2,8 @@ import type pg from 'pg';
 import { templateExpressions } from './expression/template.ts';
 import { parseExpression, referencedSteps } from './expression/parse.ts';
 import type { Definition, Step } from './schema.ts';
-import { runStats } from './sql/run-stats.ts';
-import { stepStats } from './sql/step-stats.ts';
+import { runStats } from '../db/definitions/run-stats.ts';
+import { stepStats } from '../db/definitions/step-stats.ts';
 
 export interface Recommendation {
   type: 'parallelization' | 'performance' | 'reliability';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { OnError, RetryPolicy, Step } from './schema.ts';
-import { acquireBreaker } from './sql/acquire-breaker.ts';
-import { recordBreaker } from './sql/record-breaker.ts';
+import { acquireBreaker } from '../db/definitions/acquire-breaker.ts';
+import { recordBreaker } from '../db/definitions/record-breaker.ts';
 import { classify, StepCancelled, StepError } from './step-error.ts';
 
 /** Circuit breaker settings: failures in a row that open it, and how long it stays open. */

@@ -3,12 +3,12 @@ import { type KindDeps, runLeaf } from './kinds.ts';
 import { type BreakerOptions, runWithPolicy } from './policy.ts';
 import type { Definition, RetryPolicy } from './schema.ts';
 import { scopeOf } from './scope.ts';
-import { appendRunEvent } from './sql/append-run-event.ts';
-import { listCompensations } from './sql/list-compensations.ts';
-import { markCompensation } from './sql/mark-compensation.ts';
-import { planCompensations } from './sql/plan-compensations.ts';
-import { selectStepResults } from './sql/select-step-results.ts';
-import type { RunRow } from './sql/types.ts';
+import { appendRunEvent } from '../db/definitions/append-run-event.ts';
+import { listCompensations } from '../db/definitions/list-compensations.ts';
+import { markCompensation } from '../db/definitions/mark-compensation.ts';
+import { planCompensations } from '../db/definitions/plan-compensations.ts';
+import { selectStepResults } from '../db/definitions/select-step-results.ts';
+import type { RunRow } from '../db/definitions/types.ts';
 
 /** Compensations are retried unless they say otherwise: undoing must not give up on a blip. */
 const compensationRetry: RetryPolicy = {

@@ -1,5 +1,5 @@
 import type { Scope } from './expression/evaluate.ts';
-import type { RunRow, StepResultRow } from './sql/types.ts';
+import type { RunRow, StepResultRow } from '../db/definitions/types.ts';
 
 /** Secrets a definition can read as `secrets.NAME`: the process's `WORKFLOW_SECRET_NAME` variables. */
 export function secretsFromEnv(env: Record<string, string | undefined>): Record<string, string> {

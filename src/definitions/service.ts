@@ -10,26 +10,27 @@ import type { BreakerOptions } from './policy.ts';
 import { definitionAgentNames, definitionTools } from './registry.ts';
 import { type Definition, definitionSchema } from './schema.ts';
 import { subWorkflowCycles, subWorkflowsOf } from './sub-workflow-cycles.ts';
-import { answerHumanTask } from './sql/answer-human-task.ts';
-import { insertDefinition } from './sql/insert-definition.ts';
-import { insertVersion } from './sql/insert-version.ts';
-import { listCompensations } from './sql/list-compensations.ts';
-import { listDefinitions } from './sql/list-definitions.ts';
-import { listHumanTasks } from './sql/list-human-tasks.ts';
-import { listRegistrableVersions } from './sql/list-registrable-versions.ts';
-import { listRunEvents } from './sql/list-run-events.ts';
-import { listRuns } from './sql/list-runs.ts';
-import { listVersions } from './sql/list-versions.ts';
-import { requestCancel } from './sql/request-cancel.ts';
-import { restartRun } from './sql/restart-run.ts';
-import { selectDefinition } from './sql/select-definition.ts';
-import { selectHumanTask } from './sql/select-human-task.ts';
-import { selectRun } from './sql/select-run.ts';
-import { selectStepResults } from './sql/select-step-results.ts';
-import { selectVersion } from './sql/select-version.ts';
-import { setDefinitionStatus } from './sql/set-definition-status.ts';
-import { syncSchedules } from './sql/sync-schedules.ts';
-import type { DefinitionRow, HumanTaskRow, RunRow } from './sql/types.ts';
+import { answerHumanTask } from '../db/definitions/answer-human-task.ts';
+import { insertDefinition } from '../db/definitions/insert-definition.ts';
+import { insertVersion } from '../db/definitions/insert-version.ts';
+import { listCompensations } from '../db/definitions/list-compensations.ts';
+import { listDefinitions } from '../db/definitions/list-definitions.ts';
+import { listHumanTasks } from '../db/definitions/list-human-tasks.ts';
+import { listRegistrableVersions } from '../db/definitions/list-registrable-versions.ts';
+import { listLatestSpecs } from '../db/definitions/latest-specs.ts';
+import { listRunEvents } from '../db/definitions/list-run-events.ts';
+import { listRuns } from '../db/definitions/list-runs.ts';
+import { listVersions } from '../db/definitions/list-versions.ts';
+import { requestCancel } from '../db/definitions/request-cancel.ts';
+import { restartRun } from '../db/definitions/restart-run.ts';
+import { selectDefinition } from '../db/definitions/select-definition.ts';
+import { selectHumanTask } from '../db/definitions/select-human-task.ts';
+import { selectRun } from '../db/definitions/select-run.ts';
+import { selectStepResults } from '../db/definitions/select-step-results.ts';
+import { selectVersion } from '../db/definitions/select-version.ts';
+import { setDefinitionStatus } from '../db/definitions/set-definition-status.ts';
+import { syncSchedules } from '../db/definitions/sync-schedules.ts';
+import type { DefinitionRow, HumanTaskRow, RunRow } from '../db/definitions/types.ts';
 import { deliverEvent, deliverWebhook, runFailedTrigger, tick } from './triggers.ts';
 import { type Problem, type Validation, validateDefinition } from './validate.ts';
 
@@ -121,12 +122,8 @@ export class DefinitionService {
       workflows: (id) => ids.has(id),
     });
     if (!result.ok || subWorkflowsOf(result.definition.steps).length === 0) return result;
-    const { rows } = await this.#pool.query<{ id: string; spec: unknown }>(
-      `select d.id, v.spec from workflow_definitions d
-         join workflow_definition_versions v on v.definition_id = d.id and v.version = d.latest_version`,
-    );
     const stored = new Map(
-      rows.map((r) => {
+      (await listLatestSpecs(this.#pool)).map((r) => {
         const parsed = definitionSchema.safeParse(r.spec);
         return [r.id, parsed.success ? subWorkflowsOf(parsed.data.steps).map((s) => s.id) : []];
       }),

@@ -2,13 +2,14 @@ import { findStep } from './find-step.ts';
 import { renderMapping } from './expression/template.ts';
 import { runSaga, type SagaDeps } from './saga.ts';
 import { scopeOf } from './scope.ts';
-import { appendRunEvent } from './sql/append-run-event.ts';
-import { finishStep } from './sql/finish-step.ts';
-import { releaseLease } from './sql/release-lease.ts';
-import { selectRun } from './sql/select-run.ts';
-import { selectStepResults } from './sql/select-step-results.ts';
-import { setRunStatus } from './sql/set-run-status.ts';
-import type { RunRow } from './sql/types.ts';
+import { cancelOpenHumanTasks } from '../db/definitions/cancel-open-human-tasks.ts';
+import { appendRunEvent } from '../db/definitions/append-run-event.ts';
+import { finishStep } from '../db/definitions/finish-step.ts';
+import { releaseLease } from '../db/definitions/release-lease.ts';
+import { selectRun } from '../db/definitions/select-run.ts';
+import { selectStepResults } from '../db/definitions/select-step-results.ts';
+import { setRunStatus } from '../db/definitions/set-run-status.ts';
+import type { RunRow } from '../db/definitions/types.ts';
 import type { RunContext } from './step-runner.ts';
 
 /** What settling a run needs from the engine. */
@@ -121,10 +122,7 @@ export async function finishCancel(
         status: 'cancelled',
         tries: r.tries,
       });
-  await engine.pool.query(
-    `update workflow_human_tasks set status = 'cancelled' where run_id = $1 and status = 'open'`,
-    [row.id],
-  );
+  await cancelOpenHumanTasks(engine.pool, row.id);
   if (definition.onCancel === 'compensate') {
     await setRunStatus(engine.pool, row.id, 'compensating', { error: { message: 'cancelled' } });
     return finishSaga(engine, { ...context, row: { ...row, cancel_requested: true } });

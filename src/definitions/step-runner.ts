@@ -8,13 +8,13 @@ import { breakerKeyOf, type KindDeps, runLeaf } from './kinds.ts';
 import { type BreakerOptions, retryPolicyOf, runWithPolicy } from './policy.ts';
 import type { BranchStep, Definition, LeafStep, ParallelStep, Step } from './schema.ts';
 import { scopeOf } from './scope.ts';
-import { appendRunEvent } from './sql/append-run-event.ts';
-import { finishStep } from './sql/finish-step.ts';
-import { insertEventWait } from './sql/insert-event-wait.ts';
-import { insertHumanTask } from './sql/insert-human-task.ts';
-import { selectStepResults } from './sql/select-step-results.ts';
-import { startStep } from './sql/start-step.ts';
-import type { RunRow, StepResultRow } from './sql/types.ts';
+import { appendRunEvent } from '../db/definitions/append-run-event.ts';
+import { finishStep } from '../db/definitions/finish-step.ts';
+import { insertEventWait } from '../db/definitions/insert-event-wait.ts';
+import { insertHumanTask } from '../db/definitions/insert-human-task.ts';
+import { selectStepResults } from '../db/definitions/select-step-results.ts';
+import { startStep } from '../db/definitions/start-step.ts';
+import type { RunRow, StepResultRow } from '../db/definitions/types.ts';
 import { StepCancelled, StepError } from './step-error.ts';
 
 /** A run as the process driving it sees it. */

@@ -7,29 +7,27 @@ import { test } from './expression/evaluate.ts';
 import { findStep } from './find-step.ts';
 import { definitionSchema, type LeafStep } from './schema.ts';
 import { scopeOf } from './scope.ts';
-import { appendRunEvent } from './sql/append-run-event.ts';
-import { escalateDueTasks } from './sql/escalate-due-tasks.ts';
-import { insertRun } from './sql/insert-run.ts';
-import { insertScheduleFire } from './sql/insert-schedule-fire.ts';
-import { listDueEventWaits } from './sql/list-due-event-waits.ts';
-import { listEnabledSchedules } from './sql/list-enabled-schedules.ts';
-import { listEventWaits } from './sql/list-event-waits.ts';
-import { listOrphanedRuns } from './sql/list-orphaned-runs.ts';
-import { listRecentEscalations } from './sql/list-recent-escalations.ts';
-import { listRegistrableVersions } from './sql/list-registrable-versions.ts';
-import { listStrandedResumes } from './sql/list-stranded-resumes.ts';
-import { selectRun } from './sql/select-run.ts';
-import { selectStepResults } from './sql/select-step-results.ts';
-import { settleEventWait } from './sql/settle-event-wait.ts';
-import type { RunRow } from './sql/types.ts';
+import { appendRunEvent } from '../db/definitions/append-run-event.ts';
+import { escalateDueTasks } from '../db/definitions/escalate-due-tasks.ts';
+import { listActiveLatestSpecs } from '../db/definitions/latest-specs.ts';
+import { insertRun } from '../db/definitions/insert-run.ts';
+import { insertScheduleFire } from '../db/definitions/insert-schedule-fire.ts';
+import { listDueEventWaits } from '../db/definitions/list-due-event-waits.ts';
+import { listEnabledSchedules } from '../db/definitions/list-enabled-schedules.ts';
+import { listEventWaits } from '../db/definitions/list-event-waits.ts';
+import { listOrphanedRuns } from '../db/definitions/list-orphaned-runs.ts';
+import { listRecentEscalations } from '../db/definitions/list-recent-escalations.ts';
+import { listRegistrableVersions } from '../db/definitions/list-registrable-versions.ts';
+import { listStrandedResumes } from '../db/definitions/list-stranded-resumes.ts';
+import { selectLatestVersion } from '../db/definitions/select-latest-version.ts';
+import { selectRun } from '../db/definitions/select-run.ts';
+import { selectStepResults } from '../db/definitions/select-step-results.ts';
+import { settleEventWait } from '../db/definitions/settle-event-wait.ts';
+import type { RunRow } from '../db/definitions/types.ts';
 
 /** The latest spec of every active definition (for event triggers). */
 async function activeSpecs(engine: DefinitionEngine) {
-  const { rows } = await engine.pool.query<{ id: string; spec: unknown; created_at: Date }>(
-    `select d.id, v.spec, d.created_at from workflow_definitions d
-       join workflow_definition_versions v on v.definition_id = d.id and v.version = d.latest_version
-      where d.status = 'active'`,
-  );
+  const rows = await listActiveLatestSpecs(engine.pool);
   return rows.map((r) => ({
     id: r.id,
     definition: definitionSchema.parse(r.spec),
@@ -205,14 +203,10 @@ export async function fireSchedules(engine: DefinitionEngine): Promise<string[]>
     if (due === undefined || due <= anchor) continue;
     const runId = `wr_${randomBytes(12).toString('hex')}`;
     const fired = await withTransaction(engine.pool, async (client) => {
-      const { rows } = await client.query<{ latest_version: number }>(
-        'select latest_version from workflow_definitions where id = $1',
-        [schedule.definition_id],
-      );
       await insertRun(client, {
         id: runId,
         definitionId: schedule.definition_id,
-        version: rows[0]!.latest_version,
+        version: await selectLatestVersion(client, schedule.definition_id),
         input: schedule.input,
         trigger: {
           type: 'cron',

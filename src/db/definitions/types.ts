@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/transaction.ts';
+import type { Queryable } from '../transaction.ts';
 
 export type { Queryable };
 
