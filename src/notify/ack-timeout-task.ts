@@ -1,5 +1,6 @@
 import type { Task } from 'graphile-worker';
 import { z } from 'zod';
+import { escalateFurther } from '../db/notify/escalate-further.ts';
 
 /** Graphile Worker task scheduled per escalation level (migration 0005, `notify_schedule_ack_timeout`). */
 export const ACK_TIMEOUT_TASK = 'mentorflow_escalation_ack_timeout';
@@ -21,11 +22,7 @@ export const ackTimeoutTask: Task = async (raw, helpers) => {
     return;
   }
   const { escalationId, level } = parsed.data;
-  const { rows } = await helpers.query<{ level: number | null }>(
-    'select notify_escalate_further($1, $2) as level',
-    [escalationId, level],
-  );
-  const next = rows[0]?.level;
+  const next = await helpers.withPgClient((client) => escalateFurther(client, escalationId, level));
   if (next)
     helpers.logger.warn(
       `escalation ${escalationId} not acknowledged in time: escalated to level ${next}`,

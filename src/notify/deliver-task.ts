@@ -6,10 +6,11 @@ import { retryDelayMs } from './backoff.ts';
 import type { Mailer } from './channels/email.ts';
 import { postWebhook } from './channels/webhook.ts';
 import { messageOf } from './message.ts';
-import { selectDelivery, type DeliveryRow } from './store/delivery-rows.ts';
-import { recordAttempt } from './store/record-attempt.ts';
+import { recordAttempt } from '../db/notify/record-attempt.ts';
+import { selectDelivery } from '../db/notify/select-delivery.ts';
+import type { DeliveryRow } from '../db/notify/types.ts';
 
-export { DELIVER_TASK } from './store/record-attempt.ts';
+export { DELIVER_TASK } from '../db/notify/record-attempt.ts';
 
 const payloadSchema = z.object({
   deliveryId: z.number().int().positive(),

@@ -8,7 +8,12 @@ export {
   type NotifyServiceOptions,
   type ReplyResult,
 } from './service.ts';
-export { settingsOf, writeNotifySettings, type NotifySettings } from './settings.ts';
-export type { EscalationStatus, EscalationView } from './store/escalation-rows.ts';
-export type { MentorView, MentorWrite } from './store/mentor-rows.ts';
-export type { NotificationView } from './store/notification-rows.ts';
+export { settingsOf, type NotifySettings } from './settings.ts';
+export { writeNotifySettings } from '../db/notify/write-notify-settings.ts';
+export type {
+  EscalationStatus,
+  EscalationView,
+  MentorView,
+  MentorWrite,
+  NotificationView,
+} from '../db/notify/types.ts';

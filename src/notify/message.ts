@@ -1,4 +1,4 @@
-import type { DeliveryRow } from './store/delivery-rows.ts';
+import type { DeliveryRow } from '../db/notify/types.ts';
 
 /** What one delivery says, in each channel's shape. */
 export interface NotificationMessage {

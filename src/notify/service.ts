@@ -7,33 +7,26 @@ import type { SessionService } from '../sessions/index.ts';
 import { ACK_TIMEOUT_TASK, ackTimeoutTask } from './ack-timeout-task.ts';
 import { createMailer } from './channels/email.ts';
 import { DELIVER_TASK, deliverTask } from './deliver-task.ts';
-import { settingsOf, writeNotifySettings } from './settings.ts';
-import {
-  acknowledgeEscalation,
-  assignEscalation,
-  resolveEscalation,
-} from './store/escalation-actions.ts';
-import {
-  lockEscalation,
-  selectEscalation,
-  selectEscalations,
-  type EscalationFilter,
-  type EscalationView,
-} from './store/escalation-rows.ts';
-import {
-  replaceLearnerMentors,
-  selectMentor,
-  selectMentors,
-  unknownMentors,
-  upsertMentor,
-  type MentorView,
-  type MentorWrite,
-} from './store/mentor-rows.ts';
-import {
-  selectNotifications,
-  type NotificationFilter,
-  type NotificationView,
-} from './store/notification-rows.ts';
+import { settingsOf } from './settings.ts';
+import { acknowledgeEscalation } from '../db/notify/acknowledge-escalation.ts';
+import { assignEscalation } from '../db/notify/assign-escalation.ts';
+import { lockEscalation } from '../db/notify/lock-escalation.ts';
+import { replaceLearnerMentors } from '../db/notify/replace-learner-mentors.ts';
+import { resolveEscalation } from '../db/notify/resolve-escalation.ts';
+import { selectEscalation, selectEscalations } from '../db/notify/select-escalations.ts';
+import { selectMentor, selectMentors } from '../db/notify/select-mentors.ts';
+import { selectNotifications } from '../db/notify/select-notifications.ts';
+import type {
+  EscalationFilter,
+  EscalationView,
+  MentorView,
+  MentorWrite,
+  NotificationFilter,
+  NotificationView,
+} from '../db/notify/types.ts';
+import { unknownMentors } from '../db/notify/unknown-mentors.ts';
+import { upsertMentor } from '../db/notify/upsert-mentor.ts';
+import { writeNotifySettings } from '../db/notify/write-notify-settings.ts';
 
 /** Event type of a mentor's reply into a session (src/sessions/event-schemas.ts). */
 export const MENTOR_MESSAGE = 'mentor-message';

@@ -1,30 +1,5 @@
-import type { Queryable } from '../../db/transaction.ts';
-
-export type Channel = 'webhook' | 'slack' | 'email';
-
-/** One delivery with what its message needs (the notification, its session or run, the escalation). */
-export interface DeliveryRow {
-  id: string;
-  source: 'session' | 'run';
-  notification_id: string;
-  escalation_id: string | null;
-  level: number;
-  channel: Channel;
-  target: string;
-  attempts: number;
-  delivered_at: Date | null;
-  dead_at: Date | null;
-  kind: string;
-  recipient: string | null;
-  payload: Record<string, unknown>;
-  notified_at: Date;
-  session_id: string | null;
-  learner_id: string | null;
-  story_title: string | null;
-  run_id: string | null;
-  escalation_status: string | null;
-  escalation_reason: string | null;
-}
+import type { Queryable } from '../transaction.ts';
+import type { DeliveryRow } from './types.ts';
 
 /** The delivery `id`, or undefined when it no longer exists. */
 export async function selectDelivery(db: Queryable, id: number): Promise<DeliveryRow | undefined> {

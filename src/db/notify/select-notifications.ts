@@ -1,27 +1,6 @@
-import type { Queryable } from '../../db/transaction.ts';
-import { deliveryJson, type DeliveryView } from './escalation-rows.ts';
-
-/** A notification (of a session or an implementation run) with its deliveries. */
-export interface NotificationView {
-  readonly source: 'session' | 'run';
-  readonly id: number;
-  readonly kind: string;
-  readonly recipient: string | null;
-  readonly sessionId: string | null;
-  readonly runId: string | null;
-  readonly payload: Record<string, unknown>;
-  readonly createdAt: string;
-  readonly deliveredAt: string | null;
-  readonly deliveries: readonly DeliveryView[];
-}
-
-export interface NotificationFilter {
-  readonly source?: 'session' | 'run';
-  readonly kind?: string;
-  readonly sessionId?: string;
-  readonly runId?: string;
-  readonly limit?: number;
-}
+import type { Queryable } from '../transaction.ts';
+import { deliveryJson } from './delivery-json.ts';
+import type { NotificationFilter, NotificationView } from './types.ts';
 
 const deliveriesOf = (source: string, id: string) =>
   `coalesce((select json_agg(${deliveryJson('d')} order by d.id) from deliveries d

@@ -1,5 +1,6 @@
-import type { Queryable } from '../../db/transaction.ts';
+import type { Queryable } from '../transaction.ts';
 
+/** Graphile Worker task that makes one delivery attempt (the next one is scheduled here). */
 export const DELIVER_TASK = 'mentorflow_notify_deliver';
 
 export interface AttemptResult {
