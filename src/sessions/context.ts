@@ -4,21 +4,10 @@
  * to decide lives here.
  */
 import type { AdaptiveSettings, SessionOutcomes } from './adaptive/types.ts';
+import type { ArmedTimer } from '../domain/sessions.ts';
 import type { TimerKind } from './timers/timer-kinds.ts';
 
-/** A logical timer: the job fires at `jobRunAt`; activity moves `dueAt` without touching the job. */
-export interface ArmedTimer {
-  /** Id of the event that armed it: the firing's idempotency key, so one arming fires once. */
-  readonly token: string;
-  /** When it is due now (activity moves it). */
-  readonly dueAt: string;
-  /** When the job is scheduled to run (≤ dueAt; at that time the job re-schedules itself to dueAt). */
-  readonly jobRunAt: string;
-  /** Scaled duration, for re-arming on activity. */
-  readonly ms: number;
-  /** Machine event (or lifecycle check) the firing means, e.g. `timeout`, `complexTimeout`, `CHECK_IN_DUE`. */
-  readonly event: string;
-}
+export type { ArmedTimer };
 
 export interface BlockerDiagnosisNote {
   readonly category: string;

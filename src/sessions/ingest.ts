@@ -17,12 +17,10 @@ import {
   type EventInput,
 } from './event-schemas.ts';
 import { summarizeReport } from './interpret/report-summary.ts';
-import {
-  insertInboxEvent,
-  selectEventByKey,
-  selectSessionMachine,
-  notFound,
-} from './store/session-store.ts';
+import { insertInboxEvent } from '../db/sessions/insert-inbox-event.ts';
+import { selectEventByKey } from '../db/sessions/select-event.ts';
+import { selectSessionMachine } from '../db/sessions/select-session-machine.ts';
+import { notFound } from './store/session-store.ts';
 import type { EventSource, MachineName, StoredEvent } from './types.ts';
 
 /** Stored event data, at most (bytes of JSON); raw reports are stored as their summary. */

@@ -4,7 +4,7 @@
  * applied again (compare-and-set on the session's version).
  */
 import type { SessionService } from './service.ts';
-import { selectSessionsWithPendingEvents } from './store/session-store.ts';
+import { selectSessionsWithPendingEvents } from '../db/sessions/select-sessions-with-pending-events.ts';
 
 export interface RecoveryReport {
   /** Sessions whose pending events were processed. */

@@ -18,17 +18,17 @@ import { loadAdaptiveSettings } from './adaptive/load-profile.ts';
 import { currentTask, type ArmedTimer } from './context.ts';
 import { SESSION_STARTED } from './event-schemas.ts';
 import { eventIdFor, sessionMachine, storeEvent, validateEvent } from './ingest.ts';
+import { selectEvent } from '../db/sessions/select-event.ts';
+import { selectEvents } from '../db/sessions/select-events.ts';
+import { selectTransitions } from '../db/sessions/select-transitions.ts';
+import { selectTurnReplies } from '../db/sessions/select-turn-replies.ts';
+import { upsertMentorAvailability } from '../db/sessions/upsert-mentor-availability.ts';
 import {
   insertSession,
   notFound,
-  selectEvent,
-  selectEvents,
   selectLearnerSessions,
   selectSession,
   selectTimerJobs,
-  selectTransitions,
-  selectTurnReplies,
-  upsertMentor,
   type TimerJob,
 } from './store/session-store.ts';
 import type { Retention } from './store/prune-history.ts';
@@ -337,7 +337,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       return { ...result, event: { ...result.event, type: stored.type } };
     },
     async setMentorAvailability(mentorId, available) {
-      await upsertMentor(pool, { id: mentorId, available });
+      await upsertMentorAvailability(pool, { id: mentorId, available });
     },
   };
   return service;

@@ -1,37 +1,25 @@
 /**
- * The session layer's shared types: statuses, the stored session, event outcomes and replies. Each
- * union is defined once here.
+ * The session layer's shared types: the stored session, its API view and what an ingest returns. The
+ * records the SQL reads and writes too (statuses, events, outcomes, replies, transitions) are defined
+ * once in src/domain/sessions.ts and re-exported here.
  */
 import type { AdaptiveSettings } from './adaptive/types.ts';
+import type { EventOutcome, Reply, SessionStatus } from '../domain/sessions.ts';
 import type { Story } from '../../tools/story-loader.ts';
 import type { MachineName } from '../domain/machines/index.ts';
 import type { SessionContext } from './context.ts';
 
 export type { MachineName, Story };
-
-export const sessionStatuses = ['active', 'paused', 'completed', 'cancelled'] as const;
-/** `completed`: the story (or mentorship) finished; `cancelled`: an operator cancelled it. */
-export type SessionStatus = (typeof sessionStatuses)[number];
-
-/** Where an inbox event came from. */
-export type EventSource = 'client' | 'timer' | 'system';
-
-/** One message for the learner (or the mentor) produced by an action. */
-export interface Reply {
-  /** The action that produced it, e.g. `provideHint`. */
-  readonly action: string;
-  readonly text: string;
-  /** `agent`: an LLM agent (or its rules model); `rules`: this layer's deterministic text; `mentor`: a human. */
-  readonly source: 'agent' | 'rules' | 'mentor';
-  readonly model?: string;
-  /** Who wrote a `mentor` reply. */
-  readonly author?: string;
-  /**
-   * Set when the text was streamed live while the model wrote it: the index of that agent call's
-   * stream in the turn (`token` events of the messages route carry the same `call`).
-   */
-  readonly streamed?: number;
-}
+export {
+  sessionStatuses,
+  type EventOutcome,
+  type EventOutcomeStatus,
+  type EventSource,
+  type Reply,
+  type SessionStatus,
+  type StoredEvent,
+  type TransitionRecord,
+} from '../domain/sessions.ts';
 
 /** The session as stored (the learner view: never the reference solution). */
 export interface SessionRecord {
@@ -68,40 +56,6 @@ export interface SessionView extends Omit<SessionRecord, 'context'> {
   readonly adaptive?: AdaptiveSettings;
 }
 
-/** What processing an event did to the session; stored in event_outcomes and returned to duplicates. */
-export type EventOutcome =
-  | {
-      /** The event moved the machine (one or more transitions). */
-      readonly status: 'applied';
-      readonly machineEvents: readonly string[];
-      readonly from: string;
-      readonly to: string;
-      readonly notes?: readonly string[];
-    }
-  | {
-      /** Accepted and recorded (activity, a reply), without a transition. */
-      readonly status: 'recorded';
-      readonly reason: string;
-      readonly notes?: readonly string[];
-    }
-  | {
-      /** Accepted but without effect (a timer that was re-armed or cleared meanwhile). */
-      readonly status: 'ignored';
-      readonly reason: string;
-    }
-  | {
-      /** Persisted, but not applicable: the session is unchanged. */
-      readonly status: 'rejected';
-      readonly error: {
-        readonly code: string;
-        readonly message: string;
-        readonly field?: string;
-        readonly allowedEvents?: readonly string[];
-      };
-    };
-
-export type EventOutcomeStatus = EventOutcome['status'];
-
 /** The result of `ingestEvent`. */
 export interface IngestResult {
   readonly event: {
@@ -119,35 +73,4 @@ export interface IngestResult {
   readonly outcome: EventOutcome;
   /** What the turn said (stored with the turn, so a duplicate gets them too). */
   readonly replies: readonly Reply[];
-}
-
-/** One row of the transition log. */
-export interface TransitionRecord {
-  readonly id: number;
-  readonly eventId: string;
-  readonly version: number;
-  readonly from: string;
-  readonly event: string;
-  readonly to: string;
-  readonly eventData: unknown;
-  readonly at: string;
-}
-
-/** A stored inbox event. */
-export interface StoredEvent {
-  readonly id: string;
-  readonly seq: number;
-  readonly sessionId: string;
-  /** The client's id (or a timer's); null when sent without one. */
-  readonly idempotencyKey: string | null;
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly source: EventSource;
-  readonly receivedAt: string;
-  readonly processedAt: string | null;
-  readonly outcome: EventOutcome | null;
-  /** The session after the event (null until processed). */
-  readonly version: number | null;
-  readonly state: string | null;
-  readonly sessionStatus: SessionStatus | null;
 }

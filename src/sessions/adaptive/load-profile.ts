@@ -4,8 +4,9 @@
  * indexed query (sessions_learner_idx).
  */
 import type pg from 'pg';
+import { selectRecentOutcomes } from '../../db/sessions/select-recent-outcomes.ts';
 import { adaptiveSettings, profileFrom } from './profile.ts';
-import type { AdaptiveSettings, SessionOutcomes } from './types.ts';
+import type { AdaptiveSettings } from './types.ts';
 
 /** How many earlier sessions the profile reads. */
 export const historySessions = 10;
@@ -15,13 +16,5 @@ export async function loadAdaptiveSettings(
   db: pg.Pool | pg.PoolClient,
   learnerId: string,
 ): Promise<AdaptiveSettings> {
-  const { rows } = await db.query<{ outcomes: SessionOutcomes }>(
-    `select outcomes from (
-       select context->'outcomes' as outcomes, created_at from sessions
-        where learner_id = $1 and context ? 'outcomes'
-        order by created_at desc limit $2
-     ) recent order by created_at`,
-    [learnerId, historySessions],
-  );
-  return adaptiveSettings(profileFrom(rows.map((r) => r.outcomes)));
+  return adaptiveSettings(profileFrom(await selectRecentOutcomes(db, learnerId, historySessions)));
 }

@@ -3,18 +3,9 @@
  * learner (kept in the session's context, written by the turn that measured it) and the settings a
  * new session derives from the learner's earlier sessions.
  */
+import type { SessionOutcomes } from '../../domain/sessions.ts';
 
-/** What one session measured; stored as `sessions.context.outcomes`. */
-export interface SessionOutcomes {
-  /** Time each finished task took over its estimate (the step timer's policy × TIME_SCALE), oldest first. */
-  readonly taskRatios: readonly number[];
-  /** Help requests (hints asked for). */
-  readonly helpRequests: number;
-  /** Whether the first judgement of the quality gates passed (absent until they judged). */
-  readonly gateFirstTry?: boolean;
-  /** Repeated-error patterns detected (the same test failing, the same build error…). */
-  readonly repeatedErrors: number;
-}
+export type { SessionOutcomes };
 
 /** The learner's level as the hint rules read it (`learner.level`). */
 export type AdaptiveLevel = 'beginner' | 'intermediate' | 'advanced';

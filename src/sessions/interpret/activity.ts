@@ -3,7 +3,7 @@
  * read (`src/sessions/detectors/activity-event.ts`), plus progress signals.
  */
 import type { QualityReports } from '../quality-gates.ts';
-import { selectLatestOfTypes } from '../store/session-store.ts';
+import { selectLatestOfTypes } from '../../db/sessions/select-latest-of-types.ts';
 import type { TurnDeps, TurnDraft } from '../turn/draft.ts';
 import type { StoredEvent } from '../types.ts';
 import { isReportEventType } from '../event-schemas.ts';

@@ -3,7 +3,7 @@
  * RESUME / CANCEL, a help message to REQUEST_MENTOR_HELP, the weekly check-in timer to
  * CHECK_IN_DUE; the assessment and stagnation checks notify.
  */
-import { selectMentorAvailable } from '../store/session-store.ts';
+import { selectMentorAvailable } from '../../db/sessions/select-mentor-available.ts';
 import { timerSpecs, type TimerKind } from '../timers/timer-kinds.ts';
 import { armTimer, leaf, notify, reply, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 import { canApply } from '../turn/machine-step.ts';

@@ -1,13 +1,17 @@
 /**
- * The one write of a turn: `commit_session_turn(jsonb)` (migration 0002) applies the new session
- * row, the transition log, the records the actions wrote, the timer jobs and the inbox outcome in
- * one transaction and one round trip, under the session's row lock and a compare-and-set on its
- * version.
+ * The one write of a turn, as this layer builds it: `commit_session_turn(jsonb)` (migration 0002,
+ * called by src/db/sessions/commit-session-turn.ts) applies the new session row, the transition
+ * log, the records the actions wrote, the timer jobs and the inbox outcome in one transaction and
+ * one round trip, under the session's row lock and a compare-and-set on its version.
  */
-import type pg from 'pg';
+import { commitSessionTurn } from '../../db/sessions/commit-session-turn.ts';
+import type { CommitResult } from '../../db/sessions/types.ts';
+import type { Queryable } from '../../db/transaction.ts';
 import type { SessionContext } from '../context.ts';
 import type { TimerJobPayload } from '../timers/timer-kinds.ts';
 import type { EventOutcome, Reply, SessionStatus, Story } from '../types.ts';
+
+export type { CommitResult };
 
 export interface SessionWrite {
   readonly state: string;
@@ -116,17 +120,7 @@ export interface TurnCommit {
   readonly turn?: TurnWrite;
 }
 
-export type CommitResult =
-  | { readonly status: 'ok'; readonly version: number }
-  | { readonly status: 'conflict'; readonly version: number }
-  | { readonly status: 'missing' };
-
-export async function commitTurn(pool: pg.Pool, commit: TurnCommit): Promise<CommitResult> {
-  const { rows } = await pool.query<{ r: { status: string; version?: number | string } }>(
-    'select commit_session_turn($1::jsonb) as r',
-    [JSON.stringify(commit)],
-  );
-  const r = rows[0]!.r;
-  if (r.status === 'missing') return { status: 'missing' };
-  return { status: r.status === 'ok' ? 'ok' : 'conflict', version: Number(r.version) };
+/** Sends the turn's writes to `commit_session_turn` (src/db/sessions), typed as this layer builds them. */
+export async function commitTurn(db: Queryable, commit: TurnCommit): Promise<CommitResult> {
+  return commitSessionTurn(db, commit);
 }

@@ -7,7 +7,7 @@
 import type { Task } from 'graphile-worker';
 import type pg from 'pg';
 import { isAppError } from '../../errors/app-error.ts';
-import type { ArmedTimer } from '../context.ts';
+import { selectArmedTimer } from '../../db/sessions/select-armed-timer.ts';
 import { DUE_TOLERANCE_MS } from '../interpret/timer-event.ts';
 import {
   SESSION_TIMER_TASK,
@@ -49,11 +49,7 @@ export function sessionTimerTask(options: TimerTaskOptions): Task {
       options.log?.warn(`session timer job ${helpers.job.id}: unreadable payload, dropped`);
       return;
     }
-    const { rows } = await options.pool.query<{ timer: ArmedTimer | null }>(
-      "select context->'timers'->$2 as timer from sessions where id = $1",
-      [payload.sessionId, payload.kind],
-    );
-    const timer = rows[0]?.timer;
+    const timer = await selectArmedTimer(options.pool, payload.sessionId, payload.kind);
     if (!timer || timer.token !== payload.token) return;
     const due = Date.parse(timer.dueAt);
     if (due - DUE_TOLERANCE_MS > Date.now()) {

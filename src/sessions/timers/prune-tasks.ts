@@ -5,11 +5,9 @@
  */
 import type { Task, TaskList } from 'graphile-worker';
 import type pg from 'pg';
-import {
-  pruneSessionHistory,
-  type Retention,
-  sessionsWithHistoryBefore,
-} from '../store/prune-history.ts';
+import { pruneSessionHistory } from '../../db/sessions/prune-session-history.ts';
+import { sessionsWithHistoryBefore } from '../../db/sessions/sessions-with-history-before.ts';
+import type { Retention } from '../store/prune-history.ts';
 
 export const PRUNE_HISTORY_TASK = 'mentorflow_prune_history';
 export const PRUNE_STALE_HISTORY_TASK = 'mentorflow_prune_stale_history';

@@ -6,13 +6,11 @@
 import { EventEmitter } from 'node:events';
 import { Logger, run, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
-import {
-  HEARTBEAT_EVERY_MS,
-  heartbeat,
-  registerWorkers,
-  unlockDeadWorkers,
-  unregisterWorkers,
-} from './dead-workers.ts';
+import { heartbeatTimerWorkers } from '../../db/sessions/heartbeat-timer-workers.ts';
+import { registerTimerWorkers } from '../../db/sessions/register-timer-workers.ts';
+import { unlockDeadTimerWorkers } from '../../db/sessions/unlock-dead-timer-workers.ts';
+import { unregisterTimerWorkers } from '../../db/sessions/unregister-timer-workers.ts';
+import { HEARTBEAT_EVERY_MS, HEARTBEAT_STALE_MS } from './dead-workers.ts';
 import { sessionTimerTask, type TimerIngest } from './fire-timer.ts';
 import { SESSION_TIMER_TASK, type TimerJobPayload } from './timer-kinds.ts';
 
@@ -45,7 +43,7 @@ export interface TimerWorker {
 
 export async function startTimerWorker(options: TimerWorkerOptions): Promise<TimerWorker> {
   const { pool, log } = options;
-  const unlocked = await unlockDeadWorkers(pool);
+  const unlocked = await unlockDeadTimerWorkers(pool, HEARTBEAT_STALE_MS);
   if (unlocked.length)
     log?.warn(
       `timer worker: unlocked jobs of ${unlocked.length} dead worker(s): ${unlocked.join(', ')}`,
@@ -77,12 +75,12 @@ export async function startTimerWorker(options: TimerWorkerOptions): Promise<Tim
     events,
     logger,
   });
-  await registerWorkers(pool, [...ids]);
+  await registerTimerWorkers(pool, [...ids]);
   // Each beat also takes over the jobs of workers whose beat stopped (a process killed mid-job),
   // so a live process runs them within HEARTBEAT_STALE_MS + HEARTBEAT_EVERY_MS, not only at boot.
   const beat = setInterval(() => {
-    heartbeat(pool, [...ids])
-      .then(() => unlockDeadWorkers(pool))
+    heartbeatTimerWorkers(pool, [...ids])
+      .then(() => unlockDeadTimerWorkers(pool, HEARTBEAT_STALE_MS))
       .then((dead) => {
         if (dead.length)
           log?.warn(`timer worker: took over the jobs of ${dead.length} dead worker(s)`);
@@ -101,7 +99,7 @@ export async function startTimerWorker(options: TimerWorkerOptions): Promise<Tim
       stopped ??= (async () => {
         clearInterval(beat);
         await runner.stop();
-        await unregisterWorkers(pool, [...ids]).catch(() => undefined);
+        await unregisterTimerWorkers(pool, [...ids]).catch(() => undefined);
       })();
       return stopped;
     },

@@ -3,7 +3,7 @@
  * (kept apart from the interpreters, which call the engine step themselves).
  */
 import type { LifecycleContext } from '../../domain/machines/index.ts';
-import { selectMentorAvailable } from '../store/session-store.ts';
+import { selectMentorAvailable } from '../../db/sessions/select-mentor-available.ts';
 import type { MachineName } from '../types.ts';
 import type { TurnDeps, TurnDraft } from './draft.ts';
 

@@ -9,12 +9,10 @@ import { AppError } from '../../errors/app-error.ts';
 import type { AgentPort, TurnReplyStreams } from '../agent-port.ts';
 import { type CommitResult, commitTurn } from '../store/commit.ts';
 import type { Retention } from '../store/prune-history.ts';
-import {
-  selectPendingEvents,
-  selectRecentEvents,
-  selectReferenceSolution,
-  selectSession,
-} from '../store/session-store.ts';
+import { selectPendingEvents } from '../../db/sessions/select-pending-events.ts';
+import { selectRecentEvents } from '../../db/sessions/select-recent-events.ts';
+import { selectReferenceSolution } from '../../db/sessions/select-reference-solution.ts';
+import { selectSession } from '../store/session-store.ts';
 import type { EventOutcome, Reply, SessionRecord, SessionStatus, StoredEvent } from '../types.ts';
 import { type ComputedTurn, computeTurn } from './compute-turn.ts';
 import type { TurnDeps, TurnDraft } from './draft.ts';

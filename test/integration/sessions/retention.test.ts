@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeEvent, validateEvent } from '../../../src/sessions/ingest.ts';
-import { pruneSessionHistory } from '../../../src/sessions/store/prune-history.ts';
+import { pruneSessionHistory } from '../../../src/db/sessions/prune-session-history.ts';
 import { pruneEvery, pruneTasks } from '../../../src/sessions/timers/prune-tasks.ts';
 import { startTimerWorker } from '../../../src/sessions/timers/worker.ts';
 import { activity } from '../../../bench/session-driver.ts';

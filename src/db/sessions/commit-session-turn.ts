@@ -1,0 +1,18 @@
+import type { Queryable } from '../transaction.ts';
+import type { CommitResult } from './types.ts';
+
+/**
+ * The one write of a turn: `commit_session_turn(jsonb)` (migration 0002) applies the new session
+ * row, the transition log, the records the actions wrote, the timer jobs and the inbox outcome in
+ * one transaction and one round trip, under the session's row lock and a compare-and-set on its
+ * version. `commit` is the session layer's `TurnCommit`, sent as the function's jsonb argument.
+ */
+export async function commitSessionTurn(db: Queryable, commit: object): Promise<CommitResult> {
+  const { rows } = await db.query<{ r: { status: string; version?: number | string } }>(
+    'select commit_session_turn($1::jsonb) as r',
+    [JSON.stringify(commit)],
+  );
+  const r = rows[0]!.r;
+  if (r.status === 'missing') return { status: 'missing' };
+  return { status: r.status === 'ok' ? 'ok' : 'conflict', version: Number(r.version) };
+}

@@ -1,0 +1,20 @@
+import type { StoredEvent } from '../../domain/sessions.ts';
+import type { Queryable } from '../transaction.ts';
+import { eventColumns, eventFrom } from './columns.ts';
+import { toStoredEvent } from './records.ts';
+import type { EventRow } from './types.ts';
+
+/** The latest accepted event of each type, e.g. the last lint and coverage reports for the quality gates. */
+export async function selectLatestOfTypes(
+  db: Queryable,
+  sessionId: string,
+  types: readonly string[],
+): Promise<StoredEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    `select distinct on (e.type) ${eventColumns} from ${eventFrom}
+     where e.session_id = $1 and e.type = any($2) and o.outcome->>'status' in ('applied', 'recorded')
+     order by e.type, e.seq desc`,
+    [sessionId, types],
+  );
+  return rows.map(toStoredEvent);
+}
