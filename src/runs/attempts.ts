@@ -1,10 +1,10 @@
 import type pg from 'pg';
-import { cancelApprovalTimeout } from '../../workflows/implementation/approval-jobs.ts';
-import {
-  dropCheckpointsFrom,
-  listCheckpoints,
-} from '../../workflows/implementation/checkpoints.ts';
-import { appendRunEvent } from '../../workflows/implementation/run-events.ts';
+import { appendRunEvent } from '../db/runs/append-run-event.ts';
+import { cancelApprovalTimeout } from '../db/runs/approval-timeout-job.ts';
+import { dropCheckpointsFrom } from '../db/runs/drop-checkpoints-from.ts';
+import { insertAttempt } from '../db/runs/insert-attempt.ts';
+import { listCheckpoints } from '../db/runs/list-checkpoints.ts';
+import { resetRunForAttempt } from '../db/runs/reset-run-for-attempt.ts';
 import {
   phaseIndex,
   phases,
@@ -45,18 +45,21 @@ export async function beginAttempt(
   const resetApproval =
     options.fromPhase !== undefined && phaseIndex(options.fromPhase) <= phaseIndex('approval');
   const firstToRun = phases.find((p) => !reused.includes(p)) ?? 'implement';
-  await client.query(
-    `update implementation_runs
-     set attempt = $2, mastra_run_id = $3, status = 'queued', current_phase = $4, phase_started_at = null, owner_key = $5,
-         error = null, metrics = null, completed_at = null, updated_at = now()
-         ${resetApproval ? ', approval_requested_at = null, approval_decision = null, approval_comment = null, approval_answered_at = null, escalated_at = null' : ''}
-     where id = $1`,
-    [run.id, attempt, mastraRunId, firstToRun, options.ownerKey],
-  );
-  await client.query(
-    'insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason, from_phase) values ($1, $2, $3, $4, $5)',
-    [mastraRunId, run.id, attempt, options.reason, options.fromPhase ?? null],
-  );
+  await resetRunForAttempt(client, {
+    runId: run.id,
+    attempt,
+    mastraRunId,
+    firstPhase: firstToRun,
+    ownerKey: options.ownerKey,
+    resetApproval,
+  });
+  await insertAttempt(client, {
+    mastraRunId,
+    runId: run.id,
+    attempt,
+    reason: options.reason,
+    fromPhase: options.fromPhase ?? null,
+  });
   if (resetApproval) await cancelApprovalTimeout(client, run.id);
   await appendRunEvent(
     client,

@@ -1,7 +1,7 @@
 export { createRunService, type RunService, type RunServiceOptions } from './run-service.ts';
 export type { RunDetails, RunStatusView } from './run-views.ts';
-export type { RunEvent, RunEventType } from '../../workflows/implementation/run-events.ts';
-export { runEventsChannel } from '../../workflows/implementation/run-events.ts';
+export type { RunEvent, RunEventType } from '../domain/implementation-run.ts';
+export { runEventsChannel } from '../db/runs/append-run-event.ts';
 export {
   approvalTimeoutTask,
   approvalTimeoutTaskName,

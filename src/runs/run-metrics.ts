@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { runMetricFigures } from '../db/runs/run-metric-figures.ts';
 import { phases, type Phase } from '../../workflows/implementation/schemas.ts';
 
 /** Seed 003's "Workflow Performance Dashboard" figures, computed from the run tables. */
@@ -16,43 +17,22 @@ export interface RunMetrics {
 }
 
 export async function runMetrics(db: pg.Pool): Promise<RunMetrics> {
-  const [counts, scores, refinements, durations] = await Promise.all([
-    db.query<{ active: number; completed: number; finished: number }>(
-      `select count(*) filter (where status in ('queued', 'in_progress', 'awaiting_approval'))::int as active,
-              count(*) filter (where status = 'completed')::int as completed,
-              count(*) filter (where status in ('completed', 'failed', 'rejected'))::int as finished
-         from implementation_runs`,
-    ),
-    db.query<{ avg: string | null }>(
-      `select avg((data->>'score')::numeric) as avg from implementation_run_events
-        where type = 'phase.completed' and data->>'phase' in ('review', 'refine') and data ? 'score'`,
-    ),
-    db.query<{ reviewed: number; refined: number }>(
-      `select count(distinct c.run_id)::int as reviewed,
-              count(distinct a.run_id)::int as refined
-         from implementation_checkpoints c
-         left join implementation_artifacts a on a.run_id = c.run_id and a.kind = 'refinement'
-        where c.phase = 'review'`,
-    ),
-    db.query<{ phase: Phase; minutes: string }>(
-      'select phase, avg(duration_ms) / 60000.0 as minutes from implementation_checkpoints group by phase',
-    ),
-  ]);
-  const { active, completed, finished } = counts.rows[0]!;
-  const { reviewed, refined } = refinements.rows[0]!;
+  const figures = await runMetricFigures(db);
+  const { active, completed, finished } = figures.counts;
+  const { reviewed, refined } = figures.refinements;
   const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
   const phaseMinutes = Object.fromEntries(phases.map((p) => [p, null])) as Record<
     Phase,
     number | null
   >;
-  for (const row of durations.rows) phaseMinutes[row.phase] = round(Number(row.minutes), 2);
+  for (const row of figures.durations) phaseMinutes[row.phase] = round(Number(row.minutes), 2);
   return {
     activeWorkflows: active,
     finishedWorkflows: finished,
     avgReviewScore:
-      scores.rows[0]?.avg === null || scores.rows[0]?.avg === undefined
+      figures.avgScore === null || figures.avgScore === undefined
         ? null
-        : round(Number(scores.rows[0].avg)),
+        : round(Number(figures.avgScore)),
     successRate: finished ? round(completed / finished, 3) : null,
     refinementFrequency: reviewed ? round(refined / reviewed, 3) : null,
     phaseMinutes,

@@ -1,15 +1,14 @@
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
+import { claimRunsOfDeadOwners } from '../db/runs/claim-runs-of-dead-owners.ts';
+import { releaseRunOwnerLock, tryRunOwnerLock } from '../db/runs/run-owner-lock.ts';
 import { withTransaction } from '../db/transaction.ts';
 
 /**
- * Advisory-lock class for run ownership (two-key form, so it never meets the one-key schema lock).
- * Each process driving runs holds `(class, its key)` on a connection of its own for its lifetime;
- * when the process dies, Postgres drops the connection and the lock with it, which is how another
- * process tells an orphaned run from one that is still being worked on.
+ * Each process driving runs holds an ownership lock (src/db/runs/run-owner-lock.ts) on a connection
+ * of its own for its lifetime; when the process dies, Postgres drops the connection and the lock
+ * with it, which is how another process tells an orphaned run from one that is still being worked on.
  */
-export const RUN_OWNER_LOCK_CLASS = 0x52554e53;
-
 export interface RunOwner {
   /** Recorded as `owner_key` on the runs this process drives. */
   readonly key: number;
@@ -26,11 +25,7 @@ export async function acquireRunOwner(
   try {
     for (;;) {
       key = randomInt(1, 2 ** 31 - 1);
-      const { rows } = await client.query<{ ok: boolean }>(
-        'select pg_try_advisory_lock($1, $2) as ok',
-        [RUN_OWNER_LOCK_CLASS, key],
-      );
-      if (rows[0]!.ok) break;
+      if (await tryRunOwnerLock(client, key)) break;
     }
   } catch (error) {
     client.release(error as Error);
@@ -46,7 +41,7 @@ export async function acquireRunOwner(
       released ??= (async () => {
         client.off('error', lost);
         try {
-          await client.query('select pg_advisory_unlock($1, $2)', [RUN_OWNER_LOCK_CLASS, key]);
+          await releaseRunOwnerLock(client, key);
           client.release();
         } catch (error) {
           client.release(error as Error);
@@ -63,24 +58,5 @@ export async function acquireRunOwner(
  * from claiming the same runs. Runs with no owner (started outside the run service) are left alone.
  */
 export async function claimOrphanedRuns(pool: pg.Pool, ownerKey: number): Promise<string[]> {
-  return withTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ owner_key: number }>(
-      "select distinct owner_key from implementation_runs where status in ('queued', 'in_progress') and owner_key is not null and owner_key <> $1",
-      [ownerKey],
-    );
-    const dead: number[] = [];
-    for (const { owner_key } of rows) {
-      const { rows: lock } = await client.query<{ ok: boolean }>(
-        'select pg_try_advisory_xact_lock($1, $2) as ok',
-        [RUN_OWNER_LOCK_CLASS, owner_key],
-      );
-      if (lock[0]!.ok) dead.push(owner_key);
-    }
-    if (!dead.length) return [];
-    const claimed = await client.query<{ id: string }>(
-      "update implementation_runs set owner_key = $1, updated_at = now() where status in ('queued', 'in_progress') and owner_key = any($2) returning id",
-      [ownerKey, dead],
-    );
-    return claimed.rows.map((r) => r.id);
-  });
+  return withTransaction(pool, (client) => claimRunsOfDeadOwners(client, ownerKey));
 }

@@ -3,14 +3,18 @@ import type { IMastraLogger } from '@mastra/core/logger';
 import type { Mastra } from '@mastra/core/mastra';
 import type pg from 'pg';
 import { z } from 'zod';
-import { loadArtifact, type Artifact } from '../../workflows/implementation/artifact-store.ts';
-import { listCheckpoints } from '../../workflows/implementation/checkpoints.ts';
+import { appendRunEvent } from '../db/runs/append-run-event.ts';
+import { insertFirstAttempt } from '../db/runs/insert-attempt.ts';
+import { insertQueuedRun } from '../db/runs/insert-queued-run.ts';
+import { listCheckpoints } from '../db/runs/list-checkpoints.ts';
+import { listRunEventRows } from '../db/runs/list-run-events.ts';
+import { loadArtifact } from '../db/runs/select-artifacts.ts';
+import { loadRunRow } from '../db/runs/select-run.ts';
+import { selectRunByIdempotencyKey } from '../db/runs/select-run-by-idempotency-key.ts';
+import { setRunOwner } from '../db/runs/set-run-owner.ts';
+import type { Artifact, RunRow } from '../db/runs/types.ts';
 import { withTransaction } from '../db/transaction.ts';
-import {
-  appendRunEvent,
-  listRunEventRows,
-  type RunEvent,
-} from '../../workflows/implementation/run-events.ts';
+import type { RunEvent } from '../domain/implementation-run.ts';
 import { recordApprovalDecision } from '../../workflows/implementation/run-records.ts';
 import {
   approvalAnswerSchema,
@@ -27,14 +31,7 @@ import { beginAttempt, type NewAttempt } from './attempts.ts';
 import { isSameRequest, keyReusedError } from './idempotency.ts';
 import { createRunDriver } from './run-driver.ts';
 import { acquireRunOwner, claimOrphanedRuns, type RunOwner } from './run-owner.ts';
-import {
-  loadRunRow,
-  toRunDetails,
-  toRunStatusView,
-  type RunDetails,
-  type RunRow,
-  type RunStatusView,
-} from './run-views.ts';
+import { toRunDetails, toRunStatusView, type RunDetails, type RunStatusView } from './run-views.ts';
 
 export interface RunServiceOptions {
   /** A Mastra instance with the implementation workflow (and, for the default agent port, its agents). */
@@ -184,25 +181,19 @@ export function createRunService(options: RunServiceOptions): RunService {
       const { key } = await currentOwner();
       const id = newRunId();
       const inserted = await withTransaction(pool, async (client) => {
-        const row = await client.query<{ id: string }>(
-          `insert into implementation_runs (id, mastra_run_id, status, input, owner_key, idempotency_key) values ($1, $1, 'queued', $2, $3, $4)
-           on conflict (idempotency_key) do nothing returning id`,
-          [id, JSON.stringify(input), key, idempotencyKey ?? null],
-        );
-        if (row.rowCount === 0) return false;
-        await client.query(
-          "insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason) values ($1, $1, 1, 'start')",
-          [id],
-        );
+        const queued = await insertQueuedRun(client, {
+          id,
+          input,
+          ownerKey: key,
+          idempotencyKey: idempotencyKey ?? null,
+        });
+        if (!queued) return false;
+        await insertFirstAttempt(client, id);
         await appendRunEvent(client, id, { type: 'run.queued', data: { attempt: 1 } });
         return true;
       });
       if (!inserted) {
-        const { rows } = await pool.query<{ id: string; status: RunStatus; input: unknown }>(
-          'select id, status, input from implementation_runs where idempotency_key = $1',
-          [idempotencyKey],
-        );
-        const first = rows[0]!;
+        const first = (await selectRunByIdempotencyKey(pool, idempotencyKey))!;
         // A retry of the first request gets its run; another request under its key does not.
         const mismatch = options.bodyMustMatch !== false && !isSameRequest(first.input, input);
         if (mismatch) throw keyReusedError(keyField);
@@ -251,11 +242,7 @@ export function createRunService(options: RunServiceOptions): RunService {
             { details: { status: run.status } },
           );
         }
-        if (answer.approved)
-          await client.query('update implementation_runs set owner_key = $2 where id = $1', [
-            id,
-            key,
-          ]);
+        if (answer.approved) await setRunOwner(client, id, key);
         return run;
       });
       // A rejection is resumed too, so that the gate ends the Mastra run (canceled) instead of leaving it suspended.

@@ -1,15 +1,11 @@
 import type pg from 'pg';
+import { listCheckpoints } from '../db/runs/list-checkpoints.ts';
+import { recentPhaseDurations } from '../db/runs/recent-phase-durations.ts';
+import { listArtifacts, loadArtifact } from '../db/runs/select-artifacts.ts';
+import { selectLatestReview } from '../db/runs/select-latest-review.ts';
+import type { RunRow } from '../db/runs/types.ts';
 import type { Implementation } from '../domain/contracts/implementation.ts';
-import {
-  listArtifacts,
-  loadArtifact,
-  type ArtifactKind,
-} from '../../workflows/implementation/artifact-store.ts';
-import {
-  listCheckpoints,
-  recentPhaseDurations,
-} from '../../workflows/implementation/checkpoints.ts';
-import type { Queryable } from '../db/transaction.ts';
+import type { ArtifactKind } from '../domain/implementation-run.ts';
 import { computeProgress, expectedPhaseMs } from '../../workflows/implementation/progress.ts';
 import type {
   ImplementationInput,
@@ -18,39 +14,6 @@ import type {
   Phase,
   RunStatus,
 } from '../../workflows/implementation/schemas.ts';
-
-/** The `implementation_runs` row. */
-export interface RunRow {
-  id: string;
-  mastra_run_id: string;
-  attempt: number;
-  status: RunStatus;
-  current_phase: Phase | null;
-  phase_started_at: Date | null;
-  input: ImplementationInput;
-  metrics: ImplementationMetrics | null;
-  error: { code: string; reason?: string; message: string; phase: Phase | null } | null;
-  approval_requested_at: Date | null;
-  approval_decision: 'approved' | 'rejected' | null;
-  approval_comment: string | null;
-  approval_answered_at: Date | null;
-  escalated_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-  completed_at: Date | null;
-}
-
-export async function loadRunRow(
-  db: Queryable,
-  id: string,
-  options: { lock?: boolean } = {},
-): Promise<RunRow | undefined> {
-  const { rows } = await db.query<RunRow>(
-    `select * from implementation_runs where id = $1${options.lock ? ' for update' : ''}`,
-    [id],
-  );
-  return rows[0];
-}
 
 /** Seed 003's status response. */
 export interface RunStatusView {
@@ -68,14 +31,10 @@ export async function toRunStatusView(
   row: RunRow,
   options: { passScore: number; maxRefinements: number; now: Date },
 ): Promise<RunStatusView> {
-  const [checkpoints, history, reviews] = await Promise.all([
+  const [checkpoints, history, latestReview] = await Promise.all([
     listCheckpoints(pool, row.id),
     recentPhaseDurations(pool),
-    pool.query<{ iteration: number; score: number }>(
-      `select iteration, (content->>'score')::int as score from implementation_artifacts
-       where run_id = $1 and kind = 'review' and attempt = $2 order by iteration desc, created_at desc limit 1`,
-      [row.id, row.attempt],
-    ),
+    selectLatestReview(pool, row.id, row.attempt),
   ]);
   const completed = new Set(checkpoints.map((c) => c.phase));
   const refineCheckpoint = checkpoints.find((c) => c.phase === 'refine')?.output as
@@ -84,7 +43,6 @@ export async function toRunStatusView(
   const reviewCheckpoint = checkpoints.find((c) => c.phase === 'review')?.output as
     | { score?: number }
     | undefined;
-  const latestReview = reviews.rows[0];
   const expectedMs = expectedPhaseMs(history);
   const { progress, estimatedCompletion } = computeProgress({
     status: row.status,

@@ -1,7 +1,9 @@
 import type pg from 'pg';
-import { scheduleApprovalTimeout } from './approval-jobs.ts';
+import { appendRunEvent } from '../../src/db/runs/append-run-event.ts';
+import { scheduleApprovalTimeout } from '../../src/db/runs/approval-timeout-job.ts';
+import { insertRunNotification } from '../../src/db/runs/insert-run-notification.ts';
+import { markAwaitingApproval } from '../../src/db/runs/mark-awaiting-approval.ts';
 import { withTransaction } from '../../src/db/transaction.ts';
-import { appendRunEvent } from './run-events.ts';
 import type { WorkflowDeps } from './workflow-deps.ts';
 
 export interface ApprovalRequestDetails {
@@ -21,21 +23,7 @@ export async function recordApprovalRequest(
   details: ApprovalRequestDetails,
 ): Promise<boolean> {
   return withTransaction(pool, async (client) => {
-    const { rows } = await client.query<{
-      id: string;
-      attempt: number;
-      timeout_at: Date;
-      approvers: string | null;
-      escalate_to: string | null;
-    }>(
-      `update implementation_runs
-       set status = 'awaiting_approval', approval_requested_at = now(), escalated_at = null, updated_at = now()
-       where mastra_run_id = $1 and status = 'in_progress' and approval_decision is null
-       returning id, attempt, now() + make_interval(secs => $2::float8 / 1000) as timeout_at,
-         input->>'approvers' as approvers, input->>'escalateTo' as escalate_to`,
-      [mastraRunId, deps.approval.timeoutMs],
-    );
-    const run = rows[0];
+    const run = await markAwaitingApproval(client, mastraRunId, deps.approval.timeoutMs);
     if (!run) return false;
     // The run's own approvers (its start body) before the configured defaults.
     const approver = run.approvers ?? deps.approval.approver;
@@ -51,19 +39,12 @@ export async function recordApprovalRequest(
         planId: details.planId,
       },
     });
-    await client.query(
-      "insert into implementation_notifications (run_id, kind, recipient, payload) values ($1, 'approval.requested', $2, $3)",
-      [
-        run.id,
-        approver,
-        JSON.stringify({
-          planId: details.planId,
-          score: details.score,
-          timeoutAt: run.timeout_at.toISOString(),
-          message: `Implementation run ${run.id} waits for your approval.`,
-        }),
-      ],
-    );
+    await insertRunNotification(client, run.id, 'approval.requested', approver, {
+      planId: details.planId,
+      score: details.score,
+      timeoutAt: run.timeout_at.toISOString(),
+      message: `Implementation run ${run.id} waits for your approval.`,
+    });
     await scheduleApprovalTimeout(
       client,
       { runId: run.id, attempt: run.attempt, escalateTo },

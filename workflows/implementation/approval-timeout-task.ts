@@ -1,9 +1,12 @@
 import type { Task } from 'graphile-worker';
-import { approvalTimeoutPayloadSchema } from './approval-jobs.ts';
-import { appendRunEvent } from './run-events.ts';
+import { appendRunEvent } from '../../src/db/runs/append-run-event.ts';
+import { insertRunNotification } from '../../src/db/runs/insert-run-notification.ts';
+import { lockApprovalWait } from '../../src/db/runs/lock-approval-wait.ts';
+import { markApprovalEscalated } from '../../src/db/runs/mark-approval-escalated.ts';
 import { inTransaction } from '../../src/db/transaction.ts';
+import { approvalTimeoutPayloadSchema } from './approval-jobs.ts';
 
-export { approvalTimeoutTaskName } from './approval-jobs.ts';
+export { approvalTimeoutTaskName } from '../../src/db/runs/approval-timeout-job.ts';
 
 /**
  * Fires when an approval request went unanswered for its timeout (seed 004: human task with
@@ -24,17 +27,7 @@ export const approvalTimeoutTask: Task = async (rawPayload, helpers) => {
   const payload = parsed.data;
   const escalated = await helpers.withPgClient((client) =>
     inTransaction(client, async () => {
-      const { rows } = await client.query<{
-        status: string;
-        attempt: number;
-        escalated_at: Date | null;
-        waited_ms: number;
-      }>(
-        `select status, attempt, escalated_at, (extract(epoch from now() - approval_requested_at) * 1000)::int as waited_ms
-         from implementation_runs where id = $1 for update`,
-        [payload.runId],
-      );
-      const run = rows[0];
+      const run = await lockApprovalWait(client, payload.runId);
       if (
         !run ||
         run.status !== 'awaiting_approval' ||
@@ -43,20 +36,11 @@ export const approvalTimeoutTask: Task = async (rawPayload, helpers) => {
       ) {
         return undefined;
       }
-      await client.query('update implementation_runs set escalated_at = now() where id = $1', [
-        payload.runId,
-      ]);
-      await client.query(
-        "insert into implementation_notifications (run_id, kind, recipient, payload) values ($1, 'approval.escalated', $2, $3)",
-        [
-          payload.runId,
-          payload.escalateTo,
-          JSON.stringify({
-            waitedMs: run.waited_ms,
-            message: `Approval of implementation run ${payload.runId} is overdue.`,
-          }),
-        ],
-      );
+      await markApprovalEscalated(client, payload.runId);
+      await insertRunNotification(client, payload.runId, 'approval.escalated', payload.escalateTo, {
+        waitedMs: run.waited_ms,
+        message: `Approval of implementation run ${payload.runId} is overdue.`,
+      });
       await appendRunEvent(client, payload.runId, {
         type: 'approval.escalated',
         data: { target: payload.escalateTo, waitedMs: run.waited_ms },

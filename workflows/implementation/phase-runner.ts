@@ -1,7 +1,7 @@
 import type { Mastra } from '@mastra/core/mastra';
 import type { AgentCallContext } from './agent-port.ts';
 import { withRetry } from './retry.ts';
-import { appendRunEvent } from './run-events.ts';
+import { appendRunEvent } from '../../src/db/runs/append-run-event.ts';
 import { failRun, isSuperseded, type RunAttempt } from './run-records.ts';
 import type { ImplementationInput, Phase } from './schemas.ts';
 import type { WorkflowDeps } from './workflow-deps.ts';

@@ -1,4 +1,8 @@
+import type { PhaseHistory } from '../../src/db/runs/types.ts';
 import type { Phase, RunStatus } from './schemas.ts';
+
+/** Median durations of recently finished phases (`refine`: of one round), from src/db/runs. */
+export type { PhaseHistory };
 
 /** Phases that take machine time; the approval gate waits on a human and is not estimated. */
 export type TimedPhase = 'plan' | 'review' | 'refine' | 'implement';
@@ -13,9 +17,6 @@ export const seedPhaseMs: Readonly<Record<TimedPhase, number>> = {
   refine: 4 * 60_000,
   implement: 15 * 60_000,
 };
-
-/** Median durations of recently finished phases (`refine`: of one round). */
-export type PhaseHistory = Partial<Record<Phase, { medianMs: number; perIterationMs?: number }>>;
 
 /**
  * Expected phase durations: measured ones once plan, review and implementation have all been seen

@@ -1,5 +1,5 @@
 import { classifyModelFailure, withTimeout } from '../../src/models/retry-policy.ts';
-import type { RetryReason } from './run-events.ts';
+import type { RetryReason } from '../../src/domain/implementation-run.ts';
 
 /**
  * Seed 003's retry configuration, verbatim. `maxAttempts` counts calls, as the issue reads it ("3

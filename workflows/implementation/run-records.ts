@@ -1,10 +1,20 @@
 import type pg from 'pg';
-import { AppError } from '../../src/errors/app-error.ts';
-import { cancelApprovalTimeout } from './approval-jobs.ts';
-import { saveCheckpoint } from './checkpoints.ts';
+import { appendRunEvent } from '../../src/db/runs/append-run-event.ts';
+import { cancelApprovalTimeout } from '../../src/db/runs/approval-timeout-job.ts';
+import {
+  fencedRunUpdate,
+  isCurrentAttempt,
+  type RunChange,
+} from '../../src/db/runs/fenced-run-update.ts';
+import { insertFirstAttempt } from '../../src/db/runs/insert-attempt.ts';
+import { insertExternalRun } from '../../src/db/runs/insert-external-run.ts';
+import { lockRunByMastraRun } from '../../src/db/runs/lock-run-by-mastra-run.ts';
+import { markRunStarted } from '../../src/db/runs/mark-run-started.ts';
+import { recordApprovalAnswer } from '../../src/db/runs/record-approval-answer.ts';
+import { saveCheckpoint } from '../../src/db/runs/save-checkpoint.ts';
 import { withTransaction, type Queryable } from '../../src/db/transaction.ts';
+import { AppError } from '../../src/errors/app-error.ts';
 import { retryReason } from './retry.ts';
-import { appendRunEvent } from './run-events.ts';
 import type {
   ApprovalAnswer,
   ImplementationInput,
@@ -47,40 +57,18 @@ export async function openAttempt(
 ): Promise<RunAttempt> {
   return withTransaction(pool, async (client) => {
     if (options.createWith) {
-      const inserted = await client.query(
-        `insert into implementation_runs (id, mastra_run_id, status, current_phase, phase_started_at, input)
-         select $1, $1, 'in_progress', 'plan', now(), $2
-         where not exists (select 1 from implementation_run_attempts where mastra_run_id = $1)
-         on conflict do nothing`,
-        [mastraRunId, JSON.stringify(options.createWith)],
-      );
-      if (inserted.rowCount) {
-        await client.query(
-          "insert into implementation_run_attempts (mastra_run_id, run_id, attempt, reason) values ($1, $1, 1, 'start')",
-          [mastraRunId],
-        );
+      if (await insertExternalRun(client, mastraRunId, options.createWith)) {
+        await insertFirstAttempt(client, mastraRunId);
         await appendRunEvent(client, mastraRunId, {
           type: 'run.started',
           data: { attempt: 1, mastraRunId },
         });
       }
     }
-    const { rows } = await client.query<{
-      id: string;
-      attempt: number;
-      input: ImplementationInput;
-      status: string;
-    }>(
-      'select id, attempt, input, status from implementation_runs where mastra_run_id = $1 for update',
-      [mastraRunId],
-    );
-    const row = rows[0];
+    const row = await lockRunByMastraRun(client, mastraRunId);
     if (!row) throw supersededError(mastraRunId);
     if (row.status === 'queued') {
-      await client.query(
-        "update implementation_runs set status = 'in_progress', updated_at = now() where id = $1",
-        [row.id],
-      );
+      await markRunStarted(client, row.id);
       await appendRunEvent(client, row.id, {
         type: 'run.started',
         data: { attempt: row.attempt, mastraRunId },
@@ -94,20 +82,11 @@ export async function openAttempt(
 async function fencedUpdate(
   db: Queryable,
   attempt: RunAttempt,
-  set: string,
-  params: unknown[],
-  extraWhere = '',
+  change: RunChange,
 ): Promise<boolean> {
-  const result = await db.query(
-    `update implementation_runs set ${set}, updated_at = now() where id = $1 and mastra_run_id = $2 ${extraWhere}`,
-    [attempt.runId, attempt.mastraRunId, ...params],
-  );
-  if (result.rowCount) return true;
-  const current = await db.query(
-    'select 1 from implementation_runs where id = $1 and mastra_run_id = $2',
-    [attempt.runId, attempt.mastraRunId],
-  );
-  if (!current.rowCount) throw supersededError(attempt.mastraRunId);
+  if (await fencedRunUpdate(db, attempt.runId, attempt.mastraRunId, change)) return true;
+  if (!(await isCurrentAttempt(db, attempt.runId, attempt.mastraRunId)))
+    throw supersededError(attempt.mastraRunId);
   return false;
 }
 
@@ -118,7 +97,7 @@ export async function enterPhase(
   iteration?: number,
 ): Promise<void> {
   await withTransaction(pool, async (client) => {
-    await fencedUpdate(client, attempt, 'current_phase = $3, phase_started_at = now()', [phase]);
+    await fencedUpdate(client, attempt, { kind: 'phase', phase });
     await appendRunEvent(client, attempt.runId, {
       type: 'phase.started',
       data: iteration === undefined ? { phase } : { phase, iteration },
@@ -147,10 +126,8 @@ export async function completePhase(
 ): Promise<void> {
   await withTransaction(pool, async (client) => {
     if (done.nextPhase)
-      await fencedUpdate(client, attempt, 'current_phase = $3, phase_started_at = now()', [
-        done.nextPhase,
-      ]);
-    else await fencedUpdate(client, attempt, 'phase_started_at = null', []);
+      await fencedUpdate(client, attempt, { kind: 'phase', phase: done.nextPhase });
+    else await fencedUpdate(client, attempt, { kind: 'phases-done' });
     if (done.checkpoint !== undefined) {
       await saveCheckpoint(client, attempt.runId, {
         phase: done.phase,
@@ -207,13 +184,10 @@ export async function failRun(
 ): Promise<void> {
   const failure = describeFailure(error);
   await withTransaction(pool, async (client) => {
-    const changed = await fencedUpdate(
-      client,
-      attempt,
-      "status = 'failed', error = $3, completed_at = now()",
-      [JSON.stringify({ ...failure, phase })],
-      "and status in ('queued', 'in_progress')",
-    );
+    const changed = await fencedUpdate(client, attempt, {
+      kind: 'failed',
+      error: { ...failure, phase },
+    });
     if (changed)
       await appendRunEvent(client, attempt.runId, {
         type: 'run.failed',
@@ -229,45 +203,13 @@ export async function completeRun(
   implementationId: string,
 ): Promise<void> {
   await withTransaction(pool, async (client) => {
-    const changed = await fencedUpdate(
-      client,
-      attempt,
-      "status = 'completed', metrics = $3, completed_at = now()",
-      [JSON.stringify(metrics)],
-      "and status = 'in_progress'",
-    );
+    const changed = await fencedUpdate(client, attempt, { kind: 'completed', metrics });
     if (changed)
       await appendRunEvent(client, attempt.runId, {
         type: 'run.completed',
         data: { metrics, implementationId },
       });
   });
-}
-
-export interface ApprovalState {
-  decision: 'approved' | 'rejected' | null;
-  comment: string | null;
-  /** From the request to the answer, once answered. */
-  waitedMs: number | null;
-}
-
-export async function approvalState(db: Queryable, runId: string): Promise<ApprovalState> {
-  const { rows } = await db.query<{
-    approval_decision: ApprovalState['decision'];
-    approval_comment: string | null;
-    waited_ms: number | null;
-  }>(
-    `select approval_decision, approval_comment,
-            (extract(epoch from approval_answered_at - approval_requested_at) * 1000)::int as waited_ms
-     from implementation_runs where id = $1`,
-    [runId],
-  );
-  const row = rows[0];
-  return {
-    decision: row?.approval_decision ?? null,
-    comment: row?.approval_comment ?? null,
-    waitedMs: row?.waited_ms ?? null,
-  };
 }
 
 /**
@@ -279,15 +221,7 @@ export async function recordApprovalDecision(
   runId: string,
   answer: ApprovalAnswer,
 ): Promise<boolean> {
-  const { rowCount } = await client.query(
-    `update implementation_runs
-     set approval_decision = $2, approval_comment = $3, approval_answered_at = now(), updated_at = now(),
-         status = case when $2 = 'approved' then 'in_progress' else 'rejected' end,
-         completed_at = case when $2 = 'approved' then null else now() end
-     where id = $1 and status = 'awaiting_approval' and approval_decision is null`,
-    [runId, answer.approved ? 'approved' : 'rejected', answer.comment ?? null],
-  );
-  if (!rowCount) return false;
+  if (!(await recordApprovalAnswer(client, runId, answer))) return false;
   const comment = answer.comment ? { comment: answer.comment } : {};
   await appendRunEvent(client, runId, {
     type: 'approval.answered',

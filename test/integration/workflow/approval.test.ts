@@ -1,6 +1,6 @@
 import { run, type Runner } from 'graphile-worker';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { approvalJobKey } from '../../../workflows/implementation/approval-jobs.ts';
+import { approvalJobKey } from '../../../src/db/runs/approval-timeout-job.ts';
 import {
   approvalTimeoutTask,
   approvalTimeoutTaskName,

@@ -1,14 +1,9 @@
 import { createStep } from '@mastra/core/workflows';
 import { loadCheckpoint } from '../checkpoints.ts';
+import { approvalState } from '../../../src/db/runs/select-approval-state.ts';
 import { withTransaction } from '../../../src/db/transaction.ts';
 import { guardPhase } from '../phase-runner.ts';
-import {
-  approvalState,
-  completePhase,
-  enterPhase,
-  openAttempt,
-  recordApprovalDecision,
-} from '../run-records.ts';
+import { completePhase, enterPhase, openAttempt, recordApprovalDecision } from '../run-records.ts';
 import {
   approvalAnswerSchema,
   approvalRequestSchema,

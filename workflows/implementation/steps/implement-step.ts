@@ -1,7 +1,8 @@
 import { createStep } from '@mastra/core/workflows';
 import type { Implementation } from '../../../src/domain/contracts/implementation.ts';
 import type { Plan } from '../../../src/domain/contracts/plan.ts';
-import { loadArtifact, saveArtifact } from '../artifact-store.ts';
+import { saveArtifact } from '../../../src/db/runs/save-artifact.ts';
+import { loadArtifact } from '../../../src/db/runs/select-artifacts.ts';
 import { loadCheckpoint } from '../checkpoints.ts';
 import { requirementCoverage } from '../coverage.ts';
 import { callAgent, guardPhase, phaseRequest, since } from '../phase-runner.ts';

@@ -1,6 +1,6 @@
 import { createStep } from '@mastra/core/workflows';
 import type { Plan } from '../../../src/domain/contracts/plan.ts';
-import { saveArtifact } from '../artifact-store.ts';
+import { saveArtifact } from '../../../src/db/runs/save-artifact.ts';
 import { loadCheckpoint } from '../checkpoints.ts';
 import { callAgent, guardPhase, phaseRequest, since } from '../phase-runner.ts';
 import { completePhase, enterPhase, openAttempt } from '../run-records.ts';

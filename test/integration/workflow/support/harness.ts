@@ -3,7 +3,7 @@ import { PostgresStore } from '@mastra/pg';
 import pg from 'pg';
 import { createRunService, type RunService } from '../../../../src/runs/run-service.ts';
 import { createImplementationWorkflow } from '../../../../workflows/implementation-workflow.ts';
-import type { RunEvent } from '../../../../workflows/implementation/run-events.ts';
+import type { RunEvent } from '../../../../src/domain/implementation-run.ts';
 import type { ImplementationWorkflowOptions } from '../../../../workflows/implementation/workflow-deps.ts';
 
 /** This test file's database (the per-file clone). */

@@ -1,43 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { AppError } from '../../src/errors/app-error.ts';
-import type { Queryable } from '../../src/db/transaction.ts';
-
-/** What the workflow stores per phase; step outputs carry only the ids. */
-export type ArtifactKind = 'plan' | 'review' | 'refinement' | 'implementation';
-
-export interface Artifact<T = unknown> {
-  id: string;
-  runId: string;
-  kind: ArtifactKind;
-  attempt: number;
-  iteration: number;
-  content: T;
-  createdAt: string;
-}
-
-export interface SaveArtifact {
-  runId: string;
-  kind: ArtifactKind;
-  attempt: number;
-  iteration?: number;
-  content: unknown;
-}
-
-export async function saveArtifact(db: Queryable, artifact: SaveArtifact): Promise<string> {
-  const id = randomUUID();
-  await db.query(
-    'insert into implementation_artifacts (id, run_id, kind, attempt, iteration, content) values ($1, $2, $3, $4, $5, $6)',
-    [
-      id,
-      artifact.runId,
-      artifact.kind,
-      artifact.attempt,
-      artifact.iteration ?? 0,
-      JSON.stringify(artifact.content),
-    ],
-  );
-  return id;
-}
+import type { ArtifactKind } from '../../domain/implementation-run.ts';
+import { AppError } from '../../errors/app-error.ts';
+import type { Queryable } from '../transaction.ts';
+import type { Artifact } from './types.ts';
 
 interface ArtifactRow {
   id: string;
