@@ -1,5 +1,6 @@
 import { createWorkflow } from '@mastra/core/workflows';
 import type { WorkflowFinishCallbackResult } from '@mastra/core/workflows';
+import { selectUnfinishedRun } from '../src/db/runs/select-unfinished-run.ts';
 import { recordApprovalRequest } from './implementation/approval-requests.ts';
 import { failRun } from './implementation/run-records.ts';
 import { skipPendingSnapshot } from './implementation/snapshot-policy.ts';
@@ -7,7 +8,6 @@ import {
   implementationInputSchema,
   implementationOutputSchema,
   reviewedPlanSchema,
-  type Phase,
   type ReviewedPlan,
 } from './implementation/schemas.ts';
 import { approvalStepId, createApprovalStep } from './implementation/steps/approval-step.ts';
@@ -106,16 +106,7 @@ async function onRunFinished(
     return;
   }
   if (result.status !== 'failed') return;
-  const { rows } = await deps.pool.query<{
-    id: string;
-    attempt: number;
-    current_phase: Phase | null;
-    input: never;
-  }>(
-    "select id, attempt, current_phase, input from implementation_runs where mastra_run_id = $1 and status in ('queued', 'in_progress')",
-    [result.runId],
-  );
-  const run = rows[0];
+  const run = await selectUnfinishedRun(deps.pool, result.runId);
   if (!run) return;
   const error = new Error(result.error?.message ?? 'workflow failed');
   await failRun(

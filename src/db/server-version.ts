@@ -1,6 +1,4 @@
-import type pg from 'pg';
-
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+import type { Queryable } from './transaction.ts';
 
 /**
  * The PostgreSQL server's version as it reports it (e.g. `16.4 (Debian 16.4-1.pgdg120+2)`).

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ServerConfig } from '../app.ts';
 import { assertServableHost, type Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
+import { ping } from '../db/system/ping.ts';
 import { AppError } from '../errors/app-error.ts';
 import { ApiKeyAuthProvider } from './api-key-auth-provider.ts';
 import { apiKeyAuth } from './api-keys.ts';
@@ -58,7 +59,7 @@ export function serverConfig({ config, database, logger }: ServerConfigOptions):
         handler: async (c) => {
           try {
             await Promise.race([
-              database.pool.query('select 1'),
+              ping(database.pool),
               new Promise((_, reject) =>
                 setTimeout(() => reject(new Error('timed out after 2 s')), 2000).unref(),
               ),

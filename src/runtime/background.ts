@@ -2,6 +2,7 @@ import type { IMastraLogger } from '@mastra/core/logger';
 import type { Mastra } from '@mastra/core/mastra';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/database.ts';
+import { recordBoot } from '../db/system/record-boot.ts';
 import type { DefinitionService } from '../definitions/index.ts';
 import type { NotifyService } from '../notify/index.ts';
 import { appVersion } from '../paths.ts';
@@ -44,10 +45,12 @@ export interface Background {
  */
 export async function startBackground(options: BackgroundOptions): Promise<Background> {
   const { database, logger, mastra } = options;
-  await database.pool.query(
-    'insert into boot_log (app_version, node_version, database_kind, pid) values ($1, $2, $3, $4)',
-    [appVersion, process.version, database.kind, process.pid],
-  );
+  await recordBoot(database.pool, {
+    appVersion,
+    nodeVersion: process.version,
+    databaseKind: database.kind,
+    pid: process.pid,
+  });
   const service = options.sessions;
   if ((options.turnRunner ?? options.config.TURN_RUNNER) === 'workflow')
     service.processor.useExecutor(workflowTurns(mastra));

@@ -3,6 +3,8 @@ import { loadConfig } from '../../config/index.ts';
 import { mastraStorageVersion, openDatabase, prepareDatabase } from '../../db/database.ts';
 import { migrationStatus } from '../../db/migrate.ts';
 import { serverVersion } from '../../db/server-version.ts';
+import { bootSummary } from '../../db/system/boot-summary.ts';
+import { selectMastraStorage } from '../../db/system/select-mastra-storage.ts';
 import { fail, redactUrl, say } from '../output.ts';
 
 /** `mentorflow db status|migrate`: which database this configuration uses and its schema level. */
@@ -16,15 +18,12 @@ export function dbCommand(): Command {
         const cfg = loadConfig();
         const database = await openDatabase(cfg, { log: say, max: 2 });
         try {
-          const [status, version, mastra, boots] = await Promise.all([
+          const [status, version, mastraStorage, boots] = await Promise.all([
             migrationStatus(database.pool),
             serverVersion(database.pool),
-            database.pool
-              .query("select value from app_meta where key = 'mastra_storage'")
-              .catch(() => ({ rows: [] })),
-            database.pool
-              .query('select count(*)::int as n, max(booted_at) as last from boot_log')
-              .catch(() => ({ rows: [] })),
+            // Both tables come with the migrations: a database never migrated has neither.
+            selectMastraStorage(database.pool).catch(() => null),
+            bootSummary(database.pool).catch(() => ({ boots: 0, lastBoot: null })),
           ]);
           const report = {
             database: database.kind,
@@ -33,10 +32,10 @@ export function dbCommand(): Command {
             migrationLevel: status.level,
             latestMigration: status.latest,
             pending: status.pending,
-            mastraStorage: (mastra.rows[0] as { value?: string } | undefined)?.value ?? null,
+            mastraStorage,
             mastraStorageExpected: mastraStorageVersion,
-            boots: (boots.rows[0] as { n?: number } | undefined)?.n ?? 0,
-            lastBoot: (boots.rows[0] as { last?: Date } | undefined)?.last ?? null,
+            boots: boots.boots,
+            lastBoot: boots.lastBoot,
           };
           if (options.json) {
             process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
