@@ -10,6 +10,7 @@ export const phases = ['plan', 'review', 'refine', 'approval', 'implement'] as c
 export const phaseSchema = z.enum(phases);
 export type Phase = z.infer<typeof phaseSchema>;
 
+/** The phase's position in `phases` (earlier phases run first). */
 export function phaseIndex(phase: Phase): number {
   return phases.indexOf(phase);
 }
@@ -57,6 +58,7 @@ export const runStatuses = [
   'rejected',
 ] as const;
 export type RunStatus = (typeof runStatuses)[number];
+/** Statuses a run ends in (until a restart). */
 export const terminalStatuses: readonly RunStatus[] = ['completed', 'failed', 'rejected'];
 
 /** What the workflow stores per phase; step outputs carry only the ids. */

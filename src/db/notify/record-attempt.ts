@@ -3,6 +3,7 @@ import type { Queryable } from '../transaction.ts';
 /** Graphile Worker task that makes one delivery attempt (the next one is scheduled here). */
 export const DELIVER_TASK = 'mentorflow_notify_deliver';
 
+/** How one delivery attempt went. */
 export interface AttemptResult {
   readonly deliveryId: number;
   readonly attempt: number;

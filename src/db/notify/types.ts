@@ -40,6 +40,7 @@ export interface DeliveryView {
   readonly deadAt: string | null;
 }
 
+/** Open until a human acknowledges it; resolved once handled. */
 export type EscalationStatus = 'open' | 'acknowledged' | 'resolved';
 
 /** An escalation as the API shows it (`GET /api/escalations`). */
@@ -61,6 +62,7 @@ export interface EscalationView {
   readonly deliveries: readonly DeliveryView[];
 }
 
+/** Which escalations to list (every one by default, at most `limit`, 100 by default). */
 export interface EscalationFilter {
   readonly status?: EscalationStatus;
   readonly sessionId?: string;
@@ -79,6 +81,7 @@ export interface MentorView {
   readonly learners: readonly string[];
 }
 
+/** A mentor's fields to set; a field left out keeps its value. */
 export interface MentorWrite {
   readonly name?: string | null;
   readonly email?: string | null;
@@ -101,6 +104,7 @@ export interface NotificationView {
   readonly deliveries: readonly DeliveryView[];
 }
 
+/** Which notifications to list (every one by default, at most `limit`, 100 by default). */
 export interface NotificationFilter {
   readonly source?: 'session' | 'run';
   readonly kind?: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ArtifactKind } from '../../domain/implementation-run.ts';
 import type { Queryable } from '../transaction.ts';
 
+/** An artifact to store (`iteration`: the refinement round, 0 by default). */
 export interface SaveArtifact {
   runId: string;
   kind: ArtifactKind;

@@ -1,6 +1,7 @@
 import type { EventSource } from '../../domain/sessions.ts';
 import type { Queryable } from '../transaction.ts';
 
+/** An event to store in a session's inbox. */
 export interface InboxInsert {
   readonly sessionId: string;
   readonly eventId: string;

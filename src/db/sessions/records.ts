@@ -13,6 +13,7 @@ export const iso = (value: Date | string | null | undefined): string | null =>
       ? value.toISOString()
       : new Date(value).toISOString();
 
+/** An inbox row (with its outcome) as the session layer's StoredEvent. */
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {
     id: row.id,
@@ -31,6 +32,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
+/** A transition log row as a TransitionRecord. */
 export function toTransitionRecord(row: TransitionRow): TransitionRecord {
   return {
     id: Number(row.id),
