@@ -1,3 +1,7 @@
+import { compact, letterSteps, normaliseForGuard, readings, skeleton } from './leak-readings.ts';
+
+export { normaliseForGuard } from './leak-readings.ts';
+
 /**
  * The leak guard: no learner-facing reply may hand over the story's solution. In the spirit of
  * CodeHelp's guardrails, code blocks longer than a hint needs are replaced by a pointer, and any code
@@ -201,7 +205,39 @@ export function guardOutput<T>(
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
-  return { output: walk(output, '') as T, action, reasons };
+  const guarded = walk(output, '') as T;
+  // Pieces of the solution spread over several fields, none enough alone, are one answer.
+  const reference = options.referenceSolution?.trim();
+  // (`action` is set inside `note`, which the compiler's narrowing does not see.)
+  if (reference && (action as LeakGuardAction) !== 'refused') {
+    const whole = guardReply(learnerText(guarded).join('\n'), options);
+    if (whole.action === 'refused') {
+      reasons.push(...whole.reasons.map((r) => `${r} (over all fields)`));
+      return { output: refuseAll(guarded), action: 'refused', reasons };
+    }
+  }
+  return { output: guarded, action, reasons };
+}
+
+/** Every string of an output a learner may read (long enough to carry a piece of code). */
+function learnerText(value: unknown): string[] {
+  if (typeof value === 'string') return value.length >= 16 ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(learnerText);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(learnerText);
+  return [];
+}
+
+/** The refusal as the reply, every other free-text field emptied (short labels and enums kept). */
+function refuseAll<T>(output: T): T {
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string')
+      return key === 'reply' ? refusalText : value.length >= 16 ? '' : value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return value;
+  };
+  return walk(output, '') as T;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,170 +252,42 @@ export function guardOutput<T>(
 /** Length of the character grams compared: longer than an identifier, shorter than a statement. */
 const gramSize = 12;
 const defaultEncodedCoverage = 0.4;
+/** Share of the reference's letters, in order, that a reply may show however it lays them out. */
+const plainCopyCoverage = 0.5;
+/**
+ * Fewest grams for that: about a hundred letters of code. Quoting a line of a short solution back
+ * (the learner's own code, say) stays the token comparison's call.
+ */
+const minPlainCopyGrams = 100;
 /** Fewest shared grams that count as a copy (a tiny reference is not matched by one identifier). */
 const minSharedGrams = 24;
 
-/** Characters that render as nothing: zero-width spaces and joiners, soft hyphens, BOMs, selectors. */
-const invisible =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: invisible code points, each meant alone
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
-
-/** Cyrillic and Greek letters that look like Latin ones (NFKC leaves them alone). */
-const lookAlikes: Readonly<Record<string, string>> = Object.fromEntries(
-  [
-    'аa',
-    'вb',
-    'еe',
-    'ѐe',
-    'ёe',
-    'кk',
-    'мm',
-    'нh',
-    'оo',
-    'рp',
-    'сc',
-    'тt',
-    'уy',
-    'хx',
-    'ѕs',
-    'іi',
-    'їi',
-    'јj',
-    'ԁd',
-    'ԛq',
-    'ԝw',
-    'ɡg',
-    'һh',
-    'ӏl',
-    'АA',
-    'ВB',
-    'ЕE',
-    'КK',
-    'МM',
-    'НH',
-    'ОO',
-    'РP',
-    'СC',
-    'ТT',
-    'УY',
-    'ХX',
-    'ЅS',
-    'ІI',
-    'ЈJ',
-    'ԌG',
-    'ԚQ',
-    'ԜW',
-    'αa',
-    'βb',
-    'εe',
-    'ιi',
-    'κk',
-    'νv',
-    'οo',
-    'ρp',
-    'τt',
-    'υu',
-    'χx',
-    'γy',
-    'ωw',
-    'ΑA',
-    'ΒB',
-    'ΕE',
-    'ΖZ',
-    'ΗH',
-    'ΙI',
-    'ΚK',
-    'ΜM',
-    'ΝN',
-    'ΟO',
-    'ΡP',
-    'ΤT',
-    'ΥY',
-    'ΧX',
-  ].map((pair) => [pair[0]!, pair[1]!]),
-);
-
-const lookAlikePattern = new RegExp(`[${Object.keys(lookAlikes).join('')}]`, 'g');
-
-/** Escapes written out: `\u0072`, `\u{72}`, `\x72`, `&#114;`, `&#x72;`, `%72`. */
-function decodeEscapes(text: string): string {
-  const char = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '');
-  return text
-    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_m, a, b, c) =>
-      char(parseInt(a ?? b ?? c, 16)),
-    )
-    .replace(/&#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (_m, hex, dec) =>
-      char(hex ? parseInt(hex, 16) : Number(dec)),
-    )
-    .replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+interface ReferenceGrams {
+  reference: string;
+  grams: Set<string>;
+  skeleton: Set<string>;
+  steps: Set<string>;
 }
+let referenceGrams: ReferenceGrams | undefined;
 
-/** Text as it reads: escapes decoded, invisible characters dropped, full-width and look-alike letters made Latin. */
-export function normaliseForGuard(text: string): string {
-  return decodeEscapes(text)
-    .replace(invisible, '')
-    .normalize('NFKC')
-    .replace(lookAlikePattern, (c) => lookAlikes[c] ?? c);
+function gramSet(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + gramSize <= text.length; i++) grams.add(text.slice(i, i + gramSize));
+  return grams;
 }
-
-/** Every base64 run (16+ characters) decoded at each of its four alignments; garbage decodes match nothing. */
-function decodeBase64Runs(text: string): string {
-  const out: string[] = [];
-  const joined = text.replace(/\s+/g, '');
-  // Wrapped base64 (76 characters a line) is one run once the line breaks are gone.
-  for (const source of joined === text ? [text] : [text, joined]) {
-    for (const run of source.match(/[A-Za-z0-9+/_-]{16,}/g) ?? []) {
-      for (let shift = 0; shift < 4; shift++)
-        out.push(Buffer.from(run.slice(shift), 'base64').toString('utf8'));
-    }
-  }
-  return out.join('\n');
-}
-
-/** Every hex run (16+ digits) decoded as bytes ("696d706f7274" → "import"). */
-function decodeHexRuns(text: string): string {
-  const out: string[] = [];
-  for (const run of text.match(/(?:[0-9a-fA-F]{2}[\s:]?){8,}/g) ?? []) {
-    const digits = run.replace(/[\s:]/g, '');
-    out.push(
-      Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex').toString('utf8'),
-    );
-  }
-  return out.join('\n');
-}
-
-const rot13 = (text: string) =>
-  text.replace(/[a-z]/gi, (c) =>
-    String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)),
-  );
-const reversed = (text: string) => [...text].reverse().join('');
-/** Letters and digits only, lower-cased: what survives any spacing, punctuation or case trick. */
-const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-
-/** The readings of a candidate that an encoded copy could hide behind, each compacted. */
-function readings(text: string): string[] {
-  const plain = normaliseForGuard(text);
-  const out: string[] = [];
-  for (const source of [plain, reversed(plain)]) {
-    for (const decoded of [source, decodeBase64Runs(source), decodeHexRuns(source)]) {
-      const readable = normaliseForGuard(decoded);
-      if (readable) out.push(compact(readable), compact(rot13(readable)));
-    }
-  }
-  return out;
-}
-
-let referenceGrams: { reference: string; grams: Set<string> } | undefined;
 
 /** Character grams of the compacted reference (cached: a session guards many replies against one). */
-function gramsOfReference(reference: string): Set<string> {
+function gramsOfReference(reference: string): ReferenceGrams {
   if (referenceGrams?.reference !== reference) {
     const text = compact(normaliseForGuard(reference));
-    const grams = new Set<string>();
-    for (let i = 0; i + gramSize <= text.length; i++) grams.add(text.slice(i, i + gramSize));
-    referenceGrams = { reference, grams };
+    referenceGrams = {
+      reference,
+      grams: gramSet(text),
+      skeleton: gramSet(skeleton(text)),
+      steps: gramSet(letterSteps(text)),
+    };
   }
-  return referenceGrams.grams;
+  return referenceGrams;
 }
 
 /** The reference grams found in `text` (stops early once all are found). */
@@ -395,24 +303,52 @@ function gramsIn(
   }
 }
 
+/** How much of the reference a reading family reveals. */
+export interface EncodedOverlap {
+  /** Share of the reference's grams found only in an encoded reading (the best family). */
+  coverage: number;
+  shared: number;
+  /** Share of the reference's grams in the reply's own letters, however they are laid out. */
+  plainCoverage: number;
+  plainShared: number;
+}
+
 /**
  * Share of the reference's character grams that only an encoded reading of `candidate` reveals
- * (decoded, un-reversed, de-ROT13'd, spacing, invisible characters and look-alikes undone), and
- * how many. Grams the candidate shows as plain words are left to the token comparison, so quoting
- * one line of a short solution stays a matter for `solutionOverlap`.
+ * (see `leak-readings.ts`), and how many. Grams the candidate shows as plain words are left to the
+ * token comparison, so quoting one line of a short solution stays a matter for `solutionOverlap`;
+ * they are counted apart (`plainCoverage`) for code laid out so that tokens no longer line up
+ * (table cells, string pieces joined with `+`, one token per line).
  */
-export function encodedOverlap(
-  candidate: string,
-  reference: string,
-): { coverage: number; shared: number } {
-  const wanted = gramsOfReference(reference);
-  if (!wanted.size) return { coverage: 0, shared: 0 };
+export function encodedOverlap(candidate: string, reference: string): EncodedOverlap {
+  const ref = gramsOfReference(reference);
+  if (!ref.grams.size) return { coverage: 0, shared: 0, plainCoverage: 0, plainShared: 0 };
   // Plain words of two or more letters, as written: what a reader sees without decoding anything.
   const plain = new Set<string>();
-  gramsIn((candidate.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []).join(''), wanted, plain);
-  const found = new Set<string>();
-  for (const text of readings(candidate)) gramsIn(text, wanted, found, plain);
-  return { coverage: found.size / wanted.size, shared: found.size };
+  gramsIn((candidate.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []).join(''), ref.grams, plain);
+  const all = new Set<string>();
+  gramsIn(compact(candidate), ref.grams, all);
+  const read = readings(candidate);
+  const families: [Set<string>, string[], Set<string> | undefined][] = [
+    [ref.grams, read.readings, plain],
+  ];
+  // Skeletons and letter steps match a quote as well as a disguised copy: they count only when
+  // the reply shows (almost) none of the solution as it is written.
+  if (plain.size < ref.grams.size * 0.1)
+    families.push([ref.skeleton, read.skeletons, undefined], [ref.steps, read.steps, undefined]);
+  let best = { coverage: 0, shared: 0 };
+  for (const [wanted, texts, except] of families) {
+    if (!wanted.size) continue;
+    const found = new Set<string>();
+    for (const text of texts) gramsIn(text, wanted, found, except);
+    const coverage = found.size / wanted.size;
+    if (coverage > best.coverage) best = { coverage, shared: found.size };
+  }
+  return {
+    ...best,
+    plainCoverage: Math.max(all.size, plain.size) / ref.grams.size,
+    plainShared: Math.max(all.size, plain.size),
+  };
 }
 
 /** Why `text` is an encoded copy of the reference, or undefined. */
@@ -422,7 +358,9 @@ function encodedCopyProblem(
   maxCoverage: number,
 ): string | undefined {
   const o = encodedOverlap(text, reference);
-  return o.coverage >= maxCoverage && o.shared >= minSharedGrams
-    ? `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution`
-    : undefined;
+  if (o.coverage >= maxCoverage && o.shared >= minSharedGrams)
+    return `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution`;
+  if (o.plainCoverage >= plainCopyCoverage && o.plainShared >= minPlainCopyGrams)
+    return `a copy of ${Math.round(o.plainCoverage * 100)}% of the reference solution, laid out differently`;
+  return undefined;
 }

@@ -1,0 +1,390 @@
+import { gunzipSync, inflateSync } from 'node:zlib';
+
+/**
+ * Readings of a reply that an encoded copy of the solution could hide behind, for the leak guard
+ * (`leak-guard.ts` compares each with the reference solution by character grams). A model that
+ * complies with a learner can write the solution in any form; each reading undoes a family of them:
+ * escapes and byte encodings, ciphers, character codes, invisible carriers, look-alike and
+ * substitute alphabets, letter spellings (NATO, Morse, braille, flags, leetspeak, pig latin),
+ * acrostics, and reordering. Each is one pass over the text, so a long reply costs linear time.
+ */
+
+/** Characters that render as nothing: zero-width spaces and joiners, soft hyphens, BOMs, selectors. */
+const invisible =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: invisible code points, each meant alone
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+
+/** Cyrillic and Greek letters that look like Latin ones (NFKC leaves them alone). */
+const lookAlikes: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    'аa',
+    'вb',
+    'еe',
+    'ѐe',
+    'ёe',
+    'кk',
+    'мm',
+    'нh',
+    'оo',
+    'рp',
+    'сc',
+    'тt',
+    'уy',
+    'хx',
+    'ѕs',
+    'іi',
+    'їi',
+    'јj',
+    'ԁd',
+    'ԛq',
+    'ԝw',
+    'ɡg',
+    'һh',
+    'ӏl',
+    'АA',
+    'ВB',
+    'ЕE',
+    'КK',
+    'МM',
+    'НH',
+    'ОO',
+    'РP',
+    'СC',
+    'ТT',
+    'УY',
+    'ХX',
+    'ЅS',
+    'ІI',
+    'ЈJ',
+    'ԌG',
+    'ԚQ',
+    'ԜW',
+    'αa',
+    'βb',
+    'εe',
+    'ιi',
+    'κk',
+    'νv',
+    'οo',
+    'ρp',
+    'τt',
+    'υu',
+    'χx',
+    'γy',
+    'ωw',
+    'ΑA',
+    'ΒB',
+    'ΕE',
+    'ΖZ',
+    'ΗH',
+    'ΙI',
+    'ΚK',
+    'ΜM',
+    'ΝN',
+    'ΟO',
+    'ΡP',
+    'ΤT',
+    'ΥY',
+    'ΧX',
+  ].map((pair) => [pair[0]!, pair[1]!]),
+);
+
+const lookAlikePattern = new RegExp(`[${Object.keys(lookAlikes).join('')}]`, 'g');
+
+/** Escapes written out: `\u0072`, `\u{72}`, `\x72`, `&#114;`, `&#x72;`, `%72`. */
+function decodeEscapes(text: string): string {
+  const char = (code: number) => (code <= 0x10ffff ? String.fromCodePoint(code) : '');
+  return text
+    .replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (_m, a, b, c) =>
+      char(parseInt(a ?? b ?? c, 16)),
+    )
+    .replace(/&#(?:x([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (_m, hex, dec) =>
+      char(hex ? parseInt(hex, 16) : Number(dec)),
+    )
+    .replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text as it reads: escapes decoded, invisible characters dropped, full-width and look-alike letters made Latin. */
+export function normaliseForGuard(text: string): string {
+  return decodeEscapes(text)
+    .replace(invisible, '')
+    .normalize('NFKC')
+    .replace(lookAlikePattern, (c) => lookAlikes[c] ?? c);
+}
+
+/** Every base64 run (16+ characters) decoded at each of its four alignments; garbage decodes match nothing. */
+function decodeBase64Runs(text: string): string {
+  const out: string[] = [];
+  const joined = text.replace(/\s+/g, '');
+  // Wrapped base64 (76 characters a line) is one run once the line breaks are gone.
+  for (const source of joined === text ? [text] : [text, joined]) {
+    for (const run of source.match(/[A-Za-z0-9+/_-]{16,}/g) ?? []) {
+      for (let shift = 0; shift < 4; shift++)
+        out.push(Buffer.from(run.slice(shift), 'base64').toString('utf8'));
+    }
+  }
+  return out.join('\n');
+}
+
+/** Every hex run (16+ digits) decoded as bytes ("696d706f7274" → "import"). */
+function decodeHexRuns(text: string): string {
+  const out: string[] = [];
+  for (const run of text.match(/(?:[0-9a-fA-F]{2}[\s:]?){8,}/g) ?? []) {
+    const digits = run.replace(/[\s:]/g, '');
+    out.push(
+      Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex').toString('utf8'),
+    );
+  }
+  return out.join('\n');
+}
+
+export const rot13 = (text: string) =>
+  text.replace(/[a-z]/gi, (c) =>
+    String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)),
+  );
+const reversed = (text: string) => [...text].reverse().join('');
+/** Letters and digits only, lower-cased: what survives any spacing, punctuation or case trick. */
+export const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** Small capitals, upside-down and other Latin-looking letters NFKC leaves alone. */
+const moreLookAlikes: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    ...'ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ꞯq ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz'.split(' '),
+    ...'ɐa ɔc ǝe ɟf ƃg ɥh ıi ɾj ʞk ɯm ɹr ʇt ʌv ʍw ʎy ∀A Ɔc Ǝe Ⅎf ⅁g ſs'.split(' '),
+  ].map((pair) => [pair[0]!, pair.slice(1)]),
+);
+const moreLookAlikePattern = new RegExp(`[${Object.keys(moreLookAlikes).join('')}]`, 'gu');
+
+/** Upside-down text is written reversed: `ʇsuoɔ` is `const` read from the end. */
+function latinised(text: string): string {
+  return text.replace(moreLookAlikePattern, (c) => moreLookAlikes[c] ?? c);
+}
+
+const atbash = (text: string) =>
+  text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(base + 25 - (c.charCodeAt(0) - base));
+  });
+
+const rot47 = (text: string) =>
+  text.replace(/[!-~]/g, (c) => String.fromCharCode(33 + ((c.charCodeAt(0) - 33 + 47) % 94)));
+
+/** Runs of numbers read as character codes: decimal, `0x` hex, binary octets, octal triples. */
+function decodeNumberRuns(text: string): string[] {
+  const out: string[] = [];
+  const asCodes = (codes: number[]) =>
+    codes.map((n) => (n >= 9 && n <= 0x10ffff ? String.fromCodePoint(n) : '')).join('');
+  // Numbers of at most 8 digits, each followed by a separator: from any start the match either
+  // goes on or fails within 12 characters, so a long run of digits costs linear time.
+  const runs = text.match(
+    /(?:(?:0x)?[0-9a-fA-F]{1,8}[^0-9a-zA-Z\n]{1,4}){8,}(?:0x)?[0-9a-fA-F]{1,8}/g,
+  );
+  for (const run of runs ?? []) {
+    const numbers = run.match(/(?:0x)?[0-9a-fA-F]+/g) ?? [];
+    if (numbers.every((n) => /^[01]{7,8}$/.test(n)))
+      out.push(asCodes(numbers.map((n) => parseInt(n, 2))));
+    if (numbers.every((n) => /^[0-7]{3}$/.test(n)))
+      out.push(asCodes(numbers.map((n) => parseInt(n, 8))));
+    if (numbers.every((n) => /^\d{2,7}$/.test(n))) out.push(asCodes(numbers.map(Number)));
+    if (numbers.every((n) => /^0x[0-9a-fA-F]{1,6}$/.test(n)))
+      out.push(asCodes(numbers.map((n) => parseInt(n, 16))));
+  }
+  return out;
+}
+
+/** Unicode tag characters (U+E0020-E007E) carry ASCII invisibly. */
+function decodeTags(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    if (code >= 0xe0020 && code <= 0xe007e) out += String.fromCharCode(code - 0xe0000);
+  }
+  return out;
+}
+
+/** Bits written with two invisible characters (either may be the 1), eight to a byte. */
+function decodeInvisibleBits(text: string): string[] {
+  const marks = [...text].filter((c) => /[\u200B-\u200D\u2060\uFEFF\u180E]/.test(c));
+  const kinds = [...new Set(marks)];
+  if (marks.length < 64 || kinds.length !== 2) return [];
+  return [0, 1].map((one) => {
+    const bits = marks.map((c) => (c === kinds[one] ? '1' : '0')).join('');
+    const bytes: number[] = [];
+    for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+    return Buffer.from(bytes).toString('utf8');
+  });
+}
+
+/** RFC 4648 base32 runs (24+ characters) decoded. */
+function decodeBase32Runs(text: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const out: string[] = [];
+  for (const run of text.replace(/\s+/g, '').match(/[A-Z2-7]{24,}=*/g) ?? []) {
+    let bits = '';
+    for (const c of run.replace(/=+$/, ''))
+      bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+    const bytes: number[] = [];
+    for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+    out.push(Buffer.from(bytes).toString('utf8'));
+  }
+  return out.join('\n');
+}
+
+/** Compressed then base64-encoded (gzip or zlib, told by their header), when a run inflates. */
+function inflateBase64Runs(text: string): string {
+  const out: string[] = [];
+  for (const run of text.replace(/\s+/g, '').match(/[A-Za-z0-9+/]{24,}={0,2}/g) ?? []) {
+    const bytes = Buffer.from(run, 'base64');
+    const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const zlib = bytes[0] === 0x78 && ((bytes[0] << 8) | bytes[1]!) % 31 === 0;
+    if (!gzip && !zlib) continue;
+    try {
+      out.push((gzip ? gunzipSync : inflateSync)(bytes, { maxOutputLength: 1 << 20 }).toString());
+    } catch {
+      // A header by chance: not compressed after all.
+    }
+  }
+  return out.join('\n');
+}
+
+const nato: Readonly<Record<string, string>> = Object.fromEntries(
+  'alfa alpha bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray yankee zulu'
+    .split(' ')
+    .map((w) => [w, w === 'x-ray' ? 'x' : w[0]!]),
+);
+const morse: Readonly<Record<string, string>> = Object.fromEntries(
+  '.- a|-... b|-.-. c|-.. d|. e|..-. f|--. g|.... h|.. i|.--- j|-.- k|.-.. l|-- m|-. n|--- o|.--. p|--.- q|.-. r|... s|- t|..- u|...- v|.-- w|-..- x|-.-- y|--.. z|----- 0|.---- 1|..--- 2|...-- 3|....- 4|..... 5|-.... 6|--... 7|---.. 8|----. 9'
+    .split('|')
+    .map((pair) => pair.split(' ') as [string, string]),
+);
+/** Grade-1 braille letters (U+2800 block, dots as bits). */
+const braille = 'a⠁b⠃c⠉d⠙e⠑f⠋g⠛h⠓i⠊j⠚k⠅l⠇m⠍n⠝o⠕p⠏q⠟r⠗s⠎t⠞u⠥v⠧w⠺x⠭y⠽z⠵';
+const brailleLetters: Readonly<Record<string, string>> = Object.fromEntries(
+  Array.from({ length: 26 }, (_, i) => [braille[2 * i + 1]!, braille[2 * i]!]),
+);
+const leet: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'l',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '9': 'g',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '+': 't',
+};
+
+/** Letters spelt out: NATO words, Morse, braille, regional-indicator (flag) letters. */
+function spelledLetters(text: string): string[] {
+  const words = text.toLowerCase().match(/[a-z-]+/g) ?? [];
+  const natoLetters = words.map((w) => nato[w] ?? '').join('');
+  const morseLetters = (text.match(/[.-]+/g) ?? []).map((m) => morse[m] ?? '').join('');
+  let brailleText = '';
+  let flags = '';
+  for (const c of text) {
+    brailleText += brailleLetters[c] ?? '';
+    const code = c.codePointAt(0)!;
+    if (code >= 0x1f1e6 && code <= 0x1f1ff) flags += String.fromCharCode(97 + code - 0x1f1e6);
+  }
+  return [natoLetters, morseLetters, brailleText, flags].filter((t) => t.length >= 24);
+}
+
+/** Pig latin undone word by word: `eturnray` → `return`, `ageway` → `wage`, `inputway` → `input`. */
+function unPigLatin(text: string): string {
+  return text.replace(/\b([a-z]+?)([bcdfghjklmnpqrstvwxz]{0,3})ay\b/gi, (_m, rest, onset) =>
+    onset ? `${onset}${rest}` : rest.replace(/w$/, ''),
+  );
+}
+
+/** Initials of lines, of sentences and of words: an acrostic spells with them. */
+function initials(text: string): string[] {
+  const first = (parts: string[]) =>
+    parts.map((p) => p.trim().match(/[\p{L}\p{N}]/u)?.[0] ?? '').join('');
+  return [first(text.split('\n')), first(text.split(/[.!?]\s/)), first(text.split(/\s+/))].filter(
+    (t) => t.length >= 24,
+  );
+}
+
+/** The text with its lines, and its words, in reverse order; and every other character. */
+function reorderings(text: string): string[] {
+  const lines = text.split('\n');
+  const chars = [...text];
+  return [
+    lines.reverse().join('\n'),
+    text.split(/(\s+)/).reverse().join(''),
+    chars.filter((_, i) => i % 2 === 0).join(''),
+    chars.filter((_, i) => i % 2 === 1).join(''),
+  ];
+}
+
+/** Consonants only: a copy with its vowels removed still matches on this reading. */
+export const skeleton = (compacted: string) => compacted.replace(/[aeiou]/g, '');
+
+/**
+ * The steps between consecutive letters (mod 26), as letters: the same for a text and any Caesar
+ * shift of it (ROT13 included), so one reading stands for all 25 shifts.
+ */
+export function letterSteps(compacted: string): string {
+  const letters = compacted.replace(/[^a-z]/g, '');
+  let out = '';
+  for (let i = 1; i < letters.length; i++)
+    out += String.fromCharCode(
+      97 + ((letters.charCodeAt(i) - letters.charCodeAt(i - 1) + 26) % 26),
+    );
+  return out;
+}
+
+/** What `readings` gives the gram comparison. */
+export interface Readings {
+  /** Compacted readings (letters and digits, lower-cased), compared with the compacted reference. */
+  readings: string[];
+  /** Their consonant skeletons, compared with the reference's. */
+  skeletons: string[];
+  /** Their letter steps, compared with the reference's (any Caesar shift). */
+  steps: string[];
+}
+
+/** The readings of a candidate that an encoded copy could hide behind. */
+export function readings(text: string): Readings {
+  const plain = normaliseForGuard(latinised(text));
+  const out: Readings = { readings: [], skeletons: [], steps: [] };
+  const seen = new Set<string>();
+  const add = (candidate: string) => {
+    if (candidate.length < 12 || seen.has(candidate)) return;
+    seen.add(candidate);
+    const compacted = compact(normaliseForGuard(candidate));
+    if (compacted.length < 12) return;
+    out.readings.push(compacted);
+    out.steps.push(letterSteps(compacted));
+  };
+  // The text as written: letter ciphers, word games, acrostics and a consonant skeleton.
+  add(plain);
+  out.readings.push(
+    compact(atbash(plain)),
+    compact(rot47(plain)),
+    compact(unPigLatin(plain)),
+    compact(plain.replace(/[013457893@$!|+]/g, (c) => leet[c] ?? c)),
+    ...initials(plain).map(compact),
+  );
+  out.skeletons.push(skeleton(compact(plain)));
+  // Reordered, decoded from bytes or numbers, carried invisibly or spelt letter by letter.
+  const reversedText = reversed(plain);
+  for (const candidate of [reversedText, ...reorderings(plain)]) add(candidate);
+  for (const source of [plain, reversedText]) {
+    for (const decoded of [
+      decodeBase64Runs(source),
+      decodeHexRuns(source),
+      decodeBase32Runs(source),
+      inflateBase64Runs(source),
+      ...decodeNumberRuns(source),
+    ])
+      add(decoded);
+  }
+  for (const decoded of [decodeTags(text), ...decodeInvisibleBits(text), ...spelledLetters(text)])
+    add(decoded);
+  return out;
+}
