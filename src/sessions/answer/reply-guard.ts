@@ -13,8 +13,19 @@ import type { TurnDeps, TurnDraft } from '../turn/draft.ts';
 export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<void> {
   if (!draft.replies.length) return;
   const referenceSolution = (await deps.referenceSolution?.()) ?? undefined;
+  // Pieces of the solution over several turns add up: each reply is judged with the last ones.
+  const earlier = referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n') : '';
   draft.replies.forEach((r, i) => {
-    const guarded = guardReply(r.text, { referenceSolution });
+    let guarded = guardReply(r.text, { referenceSolution });
+    if (guarded.action === 'pass' && earlier) {
+      const together = guardReply(`${earlier}\n${r.text}`, { referenceSolution });
+      if (together.action === 'refused')
+        guarded = {
+          text: together.text,
+          action: 'refused',
+          reasons: together.reasons.map((reason) => `${reason} (with the session's last replies)`),
+        };
+    }
     if (guarded.action === 'pass') return;
     // A refusal written by rules keeps saying so.
     const text =

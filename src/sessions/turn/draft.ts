@@ -38,6 +38,8 @@ export interface TurnDeps {
   readonly recent: readonly StoredEvent[];
   /** The story's reference solution for the agents' leak guard (loaded on first use). */
   readonly referenceSolution?: () => Promise<string | null>;
+  /** The texts of the session's last replies, oldest first (the leak guard adds pieces up). */
+  readonly recentReplies?: () => Promise<string[]>;
   /** Test hook: called before each action runs (the crash test blocks a turn here). */
   readonly beforeAction?: (action: string, draft: TurnDraft) => Promise<void>;
   /** Live replies for a client waiting on this event (none: nothing streams). */

@@ -11,6 +11,7 @@ import { type CommitResult, commitTurn } from '../store/commit.ts';
 import type { Retention } from '../store/prune-history.ts';
 import { selectPendingEvents } from '../../db/sessions/select-pending-events.ts';
 import { selectRecentEvents } from '../../db/sessions/select-recent-events.ts';
+import { selectRecentReplies } from '../../db/sessions/select-recent-replies.ts';
 import { selectReferenceSolution } from '../../db/sessions/select-reference-solution.ts';
 import { selectSession } from '../store/session-store.ts';
 import type { EventOutcome, Reply, SessionRecord, SessionStatus, StoredEvent } from '../types.ts';
@@ -19,6 +20,8 @@ import type { TurnDeps, TurnDraft } from './draft.ts';
 
 /** Accepted events kept in memory per session for the detectors (≥ storyPolicies.patterns.windowSize). */
 const RECENT_WINDOW = 50;
+/** Turns whose replies the leak guard reads with a new one (pieces over several turns add up). */
+const RECENT_REPLIES_GUARDED = 6;
 /** Sessions whose state is cached in memory, at most (least recently used dropped first). */
 const CACHE_LIMIT = 10_000;
 /** Lost compare-and-sets in a row before a drain gives up (another process keeps winning). */
@@ -145,6 +148,7 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
           replyStreams: live.get(event.id),
           retention: options.retention,
           referenceSolution: () => (entry.solution ??= selectReferenceSolution(pool, sessionId)),
+          recentReplies: () => selectRecentReplies(pool, sessionId, RECENT_REPLIES_GUARDED),
         };
         let turn: ComputedTurn;
         let result: CommitResult;

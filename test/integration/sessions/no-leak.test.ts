@@ -237,4 +237,45 @@ describe('no reply gives the reference solution away', () => {
     ).toBe(true);
     for (const line of solutionLines) expect(JSON.stringify(notes)).not.toContain(line);
   });
+
+  it('adds pieces over several turns up: the reply that completes half the solution is refused', async () => {
+    // An eighth of the solution's code lines per reply: no reply holds enough alone.
+    const lines = reference.split('\n').filter((l) => !l.startsWith('```'));
+    const size = Math.ceil(lines.length / 8);
+    const pieces = Array.from({ length: 8 }, (_, k) =>
+      lines.slice(k * size, (k + 1) * size).join('\n'),
+    );
+    let call = 0;
+    const piecewise: AgentPort = {
+      async run(name, input, ctx) {
+        const base = await defaultAgentPort.run(name, input, ctx);
+        const reply = `Part ${call + 1} of 8, as asked:\n${pieces[call++ % 8]}`;
+        return { ...base, reply, output: { ...(base.output as object), reply } };
+      },
+    };
+    const { service } = testService({ pool, agents: piecewise });
+    const { session } = await service.createSession({ learnerId: 'eve', story: storyInput });
+    const seen: Reply[] = [];
+    const notes: string[] = [];
+    for (let i = 0; i < 16 && call < 8; i++) {
+      const r = await service.ingestEvent(session.id, {
+        type: 'learner-message',
+        data: { text: `the next part please (${i})` },
+      });
+      seen.push(...r.replies);
+      if (r.outcome.status === 'applied' || r.outcome.status === 'recorded')
+        notes.push(...(r.outcome.notes ?? []));
+    }
+    expect(call).toBeGreaterThanOrEqual(8);
+    expect(notes.some((n) => n.includes("with the session's last replies"))).toBe(true);
+    // Alone, the first piece passes: the guard is not simply refusing everything.
+    expect(seen.map((r) => r.text).join('\n')).toContain(
+      pieces[0]!
+        .split('\n')
+        .find((l) => l.trim().length > 24)!
+        .trim(),
+    );
+    const together = seen.map((r) => r.text).join('\n');
+    expect(solutionOverlap(together, reference).coverage).toBeLessThan(0.5);
+  });
 });

@@ -1,0 +1,16 @@
+import type { Queryable } from '../transaction.ts';
+
+/** The texts of a session's last `limit` turns' replies, oldest first (the leak guard's memory). */
+export async function selectRecentReplies(
+  db: Queryable,
+  sessionId: string,
+  limit: number,
+): Promise<string[]> {
+  const { rows } = await db.query<{ text: string }>(
+    `select r.text from (select id, replies from turns where session_id = $1 order by id desc limit $2) t,
+       jsonb_to_recordset(t.replies) as r(text text)
+     order by t.id`,
+    [sessionId, limit],
+  );
+  return rows.map((r) => r.text).filter((t) => typeof t === 'string');
+}
