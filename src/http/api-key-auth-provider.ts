@@ -5,8 +5,7 @@ import { parseApiKeys, type Principal } from './api-keys.ts';
 /**
  * mentorflow's API keys as a Mastra auth provider, so Mastra's own routes (the ones Studio and
  * `@mastra/client-js` call) are guarded by the same keys as the product routes, in `npm start`,
- * `mastra dev` and the `mastra build` output alike. A learner-scoped key (`key:learnerId`) maps to
- * that learner as the memory resource.
+ * `mastra dev` and the `mastra build` output alike.
  */
 export class ApiKeyAuthProvider extends MastraAuthProvider<Principal> {
   readonly #keys: Map<string, Principal>;
@@ -30,7 +29,9 @@ export class ApiKeyAuthProvider extends MastraAuthProvider<Principal> {
     return isOperator(user);
   }
 
-  override mapUserToResourceId(user: Principal): string | undefined {
-    return user.learnerId;
-  }
+  // No `mapUserToResourceId`, although Mastra warns about it at start-up: Mastra wants a resource id
+  // for every authenticated user and answers 500 when it gets none, while an operator key has no
+  // learner and must reach every learner's threads. Learner keys never reach Mastra's memory, thread
+  // or run routes (`authorizeUser` above), so there is nothing for the mapping to scope. (A method
+  // here would be shadowed anyway: MastraAuthProvider's constructor assigns the option's value.)
 }
