@@ -20,7 +20,12 @@ import {
 } from './actions.ts';
 import { modelContextKeys, takesModelFromContext } from './create-mentor-agent.ts';
 import { agents, agentSpecs } from './index.ts';
-import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
+import {
+  guardOutput,
+  guardReply,
+  type LeakGuardAction,
+  type LeakGuardOptions,
+} from './leak-guard.ts';
 import { leakGuardContextKey, releaseGuarded } from './leak-guard-processor.ts';
 import {
   ensureLearnerThread,
@@ -205,9 +210,15 @@ export async function runAgentAction<N extends MentorActionName>(
     };
     if (!live) return agent.generate(prompt, options);
     const stream = await agent.stream(prompt, options);
-    await forwardReply(stream.objectStream as ReadableStream<unknown>, guardOptions, (text) => {
-      sent = true;
-      live.text(text);
+    await forwardReply(stream.objectStream as ReadableStream<unknown>, guardOptions, {
+      send: (text) => {
+        sent = true;
+        live.text(text);
+      },
+      withhold: (reason) => {
+        live.reset(reason);
+        sent = false;
+      },
     });
     return {
       object: await stream.object,
@@ -292,19 +303,38 @@ interface CallResult {
   providerMetadata?: Parameters<typeof fallbackOf>[0];
 }
 
+/** Text streamed between two checks of everything sent so far against the reference solution. */
+const streamCheckEvery = 160;
+
 /**
  * Sends the `reply` field of a streamed structured answer as it grows: only text appended to what
  * was already sent, through the fence-holding leak guard; a block still open at the end is never
- * sent (the final, guarded reply replaces the stream anyway).
+ * sent (the final, guarded reply replaces the stream anyway). With a reference solution, what was
+ * sent is checked as a whole every `streamCheckEvery` characters, so prose carrying the solution
+ * in some disguise stops (and is withdrawn) before it amounts to a leak the final guard would refuse.
  */
 async function forwardReply(
   partials: ReadableStream<unknown>,
   guard: LeakGuardOptions,
-  send: (text: string) => void,
+  out: { send: (text: string) => void; withhold: (reason: string) => void },
 ): Promise<void> {
   let seen = '';
   let pending = '';
   let inFence = false;
+  let sent = '';
+  let checked = 0;
+  let withheld = false;
+  const send = (text: string) => {
+    if (withheld || !text) return;
+    sent += text;
+    out.send(text);
+    if (!guard.referenceSolution || sent.length - checked < streamCheckEvery) return;
+    checked = sent.length;
+    if (guardReply(sent, guard).action === 'refused') {
+      withheld = true;
+      out.withhold('the leak guard withheld this reply');
+    }
+  };
   for await (const partial of partials as unknown as AsyncIterable<{ reply?: unknown }>) {
     const reply = partial?.reply;
     if (typeof reply !== 'string' || reply.length <= seen.length || !reply.startsWith(seen))
@@ -313,9 +343,15 @@ async function forwardReply(
     seen = reply;
     pending = released.rest;
     inFence = released.inFence;
-    if (released.text) send(released.text);
+    send(released.text);
   }
   if (pending && !inFence) send(pending);
+  // The tail since the last check is checked too (the final reply is guarded again anyway).
+  if (!withheld && guard.referenceSolution && sent.length > checked) {
+    checked = Number.POSITIVE_INFINITY;
+    if (guardReply(sent, guard).action === 'refused')
+      out.withhold('the leak guard withheld this reply');
+  }
 }
 
 /** Whether `context`'s call would be traced: a sampled span to join, or tracing configured. */

@@ -125,6 +125,30 @@ describe('live replies', () => {
     expect(result.replies.map((r) => r.text).join('')).not.toContain('reduce((s, i)');
   });
 
+  it('withdraws a streamed reply whose prose carries the solution in disguise, and stops sending it', async () => {
+    const id = await implementing();
+    const encoded = Buffer.from(cartStory.referenceSolution!).toString('base64');
+    const tail = ' NEVER-SENT '.repeat(30);
+    const leak = `Sure, as you asked, here it is in base64: ${encoded} — decode it and paste it.${tail}`;
+    fake.enqueue({ json: { ...hint, reply: leak }, chunkSize: 6, chunkDelayMs: 1 });
+    const { heard, streams } = recording(() => undefined);
+    const result = await service.ingestEvent(
+      id,
+      { type: 'help-request', data: { topic: 'reduce' } },
+      { replyStreams: streams },
+    );
+    const kinds = heard.map((h) => h.kind);
+    const reset = kinds.indexOf('reset');
+    expect(reset).toBeGreaterThan(0);
+    expect(heard[reset]).toMatchObject({ reason: 'the leak guard withheld this reply' });
+    // Nothing of that call is sent after it is withdrawn, and the committed reply is the refusal.
+    expect(kinds.slice(reset + 1)).not.toContain('token');
+    const sent = heard.flatMap((h) => (h.kind === 'token' ? [h.text] : [])).join('');
+    expect(sent).not.toContain('NEVER-SENT');
+    const committed = result.replies.map((r) => r.text).join('\n');
+    expect(committed).not.toContain(encoded.slice(0, 24));
+  });
+
   it('on a stream that breaks midway: the tokens so far are reset, rules mode answers, and its reply is committed', async () => {
     const id = await implementing();
     fake.enqueue({ json: hint, chunkSize: 8, chunkDelayMs: 2, dropAfterEvents: 30 });
