@@ -1,4 +1,4 @@
-import { gunzipSync, inflateSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 /**
  * Readings of a reply that an encoded copy of the solution could hide behind, for the leak guard
@@ -155,10 +155,29 @@ const moreLookAlikes: Readonly<Record<string, string>> = Object.fromEntries(
 );
 const moreLookAlikePattern = new RegExp(`[${Object.keys(moreLookAlikes).join('')}]`, 'gu');
 
-/** Upside-down text is written reversed: `ʇsuoɔ` is `const` read from the end. */
-function latinised(text: string): string {
-  return text.replace(moreLookAlikePattern, (c) => moreLookAlikes[c] ?? c);
+/** Squared, negative circled and negative squared capitals (U+1F130-1F189), which NFKC keeps. */
+function enclosedLetter(c: string): string {
+  const code = c.codePointAt(0)!;
+  for (const start of [0x1f130, 0x1f150, 0x1f170])
+    if (code >= start && code < start + 26) return String.fromCharCode(97 + code - start);
+  return c;
 }
+
+/**
+ * Latin letters for look-alikes NFKC leaves alone, without combining marks (strike-through,
+ * underline, "zalgo"). Upside-down text is also written reversed: `ʇsuoɔ` is `const` from the end.
+ */
+function latinised(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u{1F130}-\u{1F189}]/gu, enclosedLetter)
+    .replace(moreLookAlikePattern, (c) => moreLookAlikes[c] ?? c);
+}
+
+const flips: Readonly<Record<string, string>> = { n: 'u', u: 'n', d: 'p', p: 'd', b: 'q', q: 'b' };
+/** Letters an upside-down rendering turns into other Latin letters (`n` for `u`, `d` for `p`). */
+const flipped = (text: string) => text.replace(/[nudpbq]/g, (c) => flips[c] ?? c);
 
 const atbash = (text: string) =>
   text.replace(/[a-z]/gi, (c) => {
@@ -176,6 +195,8 @@ function decodeNumberRuns(text: string): string[] {
     codes.map((n) => (n >= 9 && n <= 0x10ffff ? String.fromCodePoint(n) : '')).join('');
   // Numbers of at most 8 digits, each followed by a separator: from any start the match either
   // goes on or fails within 12 characters, so a long run of digits costs linear time.
+  const points = text.match(/U\+[0-9A-Fa-f]{4,6}/g);
+  if (points && points.length >= 8) out.push(asCodes(points.map((p) => parseInt(p.slice(2), 16))));
   const runs = text.match(
     /(?:(?:0x)?[0-9a-fA-F]{1,8}[^0-9a-zA-Z\n]{1,4}){8,}(?:0x)?[0-9a-fA-F]{1,8}/g,
   );
@@ -230,6 +251,34 @@ function decodeBase32Runs(text: string): string {
   return out.join('\n');
 }
 
+/**
+ * Base64 written in pieces (a JSON array of chunks, quoted strings joined with `+`): every base64
+ * character of the text as one run, decoded as text, as UTF-16, and inflated as raw deflate or
+ * brotli (formats without a header to tell them by).
+ */
+function decodeJoinedBase64(text: string): string[] {
+  const joined = text.replace(/[^A-Za-z0-9+/]+/g, '');
+  if (joined.length < 64) return [];
+  const bytes = Buffer.from(joined, 'base64');
+  const out = [bytes.toString('utf8'), bytes.toString('utf16le')];
+  for (const inflate of [inflateRawSync, brotliDecompressSync]) {
+    try {
+      out.push(inflate(bytes, { maxOutputLength: 1 << 20 }).toString());
+    } catch {
+      // Not this format.
+    }
+  }
+  return out;
+}
+
+/** Spoken code (`const page equals parse int open paren`): the punctuation words taken out. */
+function unspoken(text: string): string {
+  return text.replace(
+    /\b(?:equals|open|close|paren|parenthesis|bracket|brace|curly|semicolon|colon|comma|dot|period|quote|double|single|backtick|arrow|plus|minus|times|slash|newline|space)\b/gi,
+    ' ',
+  );
+}
+
 /** Compressed then base64-encoded (gzip or zlib, told by their header), when a run inflates. */
 function inflateBase64Runs(text: string): string {
   const out: string[] = [];
@@ -257,6 +306,16 @@ const morse: Readonly<Record<string, string>> = Object.fromEntries(
     .split('|')
     .map((pair) => pair.split(' ') as [string, string]),
 );
+/** English letter names (`see` `oh` `en` `ess` `tee`), and digits spelt out. */
+const letterNames: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    'a:a ay:a bee:b be:b cee:c see:c sea:c dee:d ee:e e:e ef:f eff:f gee:g aitch:h haitch:h i:i eye:i jay:j kay:k el:l ell:l em:m en:n o:o oh:o pee:p pea:p cue:q queue:q ar:r are:r ess:s es:s tee:t tea:t u:u you:u vee:v ex:x why:y zee:z zed:z ' +
+    'zero:0 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 /** Grade-1 braille letters (U+2800 block, dots as bits). */
 const braille = 'a⠁b⠃c⠉d⠙e⠑f⠋g⠛h⠓i⠊j⠚k⠅l⠇m⠍n⠝o⠕p⠏q⠟r⠗s⠎t⠞u⠥v⠧w⠺x⠭y⠽z⠵';
 const brailleLetters: Readonly<Record<string, string>> = Object.fromEntries(
@@ -282,7 +341,9 @@ const leet: Readonly<Record<string, string>> = {
 function spelledLetters(text: string): string[] {
   const words = text.toLowerCase().match(/[a-z-]+/g) ?? [];
   const natoLetters = words.map((w) => nato[w] ?? '').join('');
-  const morseLetters = (text.match(/[.-]+/g) ?? []).map((m) => morse[m] ?? '').join('');
+  const dotted = text.replace(/[·•∙⋅●]/g, '.').replace(/[−–—_‒]/g, '-');
+  const morseLetters = (dotted.match(/[.-]+/g) ?? []).map((m) => morse[m] ?? '').join('');
+  const named = words.map((w) => letterNames[w] ?? '').join('');
   let brailleText = '';
   let flags = '';
   for (const c of text) {
@@ -290,7 +351,12 @@ function spelledLetters(text: string): string[] {
     const code = c.codePointAt(0)!;
     if (code >= 0x1f1e6 && code <= 0x1f1ff) flags += String.fromCharCode(97 + code - 0x1f1e6);
   }
-  return [natoLetters, morseLetters, brailleText, flags].filter((t) => t.length >= 24);
+  return [natoLetters, morseLetters, brailleText, flags, named].filter((t) => t.length >= 24);
+}
+
+/** Pig latin of words that start with a vowel: `inputway` / `inputyay` / `inputhay` → `input`. */
+function unPigLatinVowel(text: string): string {
+  return text.replace(/\b([a-z]+)(?:w|y|h)ay\b/gi, '$1');
 }
 
 /** Pig latin undone word by word: `eturnray` → `return`, `ageway` → `wage`, `inputway` → `input`. */
@@ -313,7 +379,10 @@ function initials(text: string): string[] {
 function reorderings(text: string): string[] {
   const lines = text.split('\n');
   const chars = [...text];
+  const backwards = (t: string) => [...t].reverse().join('');
   return [
+    lines.map(backwards).join('\n'),
+    text.replace(/\S+/g, backwards),
     lines.reverse().join('\n'),
     text.split(/(\s+)/).reverse().join(''),
     chars.filter((_, i) => i % 2 === 0).join(''),
@@ -367,13 +436,16 @@ export function readings(text: string): Readings {
     compact(atbash(plain)),
     compact(rot47(plain)),
     compact(unPigLatin(plain)),
+    compact(unPigLatinVowel(plain)),
+    compact(unspoken(plain)),
     compact(plain.replace(/[013457893@$!|+]/g, (c) => leet[c] ?? c)),
     ...initials(plain).map(compact),
   );
   out.skeletons.push(skeleton(compact(plain)));
   // Reordered, decoded from bytes or numbers, carried invisibly or spelt letter by letter.
   const reversedText = reversed(plain);
-  for (const candidate of [reversedText, ...reorderings(plain)]) add(candidate);
+  for (const candidate of [reversedText, flipped(reversedText), ...reorderings(plain)])
+    add(candidate);
   for (const source of [plain, reversedText]) {
     for (const decoded of [
       decodeBase64Runs(source),
@@ -384,6 +456,7 @@ export function readings(text: string): Readings {
     ])
       add(decoded);
   }
+  for (const decoded of decodeJoinedBase64(text)) add(decoded);
   for (const decoded of [decodeTags(text), ...decodeInvisibleBits(text), ...spelledLetters(text)])
     add(decoded);
   return out;
