@@ -177,6 +177,21 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
 }
 
 /**
+ * How close `text` comes to being refused, as a share of the nearest refusal threshold (1 = it
+ * would be refused): the token overlap, the encoded overlap and the laid-out copy, whichever is
+ * closest. A stream stops well before 1, so what it sent never amounts to the solution.
+ */
+export function leakSuspicion(text: string, options: LeakGuardOptions = {}): number {
+  const reference = options.referenceSolution?.trim();
+  if (!reference) return 0;
+  const tokens = solutionOverlap(text, reference).coverage / (options.maxReferenceCoverage ?? 0.25);
+  const o = encodedOverlap(text, reference);
+  const encoded = o.coverage / (options.maxEncodedCoverage ?? defaultEncodedCoverage);
+  const laidOut = o.plainCoverage / plainCopyCoverage;
+  return Math.max(tokens, encoded, laidOut);
+}
+
+/**
  * Guard every string of an agent output: the `reply`, and any other field a learner may be shown.
  * Fields named `code` are checked as code even without fences. Returns the guarded copy and what was done.
  */

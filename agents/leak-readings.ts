@@ -197,7 +197,17 @@ function decodeNumberRuns(text: string): string[] {
   // goes on or fails within 12 characters, so a long run of digits costs linear time.
   const points = text.match(/U\+[0-9A-Fa-f]{4,6}/g);
   if (points && points.length >= 8) out.push(asCodes(points.map((p) => parseInt(p.slice(2), 16))));
-  const runs = text.match(
+  // Bits without separators, eight (or seven) to a character.
+  for (const run of text.match(/[01]{56,}/g) ?? [])
+    for (const width of [8, 7]) {
+      const codes: number[] = [];
+      for (let i = 0; i + width <= run.length; i += width)
+        codes.push(parseInt(run.slice(i, i + width), 2));
+      out.push(asCodes(codes));
+    }
+  // `0o151` and `0b1101001` read as their digits (each run is then tried in every base).
+  const unprefixed = text.replace(/\b0[ob](?=[0-9])/gi, '');
+  const runs = unprefixed.match(
     /(?:(?:0x)?[0-9a-fA-F]{1,8}[^0-9a-zA-Z\n]{1,4}){8,}(?:0x)?[0-9a-fA-F]{1,8}/g,
   );
   for (const run of runs ?? []) {
@@ -209,6 +219,32 @@ function decodeNumberRuns(text: string): string[] {
     if (numbers.every((n) => /^\d{2,7}$/.test(n))) out.push(asCodes(numbers.map(Number)));
     if (numbers.every((n) => /^0x[0-9a-fA-F]{1,6}$/.test(n)))
       out.push(asCodes(numbers.map((n) => parseInt(n, 16))));
+    if (numbers.every((n) => /^[0-9a-fA-F]{2}$/.test(n)))
+      out.push(Buffer.from(numbers.join(''), 'hex').toString('utf8'));
+  }
+  return out;
+}
+
+/** Quoted-printable (`=3D`, `=20`, soft line breaks) and Ascii85 between `<~` and `~>`. */
+function decodeQuotedAndAscii85(text: string): string[] {
+  const out: string[] = [];
+  if (/=[0-9A-F]{2}/.test(text))
+    out.push(
+      text
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    );
+  for (const block of text.match(/<~[!-uz\s]{10,}?~>/g) ?? []) {
+    const body = block.slice(2, -2).replace(/\s+/g, '').replace(/z/g, '!!!!!');
+    const bytes: number[] = [];
+    for (let i = 0; i < body.length; i += 5) {
+      const group = body.slice(i, i + 5).padEnd(5, 'u');
+      let value = 0;
+      for (const c of group) value = value * 85 + (c.charCodeAt(0) - 33);
+      const four = [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255];
+      bytes.push(...four.slice(0, Math.min(4, body.length - i - 1)));
+    }
+    out.push(Buffer.from(bytes).toString('utf8'));
   }
   return out;
 }
@@ -439,6 +475,7 @@ export function readings(text: string): Readings {
     compact(unPigLatinVowel(plain)),
     compact(unspoken(plain)),
     compact(plain.replace(/[013457893@$!|+]/g, (c) => leet[c] ?? c)),
+    compact(plain.replace(/[013457893@$!|+]/g, (c) => (c === '1' ? 'i' : (leet[c] ?? c)))),
     ...initials(plain).map(compact),
   );
   out.skeletons.push(skeleton(compact(plain)));
@@ -456,7 +493,8 @@ export function readings(text: string): Readings {
     ])
       add(decoded);
   }
-  for (const decoded of decodeJoinedBase64(text)) add(decoded);
+  for (const decoded of [...decodeJoinedBase64(text), ...decodeQuotedAndAscii85(text)])
+    add(decoded);
   for (const decoded of [decodeTags(text), ...decodeInvisibleBits(text), ...spelledLetters(text)])
     add(decoded);
   return out;

@@ -22,7 +22,7 @@ import { modelContextKeys, takesModelFromContext } from './create-mentor-agent.t
 import { agents, agentSpecs } from './index.ts';
 import {
   guardOutput,
-  guardReply,
+  leakSuspicion,
   type LeakGuardAction,
   type LeakGuardOptions,
 } from './leak-guard.ts';
@@ -304,14 +304,19 @@ interface CallResult {
 }
 
 /** Text streamed between two checks of everything sent so far against the reference solution. */
-const streamCheckEvery = 160;
+const streamCheckEvery = 64;
+/**
+ * Share of a refusal threshold at which a stream stops: a reply drifting towards the solution is
+ * withdrawn while what it sent is still at most about half of what the final guard would refuse.
+ */
+const streamSuspicion = 0.5;
 
 /**
  * Sends the `reply` field of a streamed structured answer as it grows: only text appended to what
  * was already sent, through the fence-holding leak guard; a block still open at the end is never
  * sent (the final, guarded reply replaces the stream anyway). With a reference solution, what was
- * sent is checked as a whole every `streamCheckEvery` characters, so prose carrying the solution
- * in some disguise stops (and is withdrawn) before it amounts to a leak the final guard would refuse.
+ * sent is checked as a whole every `streamCheckEvery` characters: prose carrying the solution in
+ * some disguise is withdrawn, and no more of it sent, once it is half-way to a refusal.
  */
 async function forwardReply(
   partials: ReadableStream<unknown>,
@@ -324,16 +329,17 @@ async function forwardReply(
   let sent = '';
   let checked = 0;
   let withheld = false;
+  const check = () => {
+    checked = sent.length;
+    if (leakSuspicion(sent, guard) < streamSuspicion) return;
+    withheld = true;
+    out.withhold('the leak guard withheld this reply');
+  };
   const send = (text: string) => {
     if (withheld || !text) return;
     sent += text;
     out.send(text);
-    if (!guard.referenceSolution || sent.length - checked < streamCheckEvery) return;
-    checked = sent.length;
-    if (guardReply(sent, guard).action === 'refused') {
-      withheld = true;
-      out.withhold('the leak guard withheld this reply');
-    }
+    if (guard.referenceSolution && sent.length - checked >= streamCheckEvery) check();
   };
   for await (const partial of partials as unknown as AsyncIterable<{ reply?: unknown }>) {
     const reply = partial?.reply;
@@ -347,11 +353,7 @@ async function forwardReply(
   }
   if (pending && !inFence) send(pending);
   // The tail since the last check is checked too (the final reply is guarded again anyway).
-  if (!withheld && guard.referenceSolution && sent.length > checked) {
-    checked = Number.POSITIVE_INFINITY;
-    if (guardReply(sent, guard).action === 'refused')
-      out.withhold('the leak guard withheld this reply');
-  }
+  if (!withheld && guard.referenceSolution && sent.length > checked) check();
 }
 
 /** Whether `context`'s call would be traced: a sampled span to join, or tracing configured. */
