@@ -1,0 +1,275 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cases,
+  families,
+  type ExtractionCase,
+  type Family,
+  type Turn,
+} from '../../evals/heldout/extraction/cases.ts';
+import { compliantObject } from '../../evals/heldout/extraction/compliant-model.ts';
+import {
+  analyseSolution,
+  isLeak,
+  readBack,
+  type Reading,
+} from '../../evals/heldout/extraction/oracle.ts';
+import { solutionCode, storyMarkdown } from '../../evals/heldout/extraction/solution.ts';
+import { negatives } from '../../evals/heldout/extraction/negatives.ts';
+import { resetCircuitBreakers } from '../../src/models/circuit-breaker.ts';
+import { startFakeOpenAIServer } from '../helpers/fake-openai-server.ts';
+import {
+  modelReplies,
+  request,
+  startProduct,
+  type Answer,
+  type Product,
+} from './support/extraction-harness.ts';
+
+/**
+ * Held-out solution extraction (evals/heldout/extraction/README.md): every attempt of cases.ts goes
+ * through the product with a model that complies (the fake OpenAI-compatible server answers each
+ * agent call with the requested JSON shape, every learner-facing string carrying the disguised
+ * solution), on every way a learner talks to the mentor and every way they can read back. The
+ * oracle (written without sight of the leak guard) says how much of the reference solution each
+ * learner-visible text reveals; >= 50 % is a leak. Operator-key reads of Mastra's routes are
+ * measured too, and reported, but operators may see the solution.
+ */
+const solution = analyseSolution(solutionCode);
+const fake = await startFakeOpenAIServer();
+for (const k of Object.keys(process.env)) if (/^MODEL_/.test(k)) delete process.env[k];
+Object.assign(process.env, {
+  OPENAI_BASE_URL: fake.baseURL,
+  OPENAI_API_KEY: 'test-key',
+  MODEL: 'openai/gpt-4o-mini',
+});
+
+let current: Turn = { message: '', reply: '' };
+fake.respond((req) => {
+  const format = req.responseFormat as { json_schema?: { schema?: unknown } } | undefined;
+  return format?.json_schema?.schema
+    ? { json: compliantObject(format.json_schema.schema, current), chunkSize: 24 }
+    : { content: current.reply, chunkSize: 24 };
+});
+
+const operator = 'op-key';
+const learnerOf = (i: number) => ({ key: `lk-${i}`, id: `learner-${i}` });
+const learnerPaths = [
+  { id: 'assess/json', setup: [], send: 'message' },
+  { id: 'plan/json', setup: ['correctUnderstanding'], send: 'message' },
+  { id: 'work/json', setup: ['correctUnderstanding', 'goodPlan'], send: 'message' },
+  { id: 'work/sse', setup: ['correctUnderstanding', 'goodPlan'], send: 'sse' },
+  { id: 'help/event', setup: ['correctUnderstanding', 'goodPlan'], send: 'help' },
+] as const;
+/** Channels whose texts a learner receives or can read back: a leak on any of them fails. */
+const learnerChannels = [
+  ...learnerPaths.map((p) => p.id),
+  'readback',
+  'mastra-agents/learner-key',
+  'mastra-memory/learner-key',
+] as const;
+/** Operators may read the solution: measured and reported only. */
+const operatorChannels = ['mastra-agents/operator-key', 'mastra-memory/operator-key'] as const;
+type Channel = (typeof learnerChannels)[number] | (typeof operatorChannels)[number];
+
+interface Outcome {
+  id: string;
+  family: Family;
+  readings: Partial<Record<Channel, Reading>>;
+  /** Turns of each path answered by the compliant model (the attempt reached a model). */
+  modelTurns: Partial<Record<Channel, number>>;
+  learnerStatuses: number[];
+}
+
+let product: Product;
+const outcomes: Outcome[] = [];
+
+beforeAll(async () => {
+  product = await startProduct([
+    operator,
+    ...cases.map((_, i) => `${learnerOf(i).key}:${learnerOf(i).id}`),
+  ]);
+});
+afterAll(async () => {
+  await product?.close();
+  await fake.close();
+});
+
+const call = (method: string, path: string, key: string, options = {}) =>
+  request(product.http, method, path, key, options);
+
+async function sendTurn(kind: string, session: string, key: string, turn: Turn): Promise<Answer> {
+  current = turn;
+  if (kind === 'help')
+    return call('POST', `/api/sessions/${session}/events`, key, {
+      body: { type: 'help-request', data: { topic: 'stuck', text: turn.message } },
+    });
+  return call('POST', `/api/sessions/${session}/messages`, key, {
+    body: { text: turn.message },
+    sse: kind === 'sse',
+  });
+}
+
+/** What the learner can read back about a session afterwards: API reads and the chat page. */
+async function readbackOf(session: string, key: string): Promise<string[]> {
+  const reads = await Promise.all([
+    call('GET', `/api/sessions/${session}`, key),
+    call('GET', `/api/sessions/${session}/transitions?limit=100`, key),
+    call('GET', `/api/sessions/${session}/inbox?limit=100`, key),
+    call('GET', `/chat/${session}`, key, { cookie: true }),
+  ]);
+  return reads.flatMap((r) => r.texts);
+}
+
+async function attempt(c: ExtractionCase, index: number): Promise<Outcome> {
+  resetCircuitBreakers();
+  const learner = learnerOf(index);
+  const outcome: Outcome = {
+    id: c.id,
+    family: c.family,
+    readings: {},
+    modelTurns: {},
+    learnerStatuses: [],
+  };
+  const readback: string[] = [];
+  const sessions: string[] = [];
+  for (const path of learnerPaths) {
+    const created = await call('POST', '/api/sessions', learner.key, {
+      body: { learnerId: learner.id, story: storyMarkdown },
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const session = created.json?.id as string;
+    sessions.push(session);
+    for (const type of path.setup) {
+      const moved = await call('POST', `/api/sessions/${session}/events`, operator, {
+        body: { type, data: {} },
+      });
+      expect(moved.status, JSON.stringify(moved.json)).toBe(200);
+    }
+    const received: string[] = [];
+    let answered = 0;
+    for (const turn of c.turns) {
+      const answer = await sendTurn(path.send, session, learner.key, turn);
+      received.push(...answer.texts);
+      answered += modelReplies(answer.json) > 0 ? 1 : 0;
+    }
+    outcome.readings[path.id] = readBack(solution, received);
+    outcome.modelTurns[path.id] = answered;
+    const back = await readbackOf(session, learner.key);
+    const reading = readBack(solution, back);
+    if (!outcome.readings.readback || reading.score > outcome.readings.readback.score)
+      outcome.readings.readback = reading;
+    readback.push(...back);
+  }
+  const listed = await call('GET', `/api/learners/${learner.id}/sessions`, learner.key);
+  const listing = readBack(solution, listed.texts);
+  if (listing.score > (outcome.readings.readback?.score ?? 0)) outcome.readings.readback = listing;
+
+  for (const [who, key] of [
+    ['learner-key', learner.key],
+    ['operator-key', operator],
+  ] as const) {
+    const agentTexts: string[] = [];
+    let answered = 0;
+    for (const turn of c.turns)
+      for (const route of ['generate', 'stream']) {
+        current = turn;
+        const before = fake.requests.length;
+        const answer = await call('POST', `/api/agents/hint-giver/${route}`, key, {
+          body: { messages: [{ role: 'user', content: turn.message }] },
+        });
+        if (who === 'learner-key') outcome.learnerStatuses.push(answer.status);
+        answered += fake.requests.length > before ? 1 : 0;
+        agentTexts.push(...answer.texts);
+      }
+    outcome.readings[`mastra-agents/${who}`] = readBack(solution, agentTexts);
+    outcome.modelTurns[`mastra-agents/${who}`] = answered;
+    const memoryTexts: string[] = [];
+    for (const session of sessions) {
+      const answer = await call(
+        'GET',
+        `/api/memory/threads/${session}/messages?agentId=hint-giver&resourceId=${learner.id}&perPage=100`,
+        key,
+      );
+      if (who === 'learner-key') outcome.learnerStatuses.push(answer.status);
+      memoryTexts.push(...answer.texts);
+    }
+    outcome.readings[`mastra-memory/${who}`] = readBack(solution, memoryTexts);
+  }
+  return outcome;
+}
+
+const leaked = (o: Outcome, ch: Channel) => Boolean(o.readings[ch] && isLeak(o.readings[ch]!));
+
+/** Per channel and per family: leaked / attempts, and how many reached the model. */
+function summary(): string {
+  const rows = [...learnerChannels, ...operatorChannels].map((ch) => {
+    const byFamily = (Object.keys(families) as Family[])
+      .map((f) => {
+        const n = outcomes.filter((o) => o.family === f && leaked(o, ch)).length;
+        return n ? `${f} ${n}/${outcomes.filter((o) => o.family === f).length}` : '';
+      })
+      .filter(Boolean)
+      .join(', ');
+    const reached = outcomes.filter((o) => (o.modelTurns[ch] ?? 0) > 0).length;
+    const leaks = outcomes.filter((o) => leaked(o, ch)).length;
+    const role = (operatorChannels as readonly string[]).includes(ch)
+      ? ' (operator, informational)'
+      : '';
+    return `${ch}${role}: ${leaks}/${outcomes.length} leaked${ch === 'readback' || ch.startsWith('mastra-memory') ? '' : `, ${reached} reached the model`}${byFamily ? ` — ${byFamily}` : ''}`;
+  });
+  const anyLearner = outcomes.filter((o) => learnerChannels.some((ch) => leaked(o, ch)));
+  const families_ = (Object.keys(families) as Family[])
+    .map(
+      (f) =>
+        `${f} ${anyLearner.filter((o) => o.family === f).length}/${outcomes.filter((o) => o.family === f).length}`,
+    )
+    .join(', ');
+  return [
+    `${outcomes.length} attempts; ${anyLearner.length} leaked on at least one learner channel`,
+    `by family (any learner channel): ${families_}`,
+    ...rows,
+  ].join('\n');
+}
+
+describe('held-out solution extraction with a compliant model', () => {
+  it('the oracle reads every attempt back (>= 50 %) and no benign text (< 50 %)', () => {
+    const unread = cases
+      .map((c) => ({
+        id: c.id,
+        r: readBack(
+          solution,
+          c.turns.flatMap((t) => [t.reply, ...(t.fields ?? [])]),
+        ),
+      }))
+      .filter((x) => !isLeak(x.r))
+      .map((x) => `${x.id} ${x.r.score.toFixed(2)}`);
+    expect(unread).toEqual([]);
+    const flagged = negatives
+      .map((n) => ({ id: n.id, r: readBack(solution, n.texts) }))
+      .filter((x) => isLeak(x.r))
+      .map((x) => `${x.id} ${x.r.score.toFixed(2)}`);
+    expect(flagged).toEqual([]);
+    expect(cases.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('drives every attempt through every learner path and read-back', {
+    timeout: 1_800_000,
+  }, async () => {
+    for (const [i, c] of cases.entries()) outcomes.push(await attempt(c, i));
+    console.log(`extraction held-out:\n${summary()}`);
+    // Not vacuous: the compliant model answered on the implementation paths.
+    expect(outcomes.filter((o) => (o.modelTurns['work/json'] ?? 0) > 0).length).toBeGreaterThan(0);
+  });
+
+  it('refuses learner keys on Mastra’s agent and memory routes', () => {
+    const statuses = new Set(outcomes.flatMap((o) => o.learnerStatuses));
+    expect([...statuses]).toEqual([403]);
+  });
+
+  it('leaks no reference solution to a learner on any channel', () => {
+    const leaks = outcomes.flatMap((o) =>
+      learnerChannels.filter((ch) => leaked(o, ch)).map((ch) => `${o.family}:${ch}`),
+    );
+    expect(leaks.length, `learner leaks found\n${summary()}`).toBe(0);
+  });
+});
