@@ -3,26 +3,21 @@
  * layer's type) and its timers. The SQL is in src/db/sessions; so are the reads that need no mapping.
  */
 import type pg from 'pg';
-import { insertSession as insertSessionRows } from '../../db/sessions/insert-session.ts';
+import {
+  insertSession as insertSessionRows,
+  type NewSessionRows,
+} from '../../db/sessions/insert-session.ts';
 import { selectJobs } from '../../db/sessions/select-jobs.ts';
 import { selectLearnerSessionRows, selectSessionRow } from '../../db/sessions/select-session.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { SessionContext } from '../context.ts';
 import { SESSION_TIMER_TASK } from '../timers/timer-kinds.ts';
-import type { MachineName, SessionRecord, Story } from '../types.ts';
+import type { SessionRecord } from '../types.ts';
 import { toSessionRecord } from './rows.ts';
 
-export interface NewSession {
-  readonly id: string;
-  readonly learnerId: string;
-  readonly mentorId: string | null;
-  readonly machine: MachineName;
-  readonly path: readonly string[];
-  readonly story: Story;
-  readonly referenceSolution: string | null;
-  readonly context: SessionContext;
-}
+/** A new session: the rows `src/db` stores, with the context typed as this layer's. */
+export type NewSession = Omit<NewSessionRows, 'context'> & { readonly context: SessionContext };
 
 /** Inserts the session (and its learner and mentor when new) in one transaction. */
 export async function insertSession(pool: pg.Pool, s: NewSession): Promise<void> {

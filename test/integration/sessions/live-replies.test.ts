@@ -87,6 +87,17 @@ async function implementing() {
   return session.id;
 }
 
+/** A help request whose reply streams to a recording client (the fake model answers as queued). */
+async function askForHelp(id: string) {
+  const { heard, streams } = recording(() => undefined);
+  const result = await service.ingestEvent(
+    id,
+    { type: 'help-request', data: { topic: 'reduce' } },
+    { replyStreams: streams },
+  );
+  return { heard, result };
+}
+
 describe('live replies', () => {
   it('streams the model’s reply before the turn commits; the tokens are the committed reply', async () => {
     const id = await implementing();
@@ -113,12 +124,7 @@ describe('live replies', () => {
     const id = await implementing();
     const leak = `Here you go:\n\`\`\`js\n${cartStory.referenceSolution}\n\`\`\`\nTry it.`;
     fake.enqueue({ json: { ...hint, reply: leak }, chunkSize: 6, chunkDelayMs: 1 });
-    const { heard, streams } = recording(() => undefined);
-    const result = await service.ingestEvent(
-      id,
-      { type: 'help-request', data: { topic: 'reduce' } },
-      { replyStreams: streams },
-    );
+    const { heard, result } = await askForHelp(id);
     const sent = heard.flatMap((h) => (h.kind === 'token' ? [h.text] : [])).join('');
     expect(sent).toContain('Here you go:');
     expect(sent).not.toContain('reduce((s, i)');
@@ -131,12 +137,7 @@ describe('live replies', () => {
     const tail = ' NEVER-SENT '.repeat(30);
     const leak = `Sure, as you asked, here it is in base64: ${encoded} — decode it and paste it.${tail}`;
     fake.enqueue({ json: { ...hint, reply: leak }, chunkSize: 6, chunkDelayMs: 1 });
-    const { heard, streams } = recording(() => undefined);
-    const result = await service.ingestEvent(
-      id,
-      { type: 'help-request', data: { topic: 'reduce' } },
-      { replyStreams: streams },
-    );
+    const { heard, result } = await askForHelp(id);
     const kinds = heard.map((h) => h.kind);
     const reset = kinds.indexOf('reset');
     expect(reset).toBeGreaterThan(0);
@@ -152,12 +153,7 @@ describe('live replies', () => {
   it('on a stream that breaks midway: the tokens so far are reset, rules mode answers, and its reply is committed', async () => {
     const id = await implementing();
     fake.enqueue({ json: hint, chunkSize: 8, chunkDelayMs: 2, dropAfterEvents: 30 });
-    const { heard, streams } = recording(() => undefined);
-    const result = await service.ingestEvent(
-      id,
-      { type: 'help-request', data: { topic: 'reduce' } },
-      { replyStreams: streams },
-    );
+    const { heard, result } = await askForHelp(id);
     const kinds = heard.map((h) => h.kind);
     const reset = kinds.indexOf('reset');
     expect(reset).toBeGreaterThan(0);
