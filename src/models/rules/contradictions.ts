@@ -148,7 +148,7 @@ function negationScopes(marked: string): { negated: string[]; blanks: Array<[num
     let end = 0;
     let count = 0;
     // Reads one word of the phrase (clipped to it); true once the scope is full.
-    const read = (from: number, to: number, ts: string[]) => {
+    const read = (_from: number, to: number, ts: string[]) => {
       end = to - start;
       if (ts.length && count === 0) negated.push(...ts);
       return ts.length > 0 && ++count >= scopeWords;

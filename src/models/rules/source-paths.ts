@@ -17,8 +17,6 @@ export const errorPathPattern =
 
 const isWord = (c: string | undefined) => c !== undefined && /\w/.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-/** A character `sourcePathPattern` may consume. */
-const isPathChar = (c: string) => isWord(c) || c === '@' || c === '.' || c === '-' || c === '/';
 /** A character that may start a file name (not a dot, not a slash). */
 const startsName = (c: string | undefined) =>
   c !== undefined && (isWord(c) || c === '@' || c === '-');
