@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser: DOM types for it.
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
-import { apiClient, type Api } from '../support/api-client.ts';
-import { lowContrastTexts, launchBrowser, screenshot, signedIn } from './support/browser.ts';
+import { lowContrastTexts, screenshot, signedIn } from './support/browser.ts';
+import { apiClient } from '../support/api-client.ts';
+import { inboxOf, type PagesServer, startPages, stopPages } from './support/pages-server.ts';
 import { healthStory as story } from './support/stories.ts';
 
 /**
@@ -13,32 +12,18 @@ import { healthStory as story } from './support/stories.ts';
  * cross-origin writes with the sign-in cookie), and the page weight, CSP and contrast budgets — in
  * headless Chromium against `mentorflow start`.
  */
-const env = {
-  MODEL: '',
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  TIME_SCALE: '1',
-  MENTORFLOW_API_KEYS: 'ops-key,ana-key:ana,bob-key:bob',
-};
-let server: CliProcess & { url: string };
-let browser: Browser;
-let ops: Api;
+let pages: PagesServer;
+let server: PagesServer['server'];
+let browser: PagesServer['browser'];
+let ops: PagesServer['ops'];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
-  ops = apiClient(server.url, 'ops-key');
+  pages = await startPages();
+  ({ server, browser, ops } = pages);
 });
-afterAll(async () => {
-  await browser?.close();
-  if (server?.child.exitCode === null) server.child.kill('SIGKILL');
-});
+afterAll(() => stopPages(pages));
 
-const inbox = async (sessionId: string) =>
-  (await ops.get(`/sessions/${sessionId}/inbox`)).body.events as {
-    type: string;
-    data?: Record<string, unknown>;
-    payload?: Record<string, unknown>;
-  }[];
+const inbox = (sessionId: string) => inboxOf(ops, sessionId);
 
 describe('what the pages refuse', () => {
   it('a learner key gets a 403 page on the console; unknown or other learners’ ids get 404 pages', async () => {

@@ -1,50 +1,26 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser: DOM types for it.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
-import { apiClient, type Api } from '../support/api-client.ts';
-import {
-  focusOutline,
-  poll,
-  launchBrowser,
-  pageErrors,
-  screenshot,
-  signedIn,
-  tabTo,
-} from './support/browser.ts';
+import { focusOutline, poll, pageErrors, screenshot, signedIn, tabTo } from './support/browser.ts';
+import { inboxOf, type PagesServer, startPages, stopPages } from './support/pages-server.ts';
 import { cartStory, healthStory as story } from './support/stories.ts';
 
 /**
  * The learner chat in headless Chromium against `mentorflow start` (rules mode): used with the
  * keyboard only, the ways to start a session, state and progress, and escaping.
  */
-const env = {
-  MODEL: '',
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  TIME_SCALE: '1',
-  MENTORFLOW_API_KEYS: 'ops-key,ana-key:ana,bob-key:bob',
-};
-let server: CliProcess & { url: string };
-let browser: Browser;
-let ops: Api;
+let pages: PagesServer;
+let server: PagesServer['server'];
+let browser: PagesServer['browser'];
+let ops: PagesServer['ops'];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
-  ops = apiClient(server.url, 'ops-key');
+  pages = await startPages();
+  ({ server, browser, ops } = pages);
 });
-afterAll(async () => {
-  await browser?.close();
-  if (server?.child.exitCode === null) server.child.kill('SIGKILL');
-});
+afterAll(() => stopPages(pages));
 
-const inbox = async (sessionId: string) =>
-  (await ops.get(`/sessions/${sessionId}/inbox`)).body.events as {
-    type: string;
-    data?: Record<string, unknown>;
-    payload?: Record<string, unknown>;
-  }[];
+const inbox = (sessionId: string) => inboxOf(ops, sessionId);
 
 describe('the learner chat', () => {
   it('is usable with the keyboard only: sign in, start, send, "I\u2019m stuck", report a test run', async () => {
