@@ -8,9 +8,9 @@ import {
   maxClockSkewSeconds,
   signatureHeader,
   timestampHeader,
-  verifyDelivery,
 } from '../webhook-signature.ts';
 import { mapTicket } from '../webhooks/map-ticket.ts';
+import { readSignedDelivery } from '../webhooks/signed-delivery.ts';
 import { ticketMappings } from '../webhooks/ticket-mappings.ts';
 
 /** A CI delivery: a report event for a session. The delivery id makes retried deliveries apply once. */
@@ -60,20 +60,8 @@ export const webhookRoutes: RouteDefinition<any, any, any>[] = [
       },
     },
     async handle({ params, c, app }) {
-      const raw = await c.req.raw.clone().text();
-      // The signature covers the delivery id, so a captured body cannot be re-sent under a new id;
-      // re-sent under its own id, the idempotency below returns the first outcome.
-      const { delivery } = verifyDelivery(app.config.WEBHOOK_SECRET, raw, {
-        signature: c.req.header(signatureHeader),
-        timestamp: c.req.header(timestampHeader),
-        delivery: c.req.header(deliveryHeader),
-      });
-      let payload: unknown;
-      try {
-        payload = JSON.parse(raw);
-      } catch {
-        throw new AppError('INVALID_JSON', 'body: not valid JSON', { field: 'body' });
-      }
+      // Re-sent under its own delivery id, the idempotency below returns the first outcome.
+      const { delivery, payload } = await readSignedDelivery(c, app.config.WEBHOOK_SECRET);
       if (params.source === 'ci' || params.source === 'review') {
         const event =
           params.source === 'ci'

@@ -5,12 +5,8 @@ import { invalidDefinition } from '../../definitions/index.ts';
 import { definitionIdSchema } from '../../definitions/schema.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { defineRoute, errorBodySchema, type AppEnv, type RouteDefinition } from '../route.ts';
-import {
-  deliveryHeader,
-  signatureHeader,
-  timestampHeader,
-  verifyDelivery,
-} from '../webhook-signature.ts';
+import { deliveryHeader, signatureHeader, timestampHeader } from '../webhook-signature.ts';
+import { readSignedDelivery } from '../webhooks/signed-delivery.ts';
 
 /*
  * User-defined workflow definitions (issue 14): create, validate, list, get, version, deprecate,
@@ -232,18 +228,7 @@ export const workflowDefinitionRoutes: RouteDefinition<any, any, any>[] = [
       409: { description: 'the definition has no webhook trigger', schema: errorBodySchema },
     },
     async handle({ params, c, app }) {
-      const raw = await c.req.raw.clone().text();
-      const { delivery } = verifyDelivery(app.config.WEBHOOK_SECRET, raw, {
-        signature: c.req.header(signatureHeader),
-        timestamp: c.req.header(timestampHeader),
-        delivery: c.req.header(deliveryHeader),
-      });
-      let payload: unknown;
-      try {
-        payload = JSON.parse(raw);
-      } catch {
-        throw new AppError('INVALID_JSON', 'body: not valid JSON', { field: 'body' });
-      }
+      const { delivery, payload } = await readSignedDelivery(c, app.config.WEBHOOK_SECRET);
       const outcome = await app.definitions.webhook(params.id, payload, delivery);
       return Response.json(outcome, { status: outcome.started ? 202 : 200 });
     },
