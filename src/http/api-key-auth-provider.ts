@@ -29,6 +29,18 @@ export class ApiKeyAuthProvider extends MastraAuthProvider<Principal> {
     return isOperator(user);
   }
 
+  /**
+   * API keys have no single sign-on, so Studio never starts one (no `getLoginUrl`), yet Mastra serves
+   * `/api/auth/sso/callback` to anyone, without server middleware or `onError`. Without this method
+   * Mastra answers it with `Response.redirect(<URL built from the request's state>)`, which throws on
+   * a malformed state (`a|b c`) and becomes a 500 under `mastra dev` and the built server. Signing
+   * nobody in, Mastra only sets the redirect's `Location` and answers 302 (`npm start` turns a
+   * malformed one into a 400 naming `query.state`: `normaliseErrorBodies`).
+   */
+  async handleCallback(): Promise<{ user: null; cookies: string[] }> {
+    return { user: null, cookies: [] };
+  }
+
   // No `mapUserToResourceId`, although Mastra warns about it at start-up: Mastra wants a resource id
   // for every authenticated user and answers 500 when it gets none, while an operator key has no
   // learner and must reach every learner's threads. Learner keys never reach Mastra's memory, thread

@@ -60,6 +60,15 @@ export function normaliseErrorBodies(logger?: IMastraLogger): MiddlewareHandler 
   return async (c, next) => {
     await next();
     const res = c.res;
+    if (isMalformedRedirect(res)) {
+      const field = c.req.query('state') === undefined ? 'query' : 'query.state';
+      c.res = errorResponse(
+        new AppError('VALIDATION_ERROR', 'the redirect this request asks for is not a valid URL', {
+          field,
+        }),
+      );
+      return;
+    }
     if (res.status < 400) return;
     const type = res.headers.get('content-type') ?? '';
     const text = await res
@@ -89,11 +98,22 @@ export function normaliseErrorBodies(logger?: IMastraLogger): MiddlewareHandler 
         },
       );
     }
-    c.res = new Response(JSON.stringify(error.toJSON()), {
-      status: error.status,
-      headers: { 'content-type': 'application/json' },
-    });
+    c.res = errorResponse(error);
   };
+}
+
+function errorResponse(error: AppError): Response {
+  return new Response(JSON.stringify(error.toJSON()), {
+    status: error.status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/** A redirect to a `Location` no client could follow (Studio's SSO callback builds it from `state`). */
+function isMalformedRedirect(res: Response): boolean {
+  if (res.status < 300 || res.status >= 400) return false;
+  const location = res.headers.get('location');
+  return location !== null && !URL.canParse(location, 'http://localhost');
 }
 
 /** The request's URL parameters and JSON body, to find the field a quoted value came from. */

@@ -131,6 +131,13 @@ async function expectProductRoutes(base: string): Promise<void> {
   });
   expect(malformed.status).toBe(400);
   expect(await malformed.json()).toMatchObject({ error: { code: 'INVALID_JSON', field: 'body' } });
+
+  // Studio's SSO callback is framework-public: no server middleware runs for it under `mastra dev`
+  // or the built server, and Mastra used to answer a malformed `state` with 500.
+  const callback = await fetch(`${base}/api/auth/sso/callback?code=x&state=a%7Cb%20c`, {
+    redirect: 'manual',
+  });
+  expect(callback.status).toBeLessThan(500);
 }
 
 /** An implementation run through the product route, to completion (rules mode). */
