@@ -154,6 +154,7 @@ describe('what the pages refuse', () => {
       '/assets/style.css',
       '/assets/console.js',
       '/assets/chat.js',
+      '/assets/uuid.js',
     ]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);

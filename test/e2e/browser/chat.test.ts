@@ -168,6 +168,57 @@ describe('the learner chat', () => {
     await context.close();
   });
 
+  it('works where crypto.randomUUID is missing (plain HTTP on a non-loopback host): sends a message and "I\u2019m stuck"', async () => {
+    // Browsers only give crypto.randomUUID to secure origins; the message ids must not need it.
+    const context = await browser.newContext({ baseURL: server.url });
+    await context.addInitScript(() => {
+      delete (Crypto.prototype as { randomUUID?: unknown }).randomUUID;
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const sentIds: string[] = [];
+    page.on('request', (request) => {
+      if (
+        request.method() === 'POST' &&
+        /\/api\/sessions\/[^/]+\/(messages|events)$/.test(request.url())
+      )
+        sentIds.push((request.postDataJSON() as { id: string }).id);
+    });
+    await page.goto('/signin');
+    await page.getByLabel('API key').fill('ana-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/chat');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    const sessionId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await page.evaluate(() => typeof crypto.randomUUID)).toBe('undefined');
+    const mentorReplies = await page.locator('#conversation .msg.mentor').count();
+
+    await page.getByLabel('Your message').fill('The story asks me to page the book list.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => page.locator('#conversation .msg.mentor').count()).toBeGreaterThan(
+      mentorReplies,
+    );
+    await poll(() => page.locator('#send').isDisabled()).toBe(false);
+    await page.getByRole('button', { name: 'I’m stuck' }).click();
+    await poll(async () => (await inbox(sessionId)).map((e) => e.type)).toContain('help-request');
+    await poll(() => page.locator('#send').isDisabled()).toBe(false);
+    const events = await inbox(sessionId);
+    const message = events.find((e) => e.type === 'learner-message');
+    expect((message?.data ?? message?.payload)?.text).toBe(
+      'The story asks me to page the book list.',
+    );
+    // The ids the page sent are v4 UUIDs, like crypto.randomUUID's, one per message.
+    expect(sentIds).toHaveLength(2);
+    expect(new Set(sentIds).size).toBe(2);
+    for (const id of sentIds)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await expect(page.locator('#chat-notice').textContent()).resolves.toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('escapes what people type: markup in a message stays text in the chat and the console', async () => {
     const ana = await signedIn(browser, server.url, 'ana-key');
     await ana.page.getByRole('button', { name: 'Start session' }).click();

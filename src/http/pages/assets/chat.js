@@ -2,6 +2,8 @@
 // fetch, since EventSource cannot POST), report activity, and follow the session live (a human
 // mentor's reply, timer check-ins, state and progress). Text is only ever set with textContent.
 
+import { uuid } from './uuid.js';
+
 const $ = (selector, root = document) => root.querySelector(selector);
 const chat = $('.chat');
 const sessionId = chat.dataset.session;
@@ -130,14 +132,15 @@ function streamingBubble() {
 async function sendMessage(text) {
   setBusy(true);
   say('');
-  const key = crypto.randomUUID();
-  addMessage('you', 'You', text);
   const bubbles = new Map();
   const clearBubbles = () => {
     for (const { li } of bubbles.values()) li.remove();
     bubbles.clear();
   };
+  // Everything that can throw is inside the try: the buttons come back whatever happens.
   try {
+    const key = uuid();
+    addMessage('you', 'You', text);
     const res = await fetch(`/api/sessions/${sessionId}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -184,7 +187,12 @@ async function sendMessage(text) {
     }
   } catch (error) {
     clearBubbles();
-    say(`Could not reach the server: ${error.message}`, true);
+    say(
+      error instanceof TypeError && /fetch/i.test(error.message)
+        ? `Could not reach the server: ${error.message}`
+        : `The message could not be sent: ${error.message}`,
+      true,
+    );
   } finally {
     setBusy(false);
   }
@@ -198,7 +206,7 @@ async function sendEvent(type, data, label) {
     const res = await fetch(`/api/sessions/${sessionId}/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ id: crypto.randomUUID(), type, data }),
+      body: JSON.stringify({ id: uuid(), type, data }),
     });
     const body = await readJson(res);
     if (!res.ok) {

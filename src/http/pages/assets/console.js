@@ -2,6 +2,8 @@
 // module only swaps them in) and the operator's actions as JSON calls to /api. The sign-in cookie
 // authenticates both; no key is ever visible to this script.
 
+import { uuid } from './uuid.js';
+
 const $ = (selector, root = document) => root.querySelector(selector);
 
 /** Fetch a server-rendered fragment as a detached element. */
@@ -217,7 +219,7 @@ document.addEventListener('submit', async (event) => {
       }
       if (action === 'reply') {
         // One key per reply: a retried submit of the same text is applied once.
-        form.dataset.key ||= crypto.randomUUID();
+        form.dataset.key ||= uuid();
         answer = await postJson(
           `${base}/reply`,
           { text: form.elements.text.value.trim(), by: by() },
