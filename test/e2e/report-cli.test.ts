@@ -98,7 +98,20 @@ describe('mentorflow report, in-process', () => {
     ]);
     expect(unknown.output).toMatch(/the build printed this/);
     expect(unknown.output).toMatch(/could not post the report: .*not found/i);
-    expect(unknown.code).toBe(2);
+    // 75 (EX_TEMPFAIL): the command passed but nothing was posted; never tsc's own 2.
+    expect(unknown.code).toBe(75);
+
+    const noSession = spawnCli(['report', '--', process.execPath, '-e', "console.log('ran')"], {
+      ...env,
+      MENTORFLOW_SESSION: '',
+    });
+    noSession.child.stdin!.end();
+    expect(await noSession.exited).toBe(64);
+    expect(noSession.output()).toMatch(/give --session <id>/);
+    expect(noSession.output()).not.toMatch(/^ran$/m);
+
+    const help = await report(['--help']);
+    expect(help.output).toMatch(/75 when the command passed but nothing could be posted/);
 
     const missing = await report(['--session', 'x', '--', 'no-such-command-mentorflow']);
     expect(missing.output).toMatch(/no-such-command-mentorflow: command not found/);
@@ -139,7 +152,7 @@ describe('mentorflow report --url', () => {
       const down = await report([...args2, '--', process.execPath, '-e', "console.log('ok')"]);
       expect(down.output).toMatch(/^ok$/m);
       expect(down.output).toMatch(/could not post the report: cannot reach/);
-      expect(down.code).toBe(2);
+      expect(down.code).toBe(75);
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

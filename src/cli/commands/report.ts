@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { AppError } from '../../errors/app-error.ts';
+import { AppError, isAppError } from '../../errors/app-error.ts';
 import type { ChatBackend } from '../chat/backend.ts';
 import { httpBackend } from '../chat/http-backend.ts';
 import { fail, say } from '../output.ts';
@@ -14,14 +14,25 @@ interface ReportCliOptions {
   cwd?: string;
 }
 
-/** Exit code when the command succeeded but its report could not be posted (bad session, server down). */
-export const REPORT_NOT_POSTED = 2;
+/**
+ * Exit code when the command succeeded but its report could not be posted (unknown session, server
+ * down): EX_TEMPFAIL from sysexits.h, so it never reads as the command's own failure (tsc exits 2 on
+ * type errors, vitest and ESLint 1).
+ */
+export const REPORT_NOT_POSTED = 75;
+/** Exit code for a usage error found before the command runs (no session, a bad --url or --cwd): EX_USAGE. */
+export const REPORT_USAGE = 64;
+
+const exitCodesHelp = `
+Exit code: the command's own; ${REPORT_NOT_POSTED} when the command passed but nothing could be posted
+(unknown session, server unreachable; run it again later); ${REPORT_USAGE} for a usage error (no session,
+a bad --url or --cwd: the command did not run); 127 when the command cannot start.`;
 
 /**
  * `mentorflow report --session <id> [--url U] [--key K] -- <command…>`: runs the learner's own
  * command (tests, tsc, ESLint, a build, npm audit, coverage), shows its output, and posts what it
  * reported to the session. The exit code is the command's; when the command succeeded but nothing
- * could be posted it is 2, so a hook or script notices.
+ * could be posted it is 75 (REPORT_NOT_POSTED), so a hook or script notices.
  */
 export function reportCommand(): Command {
   return new Command('report')
@@ -33,6 +44,7 @@ export function reportCommand(): Command {
     .option('--key <key>', 'API key for --url (default: MENTORFLOW_API_KEY)')
     .option('--cwd <dir>', 'run the command in this directory (default: the current one)')
     .argument('<command...>', 'the command to run, after --')
+    .addHelpText('after', exitCodesHelp)
     .passThroughOptions()
     .action(async (command: string[], options: ReportCliOptions) => {
       try {
@@ -81,7 +93,9 @@ export function reportCommand(): Command {
             ? outcome.exitCode
             : REPORT_NOT_POSTED;
       } catch (error) {
-        fail(error, REPORT_NOT_POSTED);
+        // The checks above refuse before the command runs; anything else means nothing was posted.
+        const usage = isAppError(error) && error.code === 'VALIDATION_ERROR';
+        fail(error, usage ? REPORT_USAGE : REPORT_NOT_POSTED);
       }
     });
 }
