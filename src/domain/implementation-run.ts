@@ -68,6 +68,20 @@ export type ArtifactKind = 'plan' | 'review' | 'refinement' | 'implementation';
 export type RetryReason = 'rateLimit' | 'timeout';
 
 /**
+ * One agent call of a run as seed 003's "Agent Performance" counts it: who answered (the model, or
+ * `rules/…` when rules mode did), its tokens and latency, and whether rules mode stood in for a
+ * configured model that failed.
+ */
+export interface AgentCallFigures {
+  agentId: string;
+  model: string;
+  tokensIn: number;
+  tokensOut: number;
+  latencyMs: number;
+  fallback: boolean;
+}
+
+/**
  * Everything that happens to a run, in its event log. `phase.completed` is seed 003's inter-phase
  * event; `nextPhase` is null when nothing follows (the run ends, or fails on the refinement bound).
  */
@@ -96,6 +110,7 @@ export type RunEventBody =
         message: string;
       };
     }
+  | { type: 'agent.called'; data: AgentCallFigures & { phase: Phase } }
   | {
       type: 'approval.requested';
       data: {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { runMetricFigures } from '../db/runs/run-metric-figures.ts';
+import { runMetricFigures, type RunMetricFigures } from '../db/runs/run-metric-figures.ts';
 import { phases, type Phase } from '../../workflows/implementation/schemas.ts';
 
 /** Seed 003's "Workflow Performance Dashboard" figures, computed from the run tables. */
@@ -14,6 +14,8 @@ export interface RunMetrics {
   refinementFrequency: number | null;
   /** Mean duration of each phase, in minutes, over completed phases. */
   phaseMinutes: Record<Phase, number | null>;
+  /** Per agent of the workflow: calls, tokens in and out, mean latency, calls rules mode answered. */
+  agents: RunMetricFigures['agents'];
 }
 
 export async function runMetrics(db: pg.Pool): Promise<RunMetrics> {
@@ -36,6 +38,7 @@ export async function runMetrics(db: pg.Pool): Promise<RunMetrics> {
     successRate: finished ? round(completed / finished, 3) : null,
     refinementFrequency: reviewed ? round(refined / reviewed, 3) : null,
     phaseMinutes,
+    agents: figures.agents,
   };
 }
 
@@ -56,6 +59,15 @@ export function renderDashboard(m: RunMetrics): string {
     `• Review: ${minutes(m.phaseMinutes.review)}`,
     `• Refinement: ${minutes(m.phaseMinutes.refine)}`,
     `• Implementation: ${minutes(m.phaseMinutes.implement)}`,
+    '',
+    'Agent Performance:',
+    ...(m.agents.length
+      ? m.agents.map(
+          (a) =>
+            `• ${a.agentId}: ${a.calls} calls, ${a.tokensIn + a.tokensOut} tokens, ~${a.avgLatencyMs} ms` +
+            (a.fallbackCalls ? `, ${a.fallbackCalls} by rules fallback` : ''),
+        )
+      : ['• —']),
   ];
   const width = Math.max(...lines.map((l) => l.length)) + 2;
   const row = (text: string) => `│ ${text.padEnd(width - 1)}│`;

@@ -1,5 +1,11 @@
 import type { Mastra } from '@mastra/core/mastra';
-import { runAgentAction, type MentorActionName } from '../../agents/mentor-actions.ts';
+import {
+  runAgentAction,
+  type MentorActionInput,
+  type MentorActionName,
+  type MentorActionResult,
+} from '../../agents/mentor-actions.ts';
+import type { AgentCallFigures } from '../../src/domain/implementation-run.ts';
 import type { Implementation } from '../../src/domain/contracts/implementation.ts';
 import type { PlanReview } from '../../src/domain/contracts/plan-review.ts';
 import { planToText, type Plan, type RefinedPlan } from '../../src/domain/contracts/plan.ts';
@@ -11,6 +17,8 @@ export interface AgentCallContext {
   /** Aborted when the call times out or the run is cancelled. */
   abortSignal: AbortSignal;
   runId: string;
+  /** Records a call's model, tokens and latency in the run's event log (seed 003's agent figures). */
+  record?: (call: AgentCallFigures) => Promise<void>;
 }
 
 /** The request as the agents see it. */
@@ -60,26 +68,39 @@ function actionContext(ctx: AgentCallContext) {
   return { abortSignal: ctx.abortSignal, ...(ctx.mastra ? { mastra: ctx.mastra } : {}) };
 }
 
+/** Run one of the phase actions, record who answered and at what cost, and return its output. */
+async function call<N extends (typeof phaseActions)[keyof typeof phaseActions]>(
+  name: N,
+  input: MentorActionInput<N>,
+  ctx: AgentCallContext,
+): Promise<MentorActionResult<N>['output']> {
+  const result = await runAgentAction(name, input, actionContext(ctx));
+  await ctx.record?.({
+    agentId: result.agentId,
+    model: result.model,
+    tokensIn: result.usage.inputTokens,
+    tokensOut: result.usage.outputTokens,
+    latencyMs: Math.round(result.usage.latencyMs),
+    fallback: result.fallback !== undefined,
+  });
+  return result.output;
+}
+
 /**
  * The default port: the `planner`, `plan-reviewer`, `plan-refiner` and `implementer` agents through
  * `runAgentAction` (the Mastra instance's registered agents, else the module's), so that model
  * resolution, rules mode and fallback behave as everywhere else in the app.
  */
 export const mastraAgentPort: AgentPort = {
-  plan: async (input, ctx) =>
-    (await runAgentAction(phaseActions.plan, input, actionContext(ctx))).output,
-  review: async (input, ctx) => {
+  plan: (input, ctx) => call(phaseActions.plan, input, ctx),
+  review: (input, ctx) => {
     const story = storyOf(input);
-    return (
-      await runAgentAction(
-        phaseActions.review,
-        { plan: planToText(input.plan), ...(story ? { story } : {}) },
-        actionContext(ctx),
-      )
-    ).output;
+    return call(
+      phaseActions.review,
+      { plan: planToText(input.plan), ...(story ? { story } : {}) },
+      ctx,
+    );
   },
-  refine: async (input, ctx) =>
-    (await runAgentAction(phaseActions.refine, input, actionContext(ctx))).output,
-  implement: async (input, ctx) =>
-    (await runAgentAction(phaseActions.implement, input, actionContext(ctx))).output,
+  refine: (input, ctx) => call(phaseActions.refine, input, ctx),
+  implement: (input, ctx) => call(phaseActions.implement, input, ctx),
 };

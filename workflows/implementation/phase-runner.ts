@@ -34,7 +34,18 @@ export function callAgent<T>(
 ): Promise<T> {
   const { deps, attempt, phase } = run;
   return withRetry(
-    (signal) => call({ mastra: run.mastra, abortSignal: signal, runId: attempt.runId }),
+    (signal) =>
+      call({
+        mastra: run.mastra,
+        abortSignal: signal,
+        runId: attempt.runId,
+        record: async (figures) => {
+          await appendRunEvent(deps.pool, attempt.runId, {
+            type: 'agent.called',
+            data: { phase, ...figures },
+          });
+        },
+      }),
     {
       timeoutMs: deps.callTimeoutMs,
       maxAttempts: deps.retry.maxAttempts,

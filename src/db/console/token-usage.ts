@@ -10,8 +10,8 @@ export interface TokenUsage {
 }
 
 /**
- * Model token usage per model, from every agent call recorded with a turn (`turns.agent_calls`).
- * Implementation runs record no token counts of their own, so this is the product's whole usage.
+ * Model token usage per model, from every agent call: those recorded with a mentoring turn
+ * (`turns.agent_calls`) and those of implementation runs (their `agent.called` events).
  */
 export async function tokenUsage(db: Queryable): Promise<TokenUsage[]> {
   const { rows } = await db.query<TokenUsage>(
@@ -20,7 +20,9 @@ export async function tokenUsage(db: Queryable): Promise<TokenUsage[]> {
             coalesce(sum((c->>'tokensOut')::int), 0)::int as "tokensOut",
             count(*) filter (where (c->>'fallback')::boolean)::int as "fallbackCalls",
             round(avg((c->>'latencyMs')::numeric))::int as "avgLatencyMs"
-       from turns t cross join lateral jsonb_array_elements(t.agent_calls) c
+       from (select c from turns t cross join lateral jsonb_array_elements(t.agent_calls) c
+             union all
+             select data from implementation_run_events where type = 'agent.called') calls(c)
       group by 1 order by 2 desc`,
   );
   return rows;

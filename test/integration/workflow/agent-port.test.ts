@@ -10,7 +10,9 @@ import { implementerAgent } from '../../../agents/implementer.ts';
 import { planRefinerAgent } from '../../../agents/plan-refiner.ts';
 import { planReviewerAgent } from '../../../agents/plan-reviewer.ts';
 import { plannerAgent } from '../../../agents/planner.ts';
+import { tokenUsage } from '../../../src/db/console/token-usage.ts';
 import { readModelInput } from '../../../src/models/model-input.ts';
+import { renderDashboard, runMetrics } from '../../../src/runs/run-metrics.ts';
 import { closeHarnesses, eventsOf, harness, pool, sampleInput } from './support/harness.ts';
 
 afterEach(closeHarnesses);
@@ -122,6 +124,37 @@ describe('default agent port (the app agents through runAgentAction)', () => {
       phase: 'implement',
       reason: 'rateLimit',
     });
+
+    // Seed 003's agent performance: every answered call is in the log with its model and tokens
+    // (the 429 answered nothing), and the dashboard counts them per agent.
+    const calls = (await eventsOf(service, id)).filter((e) => e.type === 'agent.called');
+    expect(calls.map((e) => [e.data.phase, e.data.agentId])).toEqual([
+      ['plan', 'planner'],
+      ['review', 'plan-reviewer'],
+      ['refine', 'plan-refiner'],
+      ['refine', 'plan-reviewer'],
+      ['implement', 'implementer'],
+    ]);
+    for (const call of calls)
+      expect(call.data).toMatchObject({
+        // The registered stand-ins hold their own model; the app's agents take theirs from context.
+        model: expect.any(String),
+        tokensIn: 1,
+        tokensOut: 1,
+        fallback: false,
+        latencyMs: expect.any(Number),
+      });
+    const metrics = await runMetrics(pool);
+    expect(metrics.agents.find((a) => a.agentId === 'plan-reviewer')).toMatchObject({
+      calls: 2,
+      tokensIn: 2,
+      tokensOut: 2,
+      fallbackCalls: 0,
+    });
+    expect(renderDashboard(metrics)).toMatch(/plan-reviewer: 2 calls, 4 tokens/);
+    const usage = await tokenUsage(pool);
+    expect(usage.reduce((sum, u) => sum + u.calls, 0)).toBe(5);
+    expect(usage.reduce((sum, u) => sum + u.tokensIn + u.tokensOut, 0)).toBe(10);
   });
 
   it('does not retry an answer that fails the schema', async () => {
