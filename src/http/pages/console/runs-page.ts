@@ -82,7 +82,7 @@ ${found.length ? html`<ul class="alerts" id="alerts">${found.map((a) => html`<li
 </dl>
 <table><caption>Phase times (mean of completed phases)</caption><thead><tr>${phases.map(([, label]) => html`<th scope="col">${label}</th>`)}</tr></thead>
 <tbody><tr>${phases.map(([phase]) => html`<td>${formatMinutes(metrics.phaseMinutes[phase])}</td>`)}</tr></tbody></table>
-<table id="token-usage"><caption>Token usage by model (agent calls of mentoring turns; runs record no token counts)</caption>
+<table id="token-usage"><caption>Token usage by model (agent calls of mentoring turns and implementation runs)</caption>
 <thead><tr><th scope="col">Model</th><th scope="col">Calls</th><th scope="col">Tokens in</th><th scope="col">Tokens out</th><th scope="col">Rules fallback</th><th scope="col">Mean latency</th></tr></thead>
 <tbody>${usage.length ? usage.map((u) => html`<tr><td>${u.model}</td><td>${formatNumber(u.calls)}</td><td>${formatNumber(u.tokensIn)}</td><td>${formatNumber(u.tokensOut)}</td><td>${formatNumber(u.fallbackCalls)}</td><td>${u.avgLatencyMs === null ? '—' : `${u.avgLatencyMs} ms`}</td></tr>`) : html`<tr><td colspan="6">No agent call yet.</td></tr>`}</tbody></table>
 </section>
