@@ -83,6 +83,23 @@ describe('mentorflow report, in-process', () => {
     expect(failures[0]!.message).toMatch(/expected 1 to be \+?0/);
   }, 60_000);
 
+  it('posts every run, even one whose output is the same as the last (a clean check prints the same each time)', async () => {
+    const { session } = await app.sessions.createSession({
+      learnerId: 'ana',
+      story: { ...cartStory, complexity: 'simple' },
+    });
+    const build = ['--', process.execPath, '-e', "console.log('built in 1s')"];
+    for (let run = 0; run < 2; run++) {
+      const { code, output } = await report(['--session', session.id, ...build]);
+      expect(code, output).toBe(0);
+      expect(output).toMatch(/mentorflow: build: the command succeeded/);
+    }
+    // Two runs, two events: the second is not dropped as a duplicate of the first.
+    const events = (await app.sessions.listEvents(session.id)).filter((e) => e.type === 'build');
+    expect(events).toHaveLength(2);
+    expect(events[0]!.idempotencyKey).not.toBe(events[1]!.idempotencyKey);
+  }, 60_000);
+
   it('says what is wrong and exits non-zero: no command, an unknown session (the command still runs)', async () => {
     const none = await report(['--session', '00000000-0000-4000-8000-000000000000']);
     expect(none.code).not.toBe(0);

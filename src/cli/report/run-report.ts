@@ -1,9 +1,9 @@
 /**
  * `mentorflow report` and the chat's `/report`: run the learner's command, read its real output
  * with the project's parsers, and post the events to the session with ids that make a repeated
- * post of the same run a no-op.
+ * post of the same run a no-op, while every new run is a new report.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,21 @@ import { readReports, type ReportEvent } from './report-events.ts';
 import { runCommand } from './run-command.ts';
 import { planCommand } from './tool-plan.ts';
 
-/** The stable id of one report event: the same session, command and output give the same id. */
+/**
+ * The stable id of one report event, from the run (a nonce made once per `report` invocation), the
+ * session, the command and the output: a post of the same run retried keeps its id and is applied
+ * once, while a new run is a new event even when its output is the same as the last one (a clean
+ * tsc, ESLint or npm audit prints the same thing every time, and the latest report must count).
+ */
 export function reportEventId(
+  runId: string,
   sessionId: string,
   command: readonly string[],
   event: Pick<ReportEvent, 'type' | 'raw'>,
 ): string {
   const hash = createHash('sha256')
+    .update(runId)
+    .update('\0')
     .update(sessionId)
     .update('\0')
     .update(command.join('\0'))
@@ -54,6 +62,8 @@ export interface ReportOutcome {
 /** Runs the command and posts what it reported; never throws for the learner's input. */
 export async function runReport(options: ReportOptions): Promise<ReportOutcome> {
   const dir = mkdtempSync(join(tmpdir(), 'mentorflow-report-'));
+  // One nonce per run: every event of this run, and any retry of its posts, carries it.
+  const runId = randomUUID();
   const errors: string[] = [];
   const posted: { event: ReportEvent; id: string; turn: ChatTurn }[] = [];
   try {
@@ -85,7 +95,7 @@ export async function runReport(options: ReportOptions): Promise<ReportOutcome> 
       try {
         backend = await options.backend();
         for (const event of events) {
-          const id = reportEventId(options.sessionId, options.command, event);
+          const id = reportEventId(runId, options.sessionId, options.command, event);
           const turn = await backend.sendEvent(options.sessionId, {
             id,
             type: event.type,

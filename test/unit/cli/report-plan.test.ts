@@ -97,14 +97,24 @@ describe('planCommand', () => {
 });
 
 describe('reportEventId', () => {
-  it('is the same for the same session, command and output, and differs otherwise', () => {
+  it('is the same for the same run, session, command and output, and differs otherwise', () => {
     const event = { type: 'test-run' as const, raw: '{"numTotalTests":1}' };
-    const id = reportEventId('s1', ['npm', 'test'], event);
+    const id = reportEventId('run-1', 's1', ['npm', 'test'], event);
     expect(id).toMatch(/^report:[0-9a-f]{40}$/);
-    expect(reportEventId('s1', ['npm', 'test'], event)).toBe(id);
-    expect(reportEventId('s2', ['npm', 'test'], event)).not.toBe(id);
-    expect(reportEventId('s1', ['npm', 'run', 'test'], event)).not.toBe(id);
-    expect(reportEventId('s1', ['npm', 'test'], { ...event, raw: '{}' })).not.toBe(id);
-    expect(reportEventId('s1', ['npm', 'test'], { ...event, type: 'coverage' })).not.toBe(id);
+    // A retried post of the same run keeps its id.
+    expect(reportEventId('run-1', 's1', ['npm', 'test'], event)).toBe(id);
+    expect(reportEventId('run-1', 's2', ['npm', 'test'], event)).not.toBe(id);
+    expect(reportEventId('run-1', 's1', ['npm', 'run', 'test'], event)).not.toBe(id);
+    expect(reportEventId('run-1', 's1', ['npm', 'test'], { ...event, raw: '{}' })).not.toBe(id);
+    expect(reportEventId('run-1', 's1', ['npm', 'test'], { ...event, type: 'coverage' })).not.toBe(
+      id,
+    );
+  });
+
+  it('differs for a new run with the same output (a clean tsc prints the same thing every time)', () => {
+    const event = { type: 'typecheck' as const, raw: '' };
+    expect(reportEventId('run-2', 's1', ['tsc'], event)).not.toBe(
+      reportEventId('run-1', 's1', ['tsc'], event),
+    );
   });
 });
