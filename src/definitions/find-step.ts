@@ -14,3 +14,21 @@ export function findStep(list: Step[], id: string): Step | undefined {
   }
   return undefined;
 }
+
+/**
+ * For every step inside a fork, the forks and fork branches around it (outermost first): what must
+ * run again when that step is to be redone (a fork and branch recorded completed are not re-entered).
+ */
+export function forksAround(list: Step[], around: string[] = []): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const step of list) {
+    if (around.length) map.set(step.id, around);
+    if (step.kind === 'parallel')
+      for (const b of step.branches)
+        for (const [id, ids] of forksAround(b.steps, [...around, step.id, b.id])) map.set(id, ids);
+    if (step.kind === 'branch')
+      for (const arm of [step.trueBranch, step.falseBranch ?? []])
+        for (const [id, ids] of forksAround(arm, around)) map.set(id, ids);
+  }
+  return map;
+}

@@ -18,6 +18,19 @@ export interface KindDeps {
   ): Promise<unknown>;
 }
 
+/**
+ * The idempotency key a step's calls carry (HTTP `Idempotency-Key`, a sub-workflow's child run):
+ * the same for every try and for a process taking the run over, new for each attempt of the run, so
+ * that a step redone by a retry (and a second saga's compensation) is not taken for a duplicate.
+ */
+export function idempotencyKeyOf(
+  run: { id: string; attempt: number },
+  stepId: string,
+  compensation = false,
+): string {
+  return `${run.id}:${run.attempt}:${compensation ? 'compensate:' : ''}${stepId}`;
+}
+
 /** The breaker a step's calls go through: one per HTTP origin, one per agent. */
 export function breakerKeyOf(step: LeafStep, scope: Scope): string | undefined {
   if (step.kind === 'agent') return `agent:${step.agent}`;

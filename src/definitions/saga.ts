@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type KindDeps, runLeaf } from './kinds.ts';
+import { idempotencyKeyOf, type KindDeps, runLeaf } from './kinds.ts';
 import { type BreakerOptions, runWithPolicy } from './policy.ts';
 import type { Definition, RetryPolicy } from './schema.ts';
 import { scopeOf } from './scope.ts';
@@ -67,7 +67,8 @@ export async function compensationPlan(
  * Run (or finish) a run's saga. The plan is written once, before the first compensation; each
  * compensation is marked running before it starts and done after, so a process killed half-way
  * leaves a plan a survivor completes: nothing done is run again, and the one that was running is
- * re-sent with the same idempotency key (`<run>:compensate:<step>`) for the receiver to apply once.
+ * re-sent with the same idempotency key (`<run>:<attempt>:compensate:<step>`) for the receiver to
+ * apply once.
  */
 export async function runSaga(
   saga: SagaDeps,
@@ -110,7 +111,7 @@ export async function runSaga(
         pool,
         breaker: saga.breaker,
         work: (s) =>
-          runLeaf(compensation, scope, s, saga.deps, `${run.id}:compensate:${entry.step_id}`),
+          runLeaf(compensation, scope, s, saga.deps, idempotencyKeyOf(run, entry.step_id, true)),
         onRetry: (attempt, error) =>
           markCompensation(pool, run.id, entry.position, 'running', `${attempt}: ${error.message}`),
       });

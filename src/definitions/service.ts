@@ -7,6 +7,7 @@ import { definitionAnalytics } from './analytics.ts';
 import { workflowIdOf } from './compile.ts';
 import { DefinitionEngine } from './engine.ts';
 import type { BreakerOptions } from './policy.ts';
+import { forksAround } from './find-step.ts';
 import { definitionAgentNames, definitionTools } from './registry.ts';
 import { type Definition, definitionSchema } from './schema.ts';
 import { subWorkflowCycles, subWorkflowsOf } from './sub-workflow-cycles.ts';
@@ -298,12 +299,24 @@ export class DefinitionService {
     return { id: runId, status: row.status, cancelRequested: true };
   }
 
-  /** Run a failed or cancelled run again: completed steps are kept, the rest run anew. */
+  /**
+   * Run a failed or cancelled run again as its next attempt: completed steps are kept, except those
+   * its saga undid; the rest run anew (with idempotency keys of the new attempt).
+   */
   async retry(runId: string) {
-    const row = await restartRun(this.#pool, runId, this.engine.owner, this.engine.leaseMs);
+    const existing = await selectRun(this.#pool, runId);
+    if (!existing) throw notFound(`no workflow run ${runId}`);
+    const definition = await this.engine.definition(existing.definition_id, existing.version);
+    const row = await withTransaction(this.#pool, (client) =>
+      restartRun(
+        client,
+        runId,
+        this.engine.owner,
+        this.engine.leaseMs,
+        forksAround(definition.steps),
+      ),
+    );
     if (!row) {
-      const existing = await selectRun(this.#pool, runId);
-      if (!existing) throw notFound(`no workflow run ${runId}`);
       throw new AppError(
         'CONFLICT',
         `workflow run ${runId} is ${existing.status}: only failed or cancelled runs are retried`,

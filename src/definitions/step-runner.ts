@@ -4,7 +4,7 @@ import type { Carrier, Enclosing, StepContext, StepHooks } from './compile.ts';
 import type { Forks } from './coordinator.ts';
 import { test } from './expression/evaluate.ts';
 import { renderMapping } from './expression/template.ts';
-import { breakerKeyOf, type KindDeps, runLeaf } from './kinds.ts';
+import { breakerKeyOf, idempotencyKeyOf, type KindDeps, runLeaf } from './kinds.ts';
 import { type BreakerOptions, retryPolicyOf, runWithPolicy } from './policy.ts';
 import type { BranchStep, Definition, LeafStep, ParallelStep, Step } from './schema.ts';
 import { scopeOf } from './scope.ts';
@@ -294,7 +294,8 @@ export function stepHooks(core: EngineCore): StepHooks {
             class: error.errorClass,
             delayMs,
           }),
-        work: (signal) => runLeaf(step, scope, signal, core.deps, `${runId}:${step.id}`),
+        work: (signal) =>
+          runLeaf(step, scope, signal, core.deps, idempotencyKeyOf(run.row, step.id)),
       });
       await end(runId, step, 'completed', { output, tries });
       return carrier(runId);

@@ -1,14 +1,18 @@
 import type { Queryable, RunRow } from './types.ts';
 
 /**
- * Make an ended (failed or cancelled) run runnable again: the next attempt, its failed, skipped and
- * cancelled step results dropped (completed ones are reused), leased to `owner`.
+ * Make an ended (failed or cancelled) run runnable again: the next attempt, leased to `owner`.
+ * Completed step results are reused, except those a saga undid (compensation done): those steps run
+ * again, and so do the forks and fork branches around them (`forksAround`: step → their ids).
+ * Failed, skipped and cancelled results are dropped, and with them the saga plan (a later failure
+ * plans its own, over what is completed then). Call it inside a transaction.
  */
 export async function restartRun(
   db: Queryable,
   id: string,
   owner: string,
   leaseMs: number,
+  forksAround: Map<string, string[]> = new Map(),
 ): Promise<RunRow | undefined> {
   const { rows } = await db.query<RunRow>(
     `update workflow_runs
@@ -17,10 +21,19 @@ export async function restartRun(
       where id = $1 and status in ('failed', 'cancelled') returning *`,
     [id, owner, leaseMs],
   );
-  if (rows[0])
-    await db.query(
-      `delete from workflow_step_results where run_id = $1 and status <> 'completed'`,
+  if (!rows[0]) return undefined;
+  const undone = (
+    await db.query<{ step_id: string }>(
+      `select step_id from workflow_compensations where run_id = $1 and status = 'done'`,
       [id],
-    );
+    )
+  ).rows.map((r) => r.step_id);
+  const redo = [...new Set([...undone, ...undone.flatMap((s) => forksAround.get(s) ?? [])])];
+  await db.query(
+    `delete from workflow_step_results
+      where run_id = $1 and (status <> 'completed' or step_id = any($2::text[]))`,
+    [id, redo],
+  );
+  await db.query('delete from workflow_compensations where run_id = $1', [id]);
   return rows[0];
 }

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { eventually, useTestApp } from './support/app.ts';
+import { ended, eventually, useTestApp } from './support/app.ts';
 
 // TIME_SCALE 0.01: the breaker opens after 5 failures in a row for 300 ms.
 const fixture = useTestApp();
@@ -55,7 +55,7 @@ describe('reliability of user-defined workflow steps', () => {
     expect(await breaker(key)).toMatchObject({ state: 'closed', failures: 0 });
   });
 
-  it('cancel stops the running step and compensates; retry runs the rest again, keeping what completed', async () => {
+  it('cancel stops the running step and compensates; retry redoes what the saga undid, with new idempotency keys', async () => {
     let held = true;
     const api = await receiver(async (call) => {
       if (call.path === '/slow' && held) await new Promise(() => undefined);
@@ -101,8 +101,79 @@ describe('reliability of user-defined workflow steps', () => {
     held = false;
     expect(await fixture.app.definitions.retry(id)).toMatchObject({ attempt: 2 });
     const retried = await untilEnded(id);
-    expect(retried).toMatchObject({ status: 'completed', attempt: 2 });
-    expect(api.calls.filter((c) => c.path === '/reserve' && c.method === 'POST')).toHaveLength(1);
+    expect(retried).toMatchObject({ status: 'completed', attempt: 2, compensations: [] });
+    // The reservation was released by the saga: the retry reserves again (it must not count as done).
+    expect(api.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /reserve',
+      'POST /slow',
+      'DELETE /reserve',
+      'POST /reserve',
+      'POST /slow',
+    ]);
+    const keys = api.calls.map((c) => c.headers['idempotency-key']);
+    expect(keys).toEqual([
+      `${id}:1:reserve`,
+      `${id}:1:slow`,
+      `${id}:1:compensate:reserve`,
+      `${id}:2:reserve`,
+      `${id}:2:slow`,
+    ]);
+  });
+
+  it('retry after a saga: steps it undid run again, and a second failure compensates them again', async () => {
+    let attempt = 1;
+    const api = await receiver((call) => {
+      if (call.method === 'POST' && call.path === '/b')
+        return { status: attempt === 1 ? 400 : 200 };
+      if (call.method === 'POST' && call.path === '/c') return { status: 400 };
+      return { status: 200 };
+    });
+    const names = ['a', 'b', 'c'];
+    await fixture.app.definitions.create({
+      id: 'resaga',
+      steps: names.map((s) => ({
+        id: s,
+        kind: 'http',
+        method: 'POST',
+        url: `${api.url}/${s}`,
+        compensation: `undo-${s}`,
+        onError: { strategy: 'compensate' },
+      })),
+      compensations: names.map((s) => ({
+        id: `undo-${s}`,
+        kind: 'http',
+        method: 'DELETE',
+        url: `${api.url}/${s}`,
+      })),
+    });
+    const { id } = await fixture.app.definitions.startRun('resaga', {});
+    const first = await untilEnded(id);
+    expect(first.status).toBe('failed');
+    expect(first.compensations.map((c) => `${c.step}:${c.status}`)).toEqual(['a:done']);
+
+    attempt = 2;
+    await fixture.app.definitions.retry(id);
+    const second = await eventually(
+      () => run(id),
+      (r) => r.attempt === 2 && ended(r),
+    );
+    expect(second.status).toBe('failed');
+    expect(second.steps.map((s) => `${s.step}:${s.status}`)).toEqual([
+      'a:completed',
+      'b:completed',
+      'c:failed',
+    ]);
+    expect(second.compensations.map((c) => `${c.step}:${c.status}`)).toEqual(['b:done', 'a:done']);
+    expect(api.calls.map((c) => `${c.method} ${c.path} ${c.headers['idempotency-key']}`)).toEqual([
+      `POST /a ${id}:1:a`,
+      `POST /b ${id}:1:b`,
+      `DELETE /a ${id}:1:compensate:a`,
+      `POST /a ${id}:2:a`,
+      `POST /b ${id}:2:b`,
+      `POST /c ${id}:2:c`,
+      `DELETE /b ${id}:2:compensate:b`,
+      `DELETE /a ${id}:2:compensate:a`,
+    ]);
   });
 
   it("a process that lost a run's lease to another stops its step and writes nothing more", async () => {
