@@ -28,6 +28,7 @@ const consoleSections = [
   ['/console', 'Sessions'],
   ['/console/escalations', 'Escalations'],
   ['/console/runs', 'Implementation runs'],
+  ['/console/workflows', 'Workflows'],
 ] as const;
 
 function nav({ area, current, viewer }: PageOptions): SafeHtml {

@@ -13,6 +13,7 @@ import { consoleLive } from './console/live.ts';
 import { runsPage } from './console/runs-page.ts';
 import { sessionTimelinePage } from './console/session-timeline.ts';
 import { sessionsListPage } from './console/sessions-list.ts';
+import { workflowPage, workflowsPage } from './console/workflows-page.ts';
 import { errorPage, redirect } from './layout.ts';
 import { signIn, signInPage, signOut } from './signin.ts';
 import { PageKeys, type Viewer } from './viewer.ts';
@@ -97,6 +98,8 @@ export function pageRoutes(apiKeys: string[]): ApiRoute[] {
       guarded('operator', (c, _app, viewer) => escalationPage(c, viewer, c.req.param('id') ?? '')),
     ),
     get('/console/runs', guarded('operator', runsPage)),
+    get('/console/workflows', guarded('operator', workflowsPage)),
+    get('/console/workflows/:id', guarded('operator', workflowPage)),
     get(
       '/console/*',
       guarded('operator', (_c, _app, viewer) =>
