@@ -16,16 +16,19 @@ export function findStep(list: Step[], id: string): Step | undefined {
 }
 
 /**
- * For every step inside a fork, the forks and fork branches around it (outermost first): what must
- * run again when that step is to be redone (a fork and branch recorded completed are not re-entered).
+ * For every step and fork branch inside a fork, the forks and fork branches around it (outermost
+ * first): a fork recorded as settled is not re-entered, so a step redone must redo them too, and a
+ * step of a fork kept as settled keeps its outcome (e.g. cancelled by an `any` join).
  */
 export function forksAround(list: Step[], around: string[] = []): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const step of list) {
     if (around.length) map.set(step.id, around);
     if (step.kind === 'parallel')
-      for (const b of step.branches)
+      for (const b of step.branches) {
+        map.set(b.id, [...around, step.id]);
         for (const [id, ids] of forksAround(b.steps, [...around, step.id, b.id])) map.set(id, ids);
+      }
     if (step.kind === 'branch')
       for (const arm of [step.trueBranch, step.falseBranch ?? []])
         for (const [id, ids] of forksAround(arm, around)) map.set(id, ids);

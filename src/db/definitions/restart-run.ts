@@ -4,8 +4,9 @@ import type { Queryable, RunRow } from './types.ts';
  * Make an ended (failed or cancelled) run runnable again: the next attempt, leased to `owner`.
  * Completed step results are reused, except those a saga undid (compensation done): those steps run
  * again, and so do the forks and fork branches around them (`forksAround`: step → their ids).
- * Failed, skipped and cancelled results are dropped, and with them the saga plan (a later failure
- * plans its own, over what is completed then). Call it inside a transaction.
+ * Failed, skipped and cancelled results are dropped (they run again), except inside a fork kept as
+ * completed (e.g. a branch its `any` join cancelled stays cancelled). The saga plan is dropped too: a
+ * later failure plans its own, over what is completed then. Call it inside a transaction.
  */
 export async function restartRun(
   db: Queryable,
@@ -28,11 +29,26 @@ export async function restartRun(
       [id],
     )
   ).rows.map((r) => r.step_id);
-  const redo = [...new Set([...undone, ...undone.flatMap((s) => forksAround.get(s) ?? [])])];
+  const redo = new Set([...undone, ...undone.flatMap((s) => forksAround.get(s) ?? [])]);
+  const results = (
+    await db.query<{ step_id: string; status: string }>(
+      'select step_id, status from workflow_step_results where run_id = $1',
+      [id],
+    )
+  ).rows;
+  const completed = new Set(
+    results.filter((r) => r.status === 'completed' && !redo.has(r.step_id)).map((r) => r.step_id),
+  );
+  const keep = results
+    .filter(
+      (r) =>
+        completed.has(r.step_id) ||
+        (forksAround.get(r.step_id) ?? []).some((around) => completed.has(around)),
+    )
+    .map((r) => r.step_id);
   await db.query(
-    `delete from workflow_step_results
-      where run_id = $1 and (status <> 'completed' or step_id = any($2::text[]))`,
-    [id, redo],
+    'delete from workflow_step_results where run_id = $1 and step_id <> all($2::text[])',
+    [id, keep],
   );
   await db.query('delete from workflow_compensations where run_id = $1', [id]);
   return rows[0];

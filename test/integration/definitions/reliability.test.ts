@@ -176,6 +176,109 @@ describe('reliability of user-defined workflow steps', () => {
     ]);
   });
 
+  it('retry keeps a settled fork-join as it ended, unless the saga undid a step inside it', async () => {
+    let attempt = 1;
+    const api = await receiver(async (call) => {
+      if (call.path.startsWith('/slow')) await new Promise((r) => setTimeout(r, 1_500));
+      if (call.method === 'POST' && call.path.startsWith('/finish'))
+        return { status: attempt === 1 ? 400 : 200 };
+      return { status: 200 };
+    });
+    const race = (suffix: string, compensated: boolean) => ({
+      id: `race${suffix}`,
+      steps: [
+        {
+          id: 'fork',
+          kind: 'parallel',
+          join: 'any',
+          branches: [
+            {
+              id: 'fast',
+              steps: [
+                {
+                  id: 'quick',
+                  kind: 'http',
+                  method: 'POST',
+                  url: `${api.url}/quick${suffix}`,
+                  ...(compensated ? { compensation: 'undo-quick' } : {}),
+                },
+              ],
+            },
+            {
+              id: 'slow-branch',
+              steps: [
+                { id: 'slow', kind: 'http', method: 'POST', url: `${api.url}/slow${suffix}` },
+              ],
+            },
+          ],
+        },
+        {
+          id: 'finish',
+          kind: 'http',
+          method: 'POST',
+          url: `${api.url}/finish${suffix}`,
+          ...(compensated ? { onError: { strategy: 'compensate' } } : {}),
+        },
+      ],
+      compensations: compensated
+        ? [{ id: 'undo-quick', kind: 'http', method: 'DELETE', url: `${api.url}/quick${suffix}` }]
+        : [],
+    });
+    const calls = (suffix: string) =>
+      api.calls.filter((c) => c.path.endsWith(suffix)).map((c) => `${c.method} ${c.path}`);
+    const outcome = (r: Awaited<ReturnType<typeof run>>) =>
+      r.steps.map((s) => `${s.step}:${s.status}`).sort();
+    const settled = [
+      'fast:completed',
+      'finish:completed',
+      'fork:completed',
+      'quick:completed',
+      'slow-branch:cancelled',
+      'slow:cancelled',
+    ];
+
+    // Nothing undone: the fork is not re-entered; its cancelled branch stays cancelled.
+    await fixture.app.definitions.create(race('-kept', false));
+    const kept = (await fixture.app.definitions.startRun('race-kept', {})).id;
+    expect((await untilEnded(kept)).status).toBe('failed');
+    attempt = 2;
+    await fixture.app.definitions.retry(kept);
+    const keptAgain = await eventually(
+      () => run(kept),
+      (r) => r.attempt === 2 && ended(r),
+    );
+    expect(keptAgain.status).toBe('completed');
+    expect(outcome(keptAgain)).toEqual(settled);
+    expect(calls('-kept').sort()).toEqual([
+      'POST /finish-kept',
+      'POST /finish-kept',
+      'POST /quick-kept',
+      'POST /slow-kept',
+    ]);
+
+    // The saga undid `quick`: the fork runs again as a whole (and its join cancels `slow` again).
+    attempt = 1;
+    await fixture.app.definitions.create(race('-undone', true));
+    const undone = (await fixture.app.definitions.startRun('race-undone', {})).id;
+    expect((await untilEnded(undone)).compensations).toEqual([
+      expect.objectContaining({ step: 'quick', status: 'done' }),
+    ]);
+    attempt = 2;
+    await fixture.app.definitions.retry(undone);
+    const redone = await eventually(
+      () => run(undone),
+      (r) => r.attempt === 2 && ended(r),
+    );
+    expect(redone.status).toBe('completed');
+    expect(outcome(redone)).toEqual(settled);
+    // The branches of a fork start in either order.
+    const [first, second] = [calls('-undone').slice(0, 4), calls('-undone').slice(4)];
+    expect(first.slice(2)).toEqual(['POST /finish-undone', 'DELETE /quick-undone']);
+    expect(second.slice(2)).toEqual(['POST /finish-undone']);
+    for (const forked of [first, second])
+      expect(forked.slice(0, 2).sort()).toEqual(['POST /quick-undone', 'POST /slow-undone']);
+  });
+
   it("a process that lost a run's lease to another stops its step and writes nothing more", async () => {
     let aborted: () => void = () => undefined;
     const requestAborted = new Promise<void>((r) => {
