@@ -15,6 +15,8 @@ export { DELIVER_TASK } from '../db/notify/record-attempt.ts';
 const payloadSchema = z.object({
   deliveryId: z.number().int().positive(),
   attempt: z.number().int().positive(),
+  /** Where this round of attempts started: 1, or later after `POST /api/deliveries/:id/retry`. */
+  roundStart: z.number().int().positive().default(1),
 });
 
 export interface DeliverDeps {
@@ -51,7 +53,7 @@ export function deliverTask(deps: DeliverDeps): Task {
       helpers.logger.error(`notify: ignoring malformed delivery job ${JSON.stringify(raw)}`);
       return;
     }
-    const { deliveryId, attempt } = parsed.data;
+    const { deliveryId, attempt, roundStart } = parsed.data;
     const d = await selectDelivery(deps.pool, deliveryId);
     // Delivered, dead, gone, or an attempt already recorded: nothing to do.
     if (!d || d.delivered_at || d.dead_at || d.attempts !== attempt - 1) return;
@@ -63,16 +65,18 @@ export function deliverTask(deps: DeliverDeps): Task {
       error = ((cause as Error).message || String(cause)).slice(0, 1000);
     }
     const durationMs = performance.now() - started;
+    // Each round (the first, and each retry of a dead letter) has maxAttempts attempts.
+    const inRound = attempt - roundStart + 1;
     const retryInMs =
-      error !== undefined && attempt < deps.maxAttempts
-        ? retryDelayMs(attempt, deps.retryBaseMs, deps.timeScale)
+      error !== undefined && inRound < deps.maxAttempts
+        ? retryDelayMs(inRound, deps.retryBaseMs, deps.timeScale)
         : undefined;
     await withTransaction(deps.pool, (client) =>
-      recordAttempt(client, { deliveryId, attempt, durationMs, error, retryInMs }),
+      recordAttempt(client, { deliveryId, attempt, durationMs, error, retryInMs, roundStart }),
     );
     if (error !== undefined)
       deps.log?.warn(
-        `notify: ${d.channel} delivery ${deliveryId} to ${d.target} failed (attempt ${attempt}/${deps.maxAttempts}): ${error}${retryInMs === undefined ? '; dead-lettered' : `; retry in ${retryInMs} ms`}`,
+        `notify: ${d.channel} delivery ${deliveryId} to ${d.target} failed (attempt ${attempt}/${roundStart - 1 + deps.maxAttempts}): ${error}${retryInMs === undefined ? '; dead-lettered' : `; retry in ${retryInMs} ms`}`,
       );
   };
 }

@@ -11,6 +11,7 @@ export {
 export { settingsOf, type NotifySettings } from './settings.ts';
 export { writeNotifySettings } from '../db/notify/write-notify-settings.ts';
 export type {
+  DeliveryView,
   EscalationStatus,
   EscalationView,
   MentorView,

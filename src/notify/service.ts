@@ -10,13 +10,17 @@ import { DELIVER_TASK, deliverTask } from './deliver-task.ts';
 import { settingsOf } from './settings.ts';
 import { acknowledgeEscalation } from '../db/notify/acknowledge-escalation.ts';
 import { assignEscalation } from '../db/notify/assign-escalation.ts';
+import { lockDelivery } from '../db/notify/lock-delivery.ts';
 import { lockEscalation } from '../db/notify/lock-escalation.ts';
 import { replaceLearnerMentors } from '../db/notify/replace-learner-mentors.ts';
 import { resolveEscalation } from '../db/notify/resolve-escalation.ts';
+import { reviveDelivery } from '../db/notify/revive-delivery.ts';
+import { selectDeliveryView } from '../db/notify/select-delivery-view.ts';
 import { selectEscalation, selectEscalations } from '../db/notify/select-escalations.ts';
 import { selectMentor, selectMentors } from '../db/notify/select-mentors.ts';
 import { selectNotifications } from '../db/notify/select-notifications.ts';
 import type {
+  DeliveryView,
   EscalationFilter,
   EscalationView,
   MentorView,
@@ -56,6 +60,12 @@ export interface NotifyService {
   resolve(id: number, by: string, note?: string): Promise<EscalationView>;
   /** Sends the mentor's text into the escalation's session as a `mentor-message` event. */
   reply(id: number, input: { text: string; by: string }, key?: string): Promise<ReplyResult>;
+  /**
+   * Sends a dead-lettered delivery again: one more round of attempts (`NOTIFY_MAX_ATTEMPTS`, the
+   * backoff from its start), its earlier attempts kept. 404 unknown id; 409 when it was delivered or
+   * is still being retried.
+   */
+  retryDelivery(id: number): Promise<DeliveryView>;
   listNotifications(filter: NotificationFilter): Promise<NotificationView[]>;
   listMentors(): Promise<MentorView[]>;
   putMentor(id: string, mentor: MentorWrite): Promise<MentorView>;
@@ -142,6 +152,26 @@ export function createNotifyService(options: NotifyServiceOptions): NotifyServic
       // Answering is taking it on: an open escalation stops re-escalating.
       await acknowledgeEscalation(pool, id, input.by);
       return { eventId: result.event.id, duplicate: result.event.duplicate };
+    },
+    async retryDelivery(id) {
+      await withTransaction(pool, async (client) => {
+        const row = await lockDelivery(client, id);
+        if (!row) throw new AppError('NOT_FOUND', `delivery ${id} not found`, { field: 'id' });
+        if (row.delivered_at)
+          throw new AppError(
+            'CONFLICT',
+            `delivery ${id} was delivered at ${row.delivered_at.toISOString()}: nothing to retry`,
+            { field: 'id', details: { state: 'delivered' } },
+          );
+        if (!row.dead_at)
+          throw new AppError(
+            'CONFLICT',
+            `delivery ${id} is still being retried${row.next_attempt_at ? ` (next attempt at ${row.next_attempt_at.toISOString()})` : ''}: only a dead-lettered delivery can be retried`,
+            { field: 'id', details: { state: 'retrying' } },
+          );
+        await reviveDelivery(client, id, row.attempts);
+      });
+      return (await selectDeliveryView(pool, id))!;
     },
     listNotifications: (filter) => selectNotifications(pool, filter),
     listMentors: () => selectMentors(pool),

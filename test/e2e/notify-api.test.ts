@@ -125,6 +125,37 @@ describe('the escalations API', () => {
     expect(acknowledged.body.escalations).toEqual([]);
   });
 
+  it('refuses to retry a delivery that is unknown (404), malformed (400), delivered or still retrying (409), or asked by a learner key (403)', async () => {
+    const { deliveries } = (await admin.get(`/escalations/${id}`)).body as {
+      deliveries: { id: number; channel: string }[];
+    };
+    const webhook = deliveries.find((d) => d.channel === 'webhook')!;
+    const email = deliveries.find((d) => d.channel === 'email')!;
+    const unknown = await admin.post('/deliveries/999999/retry', {});
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    const badId = await admin.post('/deliveries/abc/retry', {});
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.field).toMatch(/id/);
+    const delivered = await admin.post(`/deliveries/${webhook.id}/retry`, {});
+    expect(delivered.status).toBe(409);
+    expect(delivered.body.error).toMatchObject({
+      code: 'CONFLICT',
+      field: 'id',
+      state: 'delivered',
+    });
+    const retrying = await admin.post(`/deliveries/${email.id}/retry`, {});
+    expect(retrying.status).toBe(409);
+    expect(retrying.body.error).toMatchObject({ code: 'CONFLICT', field: 'id', state: 'retrying' });
+    expect(retrying.body.error.message).toMatch(/still being retried \(next attempt at /);
+    expect((await ana.post(`/deliveries/${email.id}/retry`, {})).status).toBe(403);
+    // Nothing changed: the e-mail waits for its next attempt.
+    const after = (await admin.get(`/escalations/${id}`)).body.deliveries.find(
+      (d: { id: number }) => d.id === email.id,
+    );
+    expect(after).toMatchObject({ attempts: 1, deadAt: null, deliveredAt: null });
+  });
+
   it('answers 404 for an unknown escalation and 400 naming the field for bad input', async () => {
     for (const res of [
       await admin.get('/escalations/999999'),

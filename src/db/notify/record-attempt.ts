@@ -12,6 +12,8 @@ export interface AttemptResult {
   readonly error?: string;
   /** When failed: wait this long before the next attempt; undefined → dead-lettered. */
   readonly retryInMs?: number;
+  /** The first attempt of this round (1, or the attempt a retry of a dead letter started at). */
+  readonly roundStart?: number;
 }
 
 /**
@@ -50,7 +52,11 @@ export async function recordAttempt(db: Queryable, r: AttemptResult): Promise<bo
          run_at => now() + make_interval(secs => $3::float8 / 1000), max_attempts => 3)`,
       [
         DELIVER_TASK,
-        JSON.stringify({ deliveryId: r.deliveryId, attempt: r.attempt + 1 }),
+        JSON.stringify({
+          deliveryId: r.deliveryId,
+          attempt: r.attempt + 1,
+          ...(r.roundStart && r.roundStart > 1 ? { roundStart: r.roundStart } : {}),
+        }),
         r.retryInMs,
       ],
     );

@@ -86,7 +86,8 @@ const assignmentBody = z
     path: ['mentorId'],
   });
 
-const deliverySchema = z.object({
+/** A delivery as the API shows it (also `POST /api/deliveries/:id/retry`'s answer). */
+export const deliverySchema = z.object({
   id: z.number(),
   channel: z.enum(['webhook', 'slack', 'email']),
   target: z.string(),

@@ -7,6 +7,7 @@ import {
   type AppEnv,
   type RouteDefinition,
 } from '../route.ts';
+import { deliveryRoutes } from './deliveries.ts';
 import { escalationRoutes } from './escalations.ts';
 import { runRoutes } from './runs.ts';
 import { sessionRoutes } from './sessions.ts';
@@ -20,6 +21,7 @@ export const routeDefinitions: RouteDefinition<any, any, any>[] = [
   ...runRoutes,
   ...webhookRoutes,
   ...escalationRoutes,
+  ...deliveryRoutes,
   ...workflowDefinitionRoutes,
   ...workflowRunRoutes,
   defineRoute({

@@ -205,6 +205,10 @@ document.addEventListener('submit', async (event) => {
         ...(comment ? { comment } : {}),
       });
       done = approved ? 'Approved.' : 'Rejected.';
+    } else if (action === 'retry-delivery') {
+      const id = encodeURIComponent(form.dataset.delivery);
+      answer = await postJson(`/api/deliveries/${id}/retry`, {});
+      done = `Delivery ${form.dataset.delivery} queued again.`;
     } else {
       const id = encodeURIComponent(form.dataset.escalation);
       const base = `/api/escalations/${id}`;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { formatTime, shortId } from '../format.ts';
 import { callApi } from '../api-call.ts';
+import { type DeliveryJson, deliveriesTable } from './deliveries-table.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { errorPage, fragment, page } from '../layout.ts';
 import type { Viewer } from '../viewer.ts';
@@ -19,14 +20,7 @@ export interface EscalationJson {
   acknowledgedBy: string | null;
   assignedTo: string | null;
   resolvedAt: string | null;
-  deliveries: {
-    channel: string;
-    target: string;
-    attempts: number;
-    lastError: string | null;
-    deliveredAt: string | null;
-    deadAt: string | null;
-  }[];
+  deliveries: DeliveryJson[];
 }
 
 const statuses = ['open', 'acknowledged', 'resolved'] as const;
@@ -34,13 +28,7 @@ const statuses = ['open', 'acknowledged', 'resolved'] as const;
 function deliveries(e: EscalationJson): SafeHtml {
   if (!e.deliveries?.length)
     return html`<p class="muted">No delivery (no channel configured for it).</p>`;
-  return html`<table class="deliveries"><caption>Deliveries of escalation ${e.id}</caption>
-<thead><tr><th scope="col">Channel</th><th scope="col">Target</th><th scope="col">Attempts</th><th scope="col">State</th><th scope="col">Last error</th></tr></thead>
-<tbody>${e.deliveries.map(
-    (d) => html`<tr><td>${d.channel}</td><td>${d.target}</td><td>${d.attempts}</td>
-<td>${d.deliveredAt ? html`<span class="badge ok">delivered ${formatTime(d.deliveredAt)}</span>` : d.deadAt ? html`<span class="badge bad">dead ${formatTime(d.deadAt)}</span>` : html`<span class="badge warn">retrying</span>`}</td>
-<td>${d.lastError ?? '—'}</td></tr>`,
-  )}</tbody></table>`;
+  return deliveriesTable(`Deliveries of escalation ${e.id}`, e.deliveries);
 }
 
 function actions(e: EscalationJson): SafeHtml {
