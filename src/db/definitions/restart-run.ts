@@ -6,7 +6,8 @@ import type { Queryable, RunRow } from './types.ts';
  * again, and so do the forks and fork branches around them (`forksAround`: step → their ids).
  * Failed, skipped and cancelled results are dropped (they run again), except inside a fork kept as
  * completed (e.g. a branch its `any` join cancelled stays cancelled). The saga plan is dropped too: a
- * later failure plans its own, over what is completed then. Call it inside a transaction.
+ * later failure plans its own, over what is completed then; so are the human tasks and event waits
+ * of the steps that run again. Call it inside a transaction.
  */
 export async function restartRun(
   db: Queryable,
@@ -51,5 +52,12 @@ export async function restartRun(
     [id, keep],
   );
   await db.query('delete from workflow_compensations where run_id = $1', [id]);
+  // A step that runs again asks again and waits again: its cancelled (or answered) task and its
+  // timed-out wait would otherwise be found by (run, step) and the step never resumed.
+  for (const table of ['workflow_human_tasks', 'workflow_event_waits'])
+    await db.query(`delete from ${table} where run_id = $1 and step_id <> all($2::text[])`, [
+      id,
+      keep,
+    ]);
   return rows[0];
 }

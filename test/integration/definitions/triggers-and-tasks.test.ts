@@ -99,6 +99,69 @@ describe('sub-workflows, timeouts, tasks and triggers', () => {
     expect(cancelled.steps[0]!.status).toBe('cancelled');
   });
 
+  it('retry after a cancelled human task or a timed-out event wait asks and waits again', async () => {
+    await fixture.app.definitions.create({
+      id: 'ask-then-wait',
+      steps: [
+        { id: 'ask', kind: 'human', assignee: 'lead@example.test' },
+        { id: 'wait', kind: 'event', event: 'parcel.arrived', timeoutMs: 150 },
+      ],
+    });
+    const { id } = await fixture.app.definitions.startRun('ask-then-wait', {});
+    await eventually(
+      () => run(id),
+      (r) => r.status === 'waiting',
+    );
+    await fixture.app.definitions.cancel(id);
+    expect((await untilEnded(id)).tasks.map((t) => t.status)).toEqual(['cancelled']);
+
+    await fixture.app.definitions.retry(id);
+    const asked = await eventually(
+      () => run(id),
+      (r) => r.status === 'waiting' && r.tasks.length === 1 && r.tasks[0]!.status === 'open',
+    );
+    await fixture.app.definitions.answerTask(asked.tasks[0]!.id, { ok: true });
+    // Nothing arrives: the wait times out and the run fails.
+    const timedOut = await untilEnded(id);
+    expect(timedOut).toMatchObject({ status: 'failed', error: { step: 'wait' } });
+
+    await fixture.app.definitions.retry(id);
+    await eventually(
+      () => run(id),
+      (r) => r.status === 'waiting' && r.currentSteps.includes('wait'),
+    );
+    expect(await fixture.app.definitions.emitEvent('parcel.arrived', { n: 1 })).toMatchObject({
+      resumed: [id],
+    });
+    const done = await untilEnded(id);
+    expect(done).toMatchObject({ status: 'completed', attempt: 3, output: { n: 1 } });
+  });
+
+  it('retry of a parent whose sub-workflow failed starts a new child run', async () => {
+    let calls = 0;
+    const api = await fixture.receiver(() => ({ status: ++calls === 1 ? 400 : 200 }));
+    await fixture.app.definitions.create({
+      id: 'flaky-child',
+      steps: [{ id: 'call', kind: 'http', method: 'POST', url: `${api.url}/work` }],
+    });
+    await fixture.app.definitions.create({
+      id: 'flaky-parent',
+      steps: [{ id: 'child', kind: 'workflow', workflow: 'flaky-child' }],
+    });
+    const { id } = await fixture.app.definitions.startRun('flaky-parent', {});
+    expect((await untilEnded(id)).status).toBe('failed');
+    await fixture.app.definitions.retry(id);
+    const done = await eventually(
+      () => run(id),
+      (r) => r.attempt === 2 && ended(r),
+    );
+    expect(done.status).toBe('completed');
+    expect((await runsOf('flaky-child')).map((r) => r.status).sort()).toEqual([
+      'completed',
+      'failed',
+    ]);
+  });
+
   it('an answer whose resume was lost (its process died) is picked up by the background pass', async () => {
     await fixture.app.definitions.create({
       id: 'stranded',
