@@ -247,6 +247,11 @@ export const triggerSchema = z.discriminatedUnion('type', [
     cron: z.string().min(9).max(200),
     input: z.record(z.string(), z.unknown()).optional(),
   }),
+  /**
+   * An event (`POST /api/workflow-events`, or a system event) starts a run when `condition` holds.
+   * The run's input is the payload's fields with the whole payload as `event` (`input.ticket.id` and
+   * `input.event.ticket.id` read the same), so one definition can have webhook and event triggers.
+   */
   z.strictObject({
     type: z.literal('event'),
     event: z.string().min(1).max(200),

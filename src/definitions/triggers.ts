@@ -36,6 +36,16 @@ async function activeSpecs(engine: DefinitionEngine) {
 }
 
 /**
+ * The input of a run an event starts: the payload's fields (what a webhook delivery of the same
+ * payload starts with, so `input.ticket.id` works for both) and the whole payload as `input.event`.
+ */
+export function eventInput(payload: unknown): Record<string, unknown> {
+  return payload && typeof payload === 'object' && !Array.isArray(payload)
+    ? { ...payload, event: payload }
+    : { event: payload };
+}
+
+/**
  * Deliver an event: resume every run waiting for it whose `match` accepts the payload, and start
  * every definition with an `event` trigger of that name whose condition holds. Returns both lists.
  */
@@ -72,14 +82,10 @@ export async function deliverEvent(
         !test(trigger.condition, { event: payload, payload, input: payload })
       )
         continue;
-      const { run, duplicate } = await engine.startRun(
-        id,
-        { event: payload },
-        {
-          trigger: { type: 'event', event: name },
-          ...(options.id ? { idempotencyKey: `event:${id}:${name}:${options.id}` } : {}),
-        },
-      );
+      const { run, duplicate } = await engine.startRun(id, eventInput(payload), {
+        trigger: { type: 'event', event: name },
+        ...(options.id ? { idempotencyKey: `event:${id}:${name}:${options.id}` } : {}),
+      });
       if (!duplicate) started.push(run.id);
     }
   }
@@ -99,14 +105,10 @@ export function runFailedTrigger(engine: DefinitionEngine) {
           !test(trigger.condition, { event: payload, payload, input: payload })
         )
           continue;
-        await engine.startRun(
-          id,
-          { event: payload },
-          {
-            trigger: { type: 'event', event: 'workflow-run.failed', runId: run.id },
-            idempotencyKey: `event:${id}:workflow-run.failed:${run.id}:${run.attempt}`,
-          },
-        );
+        await engine.startRun(id, eventInput(payload), {
+          trigger: { type: 'event', event: 'workflow-run.failed', runId: run.id },
+          idempotencyKey: `event:${id}:workflow-run.failed:${run.id}:${run.attempt}`,
+        });
       }
     }
   };
@@ -142,14 +144,10 @@ export async function sessionEscalatedTriggers(engine: DefinitionEngine): Promis
           !test(trigger.condition, { event: payload, payload, input: payload })
         )
           continue;
-        const { run, duplicate } = await engine.startRun(
-          id,
-          { event: payload },
-          {
-            trigger: { type: 'event', event: 'session.escalated', escalationId: escalation.id },
-            idempotencyKey: `event:${id}:session.escalated:${escalation.id}`,
-          },
-        );
+        const { run, duplicate } = await engine.startRun(id, eventInput(payload), {
+          trigger: { type: 'event', event: 'session.escalated', escalationId: escalation.id },
+          idempotencyKey: `event:${id}:session.escalated:${escalation.id}`,
+        });
         if (!duplicate) started.push(run.id);
       }
     }
