@@ -1,10 +1,6 @@
 import type { Queryable } from '../transaction.ts';
-import { deliveryJson } from './delivery-json.ts';
+import { runNotificationJson, sessionNotificationJson } from './notification-json.ts';
 import type { NotificationFilter, NotificationView } from './types.ts';
-
-const deliveriesOf = (source: string, id: string) =>
-  `coalesce((select json_agg(${deliveryJson('d')} order by d.id) from deliveries d
-             where d.source = '${source}' and d.notification_id = ${id}), '[]'::json)`;
 
 /** Notifications newest first (session recipients other than the learner, and every run notification). */
 export async function selectNotifications(
@@ -13,19 +9,13 @@ export async function selectNotifications(
 ): Promise<NotificationView[]> {
   const { rows } = await db.query<{ view: NotificationView }>(
     `select view from (
-       select n.created_at, n.id, json_build_object('source', 'session', 'id', n.id, 'kind', n.kind,
-         'recipient', n.recipient, 'sessionId', n.session_id, 'runId', null, 'payload', n.payload,
-         'createdAt', n.created_at, 'deliveredAt', n.delivered_at,
-         'deliveries', ${deliveriesOf('session', 'n.id')}) as view
+       select n.created_at, n.id, ${sessionNotificationJson('n')} as view
        from notifications n
        where n.recipient_kind <> 'learner' and ($1::text is null or $1 = 'session')
          and ($2::text is null or n.kind = $2) and ($3::uuid is null or n.session_id = $3)
          and $4::text is null
        union all
-       select r.created_at, r.id, json_build_object('source', 'run', 'id', r.id, 'kind', r.kind,
-         'recipient', r.recipient, 'sessionId', null, 'runId', r.run_id, 'payload', r.payload,
-         'createdAt', r.created_at, 'deliveredAt', r.delivered_at,
-         'deliveries', ${deliveriesOf('run', 'r.id')}) as view
+       select r.created_at, r.id, ${runNotificationJson('r')} as view
        from implementation_notifications r
        where ($1::text is null or $1 = 'run') and ($2::text is null or r.kind = $2)
          and ($4::text is null or r.run_id = $4) and $3::uuid is null

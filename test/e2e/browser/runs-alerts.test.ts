@@ -7,13 +7,16 @@ import {
   type RecordedRequest,
 } from '../../helpers/fake-openai-server.ts';
 import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
+import { startReceiver } from '../../integration/notify/support/receivers.ts';
 import { apiClient, pollUntil, type Api } from '../support/api-client.ts';
 import { launchBrowser, pageErrors, poll, screenshot, signedIn } from './support/browser.ts';
 
 /**
  * The runs dashboard's alerts, each brought about for real: a model that never answers holds a run
  * in its plan phase (stuck), insecure plans fail their review (failure rate), and an approval left
- * unanswered past its scaled timeout (24 h × TIME_SCALE ≈ 4 s) is overdue. The console shows each.
+ * unanswered past its scaled timeout (24 h × TIME_SCALE ≈ 4 s) is overdue. The console shows each,
+ * and the approval request's webhook delivery, dead-lettered while the receiver is down, among the
+ * undelivered notifications, with a Retry that delivers it once the receiver is back.
  */
 const timeScale = 0.00005;
 
@@ -59,14 +62,19 @@ function answer(request: RecordedRequest): FakeReply {
 }
 
 let fake: FakeOpenAIServer;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let server: CliProcess & { url: string };
 let browser: Browser;
 let api: Api;
 
 beforeAll(async () => {
   fake = await startFakeOpenAIServer({ respond: answer });
+  receiver = await startReceiver();
+  await receiver.down();
   [server, browser] = await Promise.all([
     startServer({
+      NOTIFY_WEBHOOK_URLS: `${receiver.url}/hook`,
+      NOTIFY_MAX_ATTEMPTS: '2',
       MODEL: 'openai/gpt-4o-mini',
       OPENAI_API_KEY: 'test',
       OPENAI_BASE_URL: fake.baseURL,
@@ -82,6 +90,7 @@ afterAll(async () => {
   await browser?.close();
   if (server?.child.exitCode === null) server.child.kill('SIGKILL');
   await fake?.close();
+  await receiver?.close();
 });
 
 const start = async (request: string, extra: Record<string, unknown> = {}) => {
@@ -138,7 +147,25 @@ describe('runs dashboard alerts', () => {
     await poll(() =>
       page.locator(`#approvals > li[data-key="${waiting}"]`).textContent(),
     ).toContain('overdue');
+    // The approval request could not be delivered: dead after its two attempts, shown live.
+    const notice = page.locator('#undelivered > li', { hasText: 'approval.requested' });
+    await poll(() => notice.textContent()).toContain(waiting);
+    const row = notice.locator('table.deliveries tbody tr', { hasText: 'webhook' });
+    await poll(() => row.textContent()).toMatch(/dead.*ECONNREFUSED/s);
+    await expect(row.locator('td').nth(2).textContent()).resolves.toBe('2');
     await screenshot(page, 'console-runs-alerts');
+
+    // Back up: Retry delivers it, and it leaves the list.
+    await receiver.up();
+    await row.getByRole('button', { name: /^Retry delivery \d+ to / }).click();
+    await poll(() => page.locator('#action-status').textContent()).toMatch(
+      /^Delivery \d+ queued again\.$/,
+    );
+    await poll(() => notice.count()).toBe(0);
+    const delivered = receiver.received.filter(
+      (r) => r.json.kind === 'approval.requested' && r.json.run?.id === waiting,
+    );
+    expect(delivered.map((r) => r.status)).toEqual([200]);
 
     // Rejecting with a comment from the queue ends the waiting run.
     const item = page.locator(`#approvals > li[data-key="${waiting}"]`);

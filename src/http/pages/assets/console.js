@@ -95,6 +95,7 @@ const sessionsRegion = $('#sessions-region');
 const approvals = $('#approvals');
 const figures = $('#figures');
 const escalations = $('#escalations');
+const undelivered = $('#undelivered');
 
 const refreshSessions = throttle(async () => {
   const url = new URL(location.href);
@@ -121,6 +122,11 @@ const refreshRuns = throttle(async () => {
   figures.replaceChildren(await fetchFragment(figures.dataset.fragment));
   reconcile(approvals, await fetchFragment(approvals.dataset.fragment));
   $('#queue-empty').hidden = approvals.children.length > 0;
+});
+
+const refreshUndelivered = throttle(async () => {
+  reconcile(undelivered, await fetchFragment(undelivered.dataset.fragment));
+  $('#undelivered-empty').hidden = undelivered.children.length > 0;
 });
 
 const refreshEscalations = throttle(async () => {
@@ -166,6 +172,9 @@ function connect() {
   });
   source.addEventListener('runs', () => {
     if (figures) refreshRuns();
+  });
+  source.addEventListener('deliveries', () => {
+    if (undelivered) refreshUndelivered();
   });
   source.onerror = () => {
     document.body.dataset.live = 'reconnecting';
@@ -244,6 +253,7 @@ document.addEventListener('submit', async (event) => {
       document.activeElement?.blur?.();
       if (escalations) refreshEscalations();
       if (approvals) refreshRuns();
+      if (undelivered) refreshUndelivered();
     } else {
       setResult(form, errorText(answer), false);
     }

@@ -7,6 +7,7 @@ import {
 import { escalationsMarker } from '../../../db/console/escalations-marker.ts';
 import { eventsAfter, latestEventCursor } from '../../../db/console/events-after.ts';
 import { runChangesMarker } from '../../../db/console/run-changes-marker.ts';
+import { noticesMarker } from '../../../db/notify/notices-marker.ts';
 import { pollingStream, SeenSet } from '../live-stream.ts';
 
 /** Events stored up to this long before the newest one seen are read again (late commits). */
@@ -18,7 +19,8 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * `GET /console/live` (SSE): `session-event` for each new inbox event (of one session with
  * `?session=`), `escalation` for each new notification, `escalation-change` when an escalation or
- * its deliveries changed, `runs` when an implementation run changed. The console's pages re-read their server-rendered parts on these.
+ * its deliveries changed, `runs` when an implementation run changed, `deliveries` when a delivery of
+ * another notification (an approval request, a notice) changed. The console's pages re-read their server-rendered parts on these.
  */
 export function consoleLive(c: Context, app: App): Response {
   const pool = app.database.pool;
@@ -37,11 +39,13 @@ export function consoleLive(c: Context, app: App): Response {
   let noticeFloor: Promise<number> | number = latestNotificationId(pool);
   let marker: Promise<string> | string = runChangesMarker(pool);
   let escalations: Promise<string> | string = escalationsMarker(pool);
+  let notices: Promise<string> | string = noticesMarker(pool);
   return pollingStream(c, async (stream) => {
     since = await since;
     noticeFloor = await noticeFloor;
     marker = await marker;
     escalations = await escalations;
+    notices = await notices;
     const cursor = { receivedAt: since, sessionId: '00000000-0000-0000-0000-000000000000', seq: 0 };
     let newest = new Date(since).getTime();
     for (const event of await eventsAfter(pool, cursor, sessionId, 500)) {
@@ -69,6 +73,11 @@ export function consoleLive(c: Context, app: App): Response {
     if (changed !== escalations) {
       escalations = changed;
       await stream.writeSSE({ event: 'escalation-change', data: '{}' });
+    }
+    const noticesNow = await noticesMarker(pool);
+    if (noticesNow !== notices) {
+      notices = noticesNow;
+      await stream.writeSSE({ event: 'deliveries', data: '{}' });
     }
     const now = await runChangesMarker(pool);
     if (now !== marker) {

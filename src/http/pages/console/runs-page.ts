@@ -4,6 +4,8 @@ import { approvalsQueue, type PendingApproval } from '../../../db/console/approv
 import { recentRuns, type RunRow } from '../../../db/console/recent-runs.ts';
 import { runAlertFigures } from '../../../db/console/run-alert-figures.ts';
 import { tokenUsage, type TokenUsage } from '../../../db/console/token-usage.ts';
+import { selectUndeliveredNotices } from '../../../db/notify/select-undelivered-notices.ts';
+import type { NotificationView } from '../../../db/notify/types.ts';
 import { runMetrics, type RunMetrics } from '../../../runs/run-metrics.ts';
 import {
   formatDuration,
@@ -11,10 +13,12 @@ import {
   formatNumber,
   formatPercent,
   formatTime,
+  shortId,
 } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { fragment, page } from '../layout.ts';
 import type { Viewer } from '../viewer.ts';
+import { deliveriesTable } from './deliveries-table.ts';
 
 /** Alert thresholds: failures over the last day, a phase running this long (scaled by TIME_SCALE). */
 export const alertRules = {
@@ -112,11 +116,28 @@ function approvalsView(queue: PendingApproval[]): SafeHtml {
   return html`${queue.map(approvalItem)}`;
 }
 
+/** One notification with a delivery still retrying or dead, keyed so a live refresh keeps focus. */
+function undeliveredItem(n: NotificationView): SafeHtml {
+  const about = n.runId
+    ? html`run <code>${n.runId}</code>`
+    : html`session <a href="/console/sessions/${n.sessionId ?? ''}">${shortId(n.sessionId ?? '')}</a>`;
+  return html`<li data-key="${n.source}-${String(n.id)}" class="notice">
+<h3>${n.kind} <span class="muted">(${n.source} notification ${String(n.id)})</span></h3>
+<p>For ${n.recipient ?? '—'}; ${about}; written ${formatTime(n.createdAt)}</p>
+${deliveriesTable(`Deliveries of ${n.kind} ${n.id}`, n.deliveries)}</li>`;
+}
+
+function undeliveredView(list: NotificationView[]): SafeHtml {
+  return html`${list.map(undeliveredItem)}`;
+}
+
 /** `/console/runs`: seed 003's dashboard, alerts, the approvals queue and the runs, live. */
 export async function runsPage(c: Context, app: App, viewer: Viewer): Promise<Response> {
   const which = c.req.query('fragment');
   const pool = app.database.pool;
   if (which === 'approvals') return fragment(approvalsView(await approvalsQueue(pool)));
+  if (which === 'undelivered')
+    return fragment(undeliveredView(await selectUndeliveredNotices(pool)));
   const [metrics, usage, found, runs] = await Promise.all([
     runMetrics(pool),
     tokenUsage(pool),
@@ -125,7 +146,10 @@ export async function runsPage(c: Context, app: App, viewer: Viewer): Promise<Re
   ]);
   const figures = figuresView(metrics, usage, found, runs);
   if (which === 'figures') return fragment(figures);
-  const queue = await approvalsQueue(pool);
+  const [queue, undelivered] = await Promise.all([
+    approvalsQueue(pool),
+    selectUndeliveredNotices(pool),
+  ]);
   return page({
     title: 'Implementation runs',
     area: 'console',
@@ -136,6 +160,10 @@ export async function runsPage(c: Context, app: App, viewer: Viewer): Promise<Re
 <p id="action-status" role="status"></p>
 <p id="queue-empty"${queue.length ? html` hidden` : ''}>No run is waiting for approval.</p>
 <ol id="approvals" class="approvals" aria-live="polite" data-fragment="/console/runs?fragment=approvals">${approvalsView(queue)}</ol></section>
+<section aria-labelledby="undelivered-title"><h2 id="undelivered-title">Undelivered notifications</h2>
+<p class="muted">Approval requests and notices with a delivery still retrying or dead-lettered (an escalation's deliveries are in the <a href="/console/escalations">inbox</a>).</p>
+<p id="undelivered-empty"${undelivered.length ? html` hidden` : ''}>Every notification has been delivered.</p>
+<ol id="undelivered" class="approvals" aria-live="polite" aria-label="Undelivered notifications" data-fragment="/console/runs?fragment=undelivered">${undeliveredView(undelivered)}</ol></section>
 <div id="figures" aria-live="polite" data-fragment="/console/runs?fragment=figures">${figures}</div>`,
   });
 }
