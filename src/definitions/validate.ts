@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import { parseCron } from './cron.ts';
 import { type Expr, parseExpression } from './expression/parse.ts';
 import { checkExpression, checkMapping, templateExpressions } from './expression/template.ts';
-import { type Definition, definitionSchema, type Step } from './schema.ts';
+import {
+  type Definition,
+  definitionSchema,
+  type LeafStep,
+  leafStepSchema,
+  parallelStepSchema,
+  type Step,
+  triggerSchema,
+} from './schema.ts';
 
 /** One thing wrong with a definition: where (`steps[2].onError.compensate`) and what. */
 export interface Problem {
@@ -126,14 +134,101 @@ function rootProblems(source: string): string[] {
 }
 
 /**
- * Validate a definition: zod's structure first, then everything across steps — duplicate ids,
- * unknown steps, agents, tools and workflows, dependency cycles, unreachable steps, compensations
- * naming nothing, expressions that do not parse. Every problem is reported with its path.
+ * Validate a definition: zod's structure, and everything across steps — duplicate ids, unknown
+ * steps, agents, tools and workflows, dependency cycles, unreachable steps, compensations naming
+ * nothing, expressions that do not parse. Every problem is reported with its path: when zod refuses
+ * the structure, the checks across steps still run on what can be read of it ({@link looseDefinition})
+ * and their problems are added to zod's (one problem per path, zod's first).
  */
 export function validateDefinition(input: unknown, known: KnownNames): Validation {
   const parsed = definitionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
-  const definition = parsed.data;
+  if (parsed.success) {
+    const problems = crossStepProblems(parsed.data, known);
+    return problems.length ? { ok: false, problems } : { ok: true, definition: parsed.data };
+  }
+  const problems = zodProblems(parsed.error);
+  const reported = new Set(problems.map((p) => p.path));
+  for (const problem of crossStepProblems(looseDefinition(input), known))
+    if (!reported.has(problem.path)) problems.push(problem);
+  return { ok: false, problems };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * What the checks across steps can read of a definition zod refused: every step keeps its place
+ * (paths stay right); a leaf zod accepts is kept whole, any other keeps only its id (else its path
+ * stands in for it), `dependsOn`, `when`, `compensation` and `onError.compensate` when well typed;
+ * forks and conditionals keep their branches. Unreadable triggers count as `api`.
+ */
+export function looseDefinition(input: unknown): Definition {
+  const raw = isRecord(input) ? input : {};
+  const list = (value: unknown, path: (string | number)[]): Step[] =>
+    Array.isArray(value) ? value.map((s, i) => looseStep(s, [...path, i])) : [];
+  const looseLeaf = (value: unknown, path: (string | number)[]) => {
+    const leaf = leafStepSchema.safeParse(value);
+    if (leaf.success) return leaf.data;
+    const step = isRecord(value) ? value : {};
+    const dependsOn = Array.isArray(step.dependsOn)
+      ? step.dependsOn.every((d) => typeof d === 'string')
+        ? (step.dependsOn as string[])
+        : []
+      : undefined;
+    const onError = isRecord(step.onError) ? step.onError : undefined;
+    return {
+      id: stringOf(step.id) ?? formatPath(path),
+      // A refused leaf's own fields are zod's to report: only a container's kind is kept.
+      kind: step.kind === 'parallel' || step.kind === 'branch' ? step.kind : 'refused',
+      dependsOn,
+      when: stringOf(step.when),
+      compensation: stringOf(step.compensation),
+      onError: onError && { strategy: 'fail', compensate: stringOf(onError.compensate) },
+    } as unknown as Step;
+  };
+  function looseStep(value: unknown, path: (string | number)[]): Step {
+    const step = looseLeaf(value, path);
+    if (!isRecord(value) || (step.kind !== 'parallel' && step.kind !== 'branch')) return step;
+    if (step.kind === 'parallel') {
+      const branches = Array.isArray(value.branches) ? value.branches : [];
+      const join = parallelStepSchema.shape.join.safeParse(value.join);
+      return {
+        ...step,
+        branches: branches.map((b: unknown, j) => ({
+          id: stringOf(isRecord(b) ? b.id : undefined) ?? formatPath([...path, 'branches', j]),
+          steps: list(isRecord(b) ? b.steps : undefined, [...path, 'branches', j, 'steps']),
+        })),
+        join: join.success ? join.data : 'all',
+        onBranchError: 'fail',
+      };
+    }
+    return {
+      ...step,
+      condition: stringOf(value.condition) as string,
+      trueBranch: list(value.trueBranch, [...path, 'trueBranch']),
+      falseBranch: Array.isArray(value.falseBranch)
+        ? list(value.falseBranch, [...path, 'falseBranch'])
+        : undefined,
+    };
+  }
+  return {
+    id: stringOf(raw.id) ?? '',
+    triggers: (Array.isArray(raw.triggers) ? raw.triggers : []).map((t) => {
+      const trigger = triggerSchema.safeParse(t);
+      return trigger.success ? trigger.data : { type: 'api' as const };
+    }),
+    steps: list(raw.steps, ['steps']),
+    compensations: (Array.isArray(raw.compensations) ? raw.compensations : []).map((c, i) =>
+      looseLeaf(c, ['compensations', i]),
+    ) as LeafStep[],
+    onCancel: 'stop',
+    output: raw.output,
+  };
+}
+
+/** The checks across steps (see {@link validateDefinition}), on a parsed or loose definition. */
+function crossStepProblems(definition: Definition, known: KnownNames): Problem[] {
   const problems: Problem[] = [];
   const add = (path: (string | number)[], message: string) =>
     problems.push({ path: formatPath(path), message });
@@ -280,7 +375,7 @@ export function validateDefinition(input: unknown, known: KnownNames): Validatio
       checkExpr(['triggers', i, 'condition'], t.condition);
   });
   checkMap(['output'], definition.output);
-  return problems.length ? { ok: false, problems } : { ok: true, definition };
+  return problems;
 }
 
 function collectTemplates(value: unknown): string[] {

@@ -133,6 +133,49 @@ describe('validation', () => {
     ]);
   });
 
+  it('a structure zod refuses still gets the checks across steps: every problem is reported', () => {
+    const problems = problemsOf({
+      id: 'xy',
+      steps: [
+        { id: 'a', kind: 'http', dependsOn: ['b'] },
+        setStep('b', 1, { dependsOn: ['a'], compensation: 'undo-b' }),
+        { kind: 'set', output: 1, dependsOn: ['ghost'] },
+        {
+          id: 'fork',
+          kind: 'parallel',
+          branches: [
+            { id: 'left', steps: [{ id: 'l1', kind: 'agent', agent: 'nobody' }] },
+            { id: 'right', steps: [setStep('b', 1)] },
+          ],
+        },
+      ],
+      compensations: [{ id: 'never-named', kind: 'http' }],
+    });
+    expect(problems).toEqual([
+      // zod's, first
+      { path: 'steps[0].url', message: expect.any(String) },
+      { path: 'steps[2].id', message: expect.any(String) },
+      { path: 'steps[3].branches[0].steps[0].prompt', message: expect.any(String) },
+      { path: 'compensations[0].url', message: expect.any(String) },
+      // then those across steps, read from what zod refused
+      {
+        path: 'steps[3].branches[1].steps[0].id',
+        message: 'duplicate step id "b" (also steps[1])',
+      },
+      { path: 'steps[1].compensation', message: 'unknown step "undo-b" in compensations' },
+      { path: 'steps[2].dependsOn[0]', message: 'unknown step "ghost"' },
+      { path: 'steps[0].dependsOn', message: 'cycle: a → b → a' },
+      {
+        path: 'compensations[0]',
+        message: 'unreachable: no step names "never-named" as its compensation',
+      },
+    ]);
+    // The refused agent step's own fields are zod's alone (no second, vaguer problem for them).
+    expect(problems.filter((p) => p.path.startsWith('steps[3].branches[0].steps[0]'))).toHaveLength(
+      1,
+    );
+  });
+
   it('a human step takes no timeout (its escalation reassigns it)', () => {
     expect(
       problemsOf({ id: 'xy', steps: [{ id: 'h', kind: 'human', assignee: 'a', timeoutMs: 5 }] }),
