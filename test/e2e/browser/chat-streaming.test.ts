@@ -37,6 +37,8 @@ Return \`GET /books\` one page at a time.
 let model: GatedModel;
 let server: CliProcess & { url: string };
 let browser: Browser;
+/** The session the first test streams in (the second reads its timeline). */
+let sessionId: string;
 
 beforeAll(async () => {
   model = await startGatedModel(assessment, '"verdict"');
@@ -46,7 +48,7 @@ beforeAll(async () => {
       OPENAI_API_KEY: 'test',
       OPENAI_BASE_URL: model.baseURL,
       TIME_SCALE: '1',
-      MENTORFLOW_API_KEYS: 'ana-key:ana',
+      MENTORFLOW_API_KEYS: 'ana-key:ana,ops-key',
     }),
     launchBrowser(),
   ]);
@@ -65,6 +67,7 @@ describe('streamed replies in the chat', () => {
     await page.getByLabel(/Story markdown/).fill(story);
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    sessionId = new URL(page.url()).pathname.split('/').pop()!;
     const before = await page.locator('#conversation .msg.mentor').count();
 
     await page.getByLabel('Your message').fill('Return the books one page at a time.');
@@ -87,5 +90,35 @@ describe('streamed replies in the chat', () => {
     await screenshot(page, 'chat-streaming-done');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
+  }, 60_000);
+
+  it('the console timeline says who answered each agent call: the model, then the rules fallback once the model fails', async () => {
+    // The model server answers every request after its one streamed answer with a 500.
+    const { context, page } = await signedIn(browser, server.url, 'ana-key');
+    await page.goto(`/chat/${sessionId}`);
+    const before = await page.locator('#conversation .msg.mentor').count();
+    await page.getByLabel('Your message').fill('A page past the end returns an empty list.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await poll(() => page.locator('#conversation .msg.mentor').count()).toBeGreaterThan(before);
+    await poll(() => page.locator('#send').isDisabled()).toBe(false);
+    await context.close();
+
+    const operator = await signedIn(browser, server.url, 'ops-key');
+    await operator.page.goto(`/console/sessions/${sessionId}`);
+    const callsOf = async (text: string) => {
+      const item = operator.page.locator('#timeline > li', { hasText: text });
+      return (await item.locator('table.calls tbody tr').all()).map(async (row) => ({
+        model: await row.locator('td').nth(1).textContent(),
+        answeredBy: (await row.locator('td').last().textContent())?.trim(),
+      }));
+    };
+    const streamed = await Promise.all(await callsOf('Return the books one page at a time.'));
+    expect(streamed).toContainEqual({ model: 'openai/gpt-4o-mini', answeredBy: 'model' });
+    const failed = await Promise.all(await callsOf('A page past the end returns an empty list.'));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((c) => c.answeredBy === 'rules fallback')).toBe(true);
+    await screenshot(operator.page, 'console-timeline-fallback');
+    expect(pageErrors(operator.page)).toEqual([]);
+    await operator.context.close();
   }, 60_000);
 });

@@ -195,6 +195,12 @@ describe('console and chat in the browser', () => {
     await expect(timeline.textContent()).resolves.toContain('mentor-message');
     await expect(timeline.textContent()).resolves.toContain('by maria');
     await expect(detail.locator('#timeline table.calls').count()).resolves.toBeGreaterThan(0);
+    // Rules mode: every agent call was answered by the rules baseline, none by a model.
+    const answeredBy = await detail
+      .locator('#timeline table.calls tbody tr td:last-child')
+      .allTextContents();
+    expect(answeredBy.length).toBeGreaterThan(0);
+    expect(new Set(answeredBy.map((t) => t.trim()))).toEqual(new Set(['rules (baseline)']));
     await screenshot(detail, 'console-session-timeline');
 
     // New events appear on the open timeline without a reload.

@@ -23,6 +23,16 @@ function outcomeBadge(entry: TimelineEntry): SafeHtml {
   return html`<span class="badge ${cls}">${status}</span>${why ? html` <span class="muted">${why}</span>` : ''}`;
 }
 
+/**
+ * Who answered an agent call: the rules fallback (the model failed), the rules baseline (rules mode:
+ * no model configured, `rules/…`), or the model.
+ */
+function answeredBy(call: TimelineEntry['agentCalls'][number]): SafeHtml {
+  if (call.fallback) return html`<span class="badge warn">rules fallback</span>`;
+  if (call.model?.startsWith('rules/')) return html`<span class="badge">rules (baseline)</span>`;
+  return html`model`;
+}
+
 function agentCalls(entry: TimelineEntry): SafeHtml {
   if (entry.agentCalls.length === 0) return html``;
   return html`<table class="calls"><caption>Agent calls</caption>
@@ -30,7 +40,7 @@ function agentCalls(entry: TimelineEntry): SafeHtml {
 <tbody>${entry.agentCalls.map(
     (call) => html`<tr><td>${call.action ?? '—'}</td><td>${call.model ?? '—'}</td>
 <td>${call.latencyMs === undefined ? '—' : `${call.latencyMs} ms`}</td><td>${formatNumber(call.tokensIn)}</td><td>${formatNumber(call.tokensOut)}</td>
-<td>${call.fallback ? html`<span class="badge warn">rules fallback</span>` : 'model'}</td></tr>`,
+<td>${answeredBy(call)}</td></tr>`,
   )}</tbody></table>`;
 }
 
