@@ -29,6 +29,13 @@ export interface SessionContext {
   readonly diagnosis?: BlockerDiagnosisNote;
   /** Failed tests in the last test run, to tell progress from a stall. */
   readonly lastTestsFailed?: number;
+  /**
+   * The inbox seq of the event that started the current quality-gate attempt (the gates entered
+   * after the last step, or again after `fixesApplied`): the gates count only reports from it on,
+   * not those sent earlier in the session or in a previous attempt. Read by
+   * `src/db/sessions/select-latest-of-types.ts` from the stored context too.
+   */
+  readonly gateAttemptSeq?: number;
   readonly scopeReduced?: boolean;
   /** The learner's restatement of the story so far (with what they added while it was clarified). */
   readonly restatement?: string;

@@ -62,6 +62,16 @@ export interface QualityGateResult {
   readonly event: QualityGateEvent | null;
 }
 
+/** The gate each report event feeds (`test-run` → tests, `security-scan` → security, …). */
+export const gateOfReport = {
+  'test-run': 'tests',
+  build: 'build',
+  lint: 'lint',
+  typecheck: 'typecheck',
+  coverage: 'coverage',
+  'security-scan': 'security',
+} as const satisfies Record<string, GateName>;
+
 /**
  * How long the gates wait for the missing reports (unscaled; × TIME_SCALE) before judging without
  * them: the seed's 15 minutes for a simple step. Each report that arrives restarts the wait.

@@ -58,8 +58,73 @@ describe('quality gates wait for the reports of the attempt', () => {
     const last = await post(id, 'security-scan', { counts: { low: 0 } });
     expect(last.session.state).toBe('REQUIRE_FIXES');
     expect(last.replies.map((r) => r.text).join('\n')).toMatch(/must pass before review: coverage/);
-    // The fix: a passing coverage report re-runs the gates, which now have every report.
-    expect((await post(id, 'coverage', { lines: 93 })).session.state).toBe('PREPARE_CODE_REVIEW');
+    // The fix: a passing coverage report re-runs the gates, in a new attempt.
+    expect((await post(id, 'coverage', { lines: 93 })).session.state).toBe('DETERMINE_OUTCOME');
+  });
+
+  it('after REQUIRE_FIXES the previous attempt’s reports do not pass the gates: each is sent again', async () => {
+    const id = await atTheGates();
+    for (const [type, data] of [
+      ['coverage', { lines: 40 }],
+      ['lint', { errorCount: 0 }],
+      ['typecheck', { errorCount: 0 }],
+      ['build', { success: true }],
+      ['security-scan', { counts: { low: 0 } }],
+    ] as const)
+      await post(id, type, data);
+    expect((await sessions.getSession(id)).state).toBe('REQUIRE_FIXES');
+    // The coverage fix starts a new attempt: it waits for the four others of this attempt.
+    const fixed = await post(id, 'coverage', { lines: 93 });
+    expect(fixed.session.state).toBe('DETERMINE_OUTCOME');
+    expect(fixed.replies.map((r) => r.text).join('\n')).toMatch(
+      /waiting for the reports of lint, typecheck, build, security/,
+    );
+    for (const [type, data] of [
+      ['lint', { errorCount: 0 }],
+      ['typecheck', { errorCount: 0 }],
+      ['build', { success: true }],
+    ] as const)
+      expect((await post(id, type, data)).session.state).toBe('DETERMINE_OUTCOME');
+    const last = await post(id, 'security-scan', { counts: { low: 0 } });
+    expect(last.session.state).toBe('PREPARE_CODE_REVIEW');
+  });
+
+  it('reports sent before the gates (while coding) do not count: the gates wait for new ones', async () => {
+    const { session } = await sessions.createSession({
+      learnerId: 'ana',
+      story: { ...cartStory, complexity: 'simple' },
+    });
+    const id = session.id;
+    const early = [
+      ['coverage', { lines: 99 }],
+      ['lint', { errorCount: 0 }],
+      ['typecheck', { errorCount: 0 }],
+      ['build', { success: true }],
+      ['security-scan', { counts: {} }],
+    ] as const;
+    let entered: Awaited<ReturnType<typeof post>> | undefined;
+    for (const step of cartStorySteps) {
+      entered = await sessions.ingestEvent(
+        id,
+        step.kind === 'message'
+          ? { type: 'learner-message', data: { text: step.text } }
+          : { type: step.type, data: step.data },
+      );
+      if (step.to === 'DETERMINE_OUTCOME') break;
+      // Every gate's report, passing, sent during the first task, before any code was written.
+      if (step.to === 'START_IMPLEMENTATION')
+        for (const [type, data] of early) await post(id, type, data);
+    }
+    expect(entered!.session.state).toBe('DETERMINE_OUTCOME');
+    expect(entered!.replies.map((r) => r.text).join('\n')).toMatch(
+      /waiting for the reports of coverage, lint, typecheck, build, security/,
+    );
+    // The reports of this attempt come in; the gates judge once the last one is in.
+    for (const [type, data] of early.slice(0, -1))
+      expect((await post(id, type, data)).session.state).toBe('DETERMINE_OUTCOME');
+    expect((await post(id, 'security-scan', { counts: {} })).session.state).toBe(
+      'PREPARE_CODE_REVIEW',
+    );
   });
 
   it('when the wait ends, the missing reports fail their gates and the session asks for them', async () => {

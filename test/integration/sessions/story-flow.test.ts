@@ -233,13 +233,22 @@ describe('a story session driven by events', () => {
       (await send(service, id, 'lint', { errorCount: 1, fixableErrorCount: 1 })).session.state,
     ).toBe('AUTO_FIX_ISSUES');
     const clean = await send(service, id, 'lint', { errorCount: 0 });
-    expect(clean.session.state).toBe('PREPARE_CODE_REVIEW');
+    // The fix re-runs the gates in a new attempt: the clean lint report counts, the reports of the
+    // attempt before the fix do not, so the gates wait for them again.
+    expect(clean.session.state).toBe('DETERMINE_OUTCOME');
     expect(clean.outcome.status === 'applied' && clean.outcome.machineEvents).toEqual([
       'fixesApplied',
       'checksComplete',
       'analysisComplete',
-      'allPass',
     ]);
+    expect(clean.replies.map((r) => r.text).join('\n')).toMatch(
+      /waiting for the reports of coverage, typecheck, build, security/,
+    );
+    await send(service, id, 'coverage', { lines: 93 });
+    await send(service, id, 'typecheck', { errorCount: 0 });
+    await send(service, id, 'build', { success: true });
+    const again = await send(service, id, 'security-scan', { counts: {} });
+    expect(again.session.state).toBe('PREPARE_CODE_REVIEW');
 
     const other = await inQualityGates();
     // The gates judge once every required report is in: the broken build comes last.
