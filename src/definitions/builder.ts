@@ -12,9 +12,16 @@ import type {
  * as they take a file.
  *
  *   const wf = new WorkflowBuilder('triage')
+ *     .setDefaults({ timeoutMs: 60_000, retry: { maxAttempts: 3 } })
  *     .addStep(agentStep('analyze', 'planner', 'Plan: {{ input.request }}'))
- *     .addParallel('checks', [['lint', [toolStep('tsc', 'parse-tsc', { output: '…' })]], …])
+ *     .addParallel('checks', {
+ *       types: [toolStep('tsc', 'parse-tsc', { report: '{{ input.tsc }}' })],
+ *       lint: [toolStep('eslint', 'parse-eslint', { report: '{{ input.eslint }}' })],
+ *     })
+ *     .setOutput({ plan: '{{ steps.analyze.output.text }}' })
  *     .build();
+ *
+ * Branches are a record (branch id → its steps), in the order given.
  */
 
 type Options<K extends StepInput['kind']> = Omit<Extract<StepInput, { kind: K }>, 'id' | 'kind'>;
@@ -115,6 +122,18 @@ export class WorkflowBuilder {
 
   setDescription(description: string): this {
     this.#definition.description = description;
+    return this;
+  }
+
+  /** Defaults for every step (`timeoutMs`, `retry`). */
+  setDefaults(defaults: NonNullable<DefinitionInput['defaults']>): this {
+    this.#definition.defaults = defaults;
+    return this;
+  }
+
+  /** The run's output, mapped from step outputs (default: the last step's output). */
+  setOutput(output: unknown): this {
+    this.#definition.output = output;
     return this;
   }
 
