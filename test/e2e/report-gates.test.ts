@@ -69,10 +69,13 @@ describe('quality gates wait for the reports of the attempt', () => {
       ['lint', { errorCount: 0 }],
       ['typecheck', { errorCount: 0 }],
       ['build', { success: true }],
-      ['security-scan', { counts: { low: 0 } }],
     ] as const)
       await post(id, type, data);
-    expect((await sessions.getSession(id)).state).toBe('REQUIRE_FIXES');
+    const required = await post(id, 'security-scan', { counts: { low: 0 } });
+    expect(required.session.state).toBe('REQUIRE_FIXES');
+    expect(required.replies.map((r) => r.text).join('\n')).toMatch(
+      /run every check again and send the new reports/,
+    );
     // The coverage fix starts a new attempt: it waits for the four others of this attempt.
     const fixed = await post(id, 'coverage', { lines: 93 });
     expect(fixed.session.state).toBe('DETERMINE_OUTCOME');

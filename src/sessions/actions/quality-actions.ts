@@ -84,7 +84,7 @@ export const qualityActions = {
     reply(
       draft,
       action,
-      'Minor issues only: run `eslint --fix` (and `npm audit fix`), then send the new reports.',
+      'Minor issues only: run `eslint --fix` (and `npm audit fix`), then run every check again and send the new reports (the gates judge the new ones only).',
     );
   },
   requireFixes: async ({ draft, deps, action, data }) => {
@@ -97,14 +97,14 @@ export const qualityActions = {
       reply(
         draft,
         action,
-        `The quality gates stopped waiting. These must pass before review:\n${describeFailures(result)}\nFix them and send new reports.`,
+        `The quality gates stopped waiting. These must pass before review:\n${describeFailures(result)}\nFix them, then run every check again and send the new reports (the gates judge the new ones only).`,
       );
       return;
     }
     reply(
       draft,
       action,
-      `These gates must pass before review: ${failedGates(data).join(', ') || 'see the reports'}. Fix them and send new reports.`,
+      `These gates must pass before review: ${failedGates(data).join(', ') || 'see the reports'}. Fix them, then run every check again and send the new reports (the gates judge the new ones only).`,
     );
   },
   blockProgress: ({ draft, action, data }) => {
