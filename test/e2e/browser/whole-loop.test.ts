@@ -5,14 +5,16 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type CliProcess } from '../../helpers/spawn-cli.ts';
+import { startSmtp } from '../../integration/notify/support/receivers.ts';
 import { apiClient, pollUntil, type Api } from '../support/api-client.ts';
 import { launchBrowser, pageErrors, poll, screenshot, signedIn } from './support/browser.ts';
 
 /**
  * The whole loop of issue 12 in headless Chromium against `mentorflow start` (rules mode, real
- * PostgreSQL): a learner chats through /chat to a blocker, the escalation appears live in /console,
- * the operator replies as mentor, the learner's page shows the reply; an approval given from the
- * console completes an implementation run.
+ * PostgreSQL): a learner chats through /chat to a blocker, the escalation appears live in /console
+ * and reaches the on-call person by webhook and e-mail (a real SMTP server in-process), the operator
+ * replies as mentor, the learner's page shows the reply; an approval given from the console completes
+ * an implementation run.
  */
 const env = {
   MODEL: '',
@@ -60,11 +62,19 @@ function startReceiver(): Promise<string> {
 let server: CliProcess & { url: string };
 let browser: Browser;
 let api: Api;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
 beforeAll(async () => {
   const hook = await startReceiver();
+  smtp = await startSmtp();
   [server, browser] = await Promise.all([
-    startServer({ ...env, NOTIFY_WEBHOOK_URLS: hook }),
+    startServer({
+      ...env,
+      NOTIFY_WEBHOOK_URLS: hook,
+      SMTP_URL: smtp.url,
+      SMTP_FROM: 'mentorflow <alerts@mentorflow.test>',
+      ONCALL_EMAILS: 'oncall@mentorflow.test',
+    }),
     launchBrowser(),
   ]);
   api = apiClient(server.url, 'ops-key');
@@ -73,6 +83,7 @@ afterAll(async () => {
   await browser?.close();
   if (server?.child.exitCode === null) server.child.kill('SIGKILL');
   await new Promise((resolve) => receiver?.close(resolve));
+  await smtp?.close();
 });
 
 /** Marks the document, so a test can prove a later change arrived without a reload. */
@@ -109,6 +120,7 @@ describe('console and chat in the browser', () => {
     await chat.waitForSelector('body[data-live="connected"]');
 
     await chat.getByLabel('Your message').fill('I give up, this is hopeless');
+    const sentAt = Date.now();
     await chat.getByRole('button', { name: 'Send' }).click();
     await poll(() => chat.locator('#conversation .msg.mentor').last().textContent()).toContain(
       'That sounds really hard',
@@ -137,6 +149,26 @@ describe('console and chat in the browser', () => {
     );
     await screenshot(operator.page, 'console-escalation-delivered');
     await screenshot(operator.page, 'console-escalations');
+
+    // The on-call person has the escalation by e-mail before anyone answers: no mentor of Ana's has a
+    // channel, so level 1 goes to ONCALL_EMAILS.
+    const oncallMail = () =>
+      smtp.mails.find(
+        (m) => m.to.includes('oncall@mentorflow.test') && /learner ana/.test(m.subject),
+      );
+    await poll(() => oncallMail() !== undefined).toBe(true);
+    const mail = oncallMail()!;
+    expect(mail.from).toBe('alerts@mentorflow.test');
+    expect(mail.subject).toMatch(
+      /^\[mentorflow\] Escalation \(level 1, mentor\): learner ana on "Add pagination to the book list endpoint" needs a human: the learner sounds despairing/,
+    );
+    expect(mail.raw).toContain(`session: ${sessionId}`);
+    expect(mail.raw).toContain(`escalation: ${escalationId}`);
+    const emailRow = item.locator('table.deliveries tbody tr', { hasText: 'email' });
+    await poll(() => emailRow.textContent()).toMatch(/oncall@mentorflow\.test.*delivered/s);
+    console.log(
+      `escalation e-mail: to ${mail.to.join(', ')}, ${mail.at - sentAt} ms after the learner's message, subject "${mail.subject}"`,
+    );
 
     const reply = 'Hi Ana, this is Maria. Let us pair on it for ten minutes: open the story again.';
     await operator.page.getByLabel('Your name').fill('maria');
