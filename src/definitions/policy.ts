@@ -34,13 +34,14 @@ export function retryPolicyOf(
   };
 }
 
-/** Delay before try `attempt + 1` (attempt counts from 1), with jitter. */
+/** Delay before try `attempt + 1` (attempt counts from 1), with jitter; never over `maxDelayMs`. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
   const raw =
     policy.backoff === 'fixed' ? policy.delayMs : policy.delayMs * 2 ** Math.max(0, attempt - 1);
   const capped = Math.min(raw, policy.maxDelayMs);
   const spread = capped * policy.jitter;
-  return Math.max(0, Math.round(capped - spread + random() * 2 * spread));
+  const jittered = Math.round(capped - spread + random() * 2 * spread);
+  return Math.max(0, Math.min(policy.maxDelayMs, jittered));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
