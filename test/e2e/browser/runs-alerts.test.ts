@@ -1,4 +1,6 @@
-import type { Browser } from 'playwright-core';
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser: DOM types for it.
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startFakeOpenAIServer,
@@ -93,6 +95,26 @@ afterAll(async () => {
   await receiver?.close();
 });
 
+/** The words (runs of non-space) in the elements matching `selector` that a line break cuts. */
+function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const broken: string[] = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+    }
+    return broken;
+  }, selector);
+}
+
 const start = async (request: string, extra: Record<string, unknown> = {}) => {
   const res = await api.post('/workflows/implementation', {
     request,
@@ -154,6 +176,8 @@ describe('runs dashboard alerts', () => {
     await poll(() => row.textContent()).toMatch(/dead.*ECONNREFUSED/s);
     await expect(row.locator('td').nth(2).textContent()).resolves.toBe('2');
     await screenshot(page, 'console-runs-alerts');
+    // The runs table breaks lines between words: only the run ids (code) may break anywhere.
+    expect(await wordsBrokenAcrossLines(page, '#runs th, #runs td:not(:first-child)')).toEqual([]);
 
     // Back up: Retry delivers it, and it leaves the list.
     await receiver.up();
