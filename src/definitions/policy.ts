@@ -44,6 +44,28 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math
   return Math.max(0, Math.min(policy.maxDelayMs, jittered));
 }
 
+/**
+ * The work's outcome, or the signal's abort if it comes first: a timeout or a cancel ends the try
+ * even when the work does not listen to its signal (an agent answering in rules mode, a tool).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new Error('aborted'));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new StepCancelled());
@@ -89,7 +111,7 @@ export async function runWithPolicy<T>(run: PolicyRun<T>): Promise<{ output: T; 
       if (run.timeoutMs !== undefined) signals.push(AbortSignal.timeout(run.timeoutMs));
       const signal = AbortSignal.any(signals);
       try {
-        const output = await run.work(signal);
+        const output = await untilAborted(run.work(signal), signal);
         if (run.breakerKey) await recordBreaker(run.pool, run.breakerKey, true, run.breaker);
         return { output, tries: attempt };
       } catch (cause) {

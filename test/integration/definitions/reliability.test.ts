@@ -55,6 +55,43 @@ describe('reliability of user-defined workflow steps', () => {
     expect(await breaker(key)).toMatchObject({ state: 'closed', failures: 0 });
   });
 
+  it("an agent step's timeout holds even when the agent does not stop, and the agent's circuit breaker opens after failures", async () => {
+    // In rules mode the planner ignores its abort signal: a 1 ms timeout must still end the try.
+    const ask = (timeoutMs: number) => ({
+      id: `ask-${timeoutMs}`,
+      steps: [
+        {
+          id: 'ask',
+          kind: 'agent',
+          agent: 'planner',
+          prompt: 'Plan {{ input.request }}',
+          timeoutMs,
+          retry: { maxAttempts: 1 },
+        },
+      ],
+    });
+    await fixture.app.definitions.create(ask(1));
+    await fixture.app.definitions.create(ask(60_000));
+    for (let i = 0; i < 5; i++) {
+      const r = await runOnce('ask-1');
+      expect(r.steps[0]).toMatchObject({
+        status: 'failed',
+        errorClass: 'transient',
+        error: 'timed out after 1 ms',
+      });
+    }
+    expect(await breaker('agent:planner')).toMatchObject({ state: 'open', failures: 5 });
+    const refused = await runOnce('ask-60000');
+    expect(refused.steps[0]).toMatchObject({ status: 'failed', errorClass: 'system' });
+    expect(refused.steps[0]!.error).toBe('circuit breaker "agent:planner" is open');
+    await eventually(
+      () => breaker('agent:planner'),
+      (b) => Boolean(b?.cooled),
+    );
+    expect((await runOnce('ask-60000')).status).toBe('completed');
+    expect(await breaker('agent:planner')).toMatchObject({ state: 'closed', failures: 0 });
+  });
+
   it('cancel stops the running step and compensates; retry redoes what the saga undid, with new idempotency keys', async () => {
     let held = true;
     const api = await receiver(async (call) => {
