@@ -405,4 +405,48 @@ describe('reliability of user-defined workflow steps', () => {
     expect(breakerReport.steps[0]!.errorsByClass).toMatchObject({ transient: 6, system: 1 });
     expect(breakerReport.failureRate).toBeGreaterThan(0);
   });
+
+  it('analytics: the slow step is the bottleneck and recommended against, the flaky one too', async () => {
+    const seen = new Map<string, number>();
+    const api = await receiver(async (call) => {
+      if (call.path === '/slow') await new Promise((r) => setTimeout(r, 250));
+      if (call.path === '/flaky') {
+        // Every run's first try fails; its retry succeeds.
+        const key = String(call.headers['idempotency-key']);
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+        if (seen.get(key) === 1) return { status: 503 };
+      }
+      return { status: 200 };
+    });
+    await fixture.app.definitions.create({
+      id: 'profiled',
+      steps: [
+        { id: 'prepare', kind: 'set', output: 1 },
+        { id: 'fast', kind: 'http', method: 'POST', url: `${api.url}/fast` },
+        { id: 'slow', kind: 'http', method: 'POST', url: `${api.url}/slow` },
+        {
+          id: 'flaky',
+          kind: 'http',
+          method: 'POST',
+          url: `${api.url}/flaky`,
+          retry: { maxAttempts: 3, backoff: 'fixed', delayMs: 5 },
+        },
+      ],
+    });
+    for (let i = 0; i < 3; i++) expect((await runOnce('profiled')).status).toBe('completed');
+    const report = await fixture.app.definitions.analytics('profiled');
+    const step = (id: string) => report.steps.find((s) => s.step === id)!;
+    expect(step('flaky')).toMatchObject({ runs: 3, successRate: 1, retryRate: 1 });
+    expect(step('slow').durationMs.p50).toBeGreaterThanOrEqual(250);
+    expect(report.bottlenecks).toEqual([
+      { step: 'slow', shareOfTime: expect.any(Number), meanMs: expect.any(Number) },
+    ]);
+    expect(report.bottlenecks[0]!.shareOfTime).toBeGreaterThan(0.5);
+    expect(report.recommendations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'performance', priority: 'high', steps: ['slow'] }),
+        expect.objectContaining({ type: 'reliability', priority: 'high', steps: ['flaky'] }),
+      ]),
+    );
+  });
 });
