@@ -58,4 +58,25 @@ describe('mentorflow chat, piped', () => {
     expect(transcript).toMatch(/mentorflow: typecheck: 1 type error, first .*total\.ts:1 TS2322/);
     expect(transcript).toMatch(/^\[report\] .* exited 2$/m);
   }, 120_000);
+
+  it('a plan typed one numbered step per line, ended with ".", is one plan', async () => {
+    const cli = spawnCli(
+      ['chat', '--story', 'examples/stories/add-pagination.md', '--learner', 'ana'],
+      rulesMode,
+    );
+    cli.child.stdin!.end(`${[restatement, ...plan, '.', '/status', '/quit'].join('\n')}\n`);
+    const code = await cli.exited;
+    const transcript = cli.output();
+    expect(code, transcript).toBe(0);
+    // The mentor asks for the plan in one message.
+    expect(transcript).toMatch(/send it as one message: .*type \/plan for a multi-line editor/);
+    // "1. …" opened the plan editor (said on screen); "." sent the four steps as one plan.
+    expect(transcript).toMatch(/A numbered step: the plan editor is open \(as \/plan\)/);
+    expect([...transcript.matchAll(/^\[state\] (\S+ → \S+)$/gm)].map((m) => m[1])).toEqual([
+      'ASSESS_JUNIOR_CAPABILITY → PLAN_DECOMPOSITION',
+      'PLAN_DECOMPOSITION → START_IMPLEMENTATION',
+    ]);
+    expect(transcript).toContain('Plan approved: 4 steps.');
+    expect(transcript).toMatch(/current task: .*Write failing unit tests/);
+  }, 120_000);
 });

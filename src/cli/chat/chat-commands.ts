@@ -11,7 +11,8 @@ import { eventExamples } from './event-examples.ts';
 import { storyPhase } from './story-phase.ts';
 
 export const slashCommands = {
-  '/plan': 'write a multi-line plan; end it with a line "." (or Ctrl-D)',
+  '/plan':
+    'write a multi-line plan; end it with a line "." (or Ctrl-D); while planning, a line starting "1." opens it too',
   '/report <command>': 'run a check and send its result, e.g. /report npx vitest run',
   '/status': 'state, phase, current task, allowed events and timers',
   '/hint': 'ask for a hint (a help request)',

@@ -17,6 +17,19 @@ export interface ReplOptions {
   interactive?: boolean;
 }
 
+/** The states in which the mentor waits for a plan (a first, revised or corrected one). */
+const planStates = new Set(['PLAN_DECOMPOSITION', 'REFINE_PLAN', 'CORRECT_PLAN']);
+
+/**
+ * A numbered first step typed alone ("1. Write the tests", "1) …"): the start of a plan typed one
+ * step per Enter, not a whole plan. A line that goes on to "2." is a one-line plan, sent as it is.
+ */
+function isFirstPlanStep(line: string): boolean {
+  const first = /^\s*1([.)])(?:\s|$)/.exec(line);
+  if (!first) return false;
+  return !new RegExp(`\\s2\\${first[1]}\\s`).test(line);
+}
+
 /** A line that starts with a known command (`/quit`, `/status now`), not a path like `/books`. */
 function isCommandLine(line: string): boolean {
   const name = /^\s*(\/\S+)/.exec(line)?.[1]?.toLowerCase();
@@ -95,19 +108,24 @@ export async function runRepl(options: ReplOptions): Promise<void> {
     }
   };
 
+  /** The plan editor: the lines it starts with, then more until "."; the plan is one message. */
+  const editPlan = async (first: readonly string[]): Promise<boolean> => {
+    const { plan, ended } = await readPlan(first);
+    const text = plan.join('\n').trim();
+    if (!text) write('! /plan: empty plan, nothing sent\n');
+    else {
+      echo(text);
+      await sendMessage(text);
+    }
+    return ended;
+  };
+
   /** Runs one slash command line; true ends the chat. */
   const command = async (line: string, rest: readonly string[]): Promise<boolean> => {
     const [, name = '', arg = ''] = /^(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
     if (name.toLowerCase() === '/plan') {
       write('Type the plan, one step per line; end it with a line "." (or Ctrl-D).\n');
-      const { plan, ended } = await readPlan([...(arg ? [arg] : []), ...rest]);
-      const text = plan.join('\n').trim();
-      if (!text) write('! /plan: empty plan, nothing sent\n');
-      else {
-        echo(text);
-        await sendMessage(text);
-      }
-      return ended;
+      return editPlan([...(arg ? [arg] : []), ...rest]);
     }
     const run = chatCommands[name.toLowerCase()];
     if (!run) {
@@ -132,6 +150,14 @@ export async function runRepl(options: ReplOptions): Promise<void> {
       }
       if (!interactive) write(`you> ${first}\n`);
       return command(first, lines.slice(1));
+    }
+    // A plan typed one step per Enter: its numbered first step opens the /plan editor, so the steps
+    // that follow join it and the plan goes as one message, not as one plan per line.
+    if (lines.length === 1 && planStates.has(state) && isFirstPlanStep(first)) {
+      write(
+        'A numbered step: the plan editor is open (as /plan). Type the next steps, one per line; end the plan with a line "." (or Ctrl-D).\n',
+      );
+      return editPlan(lines);
     }
     // A command typed right after a message (quicker than the paste window) is still a command.
     const at = lines.findIndex((l) => isCommandLine(l));

@@ -59,7 +59,7 @@ export const planningActions = {
     reply(
       draft,
       action,
-      'Write your implementation plan: one small step per line, including the tests.',
+      'Write your implementation plan, including the tests, and send it as one message: one small step per line (paste it, or type /plan for a multi-line editor).',
     );
   },
   approvePlan: ({ draft, action }) => {
