@@ -4,13 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver } from '../../integration/notify/support/receivers.ts';
 import { apiClient, type Api } from '../support/api-client.ts';
 import { cartStory } from '../support/cart-story.ts';
-import { poll, pageErrors, screenshot, signedIn } from './support/browser.ts';
-import { type PagesServer, pagesEnv, startPages, stopPages } from './support/pages-server.ts';
+import { focusOutline, poll, pageErrors, screenshot, signedIn, tabTo } from './support/browser.ts';
+import {
+  inboxOf,
+  type PagesServer,
+  pagesEnv,
+  startPages,
+  stopPages,
+} from './support/pages-server.ts';
 
 /**
  * The escalations inbox in headless Chromium against `mentorflow start` (rules mode): a webhook
  * receiver that is down when the escalation is raised (one attempt per round, so it is
- * dead-lettered at once) and the operator's Retry once it is back.
+ * dead-lettered at once) and the operator's Retry once it is back; a resolved escalation's actions;
+ * the inbox used with the keyboard alone.
  */
 let pages: PagesServer;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -33,6 +40,11 @@ afterAll(async () => {
 
 /** Ana despairs in a new session: its escalation's id. */
 async function escalate(): Promise<string> {
+  return (await escalation()).id;
+}
+
+/** Ana despairs in a new session: the session and its escalation. */
+async function escalation(): Promise<{ sessionId: string; id: string }> {
   const created = await ana.post('/sessions', { learnerId: 'ana', story: cartStory });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const sessionId = created.body.id as string;
@@ -42,7 +54,7 @@ async function escalate(): Promise<string> {
   expect(said.status, JSON.stringify(said.body)).toBe(200);
   const listed = await pages.ops.get(`/escalations?sessionId=${sessionId}`);
   expect(listed.body.escalations).toHaveLength(1);
-  return String(listed.body.escalations[0].id);
+  return { sessionId, id: String(listed.body.escalations[0].id) };
 }
 
 describe('the escalations inbox', () => {
@@ -68,6 +80,84 @@ describe('the escalations inbox', () => {
       receiver.received.filter((r) => r.path === '/hook' && String(r.json.escalation?.id) === id),
     ).toHaveLength(1);
     expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('has no actions on a resolved escalation; an action from a page opened before it was resolved shows the 409 once', async () => {
+    const id = await escalate();
+    const { context, page } = await signedIn(pages.browser, pages.server.url, 'ops-key');
+    await page.goto(`/console/escalations/${id}`);
+    await page.waitForSelector('body[data-live="connected"]');
+    // The operator starts typing a note (a live refresh keeps an item being worked in) …
+    await page.getByLabel('Resolution note (optional)').fill('Paired with Ana');
+    // … while another operator resolves it.
+    const resolved = await pages.ops.post(`/escalations/${id}/resolve`, { by: 'omar' });
+    expect(resolved.status).toBe(200);
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await poll(() => page.locator('#action-status').textContent()).toBe(
+      `Conflict (409): escalation ${id} is resolved: it cannot be resolved again`,
+    );
+    // Then the item shows where things stand: resolved, with no action left, and the 409 once.
+    const item = page.locator('#escalations > li');
+    await poll(() => item.locator('form[data-escalation]').count()).toBe(0);
+    await expect(item.locator('.resolved-note').textContent()).resolves.toMatch(
+      /^Resolved by omar .*: nothing more to do here\.$/,
+    );
+    expect(await page.getByText('Conflict (409)').count()).toBe(1);
+    await screenshot(page, 'console-escalation-409');
+    // Opened afresh, a resolved escalation offers no action at all.
+    await page.goto(`/console/escalations/${id}`);
+    expect(await page.locator('#escalations > li form[data-escalation]').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('is usable with the keyboard only: Tab to acknowledge and to the reply, Enter submits (without crypto.randomUUID)', async () => {
+    const { sessionId, id } = await escalation();
+    // As on plain HTTP to another host: the reply's idempotency key must not need randomUUID.
+    const context = await pages.browser.newContext({ baseURL: pages.server.url });
+    await context.addInitScript(() => {
+      delete (Crypto.prototype as { randomUUID?: unknown }).randomUUID;
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`/console/escalations?status=all&sessionId=${sessionId}`);
+    expect(new URL(page.url()).pathname).toBe('/signin');
+    await tabTo(page, '#key');
+    await page.keyboard.type('ops-key');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/console/escalations');
+    await page.waitForSelector('body[data-live="connected"]');
+
+    await tabTo(page, `form[data-action="acknowledge"][data-escalation="${id}"] button`);
+    expect((await focusOutline(page)).style).toBe('solid');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#action-status').textContent()).toBe('Acknowledged.');
+    await poll(() => page.locator(`#escalation-${id}`).textContent()).toContain(
+      'acknowledged by operator',
+    );
+
+    const reply = 'Hi Ana, Omar here: which test fails first?';
+    await tabTo(page, `#reply-${id}`);
+    await page.keyboard.type(reply);
+    await tabTo(page, `form[data-action="reply"][data-escalation="${id}"] button`);
+    expect((await focusOutline(page)).style).toBe('solid');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('#action-status').textContent()).toBe(
+      'Reply sent to the learner.',
+    );
+    await poll(async () =>
+      (await inboxOf(pages.ops, sessionId))
+        .filter((e) => e.type === 'mentor-message')
+        .map((e) => (e.data ?? e.payload)?.text),
+    ).toEqual([reply]);
+    expect((await pages.ops.get(`/escalations/${id}`)).body).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'operator',
+    });
+    await screenshot(page, 'console-inbox-keyboard');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

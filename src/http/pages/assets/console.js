@@ -59,14 +59,13 @@ function reconcile(list, fresh) {
   }
 }
 
-/** Show an action's outcome in its form and in the page's status line (which survives refreshes). */
-function setResult(form, message, ok) {
-  for (const out of [$('.result', form), $('#action-status')]) {
-    if (!out) continue;
-    out.textContent = message;
-    out.classList.toggle('ok-text', ok);
-    out.classList.toggle('error', !ok);
-  }
+/** Show an action's outcome once, in the page's status line (it survives the live refreshes). */
+function setResult(message, ok) {
+  const out = $('#action-status');
+  if (!out) return;
+  out.textContent = message;
+  out.classList.toggle('ok-text', ok);
+  out.classList.toggle('error', !ok);
 }
 
 async function postJson(url, body, headers = {}) {
@@ -246,19 +245,21 @@ document.addEventListener('submit', async (event) => {
         reply: 'Reply sent to the learner.',
       }[action];
     }
-    if (answer.ok) {
+    if (answer.ok || answer.status === 409) {
+      // Done, or overtaken (resolved, decided or delivered meanwhile): what was typed is moot, and
+      // the refreshed item shows where things stand (a resolved escalation has no actions left).
       form.reset();
       delete form.dataset.key;
-      setResult(form, done, true);
+      setResult(answer.ok ? done : errorText(answer), answer.ok);
       document.activeElement?.blur?.();
       if (escalations) refreshEscalations();
       if (approvals) refreshRuns();
       if (undelivered) refreshUndelivered();
     } else {
-      setResult(form, errorText(answer), false);
+      setResult(errorText(answer), false);
     }
   } catch (error) {
-    setResult(form, `Could not reach the server: ${error.message}`, false);
+    setResult(`Could not reach the server: ${error.message}`, false);
   } finally {
     buttons.forEach((b) => (b.disabled = false));
   }

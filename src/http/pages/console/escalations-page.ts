@@ -20,6 +20,7 @@ export interface EscalationJson {
   acknowledgedBy: string | null;
   assignedTo: string | null;
   resolvedAt: string | null;
+  resolvedBy?: string | null;
   deliveries: DeliveryJson[];
 }
 
@@ -31,19 +32,25 @@ function deliveries(e: EscalationJson): SafeHtml {
   return deliveriesTable(`Deliveries of escalation ${e.id}`, e.deliveries);
 }
 
+/**
+ * The operator's actions; none on a resolved escalation (the API would answer 409 to each). An
+ * action's outcome shows once, in the page's status line (`#action-status`).
+ */
 function actions(e: EscalationJson): SafeHtml {
   const id = String(e.id);
+  if (e.status === 'resolved')
+    return html`<p class="muted resolved-note">Resolved${e.resolvedBy ? ` by ${e.resolvedBy}` : ''} ${formatTime(e.resolvedAt)}: nothing more to do here.</p>`;
   return html`<div class="actions">
-<form data-action="acknowledge" data-escalation="${id}"><p><button type="submit">Acknowledge escalation ${id}</button></p><p class="result" role="status"></p></form>
+<form data-action="acknowledge" data-escalation="${id}"><p><button type="submit">Acknowledge escalation ${id}</button></p></form>
 <form data-action="assign" data-escalation="${id}"><p><label for="assign-${id}">Assign to mentor (id)</label>
 <input id="assign-${id}" name="mentorId" type="text" required maxlength="200" value=""></p>
-<p><button type="submit">Assign</button></p><p class="result" role="status"></p></form>
+<p><button type="submit">Assign</button></p></form>
 <form data-action="resolve" data-escalation="${id}"><p><label for="note-${id}">Resolution note (optional)</label>
 <input id="note-${id}" name="note" type="text" maxlength="2000"></p>
-<p><button type="submit">Resolve</button></p><p class="result" role="status"></p></form>
+<p><button type="submit">Resolve</button></p></form>
 <form data-action="reply" data-escalation="${id}" class="reply-form"><p><label for="reply-${id}">Reply to learner ${e.learnerId} as mentor</label>
 <textarea id="reply-${id}" name="text" rows="3" required maxlength="20000"></textarea></p>
-<p><button type="submit">Send reply</button></p><p class="result" role="status"></p></form>
+<p><button type="submit">Send reply</button></p></form>
 </div>`;
 }
 

@@ -108,7 +108,6 @@ ${a.requirements.length ? html`<ul>${a.requirements.map((r) => html`<li>${r}</li
 <textarea id="${comment}" name="comment" rows="2" maxlength="2000"></textarea></p>
 <p><button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="reject">Reject</button></p>
-<p class="result" role="status"></p>
 </form></li>`;
 }
 
