@@ -125,7 +125,9 @@ describe('console and chat in the browser', () => {
     await poll(() => chat.locator('#conversation .msg.mentor').last().textContent()).toContain(
       'That sounds really hard',
     );
-    await poll(() => chat.locator('#chat-state').textContent()).toMatch(/ESCALATE|ASSESS/);
+    // The screenshot shows the escalation landed: the state, and the controls usable again.
+    await poll(() => chat.locator('#chat-state').textContent()).toBe('ESCALATE_TO_HUMAN');
+    await poll(() => chat.locator('#send').isDisabled()).toBe(false);
     await screenshot(chat, 'chat-escalated');
 
     // The escalation appears in the operator's inbox without a reload.
@@ -148,7 +150,6 @@ describe('console and chat in the browser', () => {
       `escalation webhook: ${attempts.length} attempts, statuses ${attempts.map((r) => r.status).join(',')}, delays between attempts ${delays.join(', ')} ms`,
     );
     await screenshot(operator.page, 'console-escalation-delivered');
-    await screenshot(operator.page, 'console-escalations');
 
     // The on-call person has the escalation by e-mail before anyone answers: no mentor of Ana's has a
     // channel, so level 1 goes to ONCALL_EMAILS.
@@ -178,6 +179,15 @@ describe('console and chat in the browser', () => {
     await poll(() => operator.page.locator('#action-status').textContent()).toBe(
       'Reply sent to the learner.',
     );
+    // Answered, it has left the open inbox; every escalation shows it acknowledged by maria.
+    await poll(() =>
+      operator.page.locator(`#escalations > li[data-key="${escalationId}"]`).count(),
+    ).toBe(0);
+    await operator.page.goto('/console/escalations?status=all');
+    await expect(
+      operator.page.locator(`#escalation-${escalationId}`).textContent(),
+    ).resolves.toContain('acknowledged by maria');
+    await screenshot(operator.page, 'console-escalations');
 
     // The learner's page shows the mentor's reply live, authored by the mentor.
     const human = chat.locator('#conversation .msg.human', { hasText: 'this is Maria' });
