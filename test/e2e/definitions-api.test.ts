@@ -218,7 +218,7 @@ describe('workflow definitions over HTTP (mentorflow start, rules mode)', () => 
     );
   });
 
-  it('human approval (seed 004): the run waits for the manager, the answer picks the arm', async () => {
+  it('human approval (seed 004): the run waits for the manager; approved → implement and deploy, rejected → notify the rejection', async () => {
     const start = await api.post('/workflow-definitions/seed-human-approval/runs', {
       request: 'Export invoices as CSV',
     });
@@ -244,5 +244,141 @@ describe('workflow definitions over HTTP (mentorflow start, rules mode)', () => 
     expect(
       (await api.post(`/workflow-tasks/${open[0].id}/answer`, { approved: false })).status,
     ).toBe(409);
+
+    // The reject arm: the manager says no, with a reason; nothing is implemented.
+    const rejected = await api.post('/workflow-definitions/seed-human-approval/runs', {
+      request: 'Drop the audit log',
+    });
+    const asked = await until(rejected.body.id, 'waiting');
+    const no = await api.post(`/workflow-tasks/${asked.tasks[0].id}/answer`, {
+      approved: false,
+      reason: 'the audit log is a legal requirement',
+    });
+    expect(no.status).toBe(200);
+    const refused = await until(rejected.body.id, 'completed');
+    expect(refused.status).toBe('completed');
+    expect(
+      refused.steps.map((s: { step: string; status: string }) => `${s.step}:${s.status}`),
+    ).toEqual([
+      'analyze-request:completed',
+      'review-analysis:completed',
+      'approval:completed',
+      'notify-rejection:completed',
+    ]);
+    expect(refused.output).toEqual({
+      rejected: true,
+      reason: 'the audit log is a legal requirement',
+    });
+  });
+
+  it('versions, deprecate, analytics, cancel and retry over HTTP', async () => {
+    let held = true;
+    const target = await startReceiver(async (call) => {
+      if (call.path === '/slow' && held) await new Promise(() => undefined);
+      return { status: 200, body: { path: call.path } };
+    });
+    try {
+      const v1 = {
+        id: 'lifecycle',
+        onCancel: 'compensate',
+        steps: [
+          {
+            id: 'reserve',
+            kind: 'http',
+            method: 'POST',
+            url: `${target.url}/reserve`,
+            compensation: 'release',
+          },
+          { id: 'slow', kind: 'http', method: 'POST', url: `${target.url}/slow` },
+        ],
+        compensations: [
+          { id: 'release', kind: 'http', method: 'DELETE', url: `${target.url}/reserve` },
+        ],
+      };
+      expect((await api.post('/workflow-definitions', v1)).status).toBe(201);
+
+      // A run of v1 is held on its slow step; cancel stops it and releases the reservation.
+      const started = await api.post('/workflow-definitions/lifecycle/runs', {});
+      expect(started.status).toBe(202);
+      const runId: string = started.body.id;
+      await pollUntil(
+        () => runOf(runId),
+        (r) => r.currentSteps.includes('slow'),
+        20_000,
+      );
+
+      // A new version while it runs: the run keeps v1.
+      const v2 = await api.post('/workflow-definitions/lifecycle/versions', {
+        ...v1,
+        id: undefined,
+        name: 'Lifecycle v2',
+      });
+      expect(v2.status).toBe(201);
+      expect(v2.body).toMatchObject({ latestVersion: 2, workflowId: 'udw-lifecycle-v2' });
+      const bad = await api.post('/workflow-definitions/lifecycle/versions', {
+        steps: [{ id: 'x', kind: 'set', output: 1, dependsOn: ['ghost'] }],
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.field).toBe('steps[0].dependsOn[0]');
+      expect(
+        (await api.post('/workflow-definitions/nothing/versions', { ...v1, id: undefined })).status,
+      ).toBe(404);
+      // The body's id, when given, must be the path's.
+      expect(
+        (await api.post('/workflow-definitions/nothing/versions', v1)).body.error,
+      ).toMatchObject({ code: 'VALIDATION_ERROR', field: 'id' });
+      const got = await api.get('/workflow-definitions/lifecycle');
+      expect(got.body).toMatchObject({ version: 2, name: 'Lifecycle v2' });
+      expect(got.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+
+      const cancel = await api.post(`/workflow-runs/${runId}/cancel`);
+      expect(cancel.status).toBe(202);
+      expect(cancel.body).toMatchObject({ id: runId, cancelRequested: true });
+      const cancelled = await until(runId, 'cancelled');
+      expect(cancelled).toMatchObject({ status: 'cancelled', version: 1 });
+      expect(cancelled.compensations).toEqual([
+        expect.objectContaining({ step: 'reserve', status: 'done' }),
+      ]);
+      expect((await api.post(`/workflow-runs/${runId}/cancel`)).status).toBe(409);
+
+      // Retry: the next attempt, still v1, reserves again (the saga released it) and completes.
+      held = false;
+      const retried = await api.post(`/workflow-runs/${runId}/retry`);
+      expect(retried.status).toBe(202);
+      expect(retried.body).toMatchObject({ id: runId, attempt: 2 });
+      const done = await pollUntil(
+        () => runOf(runId),
+        (r) => r.attempt === 2 && ['completed', 'failed', 'cancelled'].includes(r.status),
+        20_000,
+      );
+      expect(done).toMatchObject({ status: 'completed', version: 1, attempt: 2 });
+      expect(target.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+        'POST /reserve',
+        'POST /slow',
+        'DELETE /reserve',
+        'POST /reserve',
+        'POST /slow',
+      ]);
+      expect((await api.post(`/workflow-runs/${runId}/retry`)).status).toBe(409);
+      expect((await api.post('/workflow-runs/wr_000000000000000000000000/retry')).status).toBe(404);
+
+      const analytics = await api.get('/workflow-definitions/lifecycle/analytics');
+      expect(analytics.status).toBe(200);
+      expect(analytics.body).toMatchObject({ definition: 'lifecycle', runs: 1, successRate: 1 });
+      expect(analytics.body.steps.map((s: { step: string }) => s.step).sort()).toEqual([
+        'reserve',
+        'slow',
+      ]);
+      expect((await api.get('/workflow-definitions/nothing/analytics')).status).toBe(404);
+
+      const deprecated = await api.post('/workflow-definitions/lifecycle/deprecate');
+      expect(deprecated.status).toBe(200);
+      expect(deprecated.body).toMatchObject({ id: 'lifecycle', status: 'deprecated' });
+      const refused = await api.post('/workflow-definitions/lifecycle/runs', {});
+      expect(refused.status).toBe(409);
+      expect((await api.post('/workflow-definitions/nothing/deprecate')).status).toBe(404);
+    } finally {
+      await target.close();
+    }
   });
 });
