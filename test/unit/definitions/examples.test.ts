@@ -27,4 +27,23 @@ describe('examples/workflows', () => {
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     for (const file of files) expect(readme).toContain(file);
   });
+
+  it('every test the README names exists, in the file it names', () => {
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    const aliases: Record<string, string> = {
+      examples: 'test/e2e/definitions-examples.test.ts',
+      api: 'test/e2e/definitions-api.test.ts',
+    };
+    const named = [...readme.matchAll(/`([^`]+)` › "([^"]+)"/g)];
+    expect(named.length).toBeGreaterThanOrEqual(14);
+    for (const [, where, title] of named) {
+      const source = readFileSync(join(repoRoot, aliases[where!] ?? where!), 'utf8');
+      expect(source, `${where} › ${title}`).toContain(`'${title!.replace(/\s+/g, ' ')}'`);
+    }
+    // Every listing and template row names its test.
+    for (const row of readme
+      .split('\n')
+      .filter((l) => /^\| [A-Z]/.test(l) && !/ \| (Example|File) \| /.test(l)))
+      expect(row, row).toMatch(/ › "/);
+  });
 });
