@@ -1,3 +1,4 @@
+export * from './activity-report.ts';
 export * from './blocker-diagnosis.ts';
 export * from './concept-explanation.ts';
 export * from './fix-verification.ts';

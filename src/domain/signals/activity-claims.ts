@@ -3,30 +3,45 @@
  * pass", "coverage is 93 %", "PR is up: <url>", "the reviewer asked for changes", "scorePassword is
  * implemented") read as the event a structured report would be (`test-run`, `coverage`, `lint`,
  * `typecheck`, `build`, `security-scan`, `commit`, `review-feedback`, shapes in
- * `src/sessions/event-schemas.ts`), or `task-done` for a finished step. Figures a learner states without the
- * tool's output are claims: the fields carry `claimed: true`, and a quality gate asks for the report
- * itself (src/sessions/interpret/activity-report.ts).
+ * `src/sessions/event-schemas.ts`), or `task-done` for a finished step. The reports' schema is
+ * declared once (src/domain/contracts/activity-report.ts): this is the rules reading of it, the one
+ * rules mode uses and the activity reader falls back to when its model fails. Figures a learner
+ * states are claims, not the tool's output: the session marks them (`claimTypes`) and a quality
+ * gate asks for the report itself (src/sessions/interpret/activity-report.ts).
  *
  * Read by clause, by concept: a subject (tests, coverage, lint, types, build, audit, commit, pull
  * request, a named piece of work) with a verb or figure that reports on it. A clause that asks,
  * plans, sets a condition ("once the tests pass") or negates the verb ("the tests don't pass") reports
- * nothing; "0 failing" or "no lint errors" are figures, not negations.
+ * nothing; "0 failing", "no lint errors" or "no more type errors" are figures, not negations. While a
+ * pull request is under review, "merged" or "approved" alone is review news.
  */
+import type { ActivityReport, ActivityReportType } from '../contracts/activity-report.ts';
+import type { StoryState } from '../machines/story-states.ts';
 
-/** What a message reports, as an event type and its data. */
-export interface ActivityReport {
-  type:
-    | 'test-run'
-    | 'coverage'
-    | 'lint'
-    | 'typecheck'
-    | 'build'
-    | 'security-scan'
-    | 'commit'
-    | 'review-feedback'
-    | 'task-done';
-  fields: Record<string, unknown>;
+export type { ActivityReport } from '../contracts/activity-report.ts';
+
+/** Reports whose figures, stated in a message, are the learner's word rather than a tool's output. */
+export const claimTypes: ReadonlySet<ActivityReportType> = new Set<ActivityReportType>([
+  'test-run',
+  'coverage',
+  'lint',
+  'typecheck',
+  'build',
+  'security-scan',
+  'commit',
+]);
+
+/** What the reading knows besides the message. */
+export interface ActivityReadingOptions {
+  /** The story machine's current state: with a pull request under review, "merged" alone is news. */
+  state?: string;
 }
+
+/** States with a pull request under review, where "merged" or "approved" alone refers to it. */
+const pullRequestStates: ReadonlySet<string> = new Set<StoryState>([
+  'MONITOR_REVIEW',
+  'MERGE_AND_COMPLETE',
+]);
 
 /** A clause that asks, plans or sets a condition: it says what should or will happen, not what did. */
 export const notAReport =
@@ -66,7 +81,7 @@ const pass = String.raw`(?:pass(?:es|ed|ing)?|(?:are |is )?(?:now )?(?:green|pas
 const failWord = String.raw`(?:fail(?:s|ed|ing|ures?)?|red|broken|errors?)`;
 
 interface Rule {
-  type: ActivityReport['type'];
+  type: ActivityReportType;
   pattern: RegExp;
   /** The fields from the match; undefined when the match does not report after all. */
   fields: (m: RegExpExecArray, clause: string) => Record<string, unknown> | undefined;
@@ -74,6 +89,8 @@ interface Rule {
   negatable?: boolean;
   /** Words before or in the match that make the figure a requirement, not a result. */
   unless?: RegExp;
+  /** Read only while a pull request is under review ("merged" alone means nothing elsewhere). */
+  pullRequestOnly?: boolean;
 }
 
 /** A figure the story or someone asks for ("the story asks for 90 % coverage"), not one reached. */
@@ -93,8 +110,21 @@ const rules: Rule[] = [
   {
     type: 'review-feedback',
     pattern:
+      /\bmerged\b(?!\s+(?:(?:the\s+)?(?:main|master|develop|trunk|upstream|origin)\b|[^.;!?\n]{0,30}\binto\s+(?:my|our|the|this)\s+(?:\w+\s+)?branch\b))|\bmerge (?:is |was )?(?:done|complete|finished)\b/i,
+    fields: () => ({ decision: 'merged' }),
+    pullRequestOnly: true,
+  },
+  {
+    type: 'review-feedback',
+    pattern:
       /\b(?:pr|pull request|merge request|review(?:er)?|code review|they|lead|mentor)\b[^.;!?\n]{0,40}\b(?:approved|approves|gave (?:it |me )?(?:an? )?(?:approval|lgtm|thumbs up))\b|\bapproved (?:the |my |our )?(?:pr|pull request|merge request|mr|changes)\b|\blgtm\b/i,
     fields: () => ({ decision: 'approved' }),
+  },
+  {
+    type: 'review-feedback',
+    pattern: /\bapproved\b|\bgot (?:an? |the |their )?(?:approval|lgtm|thumbs up|green light)\b/i,
+    fields: () => ({ decision: 'approved' }),
+    pullRequestOnly: true,
   },
   {
     type: 'review-feedback',
@@ -181,7 +211,7 @@ const rules: Rule[] = [
   {
     type: 'test-run',
     pattern: new RegExp(
-      String.raw`\b${tests}\s+(?:\w+\s+)?(?:(?:are|is|all|now|finally|both|still|do)\s+)*${pass}\b|\ball\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:are\s+)?${pass}|\b(?:everything|all)\s+(?:is\s+)?(?:green|passing)\b|\bno (?:failing|failed|red) tests?\b|\b(?:zero|0) (?:failing|failed|failures)\b`,
+      String.raw`\b${tests}\s+(?:\w+\s+)?(?:(?:are|is|all|now|finally|both|still|do)\s+)*${pass}\b|\ball\s+(?:\w+\s+)?(?:tests?|specs?)\s+(?:are\s+)?${pass}|\b(?:everything|all)\s+(?:is\s+)?(?:green|passing)\b|\bno (?:more )?(?:failing|failed|red) tests?\b|\b(?:zero|0) (?:failing|failed|failures)\b`,
       'i',
     ),
     fields: () => ({ failed: 0 }),
@@ -210,13 +240,13 @@ const rules: Rule[] = [
   {
     type: 'lint',
     pattern:
-      /\b(?:lint(?:er|ing)?|eslint|biome)\b[^.;!?\n]{0,20}?\b(?:is\s+|are\s+|now\s+)*(?:clean|pass(?:es|ed|ing)?|green|happy|ok)\b|\b(?:no|zero|0)\s+(?:lint(?:ing)?|eslint)\s+(?:errors?|warnings?|problems?|issues?)\b|\b(\d{1,5})\s+(?:lint(?:ing)?|eslint)\s+(?:errors?|problems?)\b/i,
+      /\b(?:lint(?:er|ing)?|eslint|biome)\b[^.;!?\n]{0,20}?\b(?:is\s+|are\s+|now\s+)*(?:clean|pass(?:es|ed|ing)?|green|happy|ok)\b|\b(?:no|zero|0)\s+(?:more\s+)?(?:lint(?:ing)?|eslint)\s+(?:errors?|warnings?|problems?|issues?)\b|\b(\d{1,5})\s+(?:lint(?:ing)?|eslint)\s+(?:errors?|problems?)\b/i,
     fields: (m) => ({ errorCount: m[1] === undefined ? 0 : Number(m[1]) }),
   },
   {
     type: 'typecheck',
     pattern:
-      /\b(?:tsc|type ?check(?:er|ing)?|types?|typescript)\b[^.;!?\n]{0,20}?\b(?:is\s+|are\s+|now\s+)*(?:clean|pass(?:es|ed|ing)?|green|check(?:s| out)?|compile(?:s)?|ok)\b|\b(?:no|zero|0)\s+(?:type|tsc|typescript)\s+errors?\b|\b(\d{1,5})\s+(?:type|tsc|typescript)\s+errors?\b/i,
+      /\b(?:tsc|type ?check(?:er|ing)?|types?|typescript|(?:the\s+)?(?:ts\s+|typescript\s+)?compiler)\b[^.;!?\n]{0,20}?\b(?:is\s+|are\s+|now\s+)*(?:clean|pass(?:es|ed|ing)?|green|check(?:s| out)?|compile(?:s)?|ok|happy|satisfied|quiet|silent)\b|\b(?:no|zero|0)\s+(?:more\s+)?(?:type|tsc|typescript)\s+errors?\b|\b(\d{1,5})\s+(?:type|tsc|typescript)\s+errors?\b/i,
     fields: (m) => ({ errorCount: m[1] === undefined ? 0 : Number(m[1]) }),
   },
   {
@@ -267,7 +297,7 @@ const rules: Rule[] = [
 ];
 
 /** Order of precedence when a message reports several things: the furthest along first. */
-const precedence: readonly ActivityReport['type'][] = [
+const precedence: readonly ActivityReportType[] = [
   'review-feedback',
   'test-run',
   'coverage',
@@ -279,18 +309,30 @@ const precedence: readonly ActivityReport['type'][] = [
   'task-done',
 ];
 
+/** Fields the message does not state, as the schema has them: `null`. */
+const unstated: Partial<Record<ActivityReportType, Record<string, null>>> = {
+  'test-run': { passed: null, total: null },
+  coverage: { branches: null, functions: null, statements: null },
+  commit: { sha: null, message: null },
+  'review-feedback': { prUrl: null },
+};
+
 /** Every report in a message, one per event type, in order of precedence. */
-export function extractActivityReports(message: string): ActivityReport[] {
+export function extractActivityReports(
+  message: string,
+  options: ActivityReadingOptions = {},
+): ActivityReport[] {
   // Code and quoted tool output say nothing about what the learner reports.
   const prose = message
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/`([^`\n]{1,80})`/g, '$1')
     .slice(0, 4000);
-  const found = new Map<ActivityReport['type'], ActivityReport>();
+  const underReview = pullRequestStates.has(options.state ?? '');
+  const found = new Map<ActivityReportType, ActivityReport>();
   for (const clause of clausesOf(prose)) {
     if (notAReport.test(clause)) continue;
     for (const rule of rules) {
-      if (found.has(rule.type)) continue;
+      if (found.has(rule.type) || (rule.pullRequestOnly && !underReview)) continue;
       const m = rule.pattern.exec(clause);
       if (!m) continue;
       const before = clause.slice(0, m.index);
@@ -299,19 +341,39 @@ export function extractActivityReports(message: string): ActivityReport[] {
       if (rule.unless?.test(before + m[0])) continue;
       const fields = rule.fields(m, clause);
       if (!fields) continue;
-      const claimed = rule.type !== 'review-feedback' && rule.type !== 'task-done';
-      found.set(rule.type, { type: rule.type, fields: claimed ? { ...fields, claimed } : fields });
+      found.set(rule.type, {
+        type: rule.type,
+        fields: { ...unstated[rule.type], ...fields },
+      } as ActivityReport);
     }
   }
-  return precedence.flatMap((t) => (found.has(t) ? [found.get(t)!] : []));
+  return orderReports([...found.values()]);
 }
 
 /**
  * The one report a message stands for (the furthest along when it says several), or null when it
  * reports no activity.
  */
-export function extractActivityReport(message: string): ActivityReport | null {
-  return extractActivityReports(message)[0] ?? null;
+export function extractActivityReport(
+  message: string,
+  options: ActivityReadingOptions = {},
+): ActivityReport | null {
+  return extractActivityReports(message, options)[0] ?? null;
+}
+
+/**
+ * Reports as the session applies them, whoever read them (the rules or a model): one per type (the
+ * first), the furthest along first.
+ */
+export function orderReports(reports: readonly ActivityReport[]): ActivityReport[] {
+  const first = new Map<ActivityReportType, ActivityReport>();
+  for (const r of reports) if (!first.has(r.type)) first.set(r.type, r);
+  return precedence.flatMap((t) => (first.has(t) ? [first.get(t)!] : []));
+}
+
+/** A report's fields as event data: what the message states, without the unstated (`null`) ones. */
+export function statedFields(report: ActivityReport): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(report.fields).filter(([, v]) => v !== null));
 }
 
 /** Clauses: sentences, and the parts of a sentence joined by "but" or a semicolon. */
@@ -325,7 +387,7 @@ function clausesOf(text: string): string[] {
 /** A match without its zero figures ("no lint errors", "0 failing"), so only a real negation is left. */
 function withoutFigures(text: string): string {
   return text.replace(
-    /\b(?:no|zero|0)\s+(?:\w+\s+)?(?:errors?|warnings?|problems?|failures?|failing|failed|vulnerabilit\w+|red)\b/gi,
+    /\b(?:no|zero|0)\s+(?:more\s+)?(?:\w+\s+)?(?:errors?|warnings?|problems?|failures?|failing|failed|vulnerabilit\w+|red)\b/gi,
     ' ',
   );
 }

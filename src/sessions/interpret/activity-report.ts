@@ -7,7 +7,7 @@
 import { rulesTag } from '../../models/rules/text.ts';
 import type { TurnDraft } from '../turn/draft.ts';
 import type { StoredEvent } from '../types.ts';
-import type { ActivityReport } from './activity-claims.ts';
+import { claimTypes, statedFields, type ActivityReport } from './activity-claims.ts';
 
 /** States that judge the quality gates on the latest reports. */
 const gateStates = new Set(['AUTO_FIX_ISSUES', 'REQUIRE_FIXES', 'BLOCK_PROGRESS', 'VERIFY_FIXES']);
@@ -41,25 +41,43 @@ export function judgesGates(draft: TurnDraft): boolean {
 }
 
 /**
- * The reply asking for the real report, when the message states a gate's figures that a gate is
- * about to judge; undefined when the claim can be read as the event (outside the gates, or not a
- * gate's report).
+ * The reply asking for the real reports, when the message states figures a quality gate is about to
+ * judge; undefined when the claims can be read as the events (outside the gates, or no gate's
+ * report). `asked` are the reports the reply stands for: the gate does not read them.
  */
-export function askForReport(draft: TurnDraft, report: ActivityReport): string | undefined {
-  if (report.fields.claimed !== true || !(report.type in commandFor)) return undefined;
+export function askForReports(
+  draft: TurnDraft,
+  reports: readonly ActivityReport[],
+): { text: string; asked: ActivityReport[] } | undefined {
   if (!judgesGates(draft)) return undefined;
-  const name = nameOf[report.type]!;
-  return `${rulesTag} Thanks, I noted that as your report, but the quality gate needs the ${name} itself, not a summary of it. Run \`mentorflow report --session ${draft.session.id} -- ${commandFor[report.type]}\` (or your project's own command), and I will check the gate as soon as its output arrives.`;
+  const asked = reports.filter((r) => claimTypes.has(r.type) && r.type in commandFor);
+  if (!asked.length) return undefined;
+  const names = asked.map((r) => nameOf[r.type]!);
+  const named =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const runs = asked
+    .map((r) => `\`mentorflow report --session ${draft.session.id} -- ${commandFor[r.type]}\``)
+    .join(', ');
+  const itself = asked.length === 1 ? 'itself' : 'themselves';
+  return {
+    asked,
+    text: `${rulesTag} Thanks, I noted that as your report, but the quality gate needs the ${named} ${itself}, not a summary. Run ${runs} (or your project's own command), and I will check the gate as soon as the output arrives.`,
+  };
 }
 
 /**
- * The learner's message read as the report it states: same id and time, the report's type and
- * fields (with `claimed: true` for figures), and the message text as `said`.
+ * The learner's message read as the report it states: same id and time, the report's type and the
+ * fields it states (figures marked `claimed: true`: the learner's word, not the tool's output), and
+ * the message text as `said`.
  */
 export function asReportEvent(draft: TurnDraft, report: ActivityReport): StoredEvent {
   return {
     ...draft.event,
     type: report.type,
-    data: { ...report.fields, said: String(draft.event.data.text ?? '').slice(0, 500) },
+    data: {
+      ...statedFields(report),
+      ...(claimTypes.has(report.type) ? { claimed: true } : {}),
+      said: String(draft.event.data.text ?? '').slice(0, 500),
+    },
   };
 }

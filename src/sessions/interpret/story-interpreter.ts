@@ -18,8 +18,8 @@ import { leaf, reply, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 import { canApply } from '../turn/machine-step.ts';
 import type { TimerKind } from '../timers/timer-kinds.ts';
 import { activityOf, isProgress, latestReports, recentWithCurrent } from './activity.ts';
-import { extractActivityReport, type ActivityReport } from './activity-claims.ts';
-import { askForReport, asReportEvent } from './activity-report.ts';
+import { claimTypes, extractActivityReports, type ActivityReport } from './activity-claims.ts';
+import { askForReports, asReportEvent } from './activity-report.ts';
 import { recorded, type Interpretation, type MachineEventCall } from './interpretation.ts';
 import { inWorkingState, intentsIn, understandingStates } from './message-intents.ts';
 import { classifyMessage } from './message-rules.ts';
@@ -52,6 +52,15 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
   draft.context.lastMessage = text.slice(0, 4000);
   const state = leaf(draft);
   const story = draft.story;
+  // The rest of a message that reported several things, read again in the state the first led to.
+  const rest = laterReports.get(draft);
+  if (rest) {
+    laterReports.delete(draft);
+    return (
+      (await interpretActivityReports(draft, deps, rest.reports, rest.applied)) ??
+      recorded(`the message's other reports move nothing in ${state}`)
+    );
+  }
   // A question where a restatement, plan or fix report is expected is answered, not judged; an attempt
   // to talk the mentor out of its rules is refused, not judged either (answer/answer-learner.ts).
   if (judgedStates.has(state)) {
@@ -105,8 +114,8 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
     case 'REQUEST_CLARIFICATION':
       return apply([call('clarificationReceived')]);
   }
-  const report = extractActivityReport(text);
-  const reported = report && (await interpretActivityReport(draft, deps, report));
+  const reports = extractActivityReports(text, { state });
+  const reported = reports.length && (await interpretActivityReports(draft, deps, reports));
   if (reported) return reported;
   const intent = classifyMessage(text);
   const event = intentsIn(draft.path)[intent];
@@ -122,22 +131,53 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
   };
 }
 
+/** A message's reports still to apply in this turn, and the machine events its earlier ones applied. */
+const laterReports = new WeakMap<
+  TurnDraft,
+  { reports: readonly ActivityReport[]; applied: ReadonlySet<string> }
+>();
+
 /**
  * A message that reports activity in plain words ("all 12 tests pass", "PR is up: <url>") moves the
- * session as the structured report would; where a quality gate judges reports, a stated figure is a
- * claim and the mentor asks for the report. Undefined when the report moves nothing, so the message
- * is read by its keywords as before.
+ * session as the structured reports would, each in turn: the first that moves the session applies,
+ * and the message is read again in the state it led to for the others (an event one of them already
+ * applied is not applied twice: "I implemented it and all tests pass" completes one step). Where a
+ * quality gate judges reports, stated figures are claims and the mentor asks for the reports.
+ * Undefined when no report moves anything, so the message is read by its keywords as before.
  */
+async function interpretActivityReports(
+  draft: TurnDraft,
+  deps: TurnDeps,
+  reports: readonly ActivityReport[],
+  applied: ReadonlySet<string> = new Set(),
+): Promise<Interpretation | undefined> {
+  const ask = askForReports(draft, reports);
+  if (ask) reply(draft, 'askForReport', ask.text);
+  const open = ask ? reports.filter((r) => !ask.asked.includes(r)) : reports;
+  for (const [i, report] of open.entries()) {
+    const reading = await interpretActivityReport(draft, deps, report);
+    if (!reading || reading.events.some((e) => applied.has(e.event))) continue;
+    const later = open.slice(i + 1);
+    if (!later.length) return reading;
+    laterReports.set(draft, {
+      reports: later,
+      applied: new Set([...applied, ...reading.events.map((e) => e.event)]),
+    });
+    return { ...reading, reinterpret: true };
+  }
+  if (ask)
+    return recorded(
+      `${ask.asked.map((r) => r.type).join(', ')} claimed in a message: asked for the report`,
+    );
+  return undefined;
+}
+
+/** One report of a message read as its event would be; undefined when it moves nothing. */
 async function interpretActivityReport(
   draft: TurnDraft,
   deps: TurnDeps,
   report: ActivityReport,
 ): Promise<Interpretation | undefined> {
-  const ask = askForReport(draft, report);
-  if (ask) {
-    reply(draft, 'askForReport', ask);
-    return recorded(`${report.type} claimed in a message: asked for the report`);
-  }
   if (report.type === 'task-done') {
     const event = intentsIn(draft.path).done;
     if (!event || !canApply(draft, event)) return undefined;
@@ -149,7 +189,7 @@ async function interpretActivityReport(
       ? interpretReview(derived)
       : await interpretReport(derived, deps);
   if (!reading.events.length) return undefined;
-  const claimed = report.fields.claimed === true ? ' (claimed)' : '';
+  const claimed = claimTypes.has(report.type) ? ' (claimed)' : '';
   return {
     ...reading,
     events: reading.events.map((e) => ({ ...e, data: { ...e.data, reported: report.type } })),

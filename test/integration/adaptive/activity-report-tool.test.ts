@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { progressCoachAgent } from '../../../agents/progress-coach.ts';
+import { activityReportsSchema } from '../../../src/domain/contracts/activity-report.ts';
 
 /**
- * The progress coach, the agent that reads the learner's activity with a model, has the
- * activity-report tool: with a model, a learner's sentence about their work is read as session
- * events by a tool call with structured output, by the same rules the session uses in rules mode.
+ * The progress coach, the agent that coaches the learner's activity with a model, has the
+ * activity-report tool: the rules reading of a learner's sentence about their work, in the reports'
+ * schema (src/domain/contracts/activity-report.ts), the session's own reading.
  */
 describe('activity-report tool on the progress coach', () => {
   it('is one of the agent’s tools and answers in the session’s event shapes', async () => {
@@ -17,16 +18,17 @@ describe('activity-report tool on the progress coach', () => {
       { message: 'all 12 tests pass now and the PR is up: https://git.example/pull/7' },
       {},
     );
-    // The furthest along first; the test figures are the learner's word (claimed), not vitest's.
+    // The furthest along first, in the activity reader's schema.
     expect(out).toEqual({
       reports: [
         {
           type: 'review-feedback',
           fields: { decision: 'submitted', prUrl: 'https://git.example/pull/7' },
         },
-        { type: 'test-run', fields: { passed: 12, failed: 0, total: 12, claimed: true } },
+        { type: 'test-run', fields: { passed: 12, failed: 0, total: 12 } },
       ],
     });
+    expect(activityReportsSchema.safeParse(out).success).toBe(true);
     expect(String(await progressCoachAgent.getInstructions())).toMatch(
       /call the `activity-report` tool/,
     );

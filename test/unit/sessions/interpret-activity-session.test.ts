@@ -106,6 +106,58 @@ describe('plain-language activity reports in a session', () => {
     expect((await service.getSession(b)).state).toBe('GUIDE_FIXES');
   });
 
+  it('"merged" or "approved" alone moves a review as the review-feedback event does', async () => {
+    const [a, b] = [await readyForReview(), await readyForReview()];
+    const url = 'https://git.example/acme/cart/pull/8';
+    const steps: [Record<string, unknown>, string][] = [
+      [{ decision: 'submitted', prUrl: url }, `opened the PR ${url}`],
+      [{ decision: 'approved' }, 'approved!'],
+      [{ decision: 'merged' }, "it's merged"],
+    ];
+    for (const [data, text] of steps) {
+      const structured = await send(a, 'review-feedback', data);
+      const sentence = await say(b, text);
+      expect(sentence.session.state, text).toBe(structured.session.state);
+    }
+    expect((await service.getSession(b)).status).toBe('completed');
+  });
+
+  it('a message with two reports applies both, each in the state the first led to', async () => {
+    const [a, b] = [await readyForReview(), await readyForReview()];
+    await send(a, 'review-feedback', { decision: 'submitted' });
+    await say(b, 'the PR is up');
+    await send(a, 'review-feedback', { decision: 'minor-changes' });
+    const structured = await send(a, 'commit', {});
+    const sentence = await say(
+      b,
+      'the reviewer asked for a few changes; I fixed them and committed',
+    );
+    expect(structured.session.state).not.toBe('GUIDE_FIXES');
+    expect(sentence.session.state).toBe(structured.session.state);
+    const events = (await service.listTransitions(b)).map((t) => t.event);
+    expect(events.slice(-2)).toEqual(['minorChanges', 'fixesStarted']);
+  });
+
+  it('two reports of one finished step complete it once', async () => {
+    const [a, b] = [await implementing(), await implementing()];
+    const done = await say(a, 'done');
+    const both = await say(b, 'total() is implemented and all 2 tests pass');
+    expect(both.session.state).toBe(done.session.state);
+    const completed = (await service.listTransitions(b)).filter((t) => t.event === 'taskCompleted');
+    expect(completed).toHaveLength(1);
+  });
+
+  it('in the quality gates, one reply asks for every report the message claims', async () => {
+    const id = await inQualityGates();
+    const claim = await say(id, 'coverage is 96%, lint is clean and no more type errors');
+    expect(claim.session.state).toBe('DETERMINE_OUTCOME');
+    expect(claim.replies.map((r) => r.action)).toEqual(['askForReport']);
+    expect(claim.replies[0]!.text).toMatch(
+      /coverage report, type check and lint report themselves/,
+    );
+    expect(claim.replies[0]!.text).toContain('-- npx tsc --noEmit');
+  });
+
   it('a question or a plan about the tests reports nothing', async () => {
     const id = await implementing();
     const asked = await say(id, 'do all the tests need to pass before I commit?');
