@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { AgentKey } from './index.ts';
 import {
+  activityReadingInputSchema,
+  activityReportsSchema,
+} from '../src/domain/contracts/activity-report.ts';
+import { extractActivityReports } from '../src/domain/signals/activity-claims.ts';
+import {
   blockerDiagnosisInputSchema,
   blockerDiagnosisSchema,
 } from '../src/domain/contracts/blocker-diagnosis.ts';
@@ -57,6 +62,12 @@ export interface ActionSpec<
   event?: (output: z.infer<O>) => string;
   /** Short topic for the profile's recent help topics. */
   topic?: (output: z.infer<O>) => string;
+  /**
+   * The action's rules-mode answer, for an action its agent's rules model does not read: used
+   * wherever rules mode answers (no model configured, or the model failed and the fallback
+   * answered) instead of that model.
+   */
+  rules?: (input: z.infer<I>) => z.infer<O>;
 }
 
 function spec<I extends z.ZodObject, O extends z.ZodObject>(s: ActionSpec<I, O>): ActionSpec<I, O> {
@@ -136,6 +147,15 @@ export const actionSpecs = {
     learnerFacing: true,
     helpRequest: false,
     event: (o) => o.assessment,
+  }),
+  readActivity: spec({
+    agent: 'activityReaderAgent',
+    input: activityReadingInputSchema,
+    output: activityReportsSchema,
+    task: "Read the learner's message for what it reports about their work.",
+    learnerFacing: false,
+    helpRequest: false,
+    rules: ({ message, state }) => ({ reports: extractActivityReports(message, { state }) }),
   }),
   createPlan: spec({
     agent: 'plannerAgent',

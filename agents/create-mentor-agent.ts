@@ -27,7 +27,8 @@ export type AgentId =
   | 'hint-giver'
   | 'fix-verifier'
   | 'review-coach'
-  | 'progress-coach';
+  | 'progress-coach'
+  | 'activity-reader';
 
 export interface MentorAgentSpec {
   id: AgentId;

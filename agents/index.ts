@@ -1,5 +1,6 @@
 import type { Agent } from '@mastra/core/agent';
 import type { MastraMemory } from '@mastra/core/memory';
+import { activityReaderAgent, activityReaderSpec } from './activity-reader.ts';
 import { blockerDiagnosisAgent, blockerDiagnosisSpec } from './blocker-diagnosis.ts';
 import { conceptExplainerAgent, conceptExplainerSpec } from './concept-explainer.ts';
 import { createMentorAgent, type MentorAgentSpec } from './create-mentor-agent.ts';
@@ -30,6 +31,7 @@ export const agents = {
   fixVerifierAgent,
   reviewCoachAgent,
   progressCoachAgent,
+  activityReaderAgent,
 };
 
 export type AgentKey = keyof typeof agents;
@@ -49,6 +51,7 @@ export const agentSpecs: Record<AgentKey, MentorAgentSpec> = {
   fixVerifierAgent: fixVerifierSpec,
   reviewCoachAgent: reviewCoachSpec,
   progressCoachAgent: progressCoachSpec,
+  activityReaderAgent: activityReaderSpec,
 };
 
 /** Agent ids (kebab-case), in registry order. */

@@ -11,7 +11,7 @@ export const progressCoachSpec: MentorAgentSpec = {
   instructions: progressCoachPrompt,
   learnerFacing: true,
   // What a learner's message says they did ("all 12 tests pass", "PR is up"), read as session
-  // events with the same rules the session uses, as a structured tool result.
+  // events by the rules, in the schema the activity reader (the session's own reading) answers with.
   tools: { activityReportTool },
 };
 

@@ -6,7 +6,7 @@
  */
 import type { AdaptiveLevel } from './adaptive/types.ts';
 import type { TracingContext } from '@mastra/core/observability';
-import { type ReplyStream, runAgentAction } from '../../agents/mentor-actions.ts';
+import { actionMode, type ReplyStream, runAgentAction } from '../../agents/mentor-actions.ts';
 import type { Story } from '../../tools/story-loader.ts';
 
 export const agentActionNames = [
@@ -18,6 +18,7 @@ export const agentActionNames = [
   'verifyFix',
   'coachReview',
   'coachProgress',
+  'readActivity',
 ] as const;
 export type AgentActionName = (typeof agentActionNames)[number];
 
@@ -71,6 +72,12 @@ export interface AgentPort {
     input: Record<string, unknown>,
     ctx: AgentCallContext,
   ): Promise<AgentActionResult>;
+  /**
+   * How `run` would answer the action now: `rules` when no model is configured for its agent.
+   * Lets a caller that has the rules reading itself skip a call that would only return it; a port
+   * without it is always called.
+   */
+  modeOf?(name: AgentActionName): 'rules' | 'remote';
 }
 
 /** The default port: the Mastra agents, one conversation thread per session owned by the learner. */
@@ -86,4 +93,5 @@ export const defaultAgentPort: AgentPort = {
       ...(ctx.tracingContext ? { tracingContext: ctx.tracingContext } : {}),
     });
   },
+  modeOf: (name) => actionMode(name),
 };

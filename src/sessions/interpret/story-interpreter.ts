@@ -18,7 +18,7 @@ import { leaf, reply, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
 import { canApply } from '../turn/machine-step.ts';
 import type { TimerKind } from '../timers/timer-kinds.ts';
 import { activityOf, isProgress, latestReports, recentWithCurrent } from './activity.ts';
-import { claimTypes, extractActivityReports, type ActivityReport } from './activity-claims.ts';
+import { claimTypes, type ActivityReport } from './activity-claims.ts';
 import { askForReports, asReportEvent } from './activity-report.ts';
 import { recorded, type Interpretation, type MachineEventCall } from './interpretation.ts';
 import { inWorkingState, intentsIn, understandingStates } from './message-intents.ts';
@@ -26,6 +26,7 @@ import { classifyMessage } from './message-rules.ts';
 import { readTimer } from './timer-event.ts';
 import { interpretMentorMessage } from './mentor-message.ts';
 import { isPlainQuestion, looksLikePlan, looksLikeQuestion } from './message-shape.ts';
+import { readActivityReports } from './read-activity.ts';
 
 const call = (event: StoryEvent, data: Record<string, unknown> = {}): MachineEventCall => ({
   event,
@@ -114,7 +115,7 @@ async function interpretMessage(draft: TurnDraft, deps: TurnDeps): Promise<Inter
     case 'REQUEST_CLARIFICATION':
       return apply([call('clarificationReceived')]);
   }
-  const reports = extractActivityReports(text, { state });
+  const reports = await readActivityReports(draft, deps, text);
   const reported = reports.length && (await interpretActivityReports(draft, deps, reports));
   if (reported) return reported;
   const intent = classifyMessage(text);

@@ -4,8 +4,8 @@ import { activityReportsSchema } from '../../../src/domain/contracts/activity-re
 
 /**
  * The progress coach, the agent that coaches the learner's activity with a model, has the
- * activity-report tool: the rules reading of a learner's sentence about their work, in the reports'
- * schema (src/domain/contracts/activity-report.ts), the session's own reading.
+ * activity-report tool: the rules reading of a learner's sentence about their work, in the schema
+ * the activity reader answers with (the session's own reading: agents/activity-reader.ts).
  */
 describe('activity-report tool on the progress coach', () => {
   it('is one of the agent’s tools and answers in the session’s event shapes', async () => {

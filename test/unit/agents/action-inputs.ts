@@ -30,6 +30,7 @@ export const actionInputs: { [N in MentorActionName]: MentorActionInput<N> } = {
     activity: [{ type: 'test', ok: true, summary: '10 passed' }],
     minutesSinceProgress: 1,
   },
+  readActivity: { message: 'all 12 tests pass now', state: 'START_IMPLEMENTATION' },
   createPlan: { request: 'Paginate GET /books', requirements: story.acceptanceCriteria },
   refinePlan: {
     request: 'Paginate GET /books',

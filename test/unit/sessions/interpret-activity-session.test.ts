@@ -1,6 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testService } from '../../integration/sessions/fixtures/db.ts';
-import { cartStory, goodPlan, restatement } from '../../integration/sessions/fixtures/story.ts';
+import {
+  cartStory,
+  goodPlan,
+  restatement,
+  scriptedPort,
+} from '../../integration/sessions/fixtures/story.ts';
 
 /**
  * Plain-language activity reports in a real session (PostgreSQL, rules mode): a sentence moves the
@@ -156,6 +161,50 @@ describe('plain-language activity reports in a session', () => {
       /coverage report, type check and lint report themselves/,
     );
     expect(claim.replies[0]!.text).toContain('-- npx tsc --noEmit');
+  });
+
+  it('in rules mode the session reads by the rules itself: no agent call per message', async () => {
+    const id = await implementing();
+    const said = await say(id, 'all 2 tests pass');
+    expect(said.outcome.status === 'applied' && said.outcome.machineEvents).toContain(
+      'taskCompleted',
+    );
+    const { rows } = await pool.query('select agent_calls from turns where event_id = $1', [
+      said.event.id,
+    ]);
+    const calls = (rows[0]?.agent_calls ?? []) as { action: string }[];
+    expect(calls.map((c) => c.action)).not.toContain('readActivity');
+  });
+
+  it('through an agent port that only has rules, the activity reader answers with the rules reading', async () => {
+    const { port, calls } = scriptedPort();
+    const { service: viaAgent } = testService({ pool, agents: port });
+    const { session } = await viaAgent.createSession({ learnerId: 'ana', story: cartStory });
+    await viaAgent.ingestEvent(session.id, {
+      type: 'learner-message',
+      data: { text: restatement },
+    });
+    await viaAgent.ingestEvent(session.id, { type: 'learner-message', data: { text: goodPlan } });
+    const said = await viaAgent.ingestEvent(session.id, {
+      type: 'learner-message',
+      data: { text: 'all 2 tests pass' },
+    });
+    expect(said.outcome.status === 'applied' && said.outcome.machineEvents).toContain(
+      'taskCompleted',
+    );
+    expect(calls.find((c) => c.eventId === said.event.id)).toMatchObject({
+      name: 'readActivity',
+      input: { message: 'all 2 tests pass', state: 'START_IMPLEMENTATION' },
+    });
+    const { rows } = await pool.query('select agent_calls from turns where event_id = $1', [
+      said.event.id,
+    ]);
+    expect(rows[0].agent_calls[0]).toMatchObject({
+      action: 'readActivity',
+      model: 'rules/activity-reader',
+      tokensIn: 0,
+      fallback: false,
+    });
   });
 
   it('a question or a plan about the tests reports nothing', async () => {
