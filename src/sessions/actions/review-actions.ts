@@ -25,7 +25,7 @@ export const reviewActions = {
     reply(
       draft,
       action,
-      `Open a pull request for "${draft.story.title}": a title, what changed, how you tested it, and each acceptance criterion ticked. Tell me (or send review-feedback "submitted") when it is up.`,
+      `Open a pull request for "${draft.story.title}": a title, what changed, how you tested it, and each acceptance criterion ticked. Tell me when it is up, with its link ("the PR is up: <url>").`,
     );
   },
   monitorReview: ({ draft, action }) => {
@@ -75,7 +75,7 @@ export const reviewActions = {
     );
   },
   mergeAndComplete: ({ draft, action }) => {
-    reply(draft, action, 'Approved! Merge the pull request, then send review-feedback "merged".');
+    reply(draft, action, 'Approved! Merge the pull request, then tell me when it is merged.');
   },
   completeStory: ({ draft, action }) => {
     notify(draft, 'story-complete', draft.session.mentorId ? 'mentor' : 'human', {
