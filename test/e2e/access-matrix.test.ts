@@ -219,6 +219,44 @@ const routes: Route[] = [
     { op: badInput('query.runId'), ...learnersOperatorOnly },
     { body: {} },
   ),
+  // User-defined workflows (issue 14): operator keys only.
+  r('GET', '/api/workflow-definitions', { op: 200, ...learnersOperatorOnly }),
+  r(
+    'POST',
+    '/api/workflow-definitions/validate',
+    { op: badInput(), ...learnersOperatorOnly },
+    { body: { id: 'matrix', steps: [] } },
+  ),
+  r(
+    'POST',
+    '/api/workflow-definitions',
+    { op: badInput(), ...learnersOperatorOnly },
+    { body: { id: 'matrix', steps: [] } },
+  ),
+  r('GET', '/api/workflow-definitions/matrix-missing', { op: notFound, ...learnersOperatorOnly }),
+  r(
+    'POST',
+    '/api/workflow-definitions/matrix-missing/runs',
+    { op: notFound, ...learnersOperatorOnly },
+    { body: {} },
+  ),
+  r('GET', '/api/workflow-definitions/matrix-missing/analytics', {
+    op: notFound,
+    ...learnersOperatorOnly,
+  }),
+  r('GET', '/api/workflow-runs/wr_000000000000000000000000', {
+    op: notFound,
+    ...learnersOperatorOnly,
+  }),
+  r('POST', '/api/workflow-runs/wr_000000000000000000000000/cancel', {
+    op: notFound,
+    ...learnersOperatorOnly,
+  }),
+  r('GET', '/api/workflow-tasks', { op: 200, ...learnersOperatorOnly }),
+  // Escalations, notifications and deliveries (issue 12): operator keys only.
+  r('GET', '/api/escalations', { op: 200, ...learnersOperatorOnly }),
+  r('GET', '/api/notifications', { op: 200, ...learnersOperatorOnly }),
+  r('POST', '/api/deliveries/999999/retry', { op: notFound, ...learnersOperatorOnly }),
   // Mastra's standard API
   r('GET', '/api/agents', { op: { status: 200, has: '{AGENT}' }, ...learnersDenied }),
   r('GET', '/api/agents/{AGENT}', { op: 200, ...learnersDenied }),

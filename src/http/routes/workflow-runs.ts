@@ -98,7 +98,7 @@ export const workflowRunRoutes: RouteDefinition<any, any, any>[] = [
     method: 'POST',
     path: '/workflow-runs/:runId/retry',
     summary:
-      'Run a failed or cancelled run again (same version): completed steps are kept, the others run anew',
+      'Run a failed or cancelled run again (same version): completed steps are kept, the others and the steps a saga undid run anew',
     tags,
     operatorOnly: true,
     params: runParams,
