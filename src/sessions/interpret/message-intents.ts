@@ -128,9 +128,10 @@ export const learnerEventMeaning: Partial<Record<StoryEvent, string>> = {
 export const messageReaders: Partial<Record<StoryState, string>> = {
   ASSESS_JUNIOR_CAPABILITY:
     'tell me in your own words what the story asks for and how you will know it is done',
-  PLAN_DECOMPOSITION: 'send your implementation plan, one small step per line, including the tests',
-  REFINE_PLAN: 'send your revised plan, one step per line',
-  CORRECT_PLAN: 'send your revised plan, one step per line',
+  PLAN_DECOMPOSITION:
+    'send your implementation plan, including the tests, as one message (one small step per line)',
+  REFINE_PLAN: 'send your revised plan as one message (one step per line)',
+  CORRECT_PLAN: 'send your revised plan as one message (one step per line)',
   VERIFY_FIX: 'tell me whether the fix works, or send a test run',
   REQUEST_CLARIFICATION: 'describe what you tried, what you expected and what happened instead',
 };
