@@ -112,6 +112,23 @@ describe('the escalations inbox', () => {
     await context.close();
   });
 
+  it('keeps the focus and every key typed in a reply while a live update brings a new escalation', async () => {
+    const first = await escalation();
+    const { context, page } = await signedIn(pages.browser, pages.server.url, 'ops-key');
+    await page.goto('/console/escalations?status=all');
+    await page.waitForSelector('body[data-live="connected"]');
+    await page.focus(`#reply-${first.id}`);
+    await page.keyboard.type('Hi Ana, ');
+    // Another learner's escalation arrives: the list is refreshed around the item being typed in.
+    const second = await escalation();
+    await page.waitForSelector(`#escalation-${second.id}`);
+    await page.keyboard.type('which test fails first?');
+    expect(await page.inputValue(`#reply-${first.id}`)).toBe('Hi Ana, which test fails first?');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`reply-${first.id}`);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('is usable with the keyboard only: Tab to acknowledge and to the reply, Enter submits (without crypto.randomUUID)', async () => {
     const { sessionId, id } = await escalation();
     // As on plain HTTP to another host: the reply's idempotency key must not need randomUUID.

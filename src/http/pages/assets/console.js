@@ -54,7 +54,11 @@ function reconcile(list, fresh) {
     const keep = old && busy(old);
     const node = keep ? old : el;
     if (old && !keep) old.replaceWith(el);
-    list.insertBefore(node, before ?? null);
+    // Moving a node takes the focus out of it (the operator's next keys would go nowhere): move an
+    // item only when it is not already where it belongs.
+    if (node.parentNode !== list || node.nextElementSibling !== before) {
+      list.insertBefore(node, before);
+    }
     before = node;
   }
 }
