@@ -39,9 +39,11 @@ describe('shipped datasets', () => {
       'blocker-diagnosis.jsonl',
       'hints.jsonl',
       'judge-calibration.jsonl',
+      'plan-review-security.jsonl',
       'plan-review.jsonl',
       'safety.jsonl',
       'understanding-assessment.jsonl',
+      'understanding-negation.jsonl',
     ]);
     let total = 0;
     for (const f of files) {
@@ -143,6 +145,29 @@ describe('shipped datasets', () => {
     for (const dim of ['revealingAnswer', 'tutorTone', 'mistakeIdentification'] as const) {
       expect(new Set(cases.map((c) => c.labels[dim])).size, dim).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('rules development sets: insecure plans banded 0-30 beside secure ones, both understanding classes', async () => {
+    const dev = async <T>(file: string, kind: DatasetKind) => {
+      const ds = await loadDataset(join(dir, file));
+      expect(ds.errors, file).toEqual([]);
+      expect(ds.kind, file).toBe(kind);
+      return ds.cases as T[];
+    };
+    const plans = await dev<PlanCase>('plan-review-security.jsonl', 'plan-review');
+    const insecure = plans.filter((c) => c.expected.verdict === 'wrongApproach');
+    expect(insecure.length).toBeGreaterThanOrEqual(30);
+    for (const c of insecure) expect(c.expected.scoreBand.max, c.id).toBeLessThanOrEqual(30);
+    expect(plans.filter((c) => c.expected.verdict === 'goodPlan').length).toBeGreaterThanOrEqual(
+      20,
+    );
+    const restatements = await dev<UnderstandingCase>(
+      'understanding-negation.jsonl',
+      'understanding-assessment',
+    );
+    const levels = countBy(restatements, (c) => c.expected.level);
+    expect(levels.correctUnderstanding).toBeGreaterThanOrEqual(15);
+    expect(levels.misunderstanding).toBeGreaterThanOrEqual(15);
   });
 
   it('cases are not templated copies: messages, restatements and plans are all distinct', async () => {
