@@ -197,7 +197,7 @@ export function reviewPlan(
   const onStory = story ? topicality(have, storyText) : 1;
   const meanShare = criteria.length ? shares.reduce((a, b) => a + b, 0) / criteria.length : 1;
   const offTopic = criteria.length >= 2 && onStory < 0.3 && meanShare < 0.35;
-  const security = securityConcerns(plan);
+  const security = securityConcerns(plan, storyText);
   const concerns = [
     ...security,
     ...approachConcerns(plan, story ? { storyText, criteria } : undefined, offTopic),

@@ -132,6 +132,33 @@ describe('rules-mode entry points on adversarial text', { timeout: 120_000 }, ()
     );
   });
 
+  it('plan review security and access readings: secrets, SQL and shell shapes, code dots, negations', () => {
+    const owned = {
+      ...story,
+      acceptanceCriteria: [...story.acceptanceCriteria, "A user cannot see another user's books"],
+    };
+    expectLinear(
+      (s) => reviewPlan({ plan: s, story: owned }, ''),
+      [
+        'password ',
+        'send the password ',
+        'email ',
+        'a.b',
+        'a/b.',
+        "'SELECT ",
+        '`WHERE ${',
+        "' + x ",
+        'f"where ',
+        'log the token ',
+        'exec(`',
+        'only admins ',
+        '/:id ',
+        'never ',
+        'x-user-id ',
+      ],
+    );
+  });
+
   it('safety: frustration and prompt-injection patterns', () => {
     const seeds = [
       'f*',
