@@ -29,8 +29,10 @@ const statusQuo =
 /** A clause with these states an exception or a condition; its positive words are not plain claims. */
 const qualified = /\b(?:unless|only|except|until)\b/i;
 const unbounded =
-  /\b(?:unlimited|no (?:upper )?(?:limit|cap|maximum)|without (?:a |any )?(?:limit|cap|maximum)|can be anything|any (?:size|value|number|length)\b(?! maximum)|as (?:big|large|long|many|much) as (?:they|you|the \w+|it) (?:wants?|likes?|needs?))/i;
-const limited = /\bmaximum\b|\blimit(?:ed|s)?\b|\bonly\b/i;
+  /\b(?:unlimited|no (?:upper |time |size |length )?(?:limit|cap|maximum)|without (?:a |any )?(?:time )?(?:limit|cap|maximum)|can be anything|any (?:size|value|number|length)\b(?! maximum)|as (?:big|large|long|many|much)\s+(?:[a-z]+\s+){0,4}?as (?:they|you|the \w+|it) (?:wants?|likes?|needs?)|whenever (?:they|you|the \w+) (?:like|likes|want|wants)|(?:forever|indefinitely))/i;
+/** A limit in the story: a maximum, "only", or a window of time ("for 15 minutes after posting"). */
+const limited =
+  /\bmaximum\b|\blimit(?:ed|s)?\b|\bonly\b|\b(?:for|within|during|until)\s+\d+\s*(?:ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 /** Roles that can hold a capability ("support agents can refund"); one group per role. */
 const roles: readonly (readonly string[])[] = [
   [
@@ -90,14 +92,27 @@ function clausesOf(text: string): Clause[] {
     .map((t) => t.trim())
     .filter(Boolean)
     .map((t) => {
-      // A status code asserts an error ("returns 404" against "not an error"); "unrefunded" is "not refunded".
+      // A status code asserts an error ("returns 404" against "not an error"); "unrefunded" is "not
+      // refunded", "non-positive" is "not positive".
       const marked = t
         .replace(/\b[45]\d\d\b/g, '$& error')
-        .replace(/\bun([a-z]{3,}(?:ed|able|ible))\b/gi, 'not $1');
+        .replace(/\bun([a-z]{3,}(?:ed|able|ible))\b/gi, 'not $1')
+        .replace(/\bnon-([a-z]{3,})\b/gi, 'not $1');
       const { negated, blanks } = negationScopes(marked);
       return { text: t, all: terms(marked), negated, positive: terms(blank(marked, blanks)) };
     });
 }
+
+/** Verbs a negation passes through to their object ("doesn't give an error", "never returns 500"). */
+const lightVerbs = new Set(
+  terms(
+    'give gives gave given giving return returns returned returning produce produces produced throw throws threw thrown raise raises raised cause causes caused result results resulted trigger triggers triggered',
+  ),
+);
+/** Negations of a noun ("no email", "nothing"), whose verb is negated too ("no email is sent"). */
+const nounNegator = /^(?:no|none|nothing|nobody|no one|no-one|neither|zero)$/i;
+const auxiliary =
+  /^\s+(?:is|are|was|were|gets?|got|will\s+be|would\s+be|should\s+be|be|been|being|ever\s+gets?)\s+$/i;
 
 /** Ends a negation's reach: a comma, colon or semicolon, or a conjunction. */
 const scopeEnd = /[,;:]|\b(?:and|or|but|so)\b/g;
@@ -147,10 +162,18 @@ function negationScopes(marked: string): { negated: string[]; blanks: Array<[num
     while (w < words.length && words[w]!.to <= start) w++;
     let end = 0;
     let count = 0;
+    let lastTo = start;
+    const noun = nounNegator.test(m[0]);
     // Reads one word of the phrase (clipped to it); true once the scope is full.
-    const read = (_from: number, to: number, ts: string[]) => {
+    const read = (from: number, to: number, ts: string[]) => {
+      const gap = marked.slice(lastTo, from);
       end = to - start;
-      if (ts.length && count === 0) negated.push(...ts);
+      lastTo = to;
+      // "Doesn't give an error": the negation is about the error, the verb takes no stance.
+      if (count === 0 && ts.length && ts.every((t) => lightVerbs.has(t))) return false;
+      // "No email is sent": a negated subject negates its verb too.
+      if (ts.length && (count === 0 || (count === 1 && noun && auxiliary.test(gap))))
+        negated.push(...ts);
       return ts.length > 0 && ++count >= scopeWords;
     };
     let i = w;
@@ -280,12 +303,21 @@ function stanceNear(
   // reused") is placed by half of its other terms.
   const others = (c: Clause) =>
     c.all.filter((t) => !sameIdea(t, term) && !negationWords.has(t)).length;
+  // A word only one story clause uses ("restored") places the claim with one more shared term.
+  const unique = story.filter((s) => s.all.some((t) => sameTerm(t, term))).length === 1;
   const enough = (b: { ctx: number; where: Clause }) =>
-    b.ctx >= 2 || (b.ctx >= 1 && b.ctx * 2 >= others(b.where));
+    b.ctx >= 2 || (b.ctx >= 1 && (b.ctx * 2 >= others(b.where) || (unique && term.length >= 6)));
   return best && enough(best) && best.negative !== undefined
     ? { negative: best.negative, where: best.where }
     : undefined;
 }
+
+/** A clause that states a bound: "maximum 100", or a comparison under a negation ("cannot … more … than"). */
+const comparison =
+  /\b(?:more|fewer|less|longer|shorter|larger|bigger|greater|higher|lower)\b(?:\s+[\w'’-]+){0,6}?\s+than\b/i;
+const bound = (text: string) =>
+  /\b(?:maximum|minimum)\b/i.test(text) ||
+  (comparison.test(text) && new RegExp(negator.source, 'i').test(text));
 
 function negationFlips(story: readonly Clause[], said: readonly Clause[]): Contradiction[] {
   const found: Contradiction[] = [];
@@ -296,6 +328,10 @@ function negationFlips(story: readonly Clause[], said: readonly Clause[]): Contr
       if (negative === undefined) continue;
       const near = stanceNear(story, clause, term, negative);
       if (!near || near.negative === negative) continue;
+      // Both state the same bound in their own words ("you can't order more units than we have",
+      // "an order cannot contain more units than are in stock"): where each puts its "not" says
+      // nothing; the number, if any, is compared by numberClashes.
+      if (bound(clause.text) && bound(near.where.text)) continue;
       found.push({
         kind: 'negation',
         point: `says "${clause.text}", but the story says "${near.where.text}"`,
@@ -358,11 +394,37 @@ function capabilities(text: string): { role: number; word: string; verb: string 
   });
 }
 
+/** "Users cannot turn it off": a role denied a capability, unless about others ("cannot edit other people's"). */
+const denial =
+  /\b(\w+)\s+(?:cannot|can'?t|can\s+not|may\s+not|(?:is|are)\s+not\s+able\s+to|(?:isn|aren)'?t\s+able\s+to|(?:won'?t|will\s+not)\s+be\s+able\s+to)\s+(?:(?:also|ever|now|even|still|really|just|yet)\s+)?(\w+)(?![^.;\n]{0,40}\b(?:others?|other\s+\w+|someone|another|anyone\s+else|except|but)\b)/gi;
+
+function denials(text: string): { role: number; word: string; verb: string }[] {
+  return [...text.matchAll(denial)].flatMap((m) => {
+    const role = roleGroup(m[1]!);
+    const verb = terms(m[2]!)[0] ?? '';
+    return role >= 0 && verb ? [{ role, word: m[1]!, verb }] : [];
+  });
+}
+
 function scopeClashes(storyGoal: string, said: string): Contradiction[] {
   const found: Contradiction[] = [];
   const story = capabilities(storyGoal);
+  const storyDenies = denials(storyGoal);
+  // The story grants a role something the learner says it cannot do.
+  for (const d of denials(said)) {
+    const granted = story.find((s) => s.role === d.role && s.verb && sameIdea(s.verb, d.verb));
+    if (granted && !storyDenies.some((s) => s.role === d.role && sameIdea(s.verb, d.verb)))
+      found.push({
+        kind: 'scope',
+        point: `says ${d.word} cannot ${d.verb}, but in the story ${granted.word} can`,
+      });
+  }
+  // A story that names the same people two ways ("shoppers can buy without signing up", "guests can
+  // check out") and restricts no one does not set them apart.
+  const restricts = /\b(?:only|cannot|can'?t|not|nobody|no one|except)\b/i.test(storyGoal);
   for (const c of capabilities(said)) {
     const same = story.filter((s) => c.verb && s.verb && sameIdea(s.verb, c.verb));
+    if (!restricts && story.some((s) => s.role === c.role)) continue;
     if (same.length && !same.some((s) => s.role === c.role))
       found.push({
         kind: 'scope',
@@ -424,13 +486,18 @@ export function findContradictions(story: StoryText, restatement: string): Contr
     // One sentence often lists several claims ("invalid values return 400, a page past the end returns
     // empty items"): each comma-separated claim is compared with the story clause it is about, or the
     // 400 of one claim would clash with the "not an error" of another.
-    ...negationFlips(clausesOf(goalText), clausesOf(text.replace(/,\s+/g, '; '))),
+    // ", even for a single character" still belongs to the claim before it.
+    ...negationFlips(clausesOf(goalText), clausesOf(text.replace(/,\s+(?!even\b)/g, '; '))),
   ];
-  if (unbounded.test(text) && limited.test(goalText))
-    found.push({
-      kind: 'limit',
-      point: `says "${unbounded.exec(text)![0]}", but the story sets a limit`,
-    });
+  const boundless = unbounded.exec(text)?.[0];
+  // The story's own words ("a session lives forever today", "revoke at any time") are no claim against it.
+  if (
+    boundless &&
+    limited.test(goalText) &&
+    !goalText.toLowerCase().includes(boundless.toLowerCase()) &&
+    !(/^whenever\b/i.test(boundless) && /\bany\s?time\b|\bwhenever\b/i.test(goalText))
+  )
+    found.push({ kind: 'limit', point: `says "${boundless}", but the story sets a limit` });
   const seen = new Set<string>();
   return found.filter((f) => !seen.has(f.point) && seen.add(f.point));
 }

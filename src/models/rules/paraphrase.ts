@@ -21,6 +21,23 @@ const phrases: ReadonlyArray<readonly [RegExp, string]> = [
   [/\boperating systems?\b/gi, 'operatingsystem'],
   [/\b(?:at most|no more than|not more than|up to|capped at|at the most)\b/gi, 'maximum'],
   [/\b(?:at least|no less than|or more|or longer|or better)\b/gi, 'minimum'],
+  // A negated comparison is a bound: "can't be more than 100", "never shows more than 10",
+  // "doesn't exceed 90 days", "may not be shorter than 12".
+  [
+    /\b(?:never|not|can'?t|cannot|can not|won'?t|doesn'?t|don'?t|isn'?t|aren'?t|mustn'?t|shouldn'?t|must not|should not|will not|does not|do not|is not|are not|may not)\s+(?:be\s+)?((?:[a-z]+\s+){0,2}?)(?:(?:more|greater|larger|bigger|higher|longer)\s+than|exceed(?:s|ing)?|go(?:es)?\s+(?:over|above|beyond))\b/gi,
+    '$1maximum',
+  ],
+  [
+    /\b(?:never|not|can'?t|cannot|can not|won'?t|doesn'?t|don'?t|isn'?t|aren'?t|mustn'?t|shouldn'?t|must not|should not|will not|does not|do not|is not|are not|may not)\s+(?:be\s+)?((?:[a-z]+\s+){0,2}?)(?:(?:less|fewer|shorter|smaller|lower)\s+than|(?:go(?:es)?|fall(?:s)?|drop(?:s)?)\s+below)\b/gi,
+    '$1minimum',
+  ],
+  // "No API key gets over 100 requests" bounds every key.
+  [
+    /\bno\s+((?:[a-z]+\s+){1,3}?)(gets?|has|have|makes?|sends?|receives?|is|are)\s+(?:over|above|beyond|more\s+than)\b/gi,
+    'each $1$2 maximum',
+  ],
+  // "There is no way to restore it" says it cannot be restored.
+  [/\b(?:there(?:'s|\s+is)\s+)?no\s+way\s+to\b/gi, 'cannot'],
   [/\bout of (?:range|bounds)\b/gi, 'beyond'],
   [/\bnext time\b/gi, 'later visit'],
   [/\bpage (?:past|beyond|after) the (?:end|last(?: one| page)?)\b/gi, 'page past end'],

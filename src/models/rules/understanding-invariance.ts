@@ -9,9 +9,12 @@ import { mentions, paraphraseTerms } from './paraphrase.ts';
  * holds for any story that states an invariance, not one wording.
  */
 
-/** Where a story says the outcome does not depend on a condition; group 1..3 hold the condition. */
+/**
+ * Where a story says the outcome does not depend on a condition; group 1..4 hold the condition ("does
+ * not reveal whether the password was right" keeps the outcome the same either way too).
+ */
 const invariance =
-  /\bsame\b[^.\n]{0,60}?\bwhether\b([^.\n]{0,80})|\bregardless of\b([^.\n]{0,60})|\bno matter (?:whether|if|what)\b([^.\n]{0,60})/gi;
+  /\bsame\b[^.\n]{0,60}?\bwhether\b([^.\n]{0,80})|\bregardless of\b([^.\n]{0,60})|\bno matter (?:whether|if|what)\b([^.\n]{0,60})|\b(?:not|never|doesn'?t|does not|don'?t|do not|without)\s+(?:reveal|say|tell|show|disclos|indicat|leak|expos|hint)\w*\s+(?:\w+\s+)?(?:whether|if)\b([^.\n]{0,80})/gi;
 
 /** A learner's conditional clause, to the end of its sentence. */
 const conditional = /\b(?:if|when|unless|in case)\b([^.;\n]{3,180})/gi;
@@ -33,7 +36,7 @@ const same =
 export function invarianceClashes(story: StoryText, restatement: string): Contradiction[] {
   const storyText = [story.title, story.description, ...story.acceptanceCriteria].join('\n');
   const conditions = [...storyText.matchAll(invariance)]
-    .map((m) => paraphraseTerms(m[1] ?? m[2] ?? m[3] ?? ''))
+    .map((m) => paraphraseTerms(m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''))
     .filter((t) => t.length);
   if (!conditions.length) return [];
   const found: Contradiction[] = [];

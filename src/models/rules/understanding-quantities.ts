@@ -63,6 +63,25 @@ const countNounAfterFiller = /(?:[^\S\n]|-)*([a-z]{2,})/iy;
 /** The noun a bound is about ("maximum 100 items", "max 5+ retries"). */
 const boundNoun = /[^\S\n]*(?:\+[^\S\n]*)?([a-z]{2,})/iy;
 
+/** A named setting: a code name (camelCase, snake_case) or a size of something ("page size"). */
+const setting =
+  /\b([a-z]+[A-Z]\w*|[a-z]+_[a-z_]+|(?:page|batch|chunk|file|upload|body|request|payload)\s+size)`?/;
+/** The dimension a setting's values share: its last word ("pageSize", "page size" → size). */
+function settingDim(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s_]+/);
+  return `w:${stem(words.at(-1)!)}`;
+}
+/** The last setting named in the clause before `index`, at most 80 characters back. */
+function settingBefore(text: string, index: number): string | undefined {
+  const from = Math.max(0, index - 80);
+  const clause = text
+    .slice(from, index)
+    .split(/[.;\n]/)
+    .at(-1)!;
+  const names = [...clause.matchAll(new RegExp(setting.source, 'g'))];
+  return names.length ? settingDim(names.at(-1)![1]!) : undefined;
+}
+
 /** `pattern` (sticky) matched at `at`, or null. */
 function nounAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at;
@@ -153,9 +172,25 @@ export function quantities(text: string): Quantity[] {
   );
   take(/\b(maximum|minimum|max|min)\s+(?:of\s+)?(\d+(?:\.\d+)?)/gi, (m, text) => {
     const slot = m[1]!.toLowerCase().startsWith('max') ? 'max' : 'min';
-    const noun = nounAt(boundNoun, text, (m as unknown as { index: number }).index + m[0].length);
-    return { dims: noun ? [slot, `w:${stem(noun[1]!)}`] : [slot], value: Number(m[2]), raw: m[0] };
+    const at = (m as unknown as { index: number }).index;
+    const noun = nounAt(boundNoun, text, at + m[0].length);
+    // "`pageSize` … maximum 100": with no noun after it, the bound is about the setting it follows.
+    const setting = noun ? undefined : settingBefore(text, at);
+    return {
+      dims: noun ? [slot, `w:${stem(noun[1]!)}`] : setting ? [slot, setting] : [slot],
+      value: Number(m[2]),
+      raw: m[0],
+    };
   });
+  // A setting given a value: "a pageSize of 500", "page size = 50", "max_items: 20".
+  take(
+    new RegExp(String.raw`${setting.source}\s*(?:of|=|:|is|at)\s*(\d+(?:\.\d+)?)\b`, 'gi'),
+    (m) => ({
+      dims: [settingDim(m[1]!)],
+      value: Number(m[2]),
+      raw: m[0],
+    }),
+  );
   take(/\b(\d+(?:\.\d+)?)/g, (m, text) => {
     const end = (m as unknown as { index: number }).index + m[0].length;
     // Filler first ("12 or more characters"), then the noun, which then needs no space before it.
@@ -169,13 +204,21 @@ export function quantities(text: string): Quantity[] {
   return found;
 }
 
-/** Whether a text's quantity disagrees with every quantity of the story on the same dimension. */
+/**
+ * Whether a text's quantity disagrees with every quantity of the story on the same dimension. A plain
+ * value inside a bound of the story agrees with it ("a pageSize of 50" under "maximum 100").
+ */
 export function quantityClash(q: Quantity, story: readonly Quantity[]): Quantity | undefined {
   let clash: Quantity | undefined;
+  const plain = !q.dims.includes('max') && !q.dims.includes('min');
+  const agrees = (s: Quantity) =>
+    Math.abs(s.value - q.value) < 1e-9 ||
+    (plain && s.dims.includes('max') && q.value <= s.value) ||
+    (plain && s.dims.includes('min') && q.value >= s.value);
   for (const dim of q.dims) {
     const same = story.filter((s) => s.dims.includes(dim));
     if (!same.length) continue;
-    if (same.some((s) => Math.abs(s.value - q.value) < 1e-9)) return undefined;
+    if (same.some(agrees)) return undefined;
     clash ??= same[0];
   }
   return clash;

@@ -127,10 +127,11 @@ export const slots: readonly Slot[] = [
 
 /**
  * Negators: "not", "no", "nothing", "never", "without", "instead of", "rather than", "don't"... ("no
- * matter" is not one). "Replaces X" rules X out as "instead of X" does.
+ * matter" is not one). "Replaces X" rules X out as "instead of X" does; "zero transactions" says
+ * "no transactions" ("set it to zero" is a value).
  */
 export const negator =
-  /\b(?:not|no(?! matter| longer)|none|nothing|nobody|no one|no-one|neither|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t)\b/gi;
+  /\b(?:not|no(?! matter| longer)|none|nothing|nobody|no one|no-one|neither|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t|(?<!\b(?:to|at|is|are|be|of|reaches|hits|below|above|from|than|equals?)\s+)zero(?=\s+[a-z]))\b/gi;
 const refusal =
   /\b(?:reject\w*|refus\w*|den(?:y|ies|ied)|disallow\w*|unsupported|not (?:allowed|accepted|supported)|invalid|other(?:s| types| files| formats)?)\b/i;
 

@@ -4,8 +4,9 @@ import type {
 } from '../../domain/contracts/understanding-assessment.ts';
 import { coveredShare, criterionCoverage, partlyCovered, topicality } from './criteria-match.ts';
 import { findContradictions, storyNegates } from './contradictions.ts';
-import { paraphraseTerms } from './paraphrase.ts';
+import { normalizePhrases, paraphraseTerms } from './paraphrase.ts';
 import { invarianceClashes } from './understanding-invariance.ts';
+import { boundClashes, confinementClashes, repetitionClashes } from './understanding-limits.ts';
 import { oppositeClashes } from './understanding-opposites.ts';
 import {
   byLevel,
@@ -74,7 +75,8 @@ export function assessUnderstanding(
       wrong.push(`says "${c.textWord}" where the story says "${c.storyWord}"`);
   }
   const keyTerms = terms(criteria.join(' '));
-  for (const m of restatement.matchAll(negation)) {
+  // Read after phrase normalisation: "never shows more than 10" is a bound, not "never shows".
+  for (const m of normalizePhrases(restatement).matchAll(negation)) {
     const word = m[1]!.toLowerCase();
     // "With no requests" restating "without any request": the story talks about that absence too.
     if (terms(word).some((w) => storyNegates(storyText, w))) continue;
@@ -90,6 +92,9 @@ export function assessUnderstanding(
     ...findContradictions(storyView, restatement),
     ...invarianceClashes(storyView, restatement),
     ...oppositeClashes(storyView, restatement),
+    ...repetitionClashes(storyView, restatement),
+    ...boundClashes(storyView, restatement),
+    ...confinementClashes(storyView, restatement),
   ];
   for (const c of clashes) if (!wrong.includes(c.point)) wrong.push(c.point);
 

@@ -114,6 +114,34 @@ describe('rules-mode entry points on adversarial text', { timeout: 120_000 }, ()
     );
   });
 
+  it('understanding: bounds, negated comparisons, limits to once or to one thing', () => {
+    const bounded = {
+      ...story,
+      acceptanceCriteria: [
+        ...story.acceptanceCriteria,
+        'The token is shown only once',
+        'Logging out ends the session on that device only',
+        'pageSize cannot be more than 100',
+      ],
+    };
+    expectLinear(
+      (s) => assessUnderstanding({ restatement: s, story: bounded }, ''),
+      [
+        "can't be more than ",
+        'never show more than 1 ',
+        'no way to ',
+        'zero ',
+        'non-',
+        'no a ',
+        'again ',
+        'above 100 is fine ',
+        'all devices ',
+        'pageSize of 1 ',
+        'a cannot b ',
+      ],
+    );
+  });
+
   it('understanding: the same text as the story itself', () => {
     expectLinear(
       (s) =>
