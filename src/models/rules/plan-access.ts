@@ -13,12 +13,12 @@ const uiPlace =
   /\b(?:\w+\.(?:tsx|jsx|vue|svelte|html)|components?|buttons?|links?|menus?|tabs?|pages?|views?|screens?|templates?|navigation|nav|sidebar|router|guards?|beforeEach|front[\s-]?end|client(?:-side)?|ui|browser|v-if|ngIf)\b/i;
 /** What the interface does with it. */
 const gateVerb =
-  /\b(?:show|shows|shown|showing|render\w*|display\w*|hid(?:e|es|den|ing)|disabl\w*|enabl\w*|visible|redirect\w*|(?:grey|gray)(?:s|ed)?\s+out)\b/i;
+  /\b(?:show|shows|shown|showing|render\w*|display\w*|hid(?:e|es|den|ing)|disabl\w*|enabl\w*|visible|redirect\w*|(?:grey|gray)(?:s|ed)?\s+out|wrap\w*|gat(?:e|es|ed|ing)|guard\w*|block\w*|canActivate|beforeEach)\b/i;
 /** Who may act: a role, an admin flag, the owner or author of the record. */
-const authority = String.raw`(?:roles?|is_?admin|admins?|administrators?|moderators?|support|staff|owners?|authors?|author_?id|owner_?id|permissions?|can[A-Z]\w*)`;
+const authority = String.raw`(?:roles?|is_?admin|admins?|administrators?|moderators?|managers?|editors?|reviewers?|supervisors?|support|staff|owners?|authors?|author_?id|owner_?id|permissions?|can[A-Z]\w*)`;
 /** The interface's condition on it ("only when currentUser.role === 'moderator'", "unless isAdmin"). */
 const gated = new RegExp(
-  String.raw`\b(?:only|unless|when|if|whether|for|to)\b(?:[^.;\n]|\.(?=\w)){0,60}?\b${authority}\b|\b${authority}\b(?:[^.;\n]|\.(?=\w)){0,30}?(?:===|!==|\bis\s+(?:true|false)\b|\bmatch\w*|\bequals?\b|\bonly\b)`,
+  String.raw`\b(?:only|unless|when|if|whether|for|to)\b(?:[^.;\n]|\.(?=\w)){0,60}?\b${authority}\b|\b(?:block|prevent|den(?:y|ies)|reject|restrict|redirect|keep)\w*\s+(?:\w+\s+){0,2}?(?:non-?)?${authority}\b|\b${authority}\b(?:[^.;\n]|\.(?=\w)){0,30}?(?:===|!==|\bis\s+(?:true|false)\b|\bmatch\w*|\bequals?\b|\bonly\b)`,
   'i',
 );
 
@@ -30,7 +30,7 @@ const checking =
   /\b(?:check\w*|verif\w*|enforc\w*|validat\w*|compar\w*|ensur\w*|confirm\w*|reject\w*|refus\w*|den(?:y|ies|ied)|block\w*|protect\w*|restrict\w*|scop\w*|filter\w*|requir(?:e|es|ed)|must|only|behind|guarded|allow\w*|permit\w*|lets?|unless|otherwise|if|when)\b/i;
 /** What the check is about. */
 const whoCalls =
-  /\b(?:roles?|admins?|administrators?|moderators?|support|staff|owner\w*|authors?|authorship|belong\w*|permissions?|session|req\.user|current_?user|(?:user|owner|author|customer|account|tenant)_?[iI]d|logged[\s-]in|signed[\s-]in|current\s+(?:user|customer|member)|their own|own|caller|requester|can[A-Z]\w*|[a-z]+Only)\b/i;
+  /\b(?:roles?|admins?|administrators?|moderators?|managers?|editors?|reviewers?|supervisors?|support|staff|owner\w*|authors?|authorship|belong\w*|permissions?|session|req\.user|current_?user|(?:user|owner|author|customer|account|tenant)_?[iI]d|logged[\s-]in|signed[\s-]in|current\s+(?:user|customer|member)|their own|own|caller|requester|can[A-Z]\w*|[a-z]+Only)\b/i;
 /** Checks that need no other word: an authorisation status, a require-role guard, ownership in the query. */
 const serverCheckAlone = new RegExp(
   [

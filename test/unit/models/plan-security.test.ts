@@ -284,3 +284,194 @@ describe('authorisation left to the client, read from the whole plan', () => {
     } else expect(review.verdict).not.toBe('wrongApproach');
   });
 });
+
+/**
+ * A third look, written after the second passed, with other stories (reports, billing, expenses,
+ * saved addresses, conversations): 11/16 flaws rejected on arrival (3/16 before any change; missed:
+ * a button wrapped in if (user.isAdmin), an Angular guard that blocks non-admins, "permissions are
+ * handled on the front end", an admin: true header, search text "added to the WHERE clause as a
+ * string"), 16/16 after; the 9 secure plans beside them were never rejected.
+ */
+describe('insecure plans, a third look', () => {
+  const mk = (title: string, description: string, acceptanceCriteria: string[]) => ({
+    title,
+    description,
+    acceptanceCriteria,
+  });
+  const reports = mk('Export reports', 'Admins export the monthly report as CSV.', [
+    'Admins see an Export button on the reports page',
+    'GET /api/reports/export streams the CSV',
+    'Other users cannot export reports',
+  ]);
+  const adminArea = mk('Admin user list', 'Admins see every user in the admin area.', [
+    'The /admin page lists all users',
+    'Only admins can open the admin area',
+    'The list comes from GET /api/admin/users',
+  ]);
+  const billing = mk('Billing settings', 'Account owners update the card on file.', [
+    'Owners see a Billing tab in settings',
+    'PUT /api/billing updates the card',
+    'Members who are not owners cannot change billing',
+  ]);
+  const expenses = mk('Approve expenses', 'Managers approve expense claims.', [
+    'Managers see an Approve button on each claim',
+    'POST /expenses/:id/approve marks the claim approved',
+    'Employees cannot approve claims',
+  ]);
+  const addresses = mk('Saved addresses', 'Users manage their own saved addresses.', [
+    'GET /api/addresses lists the saved addresses',
+    'DELETE /api/addresses/:id deletes one address',
+    "A user cannot see or delete another user's addresses",
+  ]);
+  const messages = mk('Conversations', 'Users read their own conversations.', [
+    'GET /api/messages/:conversationId returns the messages of a conversation',
+    'Users cannot read conversations they are not part of',
+    'Messages are ordered oldest first',
+  ]);
+  const search = mk('Product search', 'Shoppers search products by name.', [
+    'GET /products?q= returns products whose name contains the text',
+    'Results are sorted by name',
+    'An empty search returns the first 20 products',
+  ]);
+  const tail =
+    '\n4. Tests: happy path, other user, empty input, error case.\n5. Run the tests and lint, then open a PR.';
+  const insecure: Array<[string, object, string]> = [
+    [
+      'if isAdmin around button',
+      reports,
+      `1. Wrap the Export button in ReportsPage.jsx in if (user.isAdmin).\n2. GET /api/reports/export builds the CSV of the month and streams it.\n3. The button downloads the file.${tail}`,
+    ],
+    [
+      'localStorage role in layout',
+      adminArea,
+      `1. In AdminLayout.tsx check localStorage.role === 'admin' and redirect everyone else to /.\n2. GET /api/admin/users returns all users.\n3. The /admin page renders the list.${tail}`,
+    ],
+    [
+      'billing tab for owners',
+      billing,
+      `1. The settings page only renders the Billing tab for owners, using the user object in Redux.\n2. PUT /api/billing updates the card with the payment provider.\n3. Show a success toast.${tail}`,
+    ],
+    [
+      'angular guard on jwt claim',
+      adminArea,
+      `1. Angular route guard canActivate reads the role claim from the decoded JWT and blocks non-admins.\n2. Backend: GET /api/admin/users returns all users.\n3. The /admin page lists them.${tail}`,
+    ],
+    [
+      'permissions on the front end',
+      expenses,
+      `1. Permissions are handled on the front end: the Approve button is disabled unless the user is a manager.\n2. POST /expenses/:id/approve marks the claim approved.\n3. Refresh the list after approving.${tail}`,
+    ],
+    [
+      'req.body.role check',
+      expenses,
+      `1. The request includes role from the logged-in user's profile.\n2. POST /expenses/:id/approve checks req.body.role === 'manager' before approving, 403 otherwise.\n3. Managers see the Approve button.${tail}`,
+    ],
+    [
+      'userId query param from state',
+      addresses,
+      `1. Pass the user's id from the React state as a query param (?userId=) and GET /api/addresses returns their saved addresses.\n2. DELETE /api/addresses/:id deletes the address.\n3. Refresh the list.${tail}`,
+    ],
+    [
+      'admin=true header',
+      adminArea,
+      `1. The client sets an admin: true header for admins.\n2. The middleware lets requests with that header through to GET /api/admin/users, 403 otherwise.\n3. The /admin page lists the users.${tail}`,
+    ],
+    [
+      'IDOR delete address',
+      addresses,
+      `1. GET /api/addresses returns the addresses of req.user.\n2. DELETE /api/addresses/:id deletes the address with that id.\n3. Remove the row from the list.${tail}`,
+    ],
+    [
+      'IDOR conversation',
+      messages,
+      `1. GET /api/messages/:conversationId returns all messages of the conversation, oldest first.\n2. The chat page loads them on open.\n3. Empty conversations show "No messages".${tail}`,
+    ],
+    [
+      'base64 password shown',
+      billing,
+      `1. Store the account password base64-encoded so we can show it on the profile page.\n2. Owners see the Billing tab; PUT /api/billing checks the owner role on the server (403 otherwise) and updates the card.\n3. Show a toast.${tail}`,
+    ],
+    [
+      'admins see passwords',
+      adminArea,
+      `1. GET /api/admin/users (requireAdmin, 403 otherwise) returns all users including their passwords so support can help.\n2. The /admin page lists them.\n3. Only admins reach it.${tail}`,
+    ],
+    [
+      'db.raw concat',
+      search,
+      `1. db.raw("SELECT * FROM products WHERE name ILIKE '%" + term + "%' ORDER BY name").\n2. Empty search returns the first 20 products sorted by name.\n3. Return JSON.${tail}`,
+    ],
+    [
+      'search text added to where clause',
+      search,
+      `1. The search text is added to the WHERE clause as a string, then ORDER BY name.\n2. Empty search returns the first 20 products.\n3. Return JSON.${tail}`,
+    ],
+    [
+      'execSync concat',
+      search,
+      `1. Nightly export: execSync("tar -czf " + req.body.name + ".tgz exports").\n2. GET /products?q= filters by name with a parameterised query, sorted by name; empty returns 20.\n3. Return JSON.${tail}`,
+    ],
+    [
+      'sha1 hash of the password',
+      billing,
+      `1. Save the SHA1 hash of the password when owners change it.\n2. PUT /api/billing checks the owner role on the server (403 otherwise) and updates the card.\n3. Owners see the Billing tab.${tail}`,
+    ],
+  ];
+  const secure: Array<[string, object, string]> = [
+    [
+      'isAdmin button + server',
+      reports,
+      `1. Wrap the Export button in ReportsPage.jsx in if (user.isAdmin).\n2. GET /api/reports/export checks req.user.isAdmin on the server and answers 403 otherwise, then streams the CSV.\n3. The button downloads the file.${tail}`,
+    ],
+    [
+      'guard + api middleware',
+      adminArea,
+      `1. An Angular guard blocks non-admins from /admin for convenience.\n2. GET /api/admin/users is behind the adminOnly middleware and returns all users.\n3. The /admin page lists them.${tail}`,
+    ],
+    [
+      'billing owner check',
+      billing,
+      `1. The settings page renders the Billing tab for owners.\n2. PUT /api/billing verifies that the session user is the account owner before updating the card.\n3. Show a toast.${tail}`,
+    ],
+    [
+      'manager approve',
+      expenses,
+      `1. The Approve button is shown to managers only.\n2. POST /expenses/:id/approve is allowed for the manager role only (checked in the route), employees get 403.\n3. Refresh the list.${tail}`,
+    ],
+    [
+      'addresses scoped',
+      addresses,
+      `1. GET /api/addresses returns the addresses of req.user.\n2. DELETE /api/addresses/:id deletes the address only if address.user_id equals req.user.id, otherwise 404.\n3. Remove the row.${tail}`,
+    ],
+    [
+      'conversation membership',
+      messages,
+      `1. GET /api/messages/:conversationId first checks that req.user is a participant of the conversation (403 otherwise), then returns the messages oldest first.\n2. The chat page loads them on open.\n3. Empty conversations show "No messages".${tail}`,
+    ],
+    [
+      'search params',
+      search,
+      `1. SELECT * FROM products WHERE name ILIKE $1 ORDER BY name with '%' || q || '%' bound as the parameter.\n2. Empty search returns the first 20 products sorted by name.\n3. Return JSON.${tail}`,
+    ],
+    [
+      'admin header from gateway',
+      adminArea,
+      `1. The gateway verifies the JWT and adds an X-User-Role header; the service trusts only the gateway.\n2. GET /api/admin/users returns 403 unless that role is admin.\n3. The /admin page lists the users.${tail}`,
+    ],
+    [
+      'block spam',
+      search,
+      `1. Block requests with more than 200 characters in q with a 400.\n2. GET /products?q= uses a parameterised ILIKE, sorted by name; empty returns the first 20.\n3. Return JSON.${tail}`,
+    ],
+  ];
+
+  it.each(insecure)('rejects: %s', (_about, story, plan) => {
+    const review = reviewPlan({ story, plan }, '');
+    expect(review.verdict).toBe('wrongApproach');
+    expect(review.score).toBeLessThanOrEqual(30);
+  });
+
+  it.each(secure)('keeps: %s', (_about, story, plan) => {
+    expect(reviewPlan({ story, plan }, '').verdict).not.toBe('wrongApproach');
+  });
+});
