@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { timerKinds } from './timers/timer-kinds.ts';
+import { activityReviewDecisions } from '../domain/contracts/activity-report.ts';
 
 /** The envelope every caller sends: `id` (optional, the idempotency key), `type`, `data`. */
 export const eventInputSchema = z.object({
@@ -42,14 +43,8 @@ const report = z.union([
 
 const needs = (field: string) => ({ message: `expected ${field} or report`, path: [field] });
 
-export const reviewDecisions = [
-  'submitted',
-  'approved',
-  'minor-changes',
-  'major-changes',
-  'questions',
-  'merged',
-] as const;
+/** What a code host says of a review (declared once, in the activity-report contract). */
+export const reviewDecisions = activityReviewDecisions;
 export type ReviewDecision = (typeof reviewDecisions)[number];
 
 /** Data schemas of the domain events, keyed by type. */

@@ -2,7 +2,7 @@
  * The session's recent events in the shape the detectors, escalation triggers and quality gates
  * read (`src/sessions/detectors/activity-event.ts`), plus progress signals.
  */
-import type { QualityReports } from '../quality-gates.ts';
+import { gateOfReport, type QualityReports } from '../quality-gates.ts';
 import { selectLatestOfTypes } from '../../db/sessions/select-latest-of-types.ts';
 import type { TurnDeps, TurnDraft } from '../turn/draft.ts';
 import type { StoredEvent } from '../types.ts';
@@ -44,21 +44,13 @@ export function isProgress(draft: TurnDraft): boolean {
   return false;
 }
 
-const gateOf = {
-  'test-run': 'tests',
-  build: 'build',
-  lint: 'lint',
-  typecheck: 'typecheck',
-  coverage: 'coverage',
-  'security-scan': 'security',
-} as const;
-
 /** The latest report of each kind (the event being applied overrides the stored ones). */
 export async function latestReports(draft: TurnDraft, deps: TurnDeps): Promise<QualityReports> {
-  const stored = await selectLatestOfTypes(deps.pool, draft.session.id, Object.keys(gateOf));
+  const stored = await selectLatestOfTypes(deps.pool, draft.session.id, Object.keys(gateOfReport));
   const reports: Record<string, unknown> = {};
-  for (const e of stored) reports[gateOf[e.type as keyof typeof gateOf]] = e.data;
-  if (isReportEventType(draft.event.type)) reports[gateOf[draft.event.type]] = draft.event.data;
+  for (const e of stored) reports[gateOfReport[e.type as keyof typeof gateOfReport]] = e.data;
+  if (isReportEventType(draft.event.type))
+    reports[gateOfReport[draft.event.type]] = draft.event.data;
   return reports as QualityReports;
 }
 

@@ -11,7 +11,7 @@ import type { StoryEvent } from '../../domain/machines/story-events.ts';
 import { safetyConcern } from '../../models/rules/safety.ts';
 import { detectPatterns } from '../detectors/index.ts';
 import type { ReviewDecision } from '../event-schemas.ts';
-import { evaluateQualityGates } from '../quality-gates.ts';
+import { evaluateQualityGates, gateOfReport } from '../quality-gates.ts';
 import { gateData } from '../actions/quality-actions.ts';
 import { callAgent } from '../turn/agent-call.ts';
 import { leaf, reply, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
@@ -271,15 +271,6 @@ function interpretReview(draft: TurnDraft): Interpretation {
     return apply([call('mergeComplete')], true, true);
   return recorded(`review '${decision}' recorded: no transition in ${state}`);
 }
-
-const gateOfReport = {
-  'test-run': 'tests',
-  build: 'build',
-  lint: 'lint',
-  typecheck: 'typecheck',
-  coverage: 'coverage',
-  'security-scan': 'security',
-} as const;
 
 const failing = (draft: TurnDraft): boolean => {
   const { type, data } = draft.event;
