@@ -43,12 +43,24 @@ async function escalationOf(sessionId: string) {
   return escalation!;
 }
 
+/**
+ * The acknowledgement timeouts an escalation has queued. The timeout that just fired is no longer
+ * one of them, but it stays in the queue, locked, until its worker completes it, and that is after
+ * `notify_escalate_further` committed the next level: a test that has just seen the level go up
+ * waits for it to finish first. (A timeout queued while one runs takes the key over: the running
+ * one loses it, see graphile-worker's add_jobs, so a locked job with the key is the one running.)
+ */
 async function ackJobs(id: number): Promise<number> {
-  const { rows } = await app.database.pool.query(
-    'select 1 from graphile_worker.jobs where key = $1',
-    [`escalation:${id}:ack`],
-  );
-  return rows.length;
+  const key = `escalation:${id}:ack`;
+  const count = async (running: boolean) =>
+    (
+      await app.database.pool.query(
+        `select 1 from graphile_worker.jobs where key = $1 ${running ? 'and locked_at is not null' : ''}`,
+        [key],
+      )
+    ).rows.length;
+  await eventually(async () => (await count(true)) === 0);
+  return count(false);
 }
 
 describe('who is told, and re-escalation', () => {
