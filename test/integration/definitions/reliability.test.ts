@@ -215,8 +215,20 @@ describe('reliability of user-defined workflow steps', () => {
 
   it('retry keeps a settled fork-join as it ended, unless the saga undid a step inside it', async () => {
     let attempt = 1;
+    const keyOf = (call: { headers: Record<string, unknown> }) =>
+      String(call.headers['idempotency-key']);
     const api = await receiver(async (call) => {
       if (call.path.startsWith('/slow')) await new Promise((r) => setTimeout(r, 1_500));
+      // `quick` answers once `slow` of the same try has been called: the branches start together,
+      // but each does its bookkeeping first, and a branch that gets to its step after the join
+      // closed (under load, `quick` could end the fork before `slow` sent anything) is cancelled
+      // without a call. Holding `quick` makes every run of the fork call both.
+      if (call.method === 'POST' && call.path.startsWith('/quick')) {
+        const slowKey = keyOf(call).replace(/:quick$/, ':slow');
+        await eventually(async () => api.calls.some((c) => keyOf(c) === slowKey), Boolean).catch(
+          () => undefined,
+        );
+      }
       if (call.method === 'POST' && call.path.startsWith('/finish'))
         return { status: attempt === 1 ? 400 : 200 };
       return { status: 200 };
@@ -261,8 +273,11 @@ describe('reliability of user-defined workflow steps', () => {
         ? [{ id: 'undo-quick', kind: 'http', method: 'DELETE', url: `${api.url}/quick${suffix}` }]
         : [],
     });
-    const calls = (suffix: string) =>
-      api.calls.filter((c) => c.path.endsWith(suffix)).map((c) => `${c.method} ${c.path}`);
+    // The calls of one try of a run, in the order they came (their idempotency key names the try).
+    const calls = (runId: string, tryNo: number) =>
+      api.calls
+        .filter((c) => keyOf(c).startsWith(`${runId}:${tryNo}:`))
+        .map((c) => `${c.method} ${c.path}`);
     const outcome = (r: Awaited<ReturnType<typeof run>>) =>
       r.steps.map((s) => `${s.step}:${s.status}`).sort();
     const settled = [
@@ -286,12 +301,12 @@ describe('reliability of user-defined workflow steps', () => {
     );
     expect(keptAgain.status).toBe('completed');
     expect(outcome(keptAgain)).toEqual(settled);
-    expect(calls('-kept').sort()).toEqual([
-      'POST /finish-kept',
+    expect(calls(kept, 1).sort()).toEqual([
       'POST /finish-kept',
       'POST /quick-kept',
       'POST /slow-kept',
     ]);
+    expect(calls(kept, 2)).toEqual(['POST /finish-kept']);
 
     // The saga undid `quick`: the fork runs again as a whole (and its join cancels `slow` again).
     attempt = 1;
@@ -309,7 +324,7 @@ describe('reliability of user-defined workflow steps', () => {
     expect(redone.status).toBe('completed');
     expect(outcome(redone)).toEqual(settled);
     // The branches of a fork start in either order.
-    const [first, second] = [calls('-undone').slice(0, 4), calls('-undone').slice(4)];
+    const [first, second] = [calls(undone, 1), calls(undone, 2)];
     expect(first.slice(2)).toEqual(['POST /finish-undone', 'DELETE /quick-undone']);
     expect(second.slice(2)).toEqual(['POST /finish-undone']);
     for (const forked of [first, second])
