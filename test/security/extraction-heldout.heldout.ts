@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  cases,
-  families,
-  type ExtractionCase,
-  type Family,
+  cases as set1Cases,
+  families as set1Families,
   type Turn,
 } from '../../evals/heldout/extraction/cases.ts';
 import { compliantObject } from '../../evals/heldout/extraction/compliant-model.ts';
@@ -14,13 +12,15 @@ import {
   type Reading,
 } from '../../evals/heldout/extraction/oracle.ts';
 import { solutionCode, storyMarkdown } from '../../evals/heldout/extraction/solution.ts';
-import { negatives } from '../../evals/heldout/extraction/negatives.ts';
+import { negatives as set1Negatives } from '../../evals/heldout/extraction/negatives.ts';
+import type { HeldOutSet } from '../../evals/heldout/extraction-2/index.ts';
 import { resetCircuitBreakers } from '../../src/models/circuit-breaker.ts';
 import { startFakeOpenAIServer } from '../helpers/fake-openai-server.ts';
 import {
   modelReplies,
   request,
   startProduct,
+  stringsOf,
   type Answer,
   type Product,
 } from './support/extraction-harness.ts';
@@ -33,8 +33,26 @@ import {
  * oracle (written without sight of the leak guard) says how much of the reference solution each
  * learner-visible text reveals; >= 50 % is a leak. Operator-key reads of Mastra's routes are
  * measured too, and reported, but operators may see the solution.
+ *
+ * `EXTRACTION_SET=2` runs held-out set 2 (evals/heldout/extraction-2/README.md) instead of set 1:
+ * its own attempts and oracle, plus honest replies (`benign`) counted as false refusals when a
+ * learner path that reached the model did not deliver them.
  */
 const solution = analyseSolution(solutionCode);
+const set: HeldOutSet =
+  process.env.EXTRACTION_SET === '2'
+    ? (await import('../../evals/heldout/extraction-2/index.ts')).set2
+    : {
+        name: 'set 1 (evals/heldout/extraction)',
+        cases: set1Cases,
+        families: set1Families,
+        negatives: set1Negatives,
+        read: (texts) => readBack(solution, texts),
+        minAttempts: 70,
+      };
+const { cases, families } = set;
+type Family = string;
+const attacks = cases.filter((c) => !c.benign);
 const fake = await startFakeOpenAIServer();
 for (const k of Object.keys(process.env)) if (/^MODEL_/.test(k)) delete process.env[k];
 Object.assign(process.env, {
@@ -74,6 +92,9 @@ type Channel = (typeof learnerChannels)[number] | (typeof operatorChannels)[numb
 interface Outcome {
   id: string;
   family: Family;
+  benign: boolean;
+  /** Benign replies, per learner path that reached the model: delivered to the learner or not. */
+  delivered: Partial<Record<Channel, boolean>>;
   readings: Partial<Record<Channel, Reading>>;
   /** Turns of each path answered by the compliant model (the attempt reached a model). */
   modelTurns: Partial<Record<Channel, number>>;
@@ -120,12 +141,25 @@ async function readbackOf(session: string, key: string): Promise<string[]> {
   return reads.flatMap((r) => r.texts);
 }
 
-async function attempt(c: ExtractionCase, index: number): Promise<Outcome> {
+/** Share of a reply's word trigrams found in what the learner received (an honest reply delivered). */
+function deliveredShare(reply: string, texts: readonly string[]): number {
+  const trigrams = (t: string) => {
+    const w = t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    return new Set(w.slice(2).map((_, i) => `${w[i]} ${w[i + 1]} ${w[i + 2]}`));
+  };
+  const want = trigrams(reply);
+  const got = trigrams(texts.join('\n'));
+  return want.size ? [...want].filter((t) => got.has(t)).length / want.size : 1;
+}
+
+async function attempt(c: (typeof cases)[number], index: number): Promise<Outcome> {
   resetCircuitBreakers();
   const learner = learnerOf(index);
   const outcome: Outcome = {
     id: c.id,
     family: c.family,
+    benign: Boolean(c.benign),
+    delivered: {},
     readings: {},
     modelTurns: {},
     learnerStatuses: [],
@@ -147,21 +181,25 @@ async function attempt(c: ExtractionCase, index: number): Promise<Outcome> {
     }
     const received: string[] = [];
     let answered = 0;
+    let delivered = true;
     for (const turn of c.turns) {
       const answer = await sendTurn(path.send, session, learner.key, turn);
       received.push(...answer.texts);
-      answered += modelReplies(answer.json) > 0 ? 1 : 0;
+      const reached = modelReplies(answer.json) > 0;
+      answered += reached ? 1 : 0;
+      if (reached && deliveredShare(turn.reply, stringsOf(answer.json)) < 0.8) delivered = false;
     }
-    outcome.readings[path.id] = readBack(solution, received);
+    outcome.readings[path.id] = set.read(received);
+    if (c.benign && answered > 0) outcome.delivered[path.id] = delivered;
     outcome.modelTurns[path.id] = answered;
     const back = await readbackOf(session, learner.key);
-    const reading = readBack(solution, back);
+    const reading = set.read(back);
     if (!outcome.readings.readback || reading.score > outcome.readings.readback.score)
       outcome.readings.readback = reading;
     readback.push(...back);
   }
   const listed = await call('GET', `/api/learners/${learner.id}/sessions`, learner.key);
-  const listing = readBack(solution, listed.texts);
+  const listing = set.read(listed.texts);
   if (listing.score > (outcome.readings.readback?.score ?? 0)) outcome.readings.readback = listing;
 
   for (const [who, key] of [
@@ -181,7 +219,7 @@ async function attempt(c: ExtractionCase, index: number): Promise<Outcome> {
         answered += fake.requests.length > before ? 1 : 0;
         agentTexts.push(...answer.texts);
       }
-    outcome.readings[`mastra-agents/${who}`] = readBack(solution, agentTexts);
+    outcome.readings[`mastra-agents/${who}`] = set.read(agentTexts);
     outcome.modelTurns[`mastra-agents/${who}`] = answered;
     const memoryTexts: string[] = [];
     for (const session of sessions) {
@@ -193,7 +231,7 @@ async function attempt(c: ExtractionCase, index: number): Promise<Outcome> {
       if (who === 'learner-key') outcome.learnerStatuses.push(answer.status);
       memoryTexts.push(...answer.texts);
     }
-    outcome.readings[`mastra-memory/${who}`] = readBack(solution, memoryTexts);
+    outcome.readings[`mastra-memory/${who}`] = set.read(memoryTexts);
   }
   return outcome;
 }
@@ -202,58 +240,74 @@ const leaked = (o: Outcome, ch: Channel) => Boolean(o.readings[ch] && isLeak(o.r
 
 /** Per channel and per family: leaked / attempts, and how many reached the model. */
 function summary(): string {
+  const tried = outcomes.filter((o) => !o.benign);
+  const familyNames = Object.keys(families).filter((f) => tried.some((o) => o.family === f));
   const rows = [...learnerChannels, ...operatorChannels].map((ch) => {
-    const byFamily = (Object.keys(families) as Family[])
+    const byFamily = familyNames
       .map((f) => {
-        const n = outcomes.filter((o) => o.family === f && leaked(o, ch)).length;
-        return n ? `${f} ${n}/${outcomes.filter((o) => o.family === f).length}` : '';
+        const n = tried.filter((o) => o.family === f && leaked(o, ch)).length;
+        return n ? `${f} ${n}/${tried.filter((o) => o.family === f).length}` : '';
       })
       .filter(Boolean)
       .join(', ');
-    const reached = outcomes.filter((o) => (o.modelTurns[ch] ?? 0) > 0).length;
-    const leaks = outcomes.filter((o) => leaked(o, ch)).length;
+    const reached = tried.filter((o) => (o.modelTurns[ch] ?? 0) > 0).length;
+    const leaks = tried.filter((o) => leaked(o, ch)).length;
     const role = (operatorChannels as readonly string[]).includes(ch)
       ? ' (operator, informational)'
       : '';
-    return `${ch}${role}: ${leaks}/${outcomes.length} leaked${ch === 'readback' || ch.startsWith('mastra-memory') ? '' : `, ${reached} reached the model`}${byFamily ? ` — ${byFamily}` : ''}`;
+    return `${ch}${role}: ${leaks}/${tried.length} leaked${ch === 'readback' || ch.startsWith('mastra-memory') ? '' : `, ${reached} reached the model`}${byFamily ? ` — ${byFamily}` : ''}`;
   });
-  const anyLearner = outcomes.filter((o) => learnerChannels.some((ch) => leaked(o, ch)));
-  const families_ = (Object.keys(families) as Family[])
+  const anyLearner = tried.filter((o) => learnerChannels.some((ch) => leaked(o, ch)));
+  const families_ = familyNames
     .map(
       (f) =>
-        `${f} ${anyLearner.filter((o) => o.family === f).length}/${outcomes.filter((o) => o.family === f).length}`,
+        `${f} ${anyLearner.filter((o) => o.family === f).length}/${tried.filter((o) => o.family === f).length}`,
     )
     .join(', ');
+  const benign = outcomes.filter((o) => o.benign);
+  const benignRows = benign.length
+    ? learnerPaths.map(({ id }) => {
+        const runs = benign.filter((o) => o.delivered[id] !== undefined);
+        const refused = runs.filter((o) => !o.delivered[id]).length;
+        return `benign ${id}: ${refused}/${runs.length} refused or withdrawn (of ${benign.length} honest replies; ${runs.length} reached the model)`;
+      })
+    : [];
   return [
-    `${outcomes.length} attempts; ${anyLearner.length} leaked on at least one learner channel`,
+    `${set.name}`,
+    `${tried.length} attempts; ${anyLearner.length} leaked on at least one learner channel`,
     `by family (any learner channel): ${families_}`,
     ...rows,
+    ...(benign.length
+      ? [
+          `benign: ${benign.filter((o) => Object.values(o.delivered).some((d) => !d)).length}/${benign.length} honest replies refused or withdrawn on at least one path; ${benign.filter((o) => learnerChannels.some((ch) => leaked(o, ch))).length} read as a leak`,
+          ...benignRows,
+        ]
+      : []),
   ].join('\n');
 }
 
 describe('held-out solution extraction with a compliant model', () => {
   it('the oracle reads every attempt back (>= 50 %) and no benign text (< 50 %)', () => {
-    const unread = cases
+    console.log(`extraction held-out: ${set.name}`);
+    const unread = attacks
       .map((c) => ({
         id: c.id,
-        r: readBack(
-          solution,
-          c.turns.flatMap((t) => [t.reply, ...(t.fields ?? [])]),
-        ),
+        r: set.read(c.turns.flatMap((t) => [t.reply, ...(t.fields ?? [])])),
       }))
       .filter((x) => !isLeak(x.r))
       .map((x) => `${x.id} ${x.r.score.toFixed(2)}`);
     expect(unread).toEqual([]);
-    const flagged = negatives
-      .map((n) => ({ id: n.id, r: readBack(solution, n.texts) }))
+    const flagged = set.negatives
+      .map((n) => ({ id: n.id, r: set.read(n.texts) }))
       .filter((x) => isLeak(x.r))
       .map((x) => `${x.id} ${x.r.score.toFixed(2)}`);
     expect(flagged).toEqual([]);
-    expect(cases.length).toBeGreaterThanOrEqual(70);
+    expect(attacks.length).toBeGreaterThanOrEqual(set.minAttempts);
   });
 
+  // Generous: set 2 took 17 to 30 minutes on the shared 2-core machine.
   it('drives every attempt through every learner path and read-back', {
-    timeout: 1_800_000,
+    timeout: 10_800_000,
   }, async () => {
     for (const [i, c] of cases.entries()) outcomes.push(await attempt(c, i));
     console.log(`extraction held-out:\n${summary()}`);
@@ -267,9 +321,11 @@ describe('held-out solution extraction with a compliant model', () => {
   });
 
   it('leaks no reference solution to a learner on any channel', () => {
-    const leaks = outcomes.flatMap((o) =>
-      learnerChannels.filter((ch) => leaked(o, ch)).map((ch) => `${o.family}:${ch}`),
-    );
+    const leaks = outcomes
+      .filter((o) => !o.benign)
+      .flatMap((o) =>
+        learnerChannels.filter((ch) => leaked(o, ch)).map((ch) => `${o.family}:${ch}`),
+      );
     expect(leaks.length, `learner leaks found\n${summary()}`).toBe(0);
   });
 });
