@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.ts';
 
 /**
@@ -6,7 +6,9 @@ import base from './vitest.config.ts';
  * `npm test` because it measures the leak guard rather than gating it — it is a held-out set, and
  * its last measurement still finds leaks (evals/heldout/extraction/README.md).
  */
-export default mergeConfig(
-  base,
-  defineConfig({ test: { include: ['test/security/**/*.heldout.ts'], testTimeout: 1_800_000 } }),
-);
+// Spread, not mergeConfig: mergeConfig concatenates `include` with the base's, which ran the whole
+// test suite before the held-out file.
+export default defineConfig({
+  ...base,
+  test: { ...base.test, include: ['test/security/**/*.heldout.ts'], testTimeout: 1_800_000 },
+});
