@@ -4,7 +4,6 @@ import {
   activityReadingInputSchema,
   activityReportsSchema,
 } from '../src/domain/contracts/activity-report.ts';
-import { extractActivityReports } from '../src/domain/signals/activity-claims.ts';
 import {
   blockerDiagnosisInputSchema,
   blockerDiagnosisSchema,
@@ -62,12 +61,6 @@ export interface ActionSpec<
   event?: (output: z.infer<O>) => string;
   /** Short topic for the profile's recent help topics. */
   topic?: (output: z.infer<O>) => string;
-  /**
-   * The action's rules-mode answer, for an action its agent's rules model does not read: used
-   * wherever rules mode answers (no model configured, or the model failed and the fallback
-   * answered) instead of that model.
-   */
-  rules?: (input: z.infer<I>) => z.infer<O>;
 }
 
 function spec<I extends z.ZodObject, O extends z.ZodObject>(s: ActionSpec<I, O>): ActionSpec<I, O> {
@@ -155,7 +148,6 @@ export const actionSpecs = {
     task: "Read the learner's message for what it reports about their work.",
     learnerFacing: false,
     helpRequest: false,
-    rules: ({ message, state }) => ({ reports: extractActivityReports(message, { state }) }),
   }),
   createPlan: spec({
     agent: 'plannerAgent',

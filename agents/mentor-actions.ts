@@ -125,8 +125,7 @@ const schemaFailure = 'STRUCTURED_OUTPUT_SCHEMA_VALIDATION_FAILED';
 /**
  * Run one mentoring action: validate the input, merge the learner profile (context + working
  * memory), call the action's agent with structured output on the session thread, fall back to
- * rules mode (the agent's rules model, or the action's own `rules` reading where it has one) when
- * the configured model fails or answers malformed JSON twice, pass every
+ * rules mode when the configured model fails or answers malformed JSON twice, pass every
  * learner-facing string through the leak guard, update the learner profile, and report usage.
  * Throws VALIDATION_ERROR for bad input, FORBIDDEN for another learner's thread, MODEL_ERROR when
  * even rules mode fails.
@@ -184,8 +183,6 @@ export async function runAgentAction<N extends MentorActionName>(
   // the exchange on the thread ourselves (below, once guarded). Traced or streamed calls keep the loop.
   let direct: { prompt: string } | undefined;
   const call = async (model: LanguageModelV4): Promise<CallResult> => {
-    // An action that brings its own rules reading answers with it wherever rules mode answers.
-    if (model.provider === 'rules' && action.rules) return { object: action.rules(parsed) };
     if (model.provider === 'rules' && takesModelFromContext(agent) && !live && !tracing(context)) {
       direct = { prompt };
       return callRulesModel(model, { system, prompt }, action);
@@ -257,8 +254,6 @@ export async function runAgentAction<N extends MentorActionName>(
   if (recorded && !fallback) {
     fallback = { from: recorded.from, reason: recorded.reason, detail: recorded.detail };
     answeredBy = { model: answeredBy.model, id: recorded.to, mode: 'rules' };
-    // The model layer's fallback answered as the agent's rules model: the action's own reading instead.
-    if (action.rules) result = { ...result, object: action.rules(parsed) };
   }
 
   const object = parseOrThrow(action.output, result.object, 'output');

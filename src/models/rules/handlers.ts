@@ -1,3 +1,4 @@
+import { readActivity } from './activity.ts';
 import { diagnoseBlocker } from './blocker-diagnosis.ts';
 import { explainConcept } from './concept.ts';
 import { verifyFix } from './fix-verification.ts';
@@ -27,4 +28,5 @@ export const rulesHandlers: Record<string, RulesHandler> = {
   'fix-verifier': verifyFix,
   'review-coach': coachReview,
   'progress-coach': coachProgress,
+  'activity-reader': readActivity,
 };
