@@ -2,34 +2,12 @@
  * Quality gates (seed 001 QUALITY_GATE_CHECK): the checks run on the learner's machine or CI and
  * arrive as report events; these actions ask for them and decide the outcome from the latest ones.
  */
-import { selectLatestOfTypes } from '../../db/sessions/select-latest-of-types.ts';
+import { latestReports } from '../interpret/activity.ts';
 import type { StoryAction } from '../../domain/machines/story-actions.ts';
 import { recordGateJudgement } from '../adaptive/outcomes.ts';
-import {
-  evaluateQualityGates,
-  gateOfReport,
-  reportWaitMs,
-  type QualityGateResult,
-  type QualityReports,
-} from '../quality-gates.ts';
-import { armTimer, clearTimer, reply, send, type TurnDeps, type TurnDraft } from '../turn/draft.ts';
+import { evaluateQualityGates, reportWaitMs, type QualityGateResult } from '../quality-gates.ts';
+import { armTimer, clearTimer, reply, send } from '../turn/draft.ts';
 import type { ActionHandler } from './types.ts';
-
-/**
- * The latest report of each kind in the current gate attempt (from `context.gateAttemptSeq` on, as
- * this turn set it), the event being applied overriding the stored ones.
- */
-async function attemptReports(draft: TurnDraft, deps: TurnDeps): Promise<QualityReports> {
-  const since = draft.context.gateAttemptSeq ?? 0;
-  const types = Object.keys(gateOfReport) as (keyof typeof gateOfReport)[];
-  const stored = await selectLatestOfTypes(deps.pool, draft.session.id, types, since);
-  const reports: Record<string, unknown> = {};
-  for (const e of stored) reports[gateOfReport[e.type as keyof typeof gateOfReport]] = e.data;
-  const current = draft.event;
-  if (Object.hasOwn(gateOfReport, current.type) && current.seq >= since)
-    reports[gateOfReport[current.type as keyof typeof gateOfReport]] = current.data;
-  return reports as QualityReports;
-}
 
 const failed = (result: QualityGateResult) => result.gates.filter((g) => g.status === 'failed');
 
@@ -66,7 +44,7 @@ export const qualityActions = {
   // Until then the step timer waits for the rest; firing, it sends `majorIssues` and REQUIRE_FIXES
   // names the reports that never came (requireFixes below).
   determineQualityOutcome: async ({ draft, deps, action }) => {
-    const result = evaluateQualityGates(await attemptReports(draft, deps));
+    const result = evaluateQualityGates(await latestReports(draft, deps));
     if (result.event) {
       clearTimer(draft, 'step');
       send(draft, result.event, gateData(result));
@@ -91,7 +69,7 @@ export const qualityActions = {
     recordGateJudgement(draft, false);
     if (data.timer) {
       // The wait for the missing reports ended: judge what came, a missing report fails its gate.
-      const result = evaluateQualityGates(await attemptReports(draft, deps), undefined, {
+      const result = evaluateQualityGates(await latestReports(draft, deps), undefined, {
         waitEnded: true,
       });
       reply(

@@ -44,9 +44,16 @@ export function isProgress(draft: TurnDraft): boolean {
   return false;
 }
 
-/** The latest report of each kind (the event being applied overrides the stored ones). */
+/**
+ * The latest report of each kind in the current quality-gate attempt (from `context.gateAttemptSeq`
+ * on, the whole session before the gates first ran), the event being applied overriding the stored
+ * ones: reports sent before the gates, or during a previous attempt, do not describe the code being
+ * judged now.
+ */
 export async function latestReports(draft: TurnDraft, deps: TurnDeps): Promise<QualityReports> {
-  const stored = await selectLatestOfTypes(deps.pool, draft.session.id, Object.keys(gateOfReport));
+  const since = draft.context.gateAttemptSeq ?? 0;
+  const types = Object.keys(gateOfReport);
+  const stored = await selectLatestOfTypes(deps.pool, draft.session.id, types, since);
   const reports: Record<string, unknown> = {};
   for (const e of stored) reports[gateOfReport[e.type as keyof typeof gateOfReport]] = e.data;
   if (isReportEventType(draft.event.type))
