@@ -1,3 +1,4 @@
+import { repeatPattern } from './leak-legends.ts';
 import { compact, letterSteps, normaliseForGuard, readings, skeleton } from './leak-readings.ts';
 
 export { normaliseForGuard } from './leak-readings.ts';
@@ -225,7 +226,8 @@ export function guardOutput<T>(
   const reference = options.referenceSolution?.trim();
   // (`action` is set inside `note`, which the compiler's narrowing does not see.)
   if (reference && (action as LeakGuardAction) !== 'refused') {
-    const whole = guardReply(learnerText(guarded).join('\n'), options);
+    // Blank lines between fields: each is also read alone, by its own encoding.
+    const whole = guardReply(learnerText(guarded).join('\n\n'), options);
     if (whole.action === 'refused') {
       reasons.push(...whole.reasons.map((r) => `${r} (over all fields)`));
       return { output: refuseAll(guarded), action: 'refused', reasons };
@@ -282,6 +284,7 @@ interface ReferenceGrams {
   grams: Set<string>;
   skeleton: Set<string>;
   steps: Set<string>;
+  patterns: Set<string>;
 }
 let referenceGrams: ReferenceGrams | undefined;
 
@@ -300,6 +303,7 @@ function gramsOfReference(reference: string): ReferenceGrams {
       grams: gramSet(text),
       skeleton: gramSet(skeleton(text)),
       steps: gramSet(letterSteps(text)),
+      patterns: gramSet(repeatPattern(text)),
     };
   }
   return referenceGrams;
@@ -347,10 +351,14 @@ export function encodedOverlap(candidate: string, reference: string): EncodedOve
   const families: [Set<string>, string[], Set<string> | undefined][] = [
     [ref.grams, read.readings, plain],
   ];
-  // Skeletons and letter steps match a quote as well as a disguised copy: they count only when
-  // the reply shows (almost) none of the solution as it is written.
+  // Skeletons, letter steps and repeat patterns match a quote as well as a disguised copy: they
+  // count only when the reply shows (almost) none of the solution as it is written.
   if (plain.size < ref.grams.size * 0.1)
-    families.push([ref.skeleton, read.skeletons, undefined], [ref.steps, read.steps, undefined]);
+    families.push(
+      [ref.skeleton, read.skeletons, undefined],
+      [ref.steps, read.steps, undefined],
+      [ref.patterns, read.patterns, undefined],
+    );
   let best = { coverage: 0, shared: 0 };
   for (const [wanted, texts, except] of families) {
     if (!wanted.size) continue;

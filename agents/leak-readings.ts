@@ -1,4 +1,12 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import {
+  decodeQuotedPrintableLower,
+  decodeRawBase85,
+  decodeUuencode,
+  legendReadings,
+  numberWordsToDigits,
+  repeatPattern,
+} from './leak-legends.ts';
 
 /**
  * Readings of a reply that an encoded copy of the solution could hide behind, for the leak guard
@@ -217,6 +225,10 @@ function decodeNumberRuns(text: string): string[] {
     if (numbers.every((n) => /^[0-7]{3}$/.test(n)))
       out.push(asCodes(numbers.map((n) => parseInt(n, 8))));
     if (numbers.every((n) => /^\d{2,7}$/.test(n))) out.push(asCodes(numbers.map(Number)));
+    // Letters by their place in the alphabet (A1Z26), from 1 and from 0.
+    if (numbers.every((n) => /^\d{1,2}$/.test(n) && Number(n) <= 26))
+      for (const from of [1, 0])
+        out.push(numbers.map((n) => String.fromCharCode(97 + Number(n) - from)).join(''));
     if (numbers.every((n) => /^0x[0-9a-fA-F]{1,6}$/.test(n)))
       out.push(asCodes(numbers.map((n) => parseInt(n, 16))));
     if (numbers.every((n) => /^[0-9a-fA-F]{2}$/.test(n)))
@@ -451,14 +463,42 @@ export interface Readings {
   skeletons: string[];
   /** Their letter steps, compared with the reference's (any Caesar shift). */
   steps: string[];
+  /** Their patterns of repeats, compared with the reference's (any substitution alphabet). */
+  patterns: string[];
 }
 
 /** The readings of a candidate that an encoded copy could hide behind. */
 export function readings(text: string): Readings {
-  const plain = normaliseForGuard(latinised(text));
-  const out: Readings = { readings: [], skeletons: [], steps: [] };
+  const out: Readings = { readings: [], skeletons: [], steps: [], patterns: [] };
   const seen = new Set<string>();
-  const add = (candidate: string) => {
+  readInto(text, out, seen);
+  // Parts written apart (paragraphs, a session's turns, an output's fields) are also read each
+  // alone, so that each part's own decoding counts: a turn in base64 and one in ROT13 add up.
+  const parts = text.split(/\n[^\S\n]*\n/).filter((p) => p.trim().length >= 12);
+  if (parts.length > 1) for (const part of groupParts(parts, 16)) readPart(part, out, seen);
+  return out;
+}
+
+/** At most `most` groups of consecutive parts, of about equal length (each read costs a setup). */
+function groupParts(parts: string[], most: number): string[] {
+  if (parts.length <= most) return parts;
+  const size = parts.reduce((n, p) => n + p.length, 0) / most;
+  const groups: string[] = [];
+  let group = '';
+  for (const part of parts) {
+    group = group ? `${group}\n\n${part}` : part;
+    if (group.length >= size) {
+      groups.push(group);
+      group = '';
+    }
+  }
+  if (group) groups.push(group);
+  return groups;
+}
+
+/** A reading added to `out` (with its letter steps), once. */
+function adder(out: Readings, seen: Set<string>): (candidate: string) => void {
+  return (candidate) => {
     if (candidate.length < 12 || seen.has(candidate)) return;
     seen.add(candidate);
     const compacted = compact(normaliseForGuard(candidate));
@@ -466,10 +506,37 @@ export function readings(text: string): Readings {
     out.readings.push(compacted);
     out.steps.push(letterSteps(compacted));
   };
+}
+
+/**
+ * One part of a text read alone, by the readings that take the whole text at once (a legend, all
+ * base64 characters joined, invisible bits, runs joined over line breaks). The others read each
+ * character or run where it stands: the whole text's reading already holds every part's.
+ */
+function readPart(text: string, out: Readings, seen: Set<string>): void {
+  const add = adder(out, seen);
+  const plain = normaliseForGuard(latinised(text));
+  for (const decoded of [
+    decodeBase64Runs(plain),
+    decodeBase32Runs(plain),
+    inflateBase64Runs(plain),
+    ...decodeJoinedBase64(text),
+    ...decodeInvisibleBits(text),
+    ...legendReadings(plain),
+  ])
+    add(decoded);
+  const digits = numberWordsToDigits(plain);
+  if (digits !== plain) for (const decoded of legendReadings(digits)) add(decoded);
+}
+
+function readInto(text: string, out: Readings, seen: Set<string>): void {
+  const plain = normaliseForGuard(latinised(text));
+  const add = adder(out, seen);
   // The text as written: letter ciphers, word games, acrostics and a consonant skeleton.
   add(plain);
   out.readings.push(
     compact(atbash(plain)),
+    compact(rot13(plain)),
     compact(rot47(plain)),
     compact(unPigLatin(plain)),
     compact(unPigLatinVowel(plain)),
@@ -479,6 +546,7 @@ export function readings(text: string): Readings {
     ...initials(plain).map(compact),
   );
   out.skeletons.push(skeleton(compact(plain)));
+  out.patterns.push(repeatPattern(plain));
   // Reordered, decoded from bytes or numbers, carried invisibly or spelt letter by letter.
   const reversedText = reversed(plain);
   for (const candidate of [reversedText, flipped(reversedText), ...reorderings(plain)])
@@ -497,5 +565,15 @@ export function readings(text: string): Readings {
     add(decoded);
   for (const decoded of [decodeTags(text), ...decodeInvisibleBits(text), ...spelledLetters(text)])
     add(decoded);
-  return out;
+  // Numbers written as words, legends and word lists the text gives itself, rarer byte encodings.
+  const digits = numberWordsToDigits(plain);
+  if (digits !== plain) for (const decoded of [digits, ...decodeNumberRuns(digits)]) add(decoded);
+  for (const source of digits !== plain ? [plain, digits] : [plain])
+    for (const decoded of legendReadings(source)) add(decoded);
+  for (const decoded of [
+    ...decodeUuencode(text),
+    ...decodeRawBase85(text),
+    decodeQuotedPrintableLower(text),
+  ])
+    add(decoded);
 }

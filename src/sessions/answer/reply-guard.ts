@@ -14,11 +14,12 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
   if (!draft.replies.length) return;
   const referenceSolution = (await deps.referenceSolution?.()) ?? undefined;
   // Pieces of the solution over several turns add up: each reply is judged with the last ones.
-  const earlier = referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n') : '';
+  // Blank lines between them: the guard also reads each part alone, by its own encoding.
+  const earlier = referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n\n') : '';
   draft.replies.forEach((r, i) => {
     let guarded = guardReply(r.text, { referenceSolution });
     if (guarded.action === 'pass' && earlier) {
-      const together = guardReply(`${earlier}\n${r.text}`, { referenceSolution });
+      const together = guardReply(`${earlier}\n\n${r.text}`, { referenceSolution });
       if (together.action === 'refused')
         guarded = {
           text: together.text,

@@ -234,6 +234,24 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       (s) => guardLeaks(s, { referenceSolution }),
       ['```', '`', '/*', '\n', 'a-', 'QUJD', '\\u0041', 'a '],
     );
+    // Legends, word lists, number words and the rarer byte encodings (leak-legends.ts).
+    expectLinear(
+      (s) => guardLeaks(s, { referenceSolution }),
+      [
+        '🍎 = a\n',
+        '1. a\n',
+        'x: y, ',
+        '["a", ',
+        '[a, ',
+        '1 ',
+        'one hundred and ',
+        'M!',
+        '<~',
+        '=3d',
+        'a\n\n',
+        'abcdefghijklmnopq\n\n',
+      ],
+    );
     expectLinear((s) => codeTokens(s), ['\n', '  \n', '\r', '/*', '"a']);
   });
 
