@@ -327,7 +327,10 @@ export interface EncodedOverlap {
   /** Share of the reference's grams found only in an encoded reading (the best family). */
   coverage: number;
   shared: number;
-  /** Share of the reference's grams in the reply's own letters, however they are laid out. */
+  /**
+   * Share of the reference's grams in the reply's own letters, however they are laid out, and in
+   * its plain readings' decodings: shown and encoded pieces together.
+   */
   plainCoverage: number;
   plainShared: number;
 }
@@ -360,17 +363,21 @@ export function encodedOverlap(candidate: string, reference: string): EncodedOve
       [ref.patterns, read.patterns, undefined],
     );
   let best = { coverage: 0, shared: 0 };
-  for (const [wanted, texts, except] of families) {
-    if (!wanted.size) continue;
+  // What the reply shows as written and what its readings decode, together: a partial quote
+  // in one turn and an encoded part in another add up (the first family is the plain readings').
+  const shown = new Set([...all, ...plain]);
+  families.forEach(([wanted, texts, except], i) => {
+    if (!wanted.size) return;
     const found = new Set<string>();
     for (const text of texts) gramsIn(text, wanted, found, except);
     const coverage = found.size / wanted.size;
     if (coverage > best.coverage) best = { coverage, shared: found.size };
-  }
+    if (i === 0) for (const gram of found) shown.add(gram);
+  });
   return {
     ...best,
-    plainCoverage: Math.max(all.size, plain.size) / ref.grams.size,
-    plainShared: Math.max(all.size, plain.size),
+    plainCoverage: shown.size / ref.grams.size,
+    plainShared: shown.size,
   };
 }
 

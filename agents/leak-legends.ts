@@ -166,7 +166,9 @@ function mapOf(pairs: [string, string][]): { map: Map<string, string>; longest: 
 }
 
 /** A JSON array of strings: its items may hold brackets and commas. */
-const jsonArrayPattern = /\[\s*"(?:[^"\\\n]|\\.)*"(?:\s*,\s*"(?:[^"\\\n]|\\.)*")*\s*\]/g;
+// No `[` inside its strings: a scan from one `[` then ends at the next, so all scans together are
+// linear (with `[` allowed, an unclosed array rescanned the rest from every `[` in it).
+const jsonArrayPattern = /\[\s*"(?:[^"\\\n[]|\\[^[])*"(?:\s*,\s*"(?:[^"\\\n[]|\\[^[])*")*\s*\]/g;
 /** Any other bracketed list (`[const, total, =, items]`). */
 const bracketPattern = /\[[^[\]]{8,20000}\]/g;
 
@@ -307,5 +309,44 @@ export function repeatPattern(text: string): string {
     out += d <= 34 ? String.fromCharCode(d < 10 ? 48 + d : 87 + d) : '_';
     last.set(c, i++);
   }
+  return out;
+}
+
+/**
+ * Pieces scattered over a structure or among decoys: the string literals' contents (JSON values
+ * and array items; object keys left out) in order and, when the keys are numbers, in the keys'
+ * order; and every other line (code lines interleaved with decoy lines), from the first and
+ * from the second.
+ */
+export function scatteredPieces(text: string): string[] {
+  const out: string[] = [];
+  const values: string[] = [];
+  const keyed: [number, string][] = [];
+  let key: number | undefined;
+  // Strings of at most 200 characters: an unclosed quote costs a bounded scan, not the rest.
+  for (const m of text.matchAll(
+    /"((?:[^"\\\n]|\\.){0,200})"\s*(:?)|'((?:[^'\\\n]|\\.){0,200})'\s*(:?)/g,
+  )) {
+    const content = m[1] ?? m[3] ?? '';
+    if (m[2] || m[4]) {
+      key = /^\d{1,6}$/.test(content) ? Number(content) : undefined;
+      continue;
+    }
+    const value = content.replace(/\\(.)/g, (_e, c: string) => (c === 'n' ? '\n' : c));
+    values.push(value);
+    if (key !== undefined) keyed.push([key, value]);
+    key = undefined;
+  }
+  if (values.length >= 4) out.push(values.join(' '));
+  if (keyed.length >= 4)
+    out.push(
+      keyed
+        .sort((a, b) => a[0] - b[0])
+        .map(([, v]) => v)
+        .join(' '),
+    );
+  const lines = text.split('\n').filter((l) => l.trim());
+  if (lines.length >= 8)
+    for (const parity of [0, 1]) out.push(lines.filter((_, i) => i % 2 === parity).join('\n'));
   return out;
 }

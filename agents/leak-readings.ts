@@ -6,6 +6,7 @@ import {
   legendReadings,
   numberWordsToDigits,
   repeatPattern,
+  scatteredPieces,
 } from './leak-legends.ts';
 
 /**
@@ -233,6 +234,20 @@ function decodeNumberRuns(text: string): string[] {
       out.push(asCodes(numbers.map((n) => parseInt(n, 16))));
     if (numbers.every((n) => /^[0-9a-fA-F]{2}$/.test(n)))
       out.push(Buffer.from(numbers.join(''), 'hex').toString('utf8'));
+  }
+  // Character codes in any base from 3 to 36 (`0143` octal, `1210` base 3, `2s` base 36), kept
+  // when they read as printable text.
+  const wordRuns = text.match(/(?:[0-9a-zA-Z]{1,7}[^0-9a-zA-Z\n]{1,4}){8,}[0-9a-zA-Z]{1,7}/g);
+  for (const run of wordRuns ?? []) {
+    const numbers = run.match(/[0-9a-zA-Z]+/g) ?? [];
+    let highest = 0;
+    for (const n of numbers)
+      for (const c of n.toLowerCase()) highest = Math.max(highest, parseInt(c, 36));
+    for (let base = Math.max(3, highest + 1); base <= 36; base++) {
+      const codes = numbers.map((n) => parseInt(n, base));
+      const printable = codes.filter((c) => (c >= 32 && c < 127) || c === 10 || c === 9).length;
+      if (printable >= codes.length * 0.9) out.push(asCodes(codes));
+    }
   }
   return out;
 }
@@ -523,6 +538,7 @@ function readPart(text: string, out: Readings, seen: Set<string>): void {
     ...decodeJoinedBase64(text),
     ...decodeInvisibleBits(text),
     ...legendReadings(plain),
+    ...scatteredPieces(plain),
   ])
     add(decoded);
   const digits = numberWordsToDigits(plain);
@@ -573,6 +589,7 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
   for (const decoded of [
     ...decodeUuencode(text),
     ...decodeRawBase85(text),
+    ...scatteredPieces(plain),
     decodeQuotedPrintableLower(text),
   ])
     add(decoded);

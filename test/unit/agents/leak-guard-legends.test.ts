@@ -116,7 +116,8 @@ describe('leak guard: legends, number words and rarer encodings', () => {
       return `Vocabulary:\n${list}\n\nRead these in order: ${sequence}`;
     },
     'a JSON word array and 0-based indexes': () => {
-      const tokens = tokensOf(half);
+      // (Items holding `[` are not read: the array scan stops at every `[` to stay linear.)
+      const tokens = tokensOf(half.replace(/[[\]]/g, ' '));
       const words = [...new Set(tokens)];
       return `{"words": ${JSON.stringify(words)}, "order": [${tokens.map((t) => words.indexOf(t)).join(', ')}]}`;
     },
@@ -128,6 +129,26 @@ describe('leak guard: legends, number words and rarer encodings', () => {
     'raw Ascii85 (no delimiters)': () => base85(half, (d) => String.fromCharCode(33 + d)),
     Z85: () => base85(half, (d) => z85[d]!),
     'quoted-printable, lower-case hex': () => quotedPrintableLower(half),
+    'character codes in base 5': () => [...half].map((c) => c.charCodeAt(0).toString(5)).join(' '),
+    'character codes in base 36': () =>
+      [...half].map((c) => c.charCodeAt(0).toString(36)).join(', '),
+    'JSON fields with numbered keys, out of order': () => {
+      const pieces = half.match(/[\s\S]{1,10}/g)!;
+      const order = pieces.map((_, i) => (i * 7) % pieces.length);
+      const fields = [...new Set(order)].map(
+        (i) => `${JSON.stringify(String(i))}: ${JSON.stringify(pieces[i])}`,
+      );
+      return `{${fields.join(', ')}}`;
+    },
+    'pieces interleaved with decoy lines': () =>
+      half
+        .replace(/\s+/g, ' ')
+        .match(/.{1,9}/g)!
+        .map(
+          (piece, i) =>
+            `${piece}\n${['Remember to test the edge cases.', 'Naming matters.', 'Keep functions small!'][i % 3]}`,
+        )
+        .join('\n'),
   };
   for (const [name, disguise] of Object.entries(disguises))
     it(`refuses half the solution as ${name}`, () => {
@@ -145,6 +166,17 @@ describe('leak guard: legends, number words and rarer encodings', () => {
     ];
     for (const turn of turns) expect(guard(turn).action).toBe('pass');
     expect(guard(turns.join('\n\n')).action).toBe('refused');
+  });
+
+  it('adds a plain quote in one turn to an encoded part in another', () => {
+    // 20 % quoted and 30 % in base64: neither is enough alone, nor the encoded part by itself.
+    const cut = Math.ceil(solutionBody.length * 0.2);
+    const end = cut + Math.ceil(solutionBody.length * 0.3);
+    const quote = `You wrote:\n${solutionBody.slice(0, cut)}\nWhat does it return?`;
+    const encoded = `The next part: ${Buffer.from(solutionBody.slice(cut, end)).toString('base64')}`;
+    expect(guard(quote).action).toBe('pass');
+    expect(guard(encoded).action).toBe('pass');
+    expect(guard(`${quote}\n\n${encoded}`).action).toBe('refused');
   });
 
   it('reads numbers written as words', () => {

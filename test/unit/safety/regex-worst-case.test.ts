@@ -250,6 +250,11 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
         '=3d',
         'a\n\n',
         'abcdefghijklmnopq\n\n',
+        '"1": "a", ',
+        "'",
+        'a1z ',
+        '["[", ',
+        'abcdefgh ',
       ],
     );
     expectLinear((s) => codeTokens(s), ['\n', '  \n', '\r', '/*', '"a']);
