@@ -54,10 +54,15 @@ export function codeTokens(text: string): string[] {
     .replace(/(^|[^:])\/\/[^\n]*/g, '$1 ')
     .replace(/^[^\S\n\r\u2028\u2029]*#(?!include)[^\n]*/gm, ' ');
   // Identifiers, numbers, one-line string literals, single punctuation; `;` and `,` carry no content.
+  // A literal is at most 200 characters: unbounded, a quote that never closes (`"a\` repeated) was
+  // rescanned to the end of the line from every later quote (quadratic); a longer one is read as
+  // its words instead.
   return (
     withoutComments
       .toLowerCase()
-      .match(/[a-z_$][\w$]*|\d+(?:\.\d+)?|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^\s\w]/g) ?? []
+      .match(
+        /[a-z_$][\w$]*|\d+(?:\.\d+)?|"(?:[^"\\\n]|\\.){0,200}"|'(?:[^'\\\n]|\\.){0,200}'|[^\s\w]/g,
+      ) ?? []
   ).filter((t) => !/^[;,]$/.test(t));
 }
 

@@ -234,31 +234,23 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       (s) => guardLeaks(s, { referenceSolution }),
       ['```', '`', '/*', '\n', 'a-', 'QUJD', '\\u0041', 'a '],
     );
-    // Legends, word lists, number words and the rarer byte encodings (leak-legends.ts).
-    expectLinear(
-      (s) => guardLeaks(s, { referenceSolution }),
-      [
-        '🍎 = a\n',
-        '1. a\n',
-        'x: y, ',
-        '["a", ',
-        '[a, ',
-        '1 ',
-        'one hundred and ',
-        'M!',
-        '<~',
-        '=3d',
-        'a\n\n',
-        'abcdefghijklmnopq\n\n',
-        '"1": "a", ',
-        "'",
-        'a1z ',
-        '["[", ',
-        'abcdefgh ',
-      ],
-    );
-    expectLinear((s) => codeTokens(s), ['\n', '  \n', '\r', '/*', '"a']);
+    expectLinear((s) => codeTokens(s), ['\n', '  \n', '\r', '/*', '"a', '"a\\', "'a\\"]);
   });
+
+  // Legends, word lists, number words and the rarer byte encodings (leak-legends.ts): 17 seeds at
+  // up to 200 KB through every reading take ~35 s, so they run as tests of their own (each with its
+  // own time limit).
+  const legendSeeds = [
+    ['🍎 = a\n', '1. a\n', 'x: y, ', '["a", ', '[a, ', '1 ', 'one hundred and ', 'M!', '<~'],
+    ['=3d', 'a\n\n', 'abcdefghijklmnopq\n\n', '"1": "a", ', "'", 'a1z ', '["[", ', 'abcdefgh '],
+  ];
+  for (const [i, seeds] of legendSeeds.entries()) {
+    it(`leak guard: legends, word lists, number words, rarer byte encodings (${i + 1} of 2)`, () => {
+      const referenceSolution =
+        'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
+      expectLinear((s) => guardLeaks(s, { referenceSolution }), seeds);
+    });
+  }
 
   it('story loader and tsc parser', () => {
     // A story that is all heading is refused (no description): refusing fast counts as returning.
