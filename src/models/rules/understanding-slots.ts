@@ -131,7 +131,7 @@ export const slots: readonly Slot[] = [
  * "no transactions" ("set it to zero" is a value).
  */
 export const negator =
-  /\b(?:not|no(?! matter| longer)|none|nothing|nobody|no one|no-one|neither|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t|(?<!\b(?:to|at|is|are|be|of|reaches|hits|below|above|from|than|equals?)\s+)zero(?=\s+[a-z]))\b/gi;
+  /\b(?:not|no(?! matter| longer)|none|nothing|nobody|no one|no-one|neither|never|without|cannot|nor|instead of|rather than|replac(?:e|es|ed|ing)|\w+n['’]t|(?<!\b(?:to|at|is|are|be|of|reaches|hits|below|above|from|than|equals?)\s+)zero(?=\s+(?!(?:for|when|whenever|if|unless|on|in|with|and|or|otherwise|as|by|at|to|of|then|because|so|is|are|was|be)\b)[a-z]))\b/gi;
 const refusal =
   /\b(?:reject\w*|refus\w*|den(?:y|ies|ied)|disallow\w*|unsupported|not (?:allowed|accepted|supported)|invalid|other(?:s| types| files| formats)?)\b/i;
 

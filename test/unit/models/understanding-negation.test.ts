@@ -203,6 +203,33 @@ describe('understanding: the readings behind it', () => {
     expect(normalizePhrases('There is no way to restore it')).toBe('cannot restore it');
   });
 
+  it('reads "zero" before a preposition or a condition as a value, not as "no"', () => {
+    // Found by bench/: "zero for an empty cart" was read as "no empty cart" and the restatement
+    // judged a misunderstanding, so every bench session stalled in RE_EXPLAIN_STORY.
+    const cart = {
+      title: 'Add a cart total',
+      description: 'Show the total price of the items in the shopping cart.',
+      acceptanceCriteria: ['The total sums the item prices', 'An empty cart has a total of zero'],
+    };
+    for (const restatement of [
+      'Show the total price of the cart items: sum the item prices, zero for an empty cart',
+      'The cart shows the sum of item prices, and zero when the cart is empty',
+      'Sum the item prices; the total is zero if the cart is empty',
+    ])
+      expect(assessUnderstanding({ story: cart, restatement }, '').verdict).toBe(
+        'correctUnderstanding',
+      );
+    expect(
+      assessUnderstanding(
+        {
+          story: cart,
+          restatement: 'Sum the item prices; zero items means there is no cart total',
+        },
+        '',
+      ).verdict,
+    ).not.toBe('correctUnderstanding');
+  });
+
   it('ties a bound to the setting it follows, and lets a value inside it agree', () => {
     const story = quantities(
       normalizePhrases('`pageSize` defaults to 25 and cannot be more than 100'),
