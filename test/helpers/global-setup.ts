@@ -56,10 +56,16 @@ export default async function setup(project: TestProject) {
     }
     await server.pool.query(`alter database "${template}_building" rename to "${template}"`);
   }
-  // Templates of earlier schemas are never used again.
+  // Each run marks the template it uses; one no run has used for a day belongs to an earlier schema.
+  // (Dropping every other template at once made two checkouts with different migrations on one
+  // server, e.g. git worktrees, drop each other's template mid-run.)
+  await server.pool.query(`comment on database "${template}" is '${Date.now()}'`);
   const oldTemplates = await server.pool.query<{ datname: string }>(
-    "select datname from pg_database where datname like 'mentorflow_tpl_%' and datname not like '%_building' and datname <> $1",
-    [template],
+    `select d.datname from pg_database d
+      where d.datname like 'mentorflow_tpl_%' and d.datname not like '%_building' and d.datname <> $1
+        and coalesce(substring(shobj_description(d.oid, 'pg_database') from '^[0-9]+$')::bigint, 0)
+            < $2`,
+    [template, Date.now() - 24 * 3600_000],
   );
   for (const { datname } of oldTemplates.rows)
     await server.pool.query(`drop database if exists "${datname}"`).catch(() => undefined);
