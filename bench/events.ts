@@ -203,10 +203,8 @@ async function paced(
 const tables = [
   'sessions',
   'session_inbox',
+  // Outcomes, transitions and turns are on the event's row (views of it since migration 0008).
   'session_events',
-  'event_outcomes',
-  'state_transitions',
-  'turns',
   'notifications',
   'story_solutions',
   'learners',
@@ -222,9 +220,7 @@ async function relationBytes(): Promise<number> {
 
 /** Bytes one session adds after 1,000 events: rows (pg_column_size + tuple header) and their index entries. */
 async function bytesPerSession(): Promise<{ heap: number; total: number }> {
-  await pool.query(
-    'vacuum analyze sessions, session_inbox, session_events, event_outcomes, state_transitions, turns, notifications',
-  );
+  await pool.query('vacuum analyze sessions, session_inbox, session_events, notifications');
   const baseline = await relationBytes();
   const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => monitoringSession(10_000 + i)));
   service.processor.useExecutor(null);
@@ -233,14 +229,9 @@ async function bytesPerSession(): Promise<{ heap: number; total: number }> {
       for (let i = 0; i < 997; i++) await service.ingestEvent(id, activity(i));
     }),
   );
-  await pool.query(
-    'vacuum analyze sessions, session_inbox, session_events, event_outcomes, state_transitions, turns, notifications',
-  );
+  await pool.query('vacuum analyze sessions, session_inbox, session_events, notifications');
   const { rows } = await pool.query<{ heap: string }>(
     `select (select coalesce(sum(pg_column_size(e.*) + 24), 0) from session_events e where session_id = any($1))
-          + (select coalesce(sum(pg_column_size(o.*) + 24), 0) from event_outcomes o where session_id = any($1))
-          + (select coalesce(sum(pg_column_size(t.*) + 24), 0) from state_transitions t where session_id = any($1))
-          + (select coalesce(sum(pg_column_size(u.*) + 24), 0) from turns u where session_id = any($1))
           + (select coalesce(sum(pg_column_size(s.*) + 24), 0) from sessions s where id = any($1)) as heap`,
     [ids],
   );

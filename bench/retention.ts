@@ -51,10 +51,9 @@ const worker = await startTimerWorker({
 const tables = [
   'sessions',
   'session_inbox',
+  // Each event's outcome, transitions and turn are on its row (event_outcomes, state_transitions
+  // and turns are views of it since migration 0008).
   'session_events',
-  'event_outcomes',
-  'state_transitions',
-  'turns',
   'notifications',
   'story_solutions',
   'mastra_workflow_snapshot',
@@ -75,9 +74,6 @@ async function onDisk(): Promise<number> {
 async function rowData(ids: string[]): Promise<number> {
   const { rows } = await pool.query<{ bytes: string }>(
     `select (select coalesce(sum(pg_column_size(e.*) + 24), 0) from session_events e where session_id = any($1))
-          + (select coalesce(sum(pg_column_size(o.*) + 24), 0) from event_outcomes o where session_id = any($1))
-          + (select coalesce(sum(pg_column_size(t.*) + 24), 0) from state_transitions t where session_id = any($1))
-          + (select coalesce(sum(pg_column_size(u.*) + 24), 0) from turns u where session_id = any($1))
           + (select coalesce(sum(pg_column_size(s.*) + 24), 0) from sessions s where id = any($1))
           + (select coalesce(sum(pg_column_size(m.*) + 24), 0) from mastra_workflow_snapshot m)
           + (select coalesce(sum(pg_column_size(m.*) + 24), 0) from mastra_messages m where thread_id = any($1::text[]))

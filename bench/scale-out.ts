@@ -294,12 +294,11 @@ async function history(sessionIds: string[]) {
     turns: number;
   }>(
     `select e.session_id, e.idempotency_key as key, count(*) over (partition by e.session_id, e.idempotency_key)::int as copies,
-            (select count(*) from event_outcomes o where o.session_id = e.session_id and o.seq = e.seq)::int as outcomes,
-            o.outcome->>'status' as status, o.state, o.processed_at, e.received_at,
-            (select count(*) from state_transitions t where t.event_id = e.id)::int as transitions,
-            (select count(*) from turns t where t.event_id = e.id)::int as turns
+            (e.processed_at is not null)::int as outcomes,
+            e.outcome->>'status' as status, e.state, e.processed_at, e.received_at,
+            coalesce(jsonb_array_length(e.transitions), 0) as transitions,
+            (e.turn is not null)::int as turns
        from session_events e
-       left join event_outcomes o on o.session_id = e.session_id and o.seq = e.seq
       where e.session_id = any($1) and e.idempotency_key like 'ev-%'`,
     [sessionIds],
   );
@@ -314,12 +313,8 @@ async function history(sessionIds: string[]) {
 
 const unprocessed = async () =>
   Number(
-    (
-      await db.query(
-        `select count(*) from session_events e where not exists
-           (select 1 from event_outcomes o where o.session_id = e.session_id and o.seq = e.seq)`,
-      )
-    ).rows[0].count,
+    (await db.query('select count(*) from session_events e where e.processed_at is null')).rows[0]
+      .count,
   );
 
 let failed = false;

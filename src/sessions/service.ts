@@ -215,7 +215,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       }
       const replies =
         stored.outcome.status === 'applied' || stored.outcome.status === 'recorded'
-          ? await selectTurnReplies(pool, eventId)
+          ? await selectTurnReplies(pool, sessionId, seq)
           : [];
       processed = {
         outcome: stored.outcome,
@@ -279,7 +279,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       );
       await processor.drain(id, stored);
       const replies =
-        processor.takeResult(stored.id)?.replies ?? (await selectTurnReplies(pool, stored.id));
+        processor.takeResult(stored.id)?.replies ?? (await selectTurnReplies(pool, id, stored.seq));
       return { session: await getSession(id), replies };
     },
     getSession,

@@ -24,7 +24,7 @@ export async function sessionProgress(
                                              then s.context->'plan' end), 0) as tasks,
             coalesce((s.context->>'taskIndex')::int, 0) as "taskIndex",
             (select round(avg(progress))::int from goals g where g.session_id = s.id) as "goalProgress",
-            coalesce((select max(id) from turns t where t.session_id = s.id), 0)::int as "lastTurnId"
+            coalesce((select max(seq) from session_events e where e.session_id = s.id and e.turn is not null), 0)::int as "lastTurnId"
        from sessions s where s.id = $1`,
     [sessionId],
   );

@@ -57,18 +57,17 @@ export async function sessionTimeline(
   const { rows } = await db.query<TimelineEntry>(
     `select * from (
        select e.seq::int as seq, e.id as "eventId", e.type, e.source, e.payload,
-              e.received_at as "receivedAt", o.outcome, o.state as "stateAfter",
-              coalesce((select json_agg(json_build_object('from', x.from_state, 'event', x.event,
-                                                          'to', x.to_state) order by x.id)
-                          from state_transitions x
-                         where x.session_id = e.session_id and x.event_id = e.id), '[]') as transitions,
+              e.received_at as "receivedAt", event_outcome(e.outcome, e.transitions) as outcome,
+              e.state as "stateAfter",
+              coalesce((select json_agg(json_build_object('from', x->>'from', 'event', x->>'event',
+                                                          'to', x->>'to'))
+                          from jsonb_array_elements(e.transitions) x), '[]') as transitions,
               t.id::int as "turnId", coalesce(t.replies, '[]') as replies,
               coalesce(t.agent_calls, '[]') as "agentCalls",
               coalesce(t.tokens_in, 0) as "tokensIn", coalesce(t.tokens_out, 0) as "tokensOut",
               coalesce(t.latency_ms, 0) as "latencyMs", t.model, coalesce(t.fallback, false) as fallback
          from session_events e
-         left join event_outcomes o on o.session_id = e.session_id and o.seq = e.seq
-         left join turns t on t.event_id = e.id
+         left join turns t on t.session_id = e.session_id and t.id = e.seq
         where e.session_id = $1 and e.seq > $2
         order by e.seq desc
         limit $3) latest

@@ -16,11 +16,11 @@ export async function turnsAfter(
   afterId: number,
 ): Promise<TurnReplies[]> {
   const { rows } = await db.query<TurnReplies>(
-    `select t.id::int as "turnId", t.event_id as "eventId", e.type as "eventType", e.source,
-            t.replies
-       from turns t join session_events e on e.session_id = t.session_id and e.id = t.event_id
-      where t.session_id = $1 and t.id > $2
-      order by t.id limit 100`,
+    `select seq::int as "turnId", id as "eventId", type as "eventType", source,
+            coalesce(turn->'replies', '[]') as replies
+       from session_events
+      where session_id = $1 and seq > $2 and turn is not null
+      order by seq limit 100`,
     [sessionId, afterId],
   );
   return rows;

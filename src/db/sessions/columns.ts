@@ -2,8 +2,9 @@
 export const sessionColumns =
   'id, learner_id, mentor_id, machine, state, state_path, entered_at, version, status, context, story, next_check_in, last_activity_at, started_at, paused_at, completed_at, created_at, updated_at';
 
-/** Columns of an inbox event joined with its outcome (`from session_events e left join event_outcomes o using (session_id, seq)`). */
+/** Columns of an inbox event with its outcome (null until its turn commits), from `eventFrom`. */
 export const eventColumns =
-  'e.id, e.seq, e.session_id, e.idempotency_key, e.type, e.payload, e.source, e.received_at, o.processed_at, o.outcome, o.version, o.state, o.session_status';
-/** The inbox joined with the outcomes, aliased `e` and `o` (what `eventColumns` reads). */
-export const eventFrom = 'session_events e left join event_outcomes o using (session_id, seq)';
+  'e.id, e.seq, e.session_id, e.idempotency_key, e.type, e.payload, e.source, e.received_at, ' +
+  'e.processed_at, event_outcome(e.outcome, e.transitions) as outcome, e.version, e.state, e.session_status';
+/** The inbox, aliased `e` (what `eventColumns` reads): each row carries its event's outcome. */
+export const eventFrom = 'session_events e';

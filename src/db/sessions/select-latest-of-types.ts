@@ -16,7 +16,7 @@ export async function selectLatestOfTypes(
 ): Promise<StoredEvent[]> {
   const { rows } = await db.query<EventRow>(
     `select distinct on (e.type) ${eventColumns} from ${eventFrom}
-     where e.session_id = $1 and e.type = any($2) and o.outcome->>'status' in ('applied', 'recorded')
+     where e.session_id = $1 and e.type = any($2) and e.outcome->>'status' in ('applied', 'recorded')
        and e.seq >= $3
      order by e.type, e.seq desc`,
     [sessionId, types, sinceSeq],

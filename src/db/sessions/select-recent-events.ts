@@ -12,7 +12,7 @@ export async function selectRecentEvents(
 ): Promise<StoredEvent[]> {
   const { rows } = await db.query<EventRow>(
     `select ${eventColumns} from ${eventFrom}
-     where e.session_id = $1 and o.outcome->>'status' in ('applied', 'recorded')
+     where e.session_id = $1 and e.outcome->>'status' in ('applied', 'recorded')
      order by e.seq desc limit $2`,
     [sessionId, limit],
   );

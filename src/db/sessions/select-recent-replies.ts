@@ -7,9 +7,11 @@ export async function selectRecentReplies(
   limit: number,
 ): Promise<string[]> {
   const { rows } = await db.query<{ text: string }>(
-    `select r.text from (select id, replies from turns where session_id = $1 order by id desc limit $2) t,
-       jsonb_to_recordset(t.replies) as r(text text)
-     order by t.id`,
+    `select r.text from (
+       select seq, turn->'replies' as replies from session_events
+        where session_id = $1 and turn ? 'replies' order by seq desc limit $2
+     ) t, jsonb_to_recordset(t.replies) as r(text text)
+     order by t.seq`,
     [sessionId, limit],
   );
   return rows.map((r) => r.text).filter((t) => typeof t === 'string');

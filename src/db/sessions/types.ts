@@ -77,4 +77,6 @@ export interface Pruned {
   readonly outcomes: number;
   readonly turns: number;
   readonly transitions: number;
+  /** Messages removed from the session's agent thread (Mastra memory). */
+  readonly messages: number;
 }

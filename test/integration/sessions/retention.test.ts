@@ -92,3 +92,70 @@ describe('history retention', () => {
     ).toBe(1);
   });
 });
+
+describe('one row per event', () => {
+  it('keeps an event’s outcome, transitions and turn on its inbox row, and reads them back whole', async () => {
+    const id = await monitoring();
+    // A failing test run moves the machine and gets a coaching reply from an agent call.
+    let coached: Awaited<ReturnType<typeof service.ingestEvent>> | undefined;
+    for (let i = 1; !coached && i < 40; i += 4) {
+      const result = await service.ingestEvent(id, activity(i));
+      if (result.outcome.status === 'applied' && result.replies.length) coached = result;
+    }
+    expect(coached).toBeDefined();
+    const seq = coached!.event.seq;
+    const [stored] = (await service.listEvents(id, 1000)).filter((e) => e.seq === seq);
+    // The applied outcome keeps from/to/machineEvents once, in its transitions; read back whole.
+    expect(stored!.outcome).toEqual(coached!.outcome);
+    const { rows } = await pool.query(
+      `select e.outcome as raw, t.model, t.tokens_in, t.fallback, t.agent_calls, t.replies
+         from session_events e join turns t on t.session_id = e.session_id and t.id = e.seq
+        where e.session_id = $1 and e.seq = $2`,
+      [id, seq],
+    );
+    expect(rows[0].raw).not.toHaveProperty('machineEvents');
+    expect(rows[0].replies.map((r: { text: string }) => r.text)).toEqual(
+      coached!.replies.map((r) => r.text),
+    );
+    const calls = rows[0].agent_calls as Array<{
+      model: string;
+      tokensIn: number;
+      fallback: boolean;
+    }>;
+    expect(calls.length).toBeGreaterThan(0);
+    // Zero tokens and `fallback: false` are left out of the row and put back by the view.
+    expect(calls[0]).toMatchObject({ tokensIn: 0, tokensOut: 0, fallback: false });
+    expect(rows[0].model).toBe(calls.at(-1)!.model);
+    expect(rows[0]).toMatchObject({ tokens_in: 0, fallback: false });
+    const outcome = coached!.outcome;
+    if (outcome.status !== 'applied') throw new Error('expected an applied outcome');
+    const transitions = await service.listTransitions(id);
+    expect(transitions.filter((t) => t.eventId === coached!.event.id).map((t) => t.event)).toEqual(
+      outcome.machineEvents,
+    );
+  });
+
+  it('keeps at most the configured number of messages on the session’s agent thread', async () => {
+    const id = await monitoring();
+    const { rows } = await pool.query("select to_regclass('mastra_messages') is not null as ok");
+    expect(rows[0].ok).toBe(true);
+    // Newer than the session's events: only the count limit applies.
+    const base = Date.now() + 1000;
+    for (let i = 0; i < 30; i++)
+      await pool.query(
+        `insert into mastra_messages (id, thread_id, content, role, type, "createdAt", "createdAtZ", "resourceId")
+         values ($1, $2, '{}', 'user', 'v2', $3::timestamptz, $3::timestamptz, 'ret')`,
+        [`m-${id}-${i}`, id, new Date(base + i * 1000)],
+      );
+    const pruned = await pruneSessionHistory(pool, id, { events: 1000, days: 0, messages: 20 });
+    expect(pruned.messages).toBe(10);
+    const kept = await pool.query<{ id: string }>(
+      'select id from mastra_messages where thread_id = $1 order by "createdAtZ"',
+      [id],
+    );
+    // The newest 20 stay.
+    expect(kept.rows.map((r) => r.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `m-${id}-${i + 10}`),
+    );
+  });
+});
