@@ -7,6 +7,7 @@ import type { Task, TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import { pruneSessionHistory } from '../../db/sessions/prune-session-history.ts';
 import { sessionsWithHistoryBefore } from '../../db/sessions/sessions-with-history-before.ts';
+import { vacuumHistory } from '../../db/sessions/vacuum-history.ts';
 import type { Retention } from '../store/prune-history.ts';
 
 export const PRUNE_HISTORY_TASK = 'mentorflow_prune_history';
@@ -24,10 +25,20 @@ export function pruneJobKey(sessionId: string): string {
   return `session:${sessionId}:prune`;
 }
 
+/** A process vacuums pruned history at most this often (autovacuum's own pace is once a minute). */
+export const VACUUM_EVERY_MS = 10_000;
+
 export function pruneTasks(pool: pg.Pool, retention: Retention): TaskList {
+  let vacuumedAt = 0;
   const prune: Task = async (payload) => {
     const { sessionId } = payload as { sessionId: string };
-    await pruneSessionHistory(pool, sessionId, retention);
+    const pruned = await pruneSessionHistory(pool, sessionId, retention);
+    // A session that filled its window fast keeps its files at the window plus what ten seconds
+    // write, instead of growing until autovacuum comes by (bench/retention.ts).
+    if (pruned.events > 0 && Date.now() - vacuumedAt >= VACUUM_EVERY_MS) {
+      vacuumedAt = Date.now();
+      await vacuumHistory(pool);
+    }
   };
   const pruneStale: Task = async () => {
     if (!retention.days) return;
