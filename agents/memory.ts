@@ -84,6 +84,21 @@ export async function recallLearnerThread(memory: MastraMemory, ref: ThreadRef, 
   return [...messages].reverse();
 }
 
+/**
+ * Removes what the thread received since `since`: the learner's message and the error or malformed
+ * answer a failed agent call stored before its retry or rules fallback stores the exchange again
+ * (a model recalling the thread would otherwise read the learner's message twice).
+ */
+export async function forgetSince(memory: MastraMemory, ref: ThreadRef, since: Date) {
+  const { messages } = await memory.recall({
+    threadId: ref.threadId,
+    resourceId: ref.resourceId,
+    perPage: false,
+    filter: { dateRange: { start: since } },
+  });
+  if (messages.length) await memory.deleteMessages(messages.map((m) => m.id));
+}
+
 /** Options of the profile functions. */
 export interface OwnerChecked {
   /** The caller has just checked the thread's owner (`ensureLearnerThread`): skip the re-read. */

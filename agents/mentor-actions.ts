@@ -29,6 +29,7 @@ import {
 import { leakGuardContextKey, releaseGuarded } from './leak-guard-processor.ts';
 import {
   ensureLearnerThread,
+  forgetSince,
   readLearnerProfile,
   saveExchange,
   writeLearnerProfile,
@@ -182,7 +183,11 @@ export async function runAgentAction<N extends MentorActionName>(
   // queries per call. Nobody is tracing and nothing streams: call the rules model directly and keep
   // the exchange on the thread ourselves (below, once guarded). Traced or streamed calls keep the loop.
   let direct: { prompt: string } | undefined;
+  const callsStarted = new Date();
+  let attempts = 0;
   const call = async (model: LanguageModelV4): Promise<CallResult> => {
+    // A retry or the rules fallback answers again: what the failed attempt left on the thread goes.
+    if (attempts++ > 0 && memory && thread) await forgetSince(memory, thread, callsStarted);
     if (model.provider === 'rules' && takesModelFromContext(agent) && !live && !tracing(context)) {
       direct = { prompt };
       return callRulesModel(model, { system, prompt }, action);

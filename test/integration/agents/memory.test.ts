@@ -11,7 +11,7 @@ import {
   writeLearnerProfile,
 } from '../../../agents/memory.ts';
 import { readModelInput } from '../../../src/models/model-input.ts';
-import { scriptedModel } from '../../helpers/mock-models.ts';
+import { httpError, scriptedModel } from '../../helpers/mock-models.ts';
 import { referenceSolution, story } from '../../unit/agents/action-inputs.ts';
 import { refusalText } from '../../../agents/leak-guard.ts';
 
@@ -176,6 +176,42 @@ describe('mentor memory on Postgres', () => {
       'user',
       'assistant',
     ]);
+  });
+
+  it('keeps one exchange on the thread when a call is retried or falls back to rules mode', async () => {
+    const roles = async (threadId: string) =>
+      (
+        await pool.query<{ role: string; content: string }>(
+          'select role, content from mastra_messages where thread_id = $1 order by "createdAt"',
+          [threadId],
+        )
+      ).rows;
+    // The model fails for good: rules mode answers, and the failed call's learner message and
+    // error part are gone from the thread.
+    const failing = scriptedModel([httpError(500), httpError(500), httpError(500), httpError(500)]);
+    const failed = await runAgentAction(
+      'provideHint',
+      { message: 'FAILING: how do offsets work?' },
+      { mastra, story, threadId: 'session-f1', resourceId: 'learner-f', model: failing },
+    );
+    expect(failed.mode).toBe('rules');
+    const afterFallback = await roles('session-f1');
+    expect(afterFallback.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(afterFallback[0]!.content).toContain('FAILING');
+    expect(afterFallback[1]!.content).not.toContain('"type":"error"');
+
+    // A malformed answer, then a good one: only the good exchange stays.
+    const malformed = scriptedModel([{ depth: 'deep' }, hint('Second try.')]);
+    const retried = await runAgentAction(
+      'provideHint',
+      { message: 'RETRIED: and limits?' },
+      { mastra, story, threadId: 'session-f2', resourceId: 'learner-f', model: malformed },
+    );
+    expect(retried.mode).not.toBe('rules');
+    expect(malformed.calls.length).toBe(2);
+    const afterRetry = await roles('session-f2');
+    expect(afterRetry.map((m) => m.role)).toEqual(['user', 'assistant']);
+    expect(afterRetry[1]!.content).toContain('Second try.');
   });
 
   it('writes a new learner’s profile from two processes at once (one row per learner, first write races)', async () => {
