@@ -13,16 +13,43 @@ export function recentWithCurrent(draft: TurnDraft, deps: TurnDeps): StoredEvent
   return [...deps.recent, draft.event];
 }
 
+/**
+ * The detector shape of each stored event, one object per event for as long as the event is kept
+ * (the processor keeps a session's recent events between turns): the detectors cache their parse
+ * by object, so each event is parsed once, not on every turn that reads the window again.
+ */
+const shapes = new WeakMap<StoredEvent, object>();
+/** The task-start markers, by start time (one per task; cleared when it grows, so it stays small). */
+const taskMarkers = new Map<string, object>();
+
+function shapeOf(e: StoredEvent): object {
+  let shape = shapes.get(e);
+  if (!shape) {
+    shape = {
+      type: e.type,
+      at: e.receivedAt,
+      data: e.data,
+      ...(typeof e.data.taskId === 'string' ? { taskId: e.data.taskId } : {}),
+    };
+    shapes.set(e, shape);
+  }
+  return shape;
+}
+
+function taskMarker(at: string): object {
+  let marker = taskMarkers.get(at);
+  if (!marker) {
+    if (taskMarkers.size >= 10_000) taskMarkers.clear();
+    marker = { type: 'task-started', at, data: {} };
+    taskMarkers.set(at, marker);
+  }
+  return marker;
+}
+
 /** Activity events for the detectors; a `task-started` marker at the current task's start. */
 export function activityOf(draft: TurnDraft, events: readonly StoredEvent[]): unknown[] {
-  const activity: unknown[] = events.map((e) => ({
-    type: e.type,
-    at: e.receivedAt,
-    data: e.data,
-    ...(typeof e.data.taskId === 'string' ? { taskId: e.data.taskId } : {}),
-  }));
-  if (draft.context.taskStartedAt)
-    activity.push({ type: 'task-started', at: draft.context.taskStartedAt, data: {} });
+  const activity: unknown[] = events.map(shapeOf);
+  if (draft.context.taskStartedAt) activity.push(taskMarker(draft.context.taskStartedAt));
   const escalatedAt = draft.context.escalatedAt;
   // After an escalation was handled, only what happened since counts towards the next one.
   return escalatedAt ? activity.filter((a) => (a as { at: string }).at > escalatedAt) : activity;
