@@ -1,8 +1,8 @@
 /**
  * The `mentor-turn` workflow: one Mastra run per session event, with the turn's phases as steps —
- * load, interpret, then a loop over the machine events (the pure engine's transition, then the
- * actions of the state entered, as the nested workflow of its state group chosen by `.branch`),
- * answer, commit. The blocker group runs the `diagnose-blocker` workflow nested, its agent call
+ * load, interpret, then, when the event moves the machine, a loop over the machine events (the pure
+ * engine's transition, then the actions of the state entered, as the nested workflow of its state
+ * group chosen by `.branch`), answer, commit. The blocker group runs the `diagnose-blocker` workflow nested, its agent call
  * going through the session's agent port.
  *
  * Assembled here, above both `src/sessions` (the steps) and `workflows/` (diagnose-blocker): the
@@ -31,7 +31,7 @@ import {
 import { applyDiagnosis, diagnosisInput } from '../sessions/actions/blocker-actions.ts';
 import { callAgent } from '../sessions/turn/agent-call.ts';
 import { runActions } from '../sessions/turn/machine-step.ts';
-import { turnRunOf, unlessRejected } from '../sessions/turn/workflow/turn-run.ts';
+import { hasNextStep, turnRunOf, unlessRejected } from '../sessions/turn/workflow/turn-run.ts';
 import {
   answerStep,
   commitStep,
@@ -40,8 +40,8 @@ import {
   loadTurnStep,
   mentorTurnInputSchema,
   mentorTurnOutputSchema,
+  TURN_EVENTS_WORKFLOW,
   transitionTurnStep,
-  turnEventsDoneStep,
   turnLoopSchema,
   turnStepSchema,
 } from '../sessions/turn/workflow/turn-steps.ts';
@@ -165,7 +165,9 @@ function blockerWorkflow() {
           groupActionsStep('blocker-actions', 'Runs the blocker state actions'),
         ],
       ])
-      .map(async ({ inputData }) => firstBranchOutput(inputData))
+      .map(async ({ inputData, getInitData }) =>
+        firstBranchOutput(inputData, getInitData<TurnStepOutput>().eventId),
+      )
       .commit(),
   );
 }
@@ -192,14 +194,21 @@ function groupActionsWorkflow(group: StateGroup) {
   );
 }
 
-/** The one output of a `.branch` (keyed by the step that ran). */
-function firstBranchOutput(outputs: Record<string, unknown>): z.infer<typeof turnLoopSchema> {
+type TurnLoop = z.infer<typeof turnLoopSchema>;
+
+/**
+ * The one output of a `.branch` (keyed by the step that ran). None ran when the transition found
+ * nothing to apply (the event was rejected): the loop is then done.
+ */
+function firstBranchOutput(outputs: Record<string, unknown>, eventId: string): TurnLoop {
   const output = Object.values(outputs).find((v) => v !== undefined);
-  return turnLoopSchema.parse(output);
+  return output === undefined ? { eventId, done: true } : turnLoopSchema.parse(output);
 }
 
 /** A fresh `mentor-turn` workflow (a workflow object is not shared between Mastra instances). */
 export function createMentorTurnWorkflow() {
+  // One machine event: the loop is entered only when there is one, and goes round once per event
+  // (the loop condition reads the next one ahead), so no iteration finds nothing to do.
   const turnEvent = notStored(
     createWorkflow({
       id: 'mentor-turn-event',
@@ -209,16 +218,34 @@ export function createMentorTurnWorkflow() {
       options,
     })
       .then(transitionTurnStep)
-      .branch([
-        [async ({ inputData }) => inputData.done, turnEventsDoneStep],
-        ...stateGroups.map(
+      .branch(
+        stateGroups.map(
           (group): [(p: { inputData: TurnStepOutput }) => Promise<boolean>, GroupWorkflow] => [
             async ({ inputData }) => !inputData.done && inputData.group === group,
             groupWorkflow(group),
           ],
         ),
-      ])
-      .map(async ({ inputData }) => firstBranchOutput(inputData))
+      )
+      .map(async ({ inputData, getInitData }) =>
+        firstBranchOutput(inputData, getInitData<TurnLoop>().eventId),
+      )
+      .commit(),
+  );
+
+  const turnEvents = notStored(
+    createWorkflow({
+      id: TURN_EVENTS_WORKFLOW,
+      description: 'The machine events of the turn, one loop iteration each',
+      inputSchema: turnLoopSchema,
+      outputSchema: turnLoopSchema,
+      options,
+    })
+      .dountil(
+        turnEvent,
+        async ({ inputData, requestContext, tracingContext }) =>
+          inputData.done ||
+          !(await hasNextStep(turnRunOf(requestContext, inputData.eventId, tracingContext))),
+      )
       .commit(),
   );
 
@@ -232,7 +259,7 @@ export function createMentorTurnWorkflow() {
   })
     .then(loadTurnStep)
     .then(interpretStep)
-    .dountil(turnEvent, async ({ inputData }) => inputData.done)
+    .branch([[async ({ inputData }) => !inputData.done, turnEvents]])
     .then(answerStep)
     .then(commitStep)
     .commit();

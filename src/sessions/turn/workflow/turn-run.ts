@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { AppError } from '../../../errors/app-error.ts';
 import type { CommitResult } from '../../store/commit.ts';
 import { type ComputedTurn, type OpenTurn, rejectTurn } from '../compute-turn.ts';
-import type { StepActions } from '../machine-step.ts';
+import type { StepActions, TurnStep } from '../machine-step.ts';
 
 export const TURN_RUN_KEY = 'mentorflow.turn';
 
@@ -20,6 +20,11 @@ export interface TurnRun {
   readonly pool: pg.Pool;
   /** The actions of the step the loop is applying (set by `transition`, run by a group workflow). */
   pending?: StepActions;
+  /**
+   * The cursor's next step, read ahead by `hasNextStep` (null: none left) and taken by the
+   * `transition` step that applies it; undefined when not read yet.
+   */
+  next?: TurnStep | null;
   /** Set when the event is rejected (wrong state, guard): later steps pass, the commit records it. */
   rejected?: ComputedTurn;
   /** What the commit step committed, and how it went. */
@@ -46,6 +51,29 @@ export function turnRunOf(
   const tracing = run.turn.deps.tracing;
   if (tracing) tracing.current = tracingContext;
   return run;
+}
+
+/**
+ * Whether the turn has a machine step left to apply: reads the cursor's next step ahead of the
+ * `transition` that applies it, so the event loop runs once per step and is skipped when there is
+ * none (a Mastra loop runs its body at least once). A cursor that throws rejects the event.
+ */
+export async function hasNextStep(run: TurnRun): Promise<boolean> {
+  if (run.next === undefined && !run.rejected) {
+    const { cursor, draft, deps } = run.turn;
+    await unlessRejected(run, async () => {
+      run.next = await cursor.next(draft, deps);
+    });
+  }
+  return !run.rejected && Boolean(run.next);
+}
+
+/** The step to apply next: the one read ahead, else the cursor's. */
+export async function takeNextStep(run: TurnRun): Promise<TurnStep | null> {
+  const step =
+    run.next !== undefined ? run.next : await run.turn.cursor.next(run.turn.draft, run.turn.deps);
+  run.next = undefined;
+  return step;
 }
 
 /** Runs a step's work unless the event was already rejected; a rejection is recorded, not thrown. */

@@ -13,7 +13,7 @@ import { buildTurn, closeTurn, readTurn } from '../compute-turn.ts';
 import { leaf } from '../draft.ts';
 import { profileOf } from '../machine-profiles.ts';
 import { runActions, transitionStep } from '../machine-step.ts';
-import { turnRunOf, unlessRejected } from './turn-run.ts';
+import { hasNextStep, takeNextStep, turnRunOf, unlessRejected } from './turn-run.ts';
 
 export const mentorTurnInputSchema = z.object({
   sessionId: z.uuid(),
@@ -88,10 +88,12 @@ export const interpretStep = createStep({
     const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
     await unlessRejected(run, () => readTurn(run.turn));
     const { reading, result } = run.turn;
+    // Done when nothing is left to apply: the event loop is then not entered at all.
+    const done = Boolean(run.rejected || result.ignored) || !(await hasNextStep(run));
     const outcome = run.rejected?.commit.outcome;
     return {
       eventId: inputData.eventId,
-      done: Boolean(run.rejected || result.ignored),
+      done,
       events: reading?.events.map((e) => e.event) ?? [],
       ...(result.reason ? { reason: result.reason } : {}),
       ...(result.ignored ? { ignored: result.ignored } : {}),
@@ -113,7 +115,7 @@ export const transitionTurnStep = createStep({
     if (inputData.done) return done;
     let output: TurnStepOutput = done;
     await unlessRejected(run, async () => {
-      const step = await turn.cursor.next(turn.draft, turn.deps);
+      const step = await takeNextStep(run);
       if (!step) return;
       const from = leaf(turn.draft);
       run.pending = await transitionStep(turn.draft, turn.deps, step);
@@ -150,25 +152,25 @@ export function groupActionsStep(id: string, description: string) {
   });
 }
 
-/** The loop's exit: nothing left to apply. */
-export const turnEventsDoneStep = createStep({
-  id: 'events-done',
-  description: 'Every machine event of the turn is applied',
-  inputSchema: turnStepSchema,
-  outputSchema: turnLoopSchema,
-  execute: async ({ inputData }) => ({ eventId: inputData.eventId, done: true }),
+/** The nested workflow that loops over the turn's machine events, entered only when there is one. */
+export const TURN_EVENTS_WORKFLOW = 'mentor-turn-events';
+
+/** What the `.branch` into the event loop gives: the loop's last output, when it ran. */
+export const turnEventsOutputSchema = z.object({
+  [TURN_EVENTS_WORKFLOW]: turnLoopSchema.optional(),
 });
 
 export const answerStep = createStep({
   id: 'answer',
   description:
     'Answers a learner who wrote, pushes back the activity timers, guards the replies against leaks',
-  inputSchema: turnLoopSchema,
+  inputSchema: turnEventsOutputSchema,
   outputSchema: z.object({ eventId: z.string(), replies: z.number().int() }),
-  execute: async ({ inputData, requestContext, tracingContext }) => {
-    const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
+  execute: async ({ requestContext, tracingContext, getInitData }) => {
+    const { eventId } = getInitData<z.infer<typeof mentorTurnInputSchema>>();
+    const run = turnRunOf(requestContext, eventId, tracingContext);
     await unlessRejected(run, () => closeTurn(run.turn));
-    return { eventId: inputData.eventId, replies: run.turn.draft.replies.length };
+    return { eventId, replies: run.turn.draft.replies.length };
   },
 });
 
