@@ -50,7 +50,20 @@ import {
 export const persistFailedTurnsOnly: ShouldPersistSnapshotFn = ({ workflowStatus }) =>
   workflowStatus === 'failed';
 
-const options = { shouldPersistSnapshot: persistFailedTurnsOnly };
+/**
+ * Options of every workflow of a turn. Step events (`emitStepEvents`) are off unless asked for: no
+ * one watches a turn's run (Studio reads its trace), and publishing them, forwarded up through each
+ * nested run, was a fifth of the run's Mastra CPU with input validation. Step inputs are not
+ * validated (`validateInputs`): each is the output of the step before, typed by these modules, and
+ * the turn itself travels in the request context; the run's own input is built by the runner from a
+ * stored inbox event, and a run started without its turn stops at its first step
+ * (`turnRunOf`).
+ */
+interface TurnWorkflowOptions {
+  shouldPersistSnapshot: ShouldPersistSnapshotFn;
+  validateInputs: false;
+  emitStepEvents: boolean;
+}
 
 /**
  * A workflow nested in `mentor-turn` starts each run under the id its parent gives it, and Mastra
@@ -136,7 +149,7 @@ const applyDiagnosisStep = createStep({
   },
 });
 
-function blockerWorkflow() {
+function blockerWorkflow(options: TurnWorkflowOptions) {
   const diagnosis = notStored(
     createWorkflow({
       id: 'mentor-blocker-diagnosis',
@@ -174,13 +187,13 @@ function blockerWorkflow() {
 
 type GroupWorkflow = ReturnType<typeof groupActionsWorkflow>;
 
-function groupWorkflow(group: StateGroup): GroupWorkflow {
+function groupWorkflow(group: StateGroup, options: TurnWorkflowOptions): GroupWorkflow {
   return group === 'blocker'
-    ? (blockerWorkflow() as unknown as GroupWorkflow)
-    : groupActionsWorkflow(group);
+    ? (blockerWorkflow(options) as unknown as GroupWorkflow)
+    : groupActionsWorkflow(group, options);
 }
 
-function groupActionsWorkflow(group: StateGroup) {
+function groupActionsWorkflow(group: StateGroup, options: TurnWorkflowOptions) {
   return notStored(
     createWorkflow({
       id: `mentor-${group}`,
@@ -205,8 +218,16 @@ function firstBranchOutput(outputs: Record<string, unknown>, eventId: string): T
   return output === undefined ? { eventId, done: true } : turnLoopSchema.parse(output);
 }
 
-/** A fresh `mentor-turn` workflow (a workflow object is not shared between Mastra instances). */
-export function createMentorTurnWorkflow() {
+/**
+ * A fresh `mentor-turn` workflow (a workflow object is not shared between Mastra instances).
+ * `stepEvents`: publish step events, for a watcher of the runs (`workflowTurns`' `onEvent`).
+ */
+export function createMentorTurnWorkflow({ stepEvents = false }: { stepEvents?: boolean } = {}) {
+  const options: TurnWorkflowOptions = {
+    shouldPersistSnapshot: persistFailedTurnsOnly,
+    validateInputs: false,
+    emitStepEvents: stepEvents,
+  };
   // One machine event: the loop is entered only when there is one, and goes round once per event
   // (the loop condition reads the next one ahead), so no iteration finds nothing to do.
   const turnEvent = notStored(
@@ -222,7 +243,7 @@ export function createMentorTurnWorkflow() {
         stateGroups.map(
           (group): [(p: { inputData: TurnStepOutput }) => Promise<boolean>, GroupWorkflow] => [
             async ({ inputData }) => !inputData.done && inputData.group === group,
-            groupWorkflow(group),
+            groupWorkflow(group, options),
           ],
         ),
       )

@@ -27,7 +27,10 @@ export function workflowTurns(
   mastra: Mastra,
   options: {
     onRun?: (result: TurnRunResult) => void;
-    /** Every event of every turn's run (steps of nested workflows included). */
+    /**
+     * Every event of every turn's run (steps of nested workflows included); step events only when
+     * the workflow publishes them (`createMentorTurnWorkflow({ stepEvents: true })`).
+     */
     onEvent?: (event: WorkflowStreamEvent) => void;
   } = {},
 ): TurnExecutor {

@@ -19,7 +19,7 @@ const { port, calls } = scriptedPort({
 });
 const { pool, service } = testService({ agents: port, turns: 'direct' });
 const mastra = new Mastra({
-  workflows: { mentorTurnWorkflow: createMentorTurnWorkflow() },
+  workflows: { mentorTurnWorkflow: createMentorTurnWorkflow({ stepEvents: true }) },
   logger: false,
 });
 const events: WorkflowStreamEvent[] = [];
