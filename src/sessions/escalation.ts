@@ -8,7 +8,24 @@ import {
   type ActivityEvent,
 } from './detectors/activity-event.ts';
 import { errorStreaks } from './detectors/error-streaks.ts';
-import { classifyFrustration } from '../domain/signals/frustration.ts';
+import { classifyFrustration, type FrustrationAssessment } from '../domain/signals/frustration.ts';
+
+/**
+ * The mood of each learner message, by its parsed event (cached per stored event, see
+ * `normalizeEvents`): every turn re-reads the messages of the session's recent window, and the
+ * classifier's patterns are the costliest part of the triggers.
+ */
+const moods = new WeakMap<ActivityEvent, FrustrationAssessment>();
+function moodOf(
+  message: Extract<ActivityEvent, { type: 'learner-message' }>,
+): FrustrationAssessment {
+  let mood = moods.get(message);
+  if (!mood) {
+    mood = classifyFrustration(message.data.text);
+    moods.set(message, mood);
+  }
+  return mood;
+}
 
 /**
  * Seed 001 "Escalation Triggers": decides whether a session needs a human mentor. Pure: the caller
@@ -96,9 +113,7 @@ export function evaluateEscalation(
 
   const messages = all.filter(isType('learner-message'));
   // A crisis anywhere since the last escalation still needs a human, even if calmer messages followed.
-  const crisis = messages
-    .map((m) => classifyFrustration(m.data.text))
-    .findLast((mood) => mood.level === 'crisis');
+  const crisis = messages.map(moodOf).findLast((mood) => mood.level === 'crisis');
   if (crisis) {
     reasons.push({
       trigger: 'crisis',
@@ -107,7 +122,7 @@ export function evaluateEscalation(
   }
   const lastMessage = messages.at(-1);
   if (lastMessage) {
-    const mood = classifyFrustration(lastMessage.data.text);
+    const mood = moodOf(lastMessage);
     if (policy.onFrustration && mood.level !== 'none' && mood.level !== 'crisis') {
       reasons.push({
         trigger: 'frustration',

@@ -131,14 +131,34 @@ function parseStored(raw: unknown): ActivityEvent | null {
  */
 export function normalizeEvents(events: readonly unknown[]): ActivityEvent[] {
   const valid: ActivityEvent[] = [];
+  let sorted = true;
+  let last = Number.NEGATIVE_INFINITY;
   for (const raw of events) {
     const parsed = parseStored(raw);
-    if (parsed) valid.push(parsed);
+    if (!parsed) continue;
+    const time = timeOf(parsed);
+    // NaN never compares: a window with one is sorted below, as before.
+    if (!(time >= last)) sorted = false;
+    last = time;
+    valid.push(parsed);
   }
+  // A session's events arrive in order: the sort (and its copies) only for a window that is not.
+  if (sorted) return valid;
   return valid
-    .map((e, index) => ({ e, index, time: Date.parse(e.at) }))
+    .map((e, index) => ({ e, index, time: timeOf(e) }))
     .sort((a, b) => a.time - b.time || a.index - b.index)
     .map(({ e }) => e);
+}
+
+/** Each parsed event's time, read once (the same events are normalised again on every turn). */
+const times = new WeakMap<ActivityEvent, number>();
+function timeOf(e: ActivityEvent): number {
+  let time = times.get(e);
+  if (time === undefined) {
+    time = Date.parse(e.at);
+    times.set(e, time);
+  }
+  return time;
 }
 
 /** A type guard for one event type, for `events.filter(isType('build'))`. */
