@@ -16,22 +16,31 @@ export function recentWithCurrent(draft: TurnDraft, deps: TurnDeps): StoredEvent
 /**
  * The detector shape of each stored event, one object per event for as long as the event is kept
  * (the processor keeps a session's recent events between turns): the detectors cache their parse
- * by object, so each event is parsed once, not on every turn that reads the window again.
+ * by object, so each event is parsed once, not on every turn that reads the window again. Keyed by
+ * the event's data, which the processor's copy of an applied event in its window shares with the
+ * inbox event the turn read.
  */
-const shapes = new WeakMap<StoredEvent, object>();
+interface Shape {
+  readonly type: string;
+  readonly at: string;
+  readonly data: Record<string, unknown>;
+  readonly taskId?: string;
+}
+const shapes = new WeakMap<object, Shape>();
 /** The task-start markers, by start time (one per task; cleared when it grows, so it stays small). */
 const taskMarkers = new Map<string, object>();
 
 function shapeOf(e: StoredEvent): object {
-  let shape = shapes.get(e);
-  if (!shape) {
-    shape = {
+  const shape = shapes.get(e.data);
+  if (!shape || shape.type !== e.type || shape.at !== e.receivedAt) {
+    const made: Shape = {
       type: e.type,
       at: e.receivedAt,
       data: e.data,
       ...(typeof e.data.taskId === 'string' ? { taskId: e.data.taskId } : {}),
     };
-    shapes.set(e, shape);
+    shapes.set(e.data, made);
+    return made;
   }
   return shape;
 }
