@@ -12,7 +12,7 @@
  * writes nothing to Mastra's storage — its one durable write is the session commit — and a turn cut
  * short by a crash leaves its inbox event pending, which any live process picks up again.
  */
-import type { ShouldPersistSnapshotFn } from '@mastra/core/workflows';
+import type { ShouldPersistSnapshotFn, Step } from '@mastra/core/workflows';
 import { createStep, createWorkflow } from '@mastra/core/workflows';
 import type { z } from 'zod';
 import {
@@ -40,8 +40,10 @@ import {
   loadTurnStep,
   mentorTurnInputSchema,
   mentorTurnOutputSchema,
+  groupOutputSchema,
   TURN_EVENTS_WORKFLOW,
   transitionTurnStep,
+  turnEventInputSchema,
   turnLoopSchema,
   turnStepSchema,
 } from '../sessions/turn/workflow/turn-steps.ts';
@@ -208,6 +210,7 @@ function groupActionsWorkflow(group: StateGroup, options: TurnWorkflowOptions) {
 }
 
 type TurnLoop = z.infer<typeof turnLoopSchema>;
+type GroupOutput = z.infer<typeof groupOutputSchema>;
 
 /**
  * The one output of a `.branch` (keyed by the step that ran). None ran when the transition found
@@ -234,8 +237,8 @@ export function createMentorTurnWorkflow({ stepEvents = false }: { stepEvents?: 
     createWorkflow({
       id: 'mentor-turn-event',
       description: 'One machine event: the transition, then the actions of its state group',
-      inputSchema: turnLoopSchema,
-      outputSchema: turnLoopSchema,
+      inputSchema: turnEventInputSchema,
+      outputSchema: groupOutputSchema,
       options,
     })
       .then(transitionTurnStep)
@@ -247,9 +250,6 @@ export function createMentorTurnWorkflow({ stepEvents = false }: { stepEvents?: 
           ],
         ),
       )
-      .map(async ({ inputData, getInitData }) =>
-        firstBranchOutput(inputData, getInitData<TurnLoop>().eventId),
-      )
       .commit(),
   );
 
@@ -258,14 +258,17 @@ export function createMentorTurnWorkflow({ stepEvents = false }: { stepEvents?: 
       id: TURN_EVENTS_WORKFLOW,
       description: 'The machine events of the turn, one loop iteration each',
       inputSchema: turnLoopSchema,
-      outputSchema: turnLoopSchema,
+      outputSchema: groupOutputSchema,
       options,
     })
+      // Until no step is left: a group that saw the event rejected leaves none (`hasNextStep`).
       .dountil(
-        turnEvent,
-        async ({ inputData, requestContext, tracingContext }) =>
-          inputData.done ||
-          !(await hasNextStep(turnRunOf(requestContext, inputData.eventId, tracingContext))),
+        // It takes more than the loop's entry (the union above); Mastra's types want the same.
+        turnEvent as unknown as Step<'mentor-turn-event', unknown, TurnLoop, GroupOutput>,
+        async ({ requestContext, tracingContext, getInitData }) =>
+          !(await hasNextStep(
+            turnRunOf(requestContext, getInitData<TurnLoop>().eventId, tracingContext),
+          )),
       )
       .commit(),
   );

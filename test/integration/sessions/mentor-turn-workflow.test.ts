@@ -75,7 +75,6 @@ describe('mentor-turn as a Mastra workflow', () => {
       `${loop}.transition`,
       `${loop}.mentor-planning.planning-actions`,
       `${loop}.mentor-planning`,
-      `${loop}.mapping_mentor-turn-event_0`,
       loop,
       'mentor-turn-events',
       'answer',

@@ -7,6 +7,7 @@
  */
 import { createStep } from '@mastra/core/workflows';
 import { z } from 'zod';
+import { AppError } from '../../../errors/app-error.ts';
 import { stateGroups } from '../../../domain/machines/state-groups.ts';
 import { commitTurn } from '../../store/commit.ts';
 import { buildTurn, closeTurn, readTurn } from '../compute-turn.ts';
@@ -50,6 +51,27 @@ export const turnLoopSchema = z.object({
   ignored: z.string().optional(),
   rejected: z.string().optional(),
 });
+
+/** What the `.branch` over the state groups gives: the output of the group that ran, by its id. */
+export const groupOutputSchema = z.record(z.string(), turnLoopSchema);
+
+/**
+ * What enters `transition`: the event loop's input on its first iteration, then the previous
+ * iteration's group output (the loop has no mapping step between them: a Mastra `.map` is a step of
+ * its own, a fifth of an iteration's cost).
+ */
+export const turnEventInputSchema = z.union([turnLoopSchema, groupOutputSchema]);
+type TurnEventInput = z.infer<typeof turnEventInputSchema>;
+
+/** The inbox event's id in what enters `transition`. */
+function loopEventId(input: TurnEventInput): string {
+  if (typeof input.eventId === 'string') return input.eventId;
+  for (const output of Object.values(input))
+    if (typeof output === 'object' && output !== null) return output.eventId;
+  throw new AppError('VALIDATION_ERROR', 'The event loop was entered without its event', {
+    field: 'eventId',
+  });
+}
 
 /** One machine event applied by the engine, and the actions its state group runs next. */
 export const turnStepSchema = z.object({
@@ -106,13 +128,13 @@ export const transitionTurnStep = createStep({
   id: 'transition',
   description:
     'The next machine event (interpreted, or queued by an action) through the pure engine',
-  inputSchema: turnLoopSchema,
+  inputSchema: turnEventInputSchema,
   outputSchema: turnStepSchema,
   execute: async ({ inputData, requestContext, tracingContext }) => {
-    const run = turnRunOf(requestContext, inputData.eventId, tracingContext);
+    const eventId = loopEventId(inputData);
+    const run = turnRunOf(requestContext, eventId, tracingContext);
     const { turn } = run;
-    const done = { eventId: inputData.eventId, done: true, actions: [] };
-    if (inputData.done) return done;
+    const done = { eventId, done: true, actions: [] };
     let output: TurnStepOutput = done;
     await unlessRejected(run, async () => {
       const step = await takeNextStep(run);
@@ -121,7 +143,7 @@ export const transitionTurnStep = createStep({
       run.pending = await transitionStep(turn.draft, turn.deps, step);
       const to = leaf(turn.draft);
       output = {
-        eventId: inputData.eventId,
+        eventId,
         done: false,
         event: step.kind === 'enter' ? '(enter)' : step.event,
         from,
@@ -155,9 +177,9 @@ export function groupActionsStep(id: string, description: string) {
 /** The nested workflow that loops over the turn's machine events, entered only when there is one. */
 export const TURN_EVENTS_WORKFLOW = 'mentor-turn-events';
 
-/** What the `.branch` into the event loop gives: the loop's last output, when it ran. */
+/** What the `.branch` into the event loop gives: the loop's last group output, when it ran. */
 export const turnEventsOutputSchema = z.object({
-  [TURN_EVENTS_WORKFLOW]: turnLoopSchema.optional(),
+  [TURN_EVENTS_WORKFLOW]: groupOutputSchema.optional(),
 });
 
 export const answerStep = createStep({
