@@ -212,6 +212,11 @@ try {
 } finally {
   for (const c of contenders) await c.close().catch((e) => console.error(e));
   await pool.end();
+  // A contender's library may keep an idle connection without an error listener (Mastra's store
+  // pool after shutdown); the forced drop terminates it (57P01), which is expected here.
+  process.on('uncaughtException', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') throw error;
+  });
   await admin.query(`drop database if exists "${name}" with (force)`);
   await admin.end();
 }
