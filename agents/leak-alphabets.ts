@@ -170,7 +170,7 @@ const nato: Readonly<Record<string, string>> = Object.fromEntries(
     .split(' ')
     .map((w) => [w, w === 'x-ray' ? 'x' : w[0]!]),
 );
-const morse: Readonly<Record<string, string>> = Object.fromEntries(
+export const morse: Readonly<Record<string, string>> = Object.fromEntries(
   '.- a|-... b|-.-. c|-.. d|. e|..-. f|--. g|.... h|.. i|.--- j|-.- k|.-.. l|-- m|-. n|--- o|.--. p|--.- q|.-. r|... s|- t|..- u|...- v|.-- w|-..- x|-.-- y|--.. z|----- 0|.---- 1|..--- 2|...-- 3|....- 4|..... 5|-.... 6|--... 7|---.. 8|----. 9'
     .split('|')
     .map((pair) => pair.split(' ') as [string, string]),

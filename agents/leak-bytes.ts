@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { fromEbcdic } from './leak-numerals.ts';
 
 /**
  * Byte and number encodings for the leak guard's readings (`leak-readings.ts`): base64 (plain,
@@ -25,9 +26,9 @@ export function decodeHexRuns(text: string): string {
   const out: string[] = [];
   for (const run of text.match(/(?:[0-9a-fA-F]{2}[\s:]?){8,}/g) ?? []) {
     const digits = run.replace(/[\s:]/g, '');
-    out.push(
-      Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex').toString('utf8'),
-    );
+    const bytes = Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex');
+    // Mainframe text (EBCDIC) written as hex reads as nothing in UTF-8.
+    out.push(bytes.toString('utf8'), fromEbcdic(bytes));
   }
   return out.join('\n');
 }
@@ -38,7 +39,8 @@ export function decodeNumberRuns(text: string): string[] {
   const asCodes = (codes: number[]) =>
     codes.map((n) => (n >= 9 && n <= 0x10ffff ? String.fromCodePoint(n) : '')).join('');
   // Numbers of at most 8 digits, each followed by a separator: from any start the match either
-  // goes on or fails within 12 characters, so a long run of digits costs linear time.
+  // goes on or fails within 12 characters, so a long run of digits costs linear time. Line breaks
+  // separate numbers too (one code, or one word's letters, a line).
   const points = text.match(/U\+[0-9A-Fa-f]{4,6}/g);
   if (points && points.length >= 8) out.push(asCodes(points.map((p) => parseInt(p.slice(2), 16))));
   // Bits without separators, eight (or seven) to a character.
@@ -52,7 +54,7 @@ export function decodeNumberRuns(text: string): string[] {
   // `0o151` and `0b1101001` read as their digits (each run is then tried in every base).
   const unprefixed = text.replace(/\b0[ob](?=[0-9])/gi, '');
   const runs = unprefixed.match(
-    /(?:(?:0x)?[0-9a-fA-F]{1,8}[^0-9a-zA-Z\n]{1,4}){8,}(?:0x)?[0-9a-fA-F]{1,8}/g,
+    /(?:(?:0x)?[0-9a-fA-F]{1,8}[^0-9a-zA-Z]{1,4}){8,}(?:0x)?[0-9a-fA-F]{1,8}/g,
   );
   for (const run of runs ?? []) {
     const numbers = run.match(/(?:0x)?[0-9a-fA-F]+/g) ?? [];
@@ -67,8 +69,10 @@ export function decodeNumberRuns(text: string): string[] {
         out.push(numbers.map((n) => String.fromCharCode(97 + Number(n) - from)).join(''));
     if (numbers.every((n) => /^0x[0-9a-fA-F]{1,6}$/.test(n)))
       out.push(asCodes(numbers.map((n) => parseInt(n, 16))));
-    if (numbers.every((n) => /^[0-9a-fA-F]{2}$/.test(n)))
-      out.push(Buffer.from(numbers.join(''), 'hex').toString('utf8'));
+    if (numbers.every((n) => /^[0-9a-fA-F]{2}$/.test(n))) {
+      const bytes = Buffer.from(numbers.join(''), 'hex');
+      out.push(bytes.toString('utf8'), fromEbcdic(bytes));
+    }
   }
   // Character codes in any base from 3 to 36 (`0143` octal, `1210` base 3, `2s` base 36), kept
   // when they read as printable text.

@@ -1,6 +1,11 @@
-import { repeatPattern } from './leak-legends.ts';
-import { compact, letterSteps, normaliseForGuard, readings, skeleton } from './leak-readings.ts';
+import {
+  defaultEncodedCoverage,
+  encodedCopyProblem,
+  encodedOverlap,
+  plainCopyCoverage,
+} from './leak-grams.ts';
 
+export { type EncodedOverlap, encodedOverlap } from './leak-grams.ts';
 export { normaliseForGuard } from './leak-readings.ts';
 
 /**
@@ -241,161 +246,35 @@ export function guardOutput<T>(
   return { output: guarded, action, reasons };
 }
 
-/** Every string of an output a learner may read (long enough to carry a piece of code). */
-function learnerText(value: unknown): string[] {
-  if (typeof value === 'string') return value.length >= 16 ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(learnerText);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(learnerText);
-  return [];
+/**
+ * Every string of an output a learner may read: those long enough to carry a piece of code, and
+ * the short ones joined in order as one more text (a token a field or an array item).
+ */
+function learnerText(output: unknown): string[] {
+  const long: string[] = [];
+  const short: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') (value.length >= 16 ? long : short).push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(output);
+  const joined = short.join(' ');
+  return joined.length >= 16 ? [...long, joined] : long;
 }
 
-/** The refusal as the reply, every other free-text field emptied (short labels and enums kept). */
+/**
+ * The refusal as the reply, every other free-text field emptied (short labels and enums kept,
+ * except in arrays: a list of short strings may be the solution a token an item).
+ */
 function refuseAll<T>(output: T): T {
-  const walk = (value: unknown, key: string): unknown => {
+  const walk = (value: unknown, key: string, inArray = false): unknown => {
     if (typeof value === 'string')
-      return key === 'reply' ? refusalText : value.length >= 16 ? '' : value;
-    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+      return key === 'reply' ? refusalText : value.length >= 16 || inArray ? '' : value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, key, true));
     if (value && typeof value === 'object')
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
   return walk(output, '') as T;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Encoded copies. A reply can hand over the solution in a form the token comparison above cannot
-// see: base64 or hex, `\u0072` escapes, reversed, spelt `r e t u r n`, with zero-width characters,
-// Cyrillic or full-width look-alikes, or ROT13. Each candidate is decoded into several readings,
-// each reduced to its letters and digits, and compared with the reference by character 12-grams:
-// spacing, punctuation and case no longer matter, while prose that names a function from the story
-// shares only a handful of grams with a whole solution. Every step is one pass over the text.
-// ---------------------------------------------------------------------------------------------
-
-/** Length of the character grams compared: longer than an identifier, shorter than a statement. */
-const gramSize = 12;
-const defaultEncodedCoverage = 0.4;
-/** Share of the reference's letters, in order, that a reply may show however it lays them out. */
-const plainCopyCoverage = 0.5;
-/**
- * Fewest grams for that: about a hundred letters of code. Quoting a line of a short solution back
- * (the learner's own code, say) stays the token comparison's call.
- */
-const minPlainCopyGrams = 100;
-/** Fewest shared grams that count as a copy (a tiny reference is not matched by one identifier). */
-const minSharedGrams = 24;
-
-interface ReferenceGrams {
-  reference: string;
-  grams: Set<string>;
-  skeleton: Set<string>;
-  steps: Set<string>;
-  patterns: Set<string>;
-}
-let referenceGrams: ReferenceGrams | undefined;
-
-function gramSet(text: string): Set<string> {
-  const grams = new Set<string>();
-  for (let i = 0; i + gramSize <= text.length; i++) grams.add(text.slice(i, i + gramSize));
-  return grams;
-}
-
-/** Character grams of the compacted reference (cached: a session guards many replies against one). */
-function gramsOfReference(reference: string): ReferenceGrams {
-  if (referenceGrams?.reference !== reference) {
-    const text = compact(normaliseForGuard(reference));
-    referenceGrams = {
-      reference,
-      grams: gramSet(text),
-      skeleton: gramSet(skeleton(text)),
-      steps: gramSet(letterSteps(text)),
-      patterns: gramSet(repeatPattern(text)),
-    };
-  }
-  return referenceGrams;
-}
-
-/** The reference grams found in `text` (stops early once all are found). */
-function gramsIn(
-  text: string,
-  wanted: Set<string>,
-  found: Set<string>,
-  except?: Set<string>,
-): void {
-  for (let i = 0; i + gramSize <= text.length && found.size < wanted.size; i++) {
-    const gram = text.slice(i, i + gramSize);
-    if (wanted.has(gram) && !except?.has(gram)) found.add(gram);
-  }
-}
-
-/** How much of the reference a reading family reveals. */
-export interface EncodedOverlap {
-  /** Share of the reference's grams found only in an encoded reading (the best family). */
-  coverage: number;
-  shared: number;
-  /**
-   * Share of the reference's grams in the reply's own letters, however they are laid out, and in
-   * its plain readings' decodings: shown and encoded pieces together.
-   */
-  plainCoverage: number;
-  plainShared: number;
-}
-
-/**
- * Share of the reference's character grams that only an encoded reading of `candidate` reveals
- * (see `leak-readings.ts`), and how many. Grams the candidate shows as plain words are left to the
- * token comparison, so quoting one line of a short solution stays a matter for `solutionOverlap`;
- * they are counted apart (`plainCoverage`) for code laid out so that tokens no longer line up
- * (table cells, string pieces joined with `+`, one token per line).
- */
-export function encodedOverlap(candidate: string, reference: string): EncodedOverlap {
-  const ref = gramsOfReference(reference);
-  if (!ref.grams.size) return { coverage: 0, shared: 0, plainCoverage: 0, plainShared: 0 };
-  // Plain words of two or more letters, as written: what a reader sees without decoding anything.
-  const plain = new Set<string>();
-  gramsIn((candidate.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []).join(''), ref.grams, plain);
-  const all = new Set<string>();
-  gramsIn(compact(candidate), ref.grams, all);
-  const read = readings(candidate);
-  const families: [Set<string>, string[], Set<string> | undefined][] = [
-    [ref.grams, read.readings, plain],
-  ];
-  // Skeletons, letter steps and repeat patterns match a quote as well as a disguised copy: they
-  // count only when the reply shows (almost) none of the solution as it is written.
-  if (plain.size < ref.grams.size * 0.1)
-    families.push(
-      [ref.skeleton, read.skeletons, undefined],
-      [ref.steps, read.steps, undefined],
-      [ref.patterns, read.patterns, undefined],
-    );
-  let best = { coverage: 0, shared: 0 };
-  // What the reply shows as written and what its readings decode, together: a partial quote
-  // in one turn and an encoded part in another add up (the first family is the plain readings').
-  const shown = new Set([...all, ...plain]);
-  families.forEach(([wanted, texts, except], i) => {
-    if (!wanted.size) return;
-    const found = new Set<string>();
-    for (const text of texts) gramsIn(text, wanted, found, except);
-    const coverage = found.size / wanted.size;
-    if (coverage > best.coverage) best = { coverage, shared: found.size };
-    if (i === 0) for (const gram of found) shown.add(gram);
-  });
-  return {
-    ...best,
-    plainCoverage: shown.size / ref.grams.size,
-    plainShared: shown.size,
-  };
-}
-
-/** Why `text` is an encoded copy of the reference, or undefined. */
-function encodedCopyProblem(
-  text: string,
-  reference: string,
-  maxCoverage: number,
-): string | undefined {
-  const o = encodedOverlap(text, reference);
-  if (o.coverage >= maxCoverage && o.shared >= minSharedGrams)
-    return `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution`;
-  if (o.plainCoverage >= plainCopyCoverage && o.plainShared >= minPlainCopyGrams)
-    return `a copy of ${Math.round(o.plainCoverage * 100)}% of the reference solution, laid out differently`;
-  return undefined;
 }

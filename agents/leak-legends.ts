@@ -230,7 +230,9 @@ export function legendReadings(text: string): string[] {
 
 /** uuencoded lines (after `begin 644 name`): each line's first character gives its length. */
 export function decodeUuencode(text: string): string[] {
-  if (!/^begin [0-7]{3,4} /m.test(text)) return [];
+  // Without its `begin` line, full lines (`M` and 60 characters, 45 bytes) still tell it.
+  if (!/^begin [0-7]{3,4} /m.test(text) && (text.match(/^M[ -`]{60}$/gm) ?? []).length < 3)
+    return [];
   const bytes: number[] = [];
   for (const line of text.split('\n')) {
     if (!/^[!-`][ -`]{4,}$/.test(line.trimEnd())) continue;
@@ -299,15 +301,19 @@ export function decodeQuotedPrintableLower(text: string): string {
  * stands for every substitution alphabet, with or without a legend.
  */
 export function repeatPattern(text: string): string {
+  return patternOf([...text.toLowerCase()].filter((c) => !/[\s!-/:-@[-`{-~]/.test(c)));
+}
+
+/** The pattern of repeats of a sequence of keys (characters, or whole tokens). */
+export function patternOf(keys: Iterable<string>): string {
   const last = new Map<string, number>();
   let out = '';
   let i = 0;
-  for (const c of text.toLowerCase()) {
-    if (/[\s!-/:-@[-`{-~]/.test(c)) continue;
-    const before = last.get(c);
+  for (const key of keys) {
+    const before = last.get(key);
     const d = before === undefined ? 99 : i - before;
     out += d <= 34 ? String.fromCharCode(d < 10 ? 48 + d : 87 + d) : '_';
-    last.set(c, i++);
+    last.set(key, i++);
   }
   return out;
 }

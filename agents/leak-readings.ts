@@ -32,6 +32,8 @@ import {
   repeatPattern,
   scatteredPieces,
 } from './leak-legends.ts';
+import { decodeBase58Runs, decodeRomanRuns, digitWordNumbers } from './leak-numerals.ts';
+import { morseReadings, polybiusReadings, positionedTokens, tokenPatterns } from './leak-tokens.ts';
 
 /**
  * Readings of a reply that an encoded copy of the solution could hide behind, for the leak guard
@@ -156,6 +158,7 @@ function readPart(text: string, out: Readings, seen: Set<string>): void {
     ...decodeInvisibleBits(text),
     ...legendReadings(plain),
     ...scatteredPieces(plain),
+    ...positionedTokens(plain),
   ])
     add(decoded);
   const digits = numberWordsToDigits(plain);
@@ -210,4 +213,16 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
     decodeQuotedPrintableLower(text),
   ])
     add(decoded);
+  // Numerals, base58, a token to a letter (Morse, Polybius), tokens tagged with positions.
+  const spelt = digitWordNumbers(plain);
+  for (const decoded of [
+    ...decodeRomanRuns(plain),
+    ...(spelt ? decodeNumberRuns(spelt) : []),
+    ...decodeBase58Runs(plain),
+    ...morseReadings(plain),
+    ...polybiusReadings(plain),
+    ...positionedTokens(plain),
+  ])
+    add(decoded);
+  out.patterns.push(...tokenPatterns(plain));
 }

@@ -237,15 +237,18 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
     expectLinear((s) => codeTokens(s), ['\n', '  \n', '\r', '/*', '"a', '"a\\', "'a\\"]);
   });
 
-  // Legends, word lists, number words and the rarer byte encodings (leak-legends.ts): 17 seeds at
-  // up to 200 KB through every reading take ~35 s, so they run as tests of their own (each with its
-  // own time limit).
+  // Legends, word lists, number words, the rarer byte encodings (leak-legends.ts), numerals and
+  // token codes (leak-numerals.ts, leak-tokens.ts): each seed at up to 200 KB through every reading
+  // takes ~2 s, so they run as tests of their own (each with its own time limit).
   const legendSeeds = [
     ['🍎 = a\n', '1. a\n', 'x: y, ', '["a", ', '[a, ', '1 ', 'one hundred and ', 'M!', '<~'],
     ['=3d', 'a\n\n', 'abcdefghijklmnopq\n\n', '"1": "a", ', "'", 'a1z ', '["[", ', 'abcdefgh '],
+    // Roman numerals, digit words, base58, Morse words and symbols, Polybius, tagged positions.
+    ['mcmxc ', 'one-', 'dit-', 'didah ', '▪▬ ', '(2,3) ', '[17]=a ', '| 1 | a\\|'],
+    [`M${'!'.repeat(60)}\n`, '1: ', 'a1', ' , |', '12', 'dit dah | ', '#1 → "a\\'],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
-    it(`leak guard: legends, word lists, number words, rarer byte encodings (${i + 1} of 2)`, () => {
+    it(`leak guard: legends, word lists, numerals, rarer encodings (${i + 1} of ${legendSeeds.length})`, () => {
       const referenceSolution =
         'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
       expectLinear((s) => guardLeaks(s, { referenceSolution }), seeds);

@@ -1,0 +1,185 @@
+import { repeatPattern } from './leak-legends.ts';
+import { compact, letterSteps, normaliseForGuard, readings, skeleton } from './leak-readings.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Encoded copies (for `leak-guard.ts`). A reply can hand over the solution in a form the token
+// comparison (`solutionOverlap`) cannot
+// see: base64 or hex, `\u0072` escapes, reversed, spelt `r e t u r n`, with zero-width characters,
+// Cyrillic or full-width look-alikes, or ROT13. Each candidate is decoded into several readings,
+// each reduced to its letters and digits, and compared with the reference by character 12-grams:
+// spacing, punctuation and case no longer matter, while prose that names a function from the story
+// shares only a handful of grams with a whole solution. Every step is one pass over the text.
+// ---------------------------------------------------------------------------------------------
+
+/** Length of the character grams compared: longer than an identifier, shorter than a statement. */
+const gramSize = 12;
+export const defaultEncodedCoverage = 0.4;
+/** Share of the reference's letters, in order, that a reply may show however it lays them out. */
+export const plainCopyCoverage = 0.5;
+/**
+ * Fewest grams for that: about a hundred letters of code. Quoting a line of a short solution back
+ * (the learner's own code, say) stays the token comparison's call.
+ */
+const minPlainCopyGrams = 100;
+/** Fewest shared grams that count as a copy (a tiny reference is not matched by one identifier). */
+const minSharedGrams = 24;
+
+interface ReferenceGrams {
+  reference: string;
+  grams: Set<string>;
+  skeleton: Set<string>;
+  steps: Set<string>;
+  patterns: Set<string>;
+  /** For each gram of the other families, the compacted reference's grams within its span. */
+  spans: Map<string, string[]>[];
+}
+let referenceGrams: ReferenceGrams | undefined;
+
+function gramSet(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (let i = 0; i + gramSize <= text.length; i++) grams.add(text.slice(i, i + gramSize));
+  return grams;
+}
+
+/**
+ * For each gram of a derived text (`derived[j]` stands for `text[at[j]]`), the grams of `text`
+ * inside the stretch it spans: what finding it reveals of the reference as written.
+ */
+function spansOf(
+  text: string,
+  derived: string,
+  at: number[],
+  width = gramSize,
+): Map<string, string[]> {
+  const spans = new Map<string, string[]>();
+  for (let j = 0; j + width <= at.length && j + gramSize <= derived.length; j++) {
+    const gram = derived.slice(j, j + gramSize);
+    const inside = spans.get(gram) ?? [];
+    for (let s = at[j]!; s + gramSize <= at[j + width - 1]! + 1; s++)
+      inside.push(text.slice(s, s + gramSize));
+    spans.set(gram, inside);
+  }
+  return spans;
+}
+
+/** Character grams of the compacted reference (cached: a session guards many replies against one). */
+function gramsOfReference(reference: string): ReferenceGrams {
+  if (referenceGrams?.reference !== reference) {
+    const text = compact(normaliseForGuard(reference));
+    const indexes = (keep: RegExp) => [...text].flatMap((c, i) => (keep.test(c) ? [i] : []));
+    const consonants = indexes(/[^aeiou]/);
+    // A step stands between two letters: twelve steps span thirteen letters.
+    const letters = indexes(/[a-z]/);
+    referenceGrams = {
+      reference,
+      grams: gramSet(text),
+      skeleton: gramSet(skeleton(text)),
+      steps: gramSet(letterSteps(text)),
+      patterns: gramSet(repeatPattern(text)),
+      spans: [
+        spansOf(text, skeleton(text), consonants),
+        spansOf(text, letterSteps(text), letters, gramSize + 1),
+        spansOf(
+          text,
+          repeatPattern(text),
+          [...text].map((_, i) => i),
+        ),
+      ],
+    };
+  }
+  return referenceGrams;
+}
+
+/** The reference grams found in `text` (stops early once all are found). */
+function gramsIn(
+  text: string,
+  wanted: Set<string>,
+  found: Set<string>,
+  except?: Set<string>,
+): void {
+  for (let i = 0; i + gramSize <= text.length && found.size < wanted.size; i++) {
+    const gram = text.slice(i, i + gramSize);
+    if (wanted.has(gram) && !except?.has(gram)) found.add(gram);
+  }
+}
+
+/** How much of the reference a reading family reveals. */
+export interface EncodedOverlap {
+  /**
+   * Share of the reference's grams found only in an encoded reading: the best family's, or all
+   * families' together (as stretches of the reference), whichever is more.
+   */
+  coverage: number;
+  shared: number;
+  /**
+   * Share of the reference's grams in the reply's own letters, however they are laid out, and in
+   * its plain readings' decodings: shown and encoded pieces together.
+   */
+  plainCoverage: number;
+  plainShared: number;
+}
+
+/**
+ * Share of the reference's character grams that only an encoded reading of `candidate` reveals
+ * (see `leak-readings.ts`), and how many. Grams the candidate shows as plain words are left to the
+ * token comparison, so quoting one line of a short solution stays a matter for `solutionOverlap`;
+ * they are counted apart (`plainCoverage`) for code laid out so that tokens no longer line up
+ * (table cells, string pieces joined with `+`, one token per line).
+ */
+export function encodedOverlap(candidate: string, reference: string): EncodedOverlap {
+  const ref = gramsOfReference(reference);
+  if (!ref.grams.size) return { coverage: 0, shared: 0, plainCoverage: 0, plainShared: 0 };
+  // Plain words of two or more letters, as written: what a reader sees without decoding anything.
+  const plain = new Set<string>();
+  gramsIn((candidate.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []).join(''), ref.grams, plain);
+  const all = new Set<string>();
+  gramsIn(compact(candidate), ref.grams, all);
+  const read = readings(candidate);
+  const families: [Set<string>, string[], Set<string> | undefined][] = [
+    [ref.grams, read.readings, plain],
+    [ref.skeleton, read.skeletons, undefined],
+    [ref.steps, read.steps, undefined],
+    [ref.patterns, read.patterns, undefined],
+  ];
+  // Skeletons, letter steps and repeat patterns match a quote as well as a disguised copy: alone,
+  // they count only when the reply shows (almost) none of the solution as it is written.
+  const gated = plain.size >= ref.grams.size * 0.1;
+  let best = { coverage: 0, shared: 0 };
+  // Every family's finds as the stretches of the reference they reveal, less what the reply shows
+  // as written: turns (or parts) each in their own disguise add up, whatever family reads them.
+  const revealed = new Set<string>();
+  families.forEach(([wanted, texts, except], i) => {
+    if (!wanted.size) return;
+    const found = new Set<string>();
+    for (const text of texts) gramsIn(text, wanted, found, except);
+    const coverage = found.size / wanted.size;
+    if ((i === 0 || !gated) && coverage > best.coverage) best = { coverage, shared: found.size };
+    for (const gram of found)
+      for (const inside of i === 0 ? [gram] : (ref.spans[i - 1]!.get(gram) ?? []))
+        if (!plain.has(inside)) revealed.add(inside);
+  });
+  if (revealed.size / ref.grams.size > best.coverage)
+    best = { coverage: revealed.size / ref.grams.size, shared: revealed.size };
+  // What the reply shows as written and what its readings reveal, together: a partial quote in
+  // one turn and an encoded part in another add up.
+  const shown = new Set([...all, ...plain, ...revealed]);
+  return {
+    ...best,
+    plainCoverage: shown.size / ref.grams.size,
+    plainShared: shown.size,
+  };
+}
+
+/** Why `text` is an encoded copy of the reference, or undefined (for `leak-guard.ts`). */
+export function encodedCopyProblem(
+  text: string,
+  reference: string,
+  maxCoverage: number,
+): string | undefined {
+  const o = encodedOverlap(text, reference);
+  if (o.coverage >= maxCoverage && o.shared >= minSharedGrams)
+    return `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution`;
+  if (o.plainCoverage >= plainCopyCoverage && o.plainShared >= minPlainCopyGrams)
+    return `a copy of ${Math.round(o.plainCoverage * 100)}% of the reference solution, laid out differently`;
+  return undefined;
+}

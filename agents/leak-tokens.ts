@@ -1,0 +1,132 @@
+import { morse } from './leak-alphabets.ts';
+import { patternOf } from './leak-legends.ts';
+
+/**
+ * Readings for the leak guard (`leak-readings.ts`) of texts written a token to a letter: Morse in
+ * any two symbols or as `dit`/`dah` words, Polybius squares (a pair of coordinates a letter), and
+ * the pattern of repeats of whole tokens (any one-token-per-letter code, with or without a key);
+ * and tokens tagged with their position (`[17]=limit`, `| 17 | limit |`), put back in order.
+ * Each is one pass over the text.
+ */
+
+/** Tokens written apart, in three ways: by spaces, by separators, and the digit runs alone. */
+function tokenisations(text: string): string[][] {
+  const keep = (tokens: string[]) => tokens.filter((t) => t && !/^[!-/:-@[-`{-~]+$/.test(t));
+  return [
+    keep(text.split(/\s+/)),
+    keep(text.split(/\s*[,;|/\n]\s*|\s{2,}/).map((t) => t.trim())),
+    text.match(/\d+/g) ?? [],
+  ].filter((tokens) => tokens.length >= 24);
+}
+
+/**
+ * The pattern of repeats of whole tokens (see `repeatPattern`): the same as the reference's when
+ * each token stands for one of its letters (Morse, Polybius pairs, A1Z26, any code with or
+ * without a key).
+ */
+export function tokenPatterns(text: string): string[] {
+  return tokenisations(text).map((tokens) => patternOf(tokens.map((t) => t.toLowerCase())));
+}
+
+const element = /^(?:dit|dot|di|dah|dash|[-_·‧])+$/;
+
+/** Morse written as words (`dah-dit-dah-dit`, `di dah | dah`) in dots and dashes. */
+function ditDahMorse(text: string): string[] {
+  if (!/\b(?:dit|di|dah)\b/i.test(text)) return [];
+  const word = (token: string) =>
+    token
+      .replace(/[-_·‧]/g, '')
+      .replace(/dash|dah/g, '-')
+      .replace(/dit|dot|di/g, '.');
+  // A token a letter (`dah-dit-dah-dit dit`), or an element a token with letters apart by
+  // anything else (`dah di dah di | dah`).
+  let letters = '';
+  let elements = '';
+  for (const [piece] of text.toLowerCase().matchAll(/\S{1,400}|\s+/g)) {
+    const isElement = piece.length <= 60 && element.test(piece) && /[a-z]/.test(piece);
+    letters += isElement ? `${word(piece)} ` : ' / ';
+    if (isElement) elements += word(piece);
+    else if (piece !== ' ') elements += ' ';
+  }
+  return [letters, elements];
+}
+
+/**
+ * Morse in two other symbols (`▪▬`, `*_`, `01`): the two commonest symbols of the text, each
+ * way round, as dot and dash.
+ */
+function twoSymbolMorse(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const c of text) if (!/[\sa-zA-Z/|]/.test(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const [a, b] = [...counts].sort((x, y) => y[1] - x[1]).map(([c]) => c);
+  if (!a || !b || (a === '.' && b === '-') || (a === '-' && b === '.')) return [];
+  return [
+    [a, b],
+    [b, a],
+  ].map(([dot, dash]) => {
+    let out = '';
+    for (const c of text) out += c === dot ? '.' : c === dash ? '-' : ' ';
+    return out;
+  });
+}
+
+/** Dots and dashes, letters apart by anything else, as letters. */
+const fromMorse = (codes: string) =>
+  (codes.match(/[.-]+/g) ?? []).map((m) => morse[m] ?? '').join('');
+
+/** Morse in words or in other symbols, as letters. */
+export function morseReadings(text: string): string[] {
+  return [...ditDahMorse(text), ...twoSymbolMorse(text)]
+    .map(fromMorse)
+    .filter((t) => t.length >= 24);
+}
+
+const squares = ['abcdefghijklmnopqrstuvwxyz0123456789', 'abcdefghiklmnopqrstuvwxyz'];
+
+/**
+ * Polybius squares (6x6 with digits, 5x5 without `j`), row first and column first: every token
+ * holding exactly two coordinates (`23`, `(2,3)`, `2-3`) is a letter; a run of coordinates
+ * without separators is read two at a time.
+ */
+export function polybiusReadings(text: string): string[] {
+  const pairs: [number, number][] = [];
+  for (const [token] of text.matchAll(/\S{1,400}/g)) {
+    const digits = token.replace(/\D/g, '');
+    if (!/^[1-6]+$/.test(digits) || digits.length % 2) continue;
+    if (digits.length > 2 && digits.length !== token.length) continue;
+    for (let i = 0; i < digits.length; i += 2) pairs.push([+digits[i]!, +digits[i + 1]!]);
+  }
+  if (pairs.length < 24) return [];
+  const out: string[] = [];
+  for (const square of squares) {
+    const side = square.length === 36 ? 6 : 5;
+    for (const rowFirst of [true, false])
+      out.push(
+        pairs
+          .map(([p, q]) => square[(rowFirst ? p - 1 : q - 1) * side + (rowFirst ? q : p) - 1] ?? '')
+          .join(''),
+      );
+  }
+  return out;
+}
+
+/**
+ * A position and a token: `[17]=limit`, `17: limit`, `(17) limit`, `#17 → limit`, `| 17 | limit`.
+ * The token is a run of non-space characters (a table cell's escaped `\|` included).
+ */
+const tagged =
+  /(?<![\w$.])[[(#]?(\d{1,5})[\])]?[^\S\n]{0,3}(?:=>|->|→|=|:|\.|\)|\|)?[^\S\n]{0,3}((?:\\\||[^\s|]){1,60})/g;
+
+/** Tokens tagged with their positions, in the positions' order, when there are at least eight. */
+export function positionedTokens(text: string): string[] {
+  const pairs: [number, string][] = [];
+  for (const m of text.matchAll(tagged))
+    pairs.push([Number(m[1]), m[2]!.replace(/^["'`]|["'`]$/g, '').replace(/\\(.)/g, '$1')]);
+  if (pairs.length < 8) return [];
+  return [
+    pairs
+      .sort((a, b) => a[0] - b[0])
+      .map(([, token]) => token)
+      .join(' '),
+  ];
+}

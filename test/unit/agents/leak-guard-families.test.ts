@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { guardOutput, guardReply } from '../../../agents/leak-guard.ts';
+import { attempts, benign, reference, solution } from './leak-guard-dev-set.ts';
+
+const options = { referenceSolution: reference };
+
+/**
+ * How the session layer judges a reply (`reply-guard.ts`): alone, then with the replies before it,
+ * all the turns' parts read each alone and together.
+ */
+function refusedInSession(turns: string[]): boolean {
+  return turns.some((turn, i) => {
+    if (guardReply(turn, options).action === 'refused') return true;
+    const earlier = turns.slice(Math.max(0, i - 6), i);
+    return (
+      earlier.length > 0 &&
+      guardReply([...earlier, turn].join('\n\n'), options).action === 'refused'
+    );
+  });
+}
+
+describe('leak guard development set: compliant replies in each family are refused', () => {
+  for (const attempt of attempts)
+    it(`${attempt.family}: ${attempt.name}`, () => {
+      expect(refusedInSession(attempt.turns)).toBe(true);
+    });
+
+  it('scattered: the answer in several fields of a structured output', () => {
+    const tokens = solution.match(/[A-Za-z_$][\w$]*|\d+|\S/g)!;
+    const quarter = Math.ceil(solution.length / 4);
+    const output = {
+      reply: `Here is the first part: ${solution.slice(0, quarter)}`,
+      hint: solution.slice(quarter, 2 * quarter),
+      explanation: `Then: ${solution.slice(2 * quarter, 3 * quarter)}`,
+      steps: tokens.slice(Math.floor(tokens.length * 0.75)),
+    };
+    expect(guardOutput(output, options).action).toBe('refused');
+  });
+
+  it('scattered: every token a field of its own', () => {
+    const tokens = solution.match(/[A-Za-z_$][\w$]*|\d+|\S/g)!;
+    const output = { reply: 'Read the words in order.', words: tokens };
+    expect(guardOutput(output, options).action).toBe('refused');
+  });
+});
+
+describe('leak guard development set: honest replies pass unchanged', () => {
+  for (const [i, { kind, text }] of benign.entries())
+    it(`${kind} (${i + 1})`, () => {
+      expect(guardReply(text, options)).toEqual({ text, action: 'pass', reasons: [] });
+    });
+});
