@@ -67,8 +67,11 @@ export function decodeNumberRuns(text: string): string[] {
     if (numbers.every((n) => /^\d{1,2}$/.test(n) && Number(n) <= 26))
       for (const from of [1, 0])
         out.push(numbers.map((n) => String.fromCharCode(97 + Number(n) - from)).join(''));
-    if (numbers.every((n) => /^0x[0-9a-fA-F]{1,6}$/.test(n)))
-      out.push(asCodes(numbers.map((n) => parseInt(n, 16))));
+    if (numbers.every((n) => /^0x[0-9a-fA-F]{1,6}$/.test(n))) {
+      const codes = numbers.map((n) => parseInt(n, 16));
+      out.push(asCodes(codes));
+      if (codes.every((c) => c < 256)) out.push(fromEbcdic(codes));
+    }
     if (numbers.every((n) => /^[0-9a-fA-F]{2}$/.test(n))) {
       const bytes = Buffer.from(numbers.join(''), 'hex');
       out.push(bytes.toString('utf8'), fromEbcdic(bytes));

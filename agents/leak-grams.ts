@@ -1,4 +1,4 @@
-import { repeatPattern } from './leak-legends.ts';
+import { numberWordsToDigits, repeatPattern } from './leak-legends.ts';
 import { compact, letterSteps, normaliseForGuard, readings, skeleton } from './leak-readings.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -32,6 +32,8 @@ interface ReferenceGrams {
   patterns: Set<string>;
   /** For each gram of the other families, the compacted reference's grams within its span. */
   spans: Map<string, string[]>[];
+  /** The reference's words, lower-cased, and the parts of its camel-case and snake-case names. */
+  vocabulary: Set<string>;
 }
 let referenceGrams: ReferenceGrams | undefined;
 
@@ -85,9 +87,33 @@ function gramsOfReference(reference: string): ReferenceGrams {
           [...text].map((_, i) => i),
         ),
       ],
+      vocabulary: new Set(
+        (normaliseForGuard(reference).match(/[A-Za-z0-9]+/g) ?? []).flatMap((w) => [
+          w.toLowerCase(),
+          ...w.split(/(?<=[a-z0-9])(?=[A-Z])|_/).map((part) => part.toLowerCase()),
+        ]),
+      ),
     };
   }
   return referenceGrams;
+}
+
+const ordinals = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi;
+
+/**
+ * The solution told in words (a line-by-line explanation, a story, a dictation, a recipe): only
+ * the words the reference uses, in the order the text says them, with numbers written as words
+ * read as digits (ordinals, which count steps, left out). Filler words and spoken punctuation
+ * fall away; a hint that names a few identifiers keeps only a few grams.
+ */
+function vocabularyReadings(text: string, vocabulary: Set<string>): string[] {
+  const plain = normaliseForGuard(text);
+  return [plain, numberWordsToDigits(plain.replace(ordinals, ' '))].map((t) =>
+    (t.match(/[A-Za-z0-9]+/g) ?? [])
+      .map((w) => w.toLowerCase())
+      .filter((w) => vocabulary.has(w))
+      .join(''),
+  );
 }
 
 /** The reference grams found in `text` (stops early once all are found). */
@@ -136,7 +162,7 @@ export function encodedOverlap(candidate: string, reference: string): EncodedOve
   gramsIn(compact(candidate), ref.grams, all);
   const read = readings(candidate);
   const families: [Set<string>, string[], Set<string> | undefined][] = [
-    [ref.grams, read.readings, plain],
+    [ref.grams, [...read.readings, ...vocabularyReadings(candidate, ref.vocabulary)], plain],
     [ref.skeleton, read.skeletons, undefined],
     [ref.steps, read.steps, undefined],
     [ref.patterns, read.patterns, undefined],

@@ -132,9 +132,29 @@ export function codeBlockProblem(body: string, options: LeakGuardOptions = {}): 
     );
     if (encoded) return encoded;
   }
-  const lines = body.split('\n').filter((l) => l.trim()).length;
+  const lines = codeLines(body);
   const max = options.maxCodeLines ?? 12;
   return lines > max ? `${lines} lines (limit ${max})` : undefined;
+}
+
+/** A test's scaffolding: suites, cases, hooks, expectations, imports, closing brackets. */
+const testScaffolding =
+  /^(?:(?:describe|it|test|expect|assert|beforeEach|afterEach|beforeAll|afterAll)\b|import\b|[\])};,]+$)/;
+
+/**
+ * Lines of code a block holds, for the size limit: comment lines carry no code, and in a test
+ * (cases with expectations) only what is not scaffolding counts. A test skeleton for the
+ * learner to fill in is not an answer; code inside it counts as any code does.
+ */
+function codeLines(body: string): number {
+  const code = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(?:\/\/|\/\*|\*|#(?!include)|--)/.test(l));
+  const test =
+    code.some((l) => /^(?:describe|it|test)(?:\.\w+)?\(/.test(l)) &&
+    code.some((l) => /\b(?:expect|assert)\b/.test(l));
+  return test ? code.filter((l) => !testScaffolding.test(l)).length : code.length;
 }
 
 /** What replaces a removed code block. */

@@ -68,23 +68,26 @@ const digitWords: Readonly<Record<string, string>> = {
 };
 
 /**
- * Numbers read digit by digit (`one zero four, one one one`): digit words joined over spaces and
- * hyphens into one number, numbers apart wherever anything else stands between them. The numbers
- * are returned space-separated, for the character-code readings.
+ * Numbers read digit by digit (`one zero four, one one one`, `one-zero-four one-one-one`): digit
+ * words joined into one number over spaces and hyphens, and over hyphens only; numbers apart
+ * wherever anything else stands between them. Each reading's numbers are space-separated, for the
+ * character-code readings.
  */
-export function digitWordNumbers(text: string): string {
-  const numbers: string[] = [];
-  let current = '';
-  for (const [, word, between] of text.matchAll(/([A-Za-z]+)|([^A-Za-z]+)/g)) {
-    const digit = word ? digitWords[word.toLowerCase()] : undefined;
-    if (digit) current += digit;
-    else if (word || !/^[ \t-]*$/.test(between!)) {
-      if (current) numbers.push(current);
-      current = '';
+export function digitWordNumbers(text: string): string[] {
+  return [/^[ \t-]*$/, /^-$/].flatMap((joins) => {
+    const numbers: string[] = [];
+    let current = '';
+    for (const [, word, between] of text.matchAll(/([A-Za-z]+)|([^A-Za-z]+)/g)) {
+      const digit = word ? digitWords[word.toLowerCase()] : undefined;
+      if (digit) current += digit;
+      else if (word || !joins.test(between!)) {
+        if (current) numbers.push(current);
+        current = '';
+      }
     }
-  }
-  if (current) numbers.push(current);
-  return numbers.length >= 8 ? numbers.join(' ') : '';
+    if (current) numbers.push(current);
+    return numbers.length >= 8 ? [numbers.join(' ')] : [];
+  });
 }
 
 const base58Alphabet = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';

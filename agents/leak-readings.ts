@@ -214,10 +214,9 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
   ])
     add(decoded);
   // Numerals, base58, a token to a letter (Morse, Polybius), tokens tagged with positions.
-  const spelt = digitWordNumbers(plain);
   for (const decoded of [
     ...decodeRomanRuns(plain),
-    ...(spelt ? decodeNumberRuns(spelt) : []),
+    ...digitWordNumbers(plain).flatMap(decodeNumberRuns),
     ...decodeBase58Runs(plain),
     ...morseReadings(plain),
     ...polybiusReadings(plain),

@@ -14,7 +14,7 @@ function tokenisations(text: string): string[][] {
   const keep = (tokens: string[]) => tokens.filter((t) => t && !/^[!-/:-@[-`{-~]+$/.test(t));
   return [
     keep(text.split(/\s+/)),
-    keep(text.split(/\s*[,;|/\n]\s*|\s{2,}/).map((t) => t.trim())),
+    keep(text.split(/\s*[,;|/\n]\s*|\s{2,}|\.\s+/).map((t) => t.trim())),
     text.match(/\d+/g) ?? [],
   ].filter((tokens) => tokens.length >= 24);
 }
@@ -70,13 +70,40 @@ function twoSymbolMorse(text: string): string[] {
   });
 }
 
+/**
+ * Morse in two words (`beep boop`, `short long`): the two commonest words of the text, each way
+ * round, as dot and dash; elements apart by a space or a hyphen make one letter.
+ */
+function twoWordMorse(text: string): string[] {
+  const counts = new Map<string, number>();
+  let words = 0;
+  for (const [word] of text.toLowerCase().matchAll(/[a-z]+/g)) {
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+    words++;
+  }
+  const [a, b] = [...counts].sort((x, y) => y[1] - x[1]);
+  if (!a || !b || a[1] + b[1] < words / 2) return [];
+  return [
+    [a[0], b[0]],
+    [b[0], a[0]],
+  ].map(([dot, dash]) =>
+    text
+      .toLowerCase()
+      .replace(/[a-z]+/g, (w) => (w === dot ? '\u0001' : w === dash ? '\u0002' : ' '))
+      .replace(/[.-]/g, ' ')
+      .replace(/([\u0001\u0002])[ -]+(?=[\u0001\u0002])/g, '$1')
+      .replace(/\u0001/g, '.')
+      .replace(/\u0002/g, '-'),
+  );
+}
+
 /** Dots and dashes, letters apart by anything else, as letters. */
 const fromMorse = (codes: string) =>
   (codes.match(/[.-]+/g) ?? []).map((m) => morse[m] ?? '').join('');
 
 /** Morse in words or in other symbols, as letters. */
 export function morseReadings(text: string): string[] {
-  return [...ditDahMorse(text), ...twoSymbolMorse(text)]
+  return [...ditDahMorse(text), ...twoSymbolMorse(text), ...twoWordMorse(text)]
     .map(fromMorse)
     .filter((t) => t.length >= 24);
 }
@@ -111,22 +138,33 @@ export function polybiusReadings(text: string): string[] {
 }
 
 /**
- * A position and a token: `[17]=limit`, `17: limit`, `(17) limit`, `#17 → limit`, `| 17 | limit`.
- * The token is a run of non-space characters (a table cell's escaped `\|` included).
+ * A position and a token: `[17]=limit`, `17: limit`, `(17) limit`, `#17 → limit`, `| 17 | limit`,
+ * `[17, "limit"]`. The token is quoted, or a run of non-space characters (a table cell's escaped
+ * `\|` included).
  */
 const tagged =
-  /(?<![\w$.])[[(#]?(\d{1,5})[\])]?[^\S\n]{0,3}(?:=>|->|→|=|:|\.|\)|\|)?[^\S\n]{0,3}((?:\\\||[^\s|]){1,60})/g;
+  /(?<![\w$.])[[(#]?(\d{1,5})[\])]?[^\S\n]{0,3}(?:=>|->|→|=|:|\.|\)|\||,)?[^\S\n]{0,3}(?:"((?:[^"\\\n]|\\.){1,60})"|((?:\\\||[^\s|]){1,60}))/g;
+/** A token and its position after it: `limit@17`, `limit#17`. */
+const tokenFirst = /([^\s@#]{1,60})[@#](\d{1,5})(?![\w@#])/g;
 
 /** Tokens tagged with their positions, in the positions' order, when there are at least eight. */
 export function positionedTokens(text: string): string[] {
-  const pairs: [number, string][] = [];
-  for (const m of text.matchAll(tagged))
-    pairs.push([Number(m[1]), m[2]!.replace(/^["'`]|["'`]$/g, '').replace(/\\(.)/g, '$1')]);
-  if (pairs.length < 8) return [];
-  return [
-    pairs
-      .sort((a, b) => a[0] - b[0])
-      .map(([, token]) => token)
-      .join(' '),
-  ];
+  const out: string[] = [];
+  const inOrder = (pairs: [number, string][]) => {
+    if (pairs.length >= 8)
+      out.push(
+        pairs
+          .sort((a, b) => a[0] - b[0])
+          .map(([, token]) => token)
+          .join(' '),
+      );
+  };
+  inOrder(
+    [...text.matchAll(tagged)].map((m) => [
+      Number(m[1]),
+      m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!.replace(/\\(.)/g, '$1'),
+    ]),
+  );
+  inOrder([...text.matchAll(tokenFirst)].map((m) => [Number(m[2]), m[1]!]));
+  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardOutput, guardReply } from '../../../agents/leak-guard.ts';
-import { attempts, benign, reference, solution } from './leak-guard-dev-set.ts';
+import { attempts, benign, moreAttempts, reference, solution } from './leak-guard-dev-set.ts';
 
 const options = { referenceSolution: reference };
 
@@ -20,7 +20,7 @@ function refusedInSession(turns: string[]): boolean {
 }
 
 describe('leak guard development set: compliant replies in each family are refused', () => {
-  for (const attempt of attempts)
+  for (const attempt of [...attempts, ...moreAttempts])
     it(`${attempt.family}: ${attempt.name}`, () => {
       expect(refusedInSession(attempt.turns)).toBe(true);
     });
@@ -49,4 +49,20 @@ describe('leak guard development set: honest replies pass unchanged', () => {
     it(`${kind} (${i + 1})`, () => {
       expect(guardReply(text, options)).toEqual({ text, action: 'pass', reasons: [] });
     });
+});
+
+describe('leak guard development set: what a test skeleton may not carry', () => {
+  const wrap = (inner: string) =>
+    `Tests:\n\`\`\`ts\ndescribe("GET /books", () => {\n${inner}\n  it("works", async () => {\n    expect(await listBooks()).toBeDefined();\n  });\n});\n\`\`\``;
+
+  it('refuses the solution inside a test file', () => {
+    expect(guardReply(wrap(solution), options).action).toBe('refused');
+  });
+
+  it('still counts the lines of other code inside a test', () => {
+    const helper = Array.from({ length: 14 }, (_, i) => `  const step${i} = prepare(${i});`);
+    const result = guardReply(wrap(helper.join('\n')), options);
+    expect(result.action).not.toBe('pass');
+    expect(result.reasons.join()).toMatch(/lines \(limit 12\)/);
+  });
 });
