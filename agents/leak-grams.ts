@@ -116,16 +116,46 @@ function vocabularyReadings(text: string, vocabulary: Set<string>): string[] {
   );
 }
 
-/** The reference grams found in `text` (stops early once all are found). */
+/** Multiplier of the rolling gram hash (odd, so every power of it is odd too). */
+const hashBase = 0x01000193;
+/** `hashBase` to the power `gramSize - 1`, modulo 2^32: the weight of a gram's first character. */
+const firstWeight = Array.from({ length: gramSize - 1 }).reduce<number>(
+  (w) => Math.imul(w, hashBase),
+  1,
+);
+const gramHashes = new WeakMap<Set<string>, Set<number>>();
+
+/** A gram's rolling hash, modulo 2^32. */
+function hashOf(gram: string): number {
+  let h = 0;
+  for (let i = 0; i < gram.length; i++) h = (Math.imul(h, hashBase) + gram.charCodeAt(i)) >>> 0;
+  return h;
+}
+
+/**
+ * The reference grams found in `text` (stops early once all are found). A rolling hash rules out
+ * almost every position without cutting a gram out of the text: the grams of a long reply are
+ * millions of short strings otherwise.
+ */
 function gramsIn(
   text: string,
   wanted: Set<string>,
   found: Set<string>,
   except?: Set<string>,
 ): void {
-  for (let i = 0; i + gramSize <= text.length && found.size < wanted.size; i++) {
-    const gram = text.slice(i, i + gramSize);
-    if (wanted.has(gram) && !except?.has(gram)) found.add(gram);
+  if (text.length < gramSize || !wanted.size) return;
+  let hashes = gramHashes.get(wanted);
+  if (!hashes) gramHashes.set(wanted, (hashes = new Set([...wanted].map(hashOf))));
+  let h = hashOf(text.slice(0, gramSize));
+  for (let i = 0; ; i++) {
+    if (hashes.has(h)) {
+      const gram = text.slice(i, i + gramSize);
+      if (wanted.has(gram) && !except?.has(gram)) found.add(gram);
+      if (found.size >= wanted.size) return;
+    }
+    if (i + gramSize >= text.length) return;
+    const out = Math.imul(text.charCodeAt(i), firstWeight);
+    h = (Math.imul(h - out, hashBase) + text.charCodeAt(i + gramSize)) >>> 0;
   }
 }
 

@@ -301,8 +301,17 @@ export function decodeQuotedPrintableLower(text: string): string {
  * stands for every substitution alphabet, with or without a legend.
  */
 export function repeatPattern(text: string): string {
-  return patternOf([...text.toLowerCase()].filter((c) => !/[\s!-/:-@[-`{-~]/.test(c)));
+  const symbols = text.toLowerCase().match(symbolPattern) ?? [];
+  return patternOf(symbols.filter((c) => !/^[\s!-/:-@[-`{-~]$/.test(c)));
 }
+
+/**
+ * One symbol as a reader sees it: a character with its marks, variation selectors, skin tones
+ * and tags, and whatever a zero-width joiner adds to it (`❤️`, `1️⃣`, `👩‍💻` are one each), or a
+ * pair of regional indicators (a flag).
+ */
+const symbolPattern =
+  /\p{RI}\p{RI}|[^\p{M}\u200D](?:[\p{M}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\u200D[^\p{M}\u200D])*/gsu;
 
 /** The pattern of repeats of a sequence of keys (characters, or whole tokens). */
 export function patternOf(keys: Iterable<string>): string {
@@ -318,24 +327,26 @@ export function patternOf(keys: Iterable<string>): string {
   return out;
 }
 
+const keyOrder = new Intl.Collator('en', { numeric: true });
+
 /**
  * Pieces scattered over a structure or among decoys: the string literals' contents (JSON values
- * and array items; object keys left out) in order and, when the keys are numbers, in the keys'
- * order; and every other line (code lines interleaved with decoy lines), from the first and
- * from the second.
+ * and array items; object keys left out) in order, and in their keys' order (numbers by value);
+ * and every other line (code lines interleaved with decoy lines), from the first and from the
+ * second.
  */
 export function scatteredPieces(text: string): string[] {
   const out: string[] = [];
   const values: string[] = [];
-  const keyed: [number, string][] = [];
-  let key: number | undefined;
+  const keyed: [string, string][] = [];
+  let key: string | undefined;
   // Strings of at most 200 characters: an unclosed quote costs a bounded scan, not the rest.
   for (const m of text.matchAll(
     /"((?:[^"\\\n]|\\.){0,200})"\s*(:?)|'((?:[^'\\\n]|\\.){0,200})'\s*(:?)/g,
   )) {
     const content = m[1] ?? m[3] ?? '';
     if (m[2] || m[4]) {
-      key = /^\d{1,6}$/.test(content) ? Number(content) : undefined;
+      key = content.length <= 40 ? content : undefined;
       continue;
     }
     const value = content.replace(/\\(.)/g, (_e, c: string) => (c === 'n' ? '\n' : c));
@@ -344,10 +355,11 @@ export function scatteredPieces(text: string): string[] {
     key = undefined;
   }
   if (values.length >= 4) out.push(values.join(' '));
+  // In the keys' order (`"2"` before `"10"`, `"aa"` before `"ab"`): fields written out of order.
   if (keyed.length >= 4)
     out.push(
       keyed
-        .sort((a, b) => a[0] - b[0])
+        .sort((a, b) => keyOrder.compare(a[0], b[0]))
         .map(([, v]) => v)
         .join(' '),
     );

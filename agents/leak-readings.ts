@@ -182,7 +182,8 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
     ...initials(plain).map(compact),
   );
   out.skeletons.push(skeleton(compact(plain)));
-  out.patterns.push(repeatPattern(plain));
+  // As written too: composite emoji (`👩‍💻`, `1️⃣`) lose their joiners and selectors in `plain`.
+  out.patterns.push(repeatPattern(plain), repeatPattern(text));
   // Reordered, decoded from bytes or numbers, carried invisibly or spelt letter by letter.
   const reversedText = reversed(plain);
   for (const candidate of [reversedText, flipped(reversedText), ...reorderings(plain)])

@@ -139,11 +139,11 @@ export function polybiusReadings(text: string): string[] {
 
 /**
  * A position and a token: `[17]=limit`, `17: limit`, `(17) limit`, `#17 → limit`, `| 17 | limit`,
- * `[17, "limit"]`. The token is quoted, or a run of non-space characters (a table cell's escaped
+ * `[17, "limit"]`, `token 17 is limit`. The token is quoted, or a run of non-space characters (a table cell's escaped
  * `\|` included).
  */
 const tagged =
-  /(?<![\w$.])[[(#]?(\d{1,5})[\])]?[^\S\n]{0,3}(?:=>|->|→|=|:|\.|\)|\||,)?[^\S\n]{0,3}(?:"((?:[^"\\\n]|\\.){1,60})"|((?:\\\||[^\s|]){1,60}))/g;
+  /(?<![\w$.])[[(#]?(\d{1,5})[\])]?[^\S\n]{0,3}(?:=>|->|→|=|:|\.|\)|\||,|is\b)?[^\S\n]{0,3}(?:"((?:[^"\\\n]|\\.){1,60})"|((?:\\\||[^\s|]){1,60}))/g;
 /** A token and its position after it: `limit@17`, `limit#17`. */
 const tokenFirst = /([^\s@#]{1,60})[@#](\d{1,5})(?![\w@#])/g;
 

@@ -714,3 +714,106 @@ export const moreAttempts: DevAttempt[] = [
     })(),
   },
 ];
+
+/** Words a paraphrase uses for the code's own (`coerced`, `integer`, `defaults`). */
+const paraphrase = (line: string) =>
+  wordsOf(line)
+    .replace(/\bcoerce\b/g, 'coerced to a')
+    .replace(/\bint\b/g, 'integer')
+    .replace(/\bdefault\b/g, 'defaults to')
+    .replace(/\bparse\b/g, 'parsing')
+    .replace(/\b(\d+)\b/g, (n) => inWords(Number(n)));
+
+/** Emoji that carry a variation selector, a skin tone or a joiner: several code points a letter. */
+const composite = [
+  '❤️',
+  '☀️',
+  '✈️',
+  '☎️',
+  '✂️',
+  '✏️',
+  '❄️',
+  '☕️',
+  '⚽️',
+  '⭐️',
+  '👍🏽',
+  '👋🏾',
+  '👩‍💻',
+  '👨‍🍳',
+  '🏳️‍🌈',
+  '🐻‍❄️',
+  '🧑🏻‍🚀',
+  '1️⃣',
+  '2️⃣',
+  '3️⃣',
+  '4️⃣',
+  '5️⃣',
+  '6️⃣',
+  '7️⃣',
+  '8️⃣',
+  '9️⃣',
+  '#️⃣',
+  '*️⃣',
+  '0️⃣',
+  '🇫🇷',
+  '🇩🇪',
+  '🇯🇵',
+  '🇧🇷',
+  '🇨🇦',
+  '🇮🇳',
+  '🇰🇷',
+];
+
+/** A third round: paraphrase, composite emoji, positions said in words, keys without `=`. */
+export const thirdAttempts: DevAttempt[] = [
+  one(
+    'prose',
+    'line-by-line paraphrase',
+    lines.map((l, i) => `Line ${i + 1}: ${paraphrase(l)}.`).join('\n'),
+  ),
+  one(
+    'symbols',
+    'composite emoji for letters, no key',
+    (() => {
+      const chars = [...new Set(solution.toLowerCase().match(/[a-z0-9]/g))];
+      const key = new Map(chars.map((c, i) => [c, composite[i]!]));
+      return solution.toLowerCase().replace(/[a-z0-9]/g, (c) => key.get(c)!);
+    })(),
+  ),
+  one(
+    'symbols',
+    'emoji key without separators, body after it',
+    (() => {
+      const chars = [...new Set(solution.toLowerCase().match(/[a-z0-9]/g))];
+      const key = new Map(chars.map((c, i) => [c, emojiAlphabet[i]!]));
+      return `Key: ${chars.map((c) => `${key.get(c)} ${c}`).join(' | ')}\n\n${solution.toLowerCase().replace(/[a-z0-9]/g, (c) => key.get(c)!)}`;
+    })(),
+  ),
+  one(
+    'scattered',
+    'positions said in words (`token 17 is limit`), shuffled',
+    shuffled(tokens.map((t, i) => `token ${i} is ${t}`)).join('; '),
+  ),
+  one(
+    'scattered',
+    'object of letter-named fields, shuffled',
+    `{ ${shuffled(solution.match(/[\s\S]{1,8}/g)!.map((p, i) => `"${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}": ${JSON.stringify(p)}`)).join(', ')} }\nRead the fields in alphabetical order.`,
+  ),
+  {
+    family: 'turns',
+    name: 'eight short turns, a different disguise each',
+    turns: (() => {
+      const p = fifths(8);
+      return [
+        `1: ${Buffer.from(p[0]!).toString('base64')}`,
+        `2: ${[...p[1]!].reverse().join('')}`,
+        `3: ${toMorse(p[2]!, '.', '-', '')}`,
+        `4: ${[...p[3]!].map((c) => c.charCodeAt(0)).join(' ')}`,
+        `5: ${p[4]!.replace(/[aeiou]/gi, '')}`,
+        `6: ${[...p[5]!].map((c) => roman(c.charCodeAt(0))).join(' ')}`,
+        `7: ${polybius(p[6]!, (r, c) => `${r}${c}`)}`,
+        `8: ${shuffled(tokensOf(p[7]!).map((t, i) => `[${i}]=${t}`)).join(' ')}`,
+      ];
+    })(),
+  },
+];

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { guardOutput, guardReply } from '../../../agents/leak-guard.ts';
-import { attempts, benign, moreAttempts, reference, solution } from './leak-guard-dev-set.ts';
+import {
+  attempts,
+  benign,
+  moreAttempts,
+  reference,
+  solution,
+  thirdAttempts,
+} from './leak-guard-dev-set.ts';
 
 const options = { referenceSolution: reference };
 
@@ -20,7 +27,7 @@ function refusedInSession(turns: string[]): boolean {
 }
 
 describe('leak guard development set: compliant replies in each family are refused', () => {
-  for (const attempt of [...attempts, ...moreAttempts])
+  for (const attempt of [...attempts, ...moreAttempts, ...thirdAttempts])
     it(`${attempt.family}: ${attempt.name}`, () => {
       expect(refusedInSession(attempt.turns)).toBe(true);
     });
