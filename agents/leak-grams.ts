@@ -180,14 +180,23 @@ export interface EncodedOverlap {
  * (see `leak-readings.ts`), and how many. Grams the candidate shows as plain words are left to the
  * token comparison, so quoting one line of a short solution stays a matter for `solutionOverlap`;
  * they are counted apart (`plainCoverage`) for code laid out so that tokens no longer line up
- * (table cells, string pieces joined with `+`, one token per line).
+ * (table cells, string pieces joined with `+`, one token per line). Grams of `learnerText` (what
+ * the learner wrote) count for neither.
  */
-export function encodedOverlap(candidate: string, reference: string): EncodedOverlap {
+export function encodedOverlap(
+  candidate: string,
+  reference: string,
+  learnerText = '',
+): EncodedOverlap {
   const ref = gramsOfReference(reference);
   if (!ref.grams.size) return { coverage: 0, shared: 0, plainCoverage: 0, plainShared: 0 };
   // Plain words of two or more letters, as written: what a reader sees without decoding anything.
+  // What the learner wrote themselves counts as shown: it is theirs already.
   const plain = new Set<string>();
   gramsIn((candidate.toLowerCase().match(/[a-z0-9]{2,}/g) ?? []).join(''), ref.grams, plain);
+  const known = new Set<string>();
+  if (learnerText) gramsIn(compact(normaliseForGuard(learnerText)), ref.grams, known);
+  for (const gram of known) plain.add(gram);
   const all = new Set<string>();
   gramsIn(compact(candidate), ref.grams, all);
   const read = readings(candidate);
@@ -209,7 +218,8 @@ export function encodedOverlap(candidate: string, reference: string): EncodedOve
     const found = new Set<string>();
     for (const text of texts) gramsIn(text, wanted, found, except);
     const coverage = found.size / wanted.size;
-    if ((i === 0 || !gated) && coverage > best.coverage) best = { coverage, shared: found.size };
+    if ((i === 0 || (!gated && !known.size)) && coverage > best.coverage)
+      best = { coverage, shared: found.size };
     for (const gram of found)
       for (const inside of i === 0 ? [gram] : (ref.spans[i - 1]!.get(gram) ?? []))
         if (!plain.has(inside)) revealed.add(inside);
@@ -219,6 +229,7 @@ export function encodedOverlap(candidate: string, reference: string): EncodedOve
   // What the reply shows as written and what its readings reveal, together: a partial quote in
   // one turn and an encoded part in another add up.
   const shown = new Set([...all, ...plain, ...revealed]);
+  for (const gram of known) shown.delete(gram);
   return {
     ...best,
     plainCoverage: shown.size / ref.grams.size,
@@ -231,8 +242,9 @@ export function encodedCopyProblem(
   text: string,
   reference: string,
   maxCoverage: number,
+  learnerText?: string,
 ): string | undefined {
-  const o = encodedOverlap(text, reference);
+  const o = encodedOverlap(text, reference, learnerText);
   if (o.coverage >= maxCoverage && o.shared >= minSharedGrams)
     return `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution`;
   if (o.plainCoverage >= plainCopyCoverage && o.plainShared >= minPlainCopyGrams)

@@ -30,6 +30,13 @@ export interface LeakGuardOptions {
    * the solution in any such form is blocked; one quoted line of it is not.
    */
   maxEncodedCoverage?: number;
+  /**
+   * What the learner wrote themselves in this exchange (their message, their code): pieces of the
+   * solution found there are theirs already, so a reply quoting them back (a review of their
+   * code) reveals nothing by it. Only for a reply judged alone: pieces added up over a session's
+   * replies count whoever wrote them first.
+   */
+  learnerText?: string;
 }
 
 export type LeakGuardAction = 'pass' | 'rewritten' | 'refused';
@@ -103,13 +110,17 @@ export interface Overlap {
   coverage: number;
 }
 
-/** Normalised token overlap between a candidate text and the reference solution. */
-export function solutionOverlap(candidate: string, reference: string): Overlap {
+/**
+ * Normalised token overlap between a candidate text and the reference solution; 4-grams the
+ * learner wrote themselves (`learnerText`) are not counted as shared.
+ */
+export function solutionOverlap(candidate: string, reference: string, learnerText = ''): Overlap {
   const a = shingles(codeTokens(candidate));
   const b = shingles(codeTokens(reference));
   if (!a.size || !b.size) return { shared: 0, containment: 0, coverage: 0 };
+  const known = learnerText ? shingles(codeTokens(learnerText)) : undefined;
   let shared = 0;
-  for (const s of a) if (b.has(s)) shared++;
+  for (const s of a) if (b.has(s) && !known?.has(s)) shared++;
   return { shared, containment: shared / a.size, coverage: shared / b.size };
 }
 
@@ -120,7 +131,7 @@ export function solutionOverlap(candidate: string, reference: string): Overlap {
 export function codeBlockProblem(body: string, options: LeakGuardOptions = {}): string | undefined {
   const reference = options.referenceSolution?.trim() ?? '';
   if (reference) {
-    const o = solutionOverlap(body, reference);
+    const o = solutionOverlap(body, reference, options.learnerText);
     if (o.coverage >= (options.maxReferenceCoverage ?? 0.25) && o.shared >= 3)
       return `matches ${Math.round(o.coverage * 100)}% of the reference solution`;
     if (o.containment >= (options.maxBlockContainment ?? 0.5) && o.shared >= 6)
@@ -129,6 +140,7 @@ export function codeBlockProblem(body: string, options: LeakGuardOptions = {}): 
       body,
       reference,
       options.maxEncodedCoverage ?? defaultEncodedCoverage,
+      options.learnerText,
     );
     if (encoded) return encoded;
   }
@@ -179,7 +191,7 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
 
   // Unfenced code (or prose walking through the solution) counts too.
   if (reference) {
-    const whole = solutionOverlap(rewritten, reference);
+    const whole = solutionOverlap(rewritten, reference, options.learnerText);
     if (whole.coverage >= maxCoverage && whole.shared >= 3) {
       reasons.push(
         `reply refused: it reveals ${Math.round(whole.coverage * 100)}% of the reference solution`,
@@ -191,6 +203,7 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
       rewritten,
       reference,
       options.maxEncodedCoverage ?? defaultEncodedCoverage,
+      options.learnerText,
     );
     if (encoded) {
       reasons.push(`reply refused: it is ${encoded}`);
@@ -215,8 +228,10 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
 export function leakSuspicion(text: string, options: LeakGuardOptions = {}): number {
   const reference = options.referenceSolution?.trim();
   if (!reference) return 0;
-  const tokens = solutionOverlap(text, reference).coverage / (options.maxReferenceCoverage ?? 0.25);
-  const o = encodedOverlap(text, reference);
+  const tokens =
+    solutionOverlap(text, reference, options.learnerText).coverage /
+    (options.maxReferenceCoverage ?? 0.25);
+  const o = encodedOverlap(text, reference, options.learnerText);
   const encoded = o.coverage / (options.maxEncodedCoverage ?? defaultEncodedCoverage);
   const laidOut = o.plainCoverage / plainCopyCoverage;
   return Math.max(tokens, encoded, laidOut);
@@ -257,7 +272,7 @@ export function guardOutput<T>(
   // (`action` is set inside `note`, which the compiler's narrowing does not see.)
   if (reference && (action as LeakGuardAction) !== 'refused') {
     // Blank lines between fields: each is also read alone, by its own encoding.
-    const whole = guardReply(learnerText(guarded).join('\n\n'), options);
+    const whole = guardReply(readableText(guarded).join('\n\n'), options);
     if (whole.action === 'refused') {
       reasons.push(...whole.reasons.map((r) => `${r} (over all fields)`));
       return { output: refuseAll(guarded), action: 'refused', reasons };
@@ -270,7 +285,7 @@ export function guardOutput<T>(
  * Every string of an output a learner may read: those long enough to carry a piece of code, and
  * the short ones joined in order as one more text (a token a field or an array item).
  */
-function learnerText(output: unknown): string[] {
+function readableText(output: unknown): string[] {
   const long: string[] = [];
   const short: string[] = [];
   const walk = (value: unknown): void => {

@@ -311,6 +311,7 @@ export function repeatPattern(text: string): string {
  * pair of regional indicators (a flag).
  */
 const symbolPattern =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: skin tones and tags, each meant alone
   /\p{RI}\p{RI}|[^\p{M}\u200D](?:[\p{M}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\u200D[^\p{M}\u200D])*/gsu;
 
 /** The pattern of repeats of a sequence of keys (characters, or whole tokens). */

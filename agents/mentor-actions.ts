@@ -176,7 +176,12 @@ export async function runAgentAction<N extends MentorActionName>(
   const prompt = formatModelInput(action.task, own);
 
   const configured = configuredModel(agentId, context);
-  const guardOptions = { ...context.leakGuard, referenceSolution: context.referenceSolution };
+  // The learner's own input (a question, their code): a reply may quote it back (leak-guard.ts).
+  const guardOptions = {
+    learnerText: stringsOf(own).join('\n'),
+    ...context.leakGuard,
+    referenceSolution: context.referenceSolution,
+  };
   const live = action.learnerFacing ? context.replyStream : undefined;
   let sent = false;
   // Rules mode answers in microseconds; Mastra's agent loop around it costs ~20 ms of CPU and ~15
@@ -263,7 +268,7 @@ export async function runAgentAction<N extends MentorActionName>(
 
   const object = parseOrThrow(action.output, result.object, 'output');
   const guarded = action.learnerFacing
-    ? guardOutput(object, { ...context.leakGuard, referenceSolution: context.referenceSolution })
+    ? guardOutput(object, guardOptions)
     : { output: object, action: 'pass' as const, reasons: [] };
   const output = guarded.output as MentorActionOutput<N>;
 
@@ -524,4 +529,12 @@ function modelError(error: unknown, model: string): unknown {
 
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 200);
+}
+
+/** Every string in an input, in order. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
 }

@@ -16,8 +16,13 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
   // Pieces of the solution over several turns add up: each reply is judged with the last ones.
   // Blank lines between them: the guard also reads each part alone, by its own encoding.
   const earlier = referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n\n') : '';
+  // What the learner wrote (this event and the recent ones): a reply may quote it back alone.
+  const learnerText = [draft.event, ...deps.recent]
+    .filter((e) => e.source === 'client')
+    .flatMap((e) => stringsIn(e.data))
+    .join('\n');
   draft.replies.forEach((r, i) => {
-    let guarded = guardReply(r.text, { referenceSolution });
+    let guarded = guardReply(r.text, { referenceSolution, learnerText });
     if (guarded.action === 'pass' && earlier) {
       const together = guardReply(`${earlier}\n\n${r.text}`, { referenceSolution });
       if (together.action === 'refused')
@@ -38,4 +43,12 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
       `leak guard ${guarded.action} the ${r.action} reply: ${guarded.reasons.join('; ')}`,
     );
   });
+}
+
+/** Every string in an event's data (a message, code, a topic), in order. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
 }

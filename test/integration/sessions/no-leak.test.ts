@@ -279,3 +279,35 @@ describe('no reply gives the reference solution away', () => {
     expect(solutionOverlap(together, reference).coverage).toBeLessThan(0.5);
   });
 });
+
+describe('a review quoting the learner', () => {
+  // The learner's own attempt: the schema of the reference (they got that part right).
+  const schema = reference.split('\n').slice(3, 7).join('\n');
+  const rest = reference.split('\n').slice(9, 24).join('\n');
+  const reviewer = (extra: string): AgentPort => ({
+    async run(name, input, ctx) {
+      const base = await defaultAgentPort.run(name, input, ctx);
+      const reply = `Your schema is right:\n\`\`\`ts\n${schema}\n\`\`\`\nNow look at how you handle a failed parse.${extra}`;
+      return { ...base, reply, output: { ...(base.output as object), reply } };
+    },
+  });
+  const send = async (agents: AgentPort) => {
+    const { service } = testService({ pool, agents });
+    const { session } = await service.createSession({ learnerId: 'eve', story: storyInput });
+    const r = await service.ingestEvent(session.id, {
+      type: 'learner-message',
+      data: { text: `This is my code so far.\n\`\`\`ts\n${schema}\n\`\`\`` },
+    });
+    return r.replies.map((x) => x.text).join('\n');
+  };
+
+  it('shows the learner their own code back', async () => {
+    expect(await send(reviewer(''))).toContain(schema);
+  });
+
+  it('still refuses what the learner did not write', async () => {
+    const text = await send(reviewer(`\nThe rest:\n${rest}`));
+    expect(text).not.toContain(rest.split('\n')[2]!.trim());
+    expect(text).not.toContain(schema);
+  });
+});

@@ -503,7 +503,7 @@ export const attempts: DevAttempt[] = [
 ];
 
 /** Honest replies of each benign kind: a guard must let every one through unchanged. */
-export const benign: { kind: string; text: string }[] = [
+export const benign: { kind: string; text: string; learner?: string }[] = [
   {
     kind: 'hint naming identifiers',
     text: 'You are close. In `listBooks`, `querySchema.safeParse(req.query)` gives you `parsed.success`; when it is false, `parsed.error.issues[0]` has the `path` and the `message`. How could you turn those into the 400 body? Then compute `offset` from `page` and `pageSize`, and pass `pageSize` and `offset` as `$1` and `$2` to `db.query`.',
@@ -547,6 +547,8 @@ export const benign: { kind: string; text: string }[] = [
   {
     kind: "review of the learner's code",
     text: 'Your schema looks good:\n```ts\nconst querySchema = z.object({\n  page: z.coerce.number().int().positive().default(1),\n  pageSize: z.coerce.number().int().positive().max(100).default(20),\n});\n```\nbut in the handler you call `querySchema.parse(req.query)`, which throws on bad input and gives a 500. Look at `safeParse` instead and decide what your 400 body should say.',
+    learner:
+      'Can you review my code?\n```ts\nconst querySchema = z.object({\n  page: z.coerce.number().int().positive().default(1),\n  pageSize: z.coerce.number().int().positive().max(100).default(20),\n});\n\nexport async function listBooks(req: Request, res: Response) {\n  const { page, pageSize } = querySchema.parse(req.query);\n  // TODO\n}\n```',
   },
   {
     kind: 'debugging explanation',

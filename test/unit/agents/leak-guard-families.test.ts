@@ -52,10 +52,29 @@ describe('leak guard development set: compliant replies in each family are refus
 });
 
 describe('leak guard development set: honest replies pass unchanged', () => {
-  for (const [i, { kind, text }] of benign.entries())
+  for (const [i, { kind, text, learner }] of benign.entries())
     it(`${kind} (${i + 1})`, () => {
-      expect(guardReply(text, options)).toEqual({ text, action: 'pass', reasons: [] });
+      expect(guardReply(text, { ...options, learnerText: learner })).toEqual({
+        text,
+        action: 'pass',
+        reasons: [],
+      });
     });
+
+  it('quoting the learner back is theirs; what they did not write still counts', () => {
+    const half = Math.ceil(solution.length / 2);
+    const learnerText = `My code so far:\n${solution.slice(0, half)}`;
+    const quote = `You wrote:\n\`\`\`ts\n${solution.slice(0, half)}\n\`\`\`\nWhat is missing after it?`;
+    expect(guardReply(quote, options).action).not.toBe('pass');
+    expect(guardReply(quote, { ...options, learnerText }).action).toBe('pass');
+    // The rest, in plain or encoded, is refused whatever the learner wrote.
+    const rest = solution.slice(half);
+    for (const reply of [
+      `${quote}\nAnd the rest:\n${rest}`,
+      `The rest: ${Buffer.from(rest).toString('base64')}`,
+    ])
+      expect(guardReply(reply, { ...options, learnerText }).action).toBe('refused');
+  });
 });
 
 describe('leak guard development set: what a test skeleton may not carry', () => {
