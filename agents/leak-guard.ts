@@ -37,6 +37,13 @@ export interface LeakGuardOptions {
    * replies count whoever wrote them first.
    */
   learnerText?: string;
+  /**
+   * The session's recent replies, oldest first, for a reply streamed live: what it sends is
+   * judged with them, as the session judges the stored reply with them, so a stream never hands
+   * over the piece that completes the solution before the stored reply is refused. Only the
+   * stream reads it.
+   */
+  earlierReplies?: string;
 }
 
 export type LeakGuardAction = 'pass' | 'rewritten' | 'refused';

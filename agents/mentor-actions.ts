@@ -357,9 +357,20 @@ async function forwardReply(
   let sent = '';
   let checked = 0;
   let withheld = false;
+  // With the session's earlier replies, the stream stops halfway from where they stand to a
+  // refusal: pieces over several turns add up, and the stored reply is refused at 1.
+  const earlier = guard.referenceSolution && guard.earlierReplies;
+  const together = { ...guard, learnerText: undefined };
+  let before: number | undefined;
   const check = () => {
     checked = sent.length;
-    if (leakSuspicion(sent, guard) < streamSuspicion) return;
+    let suspicious = leakSuspicion(sent, guard) >= streamSuspicion;
+    if (!suspicious && earlier) {
+      before ??= Math.min(1, leakSuspicion(earlier, together));
+      const limit = Math.max(streamSuspicion, before + (1 - before) * streamSuspicion);
+      suspicious = leakSuspicion(`${earlier}\n\n${sent}`, together) >= limit;
+    }
+    if (!suspicious) return;
     withheld = true;
     out.withhold('the leak guard withheld this reply');
   };

@@ -34,6 +34,8 @@ export interface AgentCallContext {
   readonly referenceSolution?: string;
   /** Where the reply streams while the model writes it (a learner waiting on the messages route). */
   readonly replyStream?: ReplyStream;
+  /** The session's recent replies, for the leak guard of a streamed reply (pieces add up). */
+  readonly earlierReplies?: string;
   /** The trace of the turn step making the call (Studio shows the agent's spans under it). */
   readonly tracingContext?: TracingContext;
   /**
@@ -89,6 +91,7 @@ export const defaultAgentPort: AgentPort = {
       story: ctx.story,
       referenceSolution: ctx.referenceSolution,
       ...(ctx.replyStream ? { replyStream: ctx.replyStream } : {}),
+      ...(ctx.earlierReplies ? { leakGuard: { earlierReplies: ctx.earlierReplies } } : {}),
       ...(ctx.learner ? { learner: ctx.learner } : {}),
       ...(ctx.tracingContext ? { tracingContext: ctx.tracingContext } : {}),
     });

@@ -30,6 +30,9 @@ export async function callAgent<S extends z.ZodType>(
     ...(deps.tracing?.current ? { tracingContext: deps.tracing.current } : {}),
   };
   const live = deps.replyStreams?.open();
+  // A streamed reply reaches the learner before the reply guard adds it to the last ones.
+  const earlierReplies =
+    live && referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n\n') : '';
   let streamed = false;
   const replyStream = live && {
     text(delta: string) {
@@ -45,7 +48,7 @@ export async function callAgent<S extends z.ZodType>(
   const result: AgentActionResult = await deps.agents.run(
     name,
     input,
-    replyStream ? { ...ctx, replyStream } : ctx,
+    replyStream ? { ...ctx, replyStream, ...(earlierReplies ? { earlierReplies } : {}) } : ctx,
   );
   const parsed = schema.safeParse(result.output);
   if (!parsed.success) {

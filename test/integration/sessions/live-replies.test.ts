@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAgentAction } from '../../../agents/mentor-actions.ts';
 import { resetCircuitBreakers } from '../../../src/models/circuit-breaker.ts';
 import type { AgentPort, TurnReplyStreams } from '../../../src/sessions/agent-port.ts';
+import { loadStory } from '../../../tools/story-loader.ts';
 import { startFakeOpenAIServer } from '../../helpers/fake-openai-server.ts';
 import { testService } from './fixtures/db.ts';
 import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
@@ -23,6 +24,7 @@ const port: AgentPort = {
       story: ctx.story,
       referenceSolution: ctx.referenceSolution,
       ...(ctx.replyStream ? { replyStream: ctx.replyStream } : {}),
+      ...(ctx.earlierReplies ? { leakGuard: { earlierReplies: ctx.earlierReplies } } : {}),
       ...(name === 'provideHint' ? { model: 'openai/gpt-4o-mini', modelOptions } : {}),
     }),
 };
@@ -163,5 +165,46 @@ describe('live replies', () => {
     const after = heard.slice(reset + 1).flatMap((h) => (h.kind === 'token' ? [h.text] : []));
     expect(after.join('')).toBe(streamed.text);
     expect(result.session.state).toBe('PROVIDE_HINT');
+  });
+});
+
+describe('a streamed reply judged with the session’s earlier replies', () => {
+  const paging = loadStory('examples/stories/add-pagination.md');
+  const code = /```ts\n([\s\S]*?)```/.exec(paging.referenceSolution!)![1]!;
+  // A sixth of the solution is a little under half of what a reply may reveal encoded: two earlier
+  // replies carried a sixth each (base64, then reversed), this one carries the third sixth in hex.
+  const sixth = Math.ceil(code.length / 6);
+  const part = (k: number) => code.slice(k * sixth, (k + 1) * sixth);
+  const earlierReplies = `Part one: ${Buffer.from(part(0)).toString('base64')}\n\nPart two: ${[...part(1)].reverse().join('')}`;
+  const next = `Part three, in hex: ${Buffer.from(part(2)).toString('hex')}`;
+  const stream = async (earlier?: string) => {
+    fake.enqueue({ json: { ...hint, reply: next }, chunkSize: 8, chunkDelayMs: 0 });
+    const heard: string[] = [];
+    await runAgentAction(
+      'provideHint',
+      { message: 'the next part please', hintsGiven: 1 },
+      {
+        story: paging.story,
+        referenceSolution: paging.referenceSolution!,
+        model: 'openai/gpt-4o-mini',
+        modelOptions,
+        replyStream: {
+          text: (t) => heard.push(t),
+          reset: (reason) => heard.push(`RESET ${reason}`),
+        },
+        ...(earlier ? { leakGuard: { earlierReplies: earlier } } : {}),
+      },
+    );
+    return heard;
+  };
+
+  it('streams the part when nothing came before it', async () => {
+    expect((await stream()).join('')).toBe(next);
+  });
+
+  it('stops the part that adds up with the earlier ones', async () => {
+    const heard = await stream(earlierReplies);
+    expect(heard).toContain('RESET the leak guard withheld this reply');
+    expect(heard.join('')).not.toContain(next.slice(-40));
   });
 });
