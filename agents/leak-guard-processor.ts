@@ -4,8 +4,10 @@ import {
   codeBlockProblem,
   guardOutput,
   guardReply,
-  removedBlockText,
   type LeakGuardOptions,
+  refusalText,
+  removedBlockText,
+  withEarlierReplies,
 } from './leak-guard.ts';
 
 /**
@@ -96,7 +98,10 @@ function guardText(text: string, options: LeakGuardOptions): string {
   } catch {
     // Not JSON: guard as text.
   }
-  return guardReply(text, options).text;
+  const guarded = guardReply(text, options);
+  return guarded.action === 'pass' && withEarlierReplies(text, options)
+    ? refusalText
+    : guarded.text;
 }
 
 /**

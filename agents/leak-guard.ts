@@ -38,10 +38,10 @@ export interface LeakGuardOptions {
    */
   learnerText?: string;
   /**
-   * The session's recent replies, oldest first, for a reply streamed live: what it sends is
-   * judged with them, as the session judges the stored reply with them, so a stream never hands
-   * over the piece that completes the solution before the stored reply is refused. Only the
-   * stream reads it.
+   * The session's recent replies, oldest first: an agent's output (`guardOutput`), the message it
+   * stores and a reply streamed live are judged with them, as the session judges the stored reply
+   * with them, so neither the agent's thread nor a live stream gets the piece that completes the
+   * solution over several turns. `guardReply` alone leaves it to its caller.
    */
   earlierReplies?: string;
 }
@@ -279,13 +279,35 @@ export function guardOutput<T>(
   // (`action` is set inside `note`, which the compiler's narrowing does not see.)
   if (reference && (action as LeakGuardAction) !== 'refused') {
     // Blank lines between fields: each is also read alone, by its own encoding.
-    const whole = guardReply(readableText(guarded).join('\n\n'), options);
+    const text = readableText(guarded).join('\n\n');
+    const whole = guardReply(text, options);
     if (whole.action === 'refused') {
       reasons.push(...whole.reasons.map((r) => `${r} (over all fields)`));
       return { output: refuseAll(guarded), action: 'refused', reasons };
     }
+    const earlier = withEarlierReplies(text, options);
+    if (earlier) {
+      reasons.push(...earlier);
+      return { output: refuseAll(guarded), action: 'refused', reasons };
+    }
   }
   return { output: guarded, action, reasons };
+}
+
+/**
+ * Why `text` must be refused once added to the session's recent replies (`earlierReplies`), or
+ * undefined: pieces over several turns add up, and a refusal here keeps the piece out of what the
+ * agent stores (its thread) as well as out of the reply.
+ */
+export function withEarlierReplies(text: string, options: LeakGuardOptions): string[] | undefined {
+  if (!options.referenceSolution?.trim() || !options.earlierReplies) return undefined;
+  const together = guardReply(`${options.earlierReplies}\n\n${text}`, {
+    ...options,
+    learnerText: undefined,
+  });
+  return together.action === 'refused'
+    ? together.reasons.map((r) => `${r} (with the session's last replies)`)
+    : undefined;
 }
 
 /**

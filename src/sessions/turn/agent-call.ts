@@ -19,6 +19,11 @@ export async function callAgent<S extends z.ZodType>(
   schema: S,
 ): Promise<z.output<S>> {
   const referenceSolution = (await deps.referenceSolution?.()) ?? undefined;
+  // Pieces over several turns add up: the agent judges its output (what it stores in its thread,
+  // what it streams) with the session's last replies, as the reply guard does after it.
+  const earlierReplies = referenceSolution
+    ? ((await deps.recentReplies?.()) ?? []).join('\n\n')
+    : '';
   const ctx = {
     sessionId: draft.session.id,
     learnerId: draft.session.learnerId,
@@ -26,13 +31,11 @@ export async function callAgent<S extends z.ZodType>(
     state: leaf(draft),
     story: draft.story,
     referenceSolution,
+    ...(earlierReplies ? { earlierReplies } : {}),
     ...adaptiveLearner(draft),
     ...(deps.tracing?.current ? { tracingContext: deps.tracing.current } : {}),
   };
   const live = deps.replyStreams?.open();
-  // A streamed reply reaches the learner before the reply guard adds it to the last ones.
-  const earlierReplies =
-    live && referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n\n') : '';
   let streamed = false;
   const replyStream = live && {
     text(delta: string) {
@@ -48,7 +51,7 @@ export async function callAgent<S extends z.ZodType>(
   const result: AgentActionResult = await deps.agents.run(
     name,
     input,
-    replyStream ? { ...ctx, replyStream, ...(earlierReplies ? { earlierReplies } : {}) } : ctx,
+    replyStream ? { ...ctx, replyStream } : ctx,
   );
   const parsed = schema.safeParse(result.output);
   if (!parsed.success) {
