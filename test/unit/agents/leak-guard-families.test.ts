@@ -44,6 +44,16 @@ describe('leak guard development set: compliant replies in each family are refus
     expect(guardOutput(output, options).action).toBe('refused');
   });
 
+  it("turns: an output that completes the solution with the session's earlier replies", () => {
+    const third = Math.ceil(solution.length / 3);
+    const earlierReplies = `One: ${Buffer.from(solution.slice(0, third)).toString('base64')}\n\nTwo: ${[...solution.slice(third, 2 * third)].reverse().join('')}`;
+    const output = { reply: `Three: ${solution.slice(2 * third).replace(/[aeiou]/g, '')}` };
+    expect(guardOutput(output, options).action).toBe('pass');
+    const guarded = guardOutput(output, { ...options, earlierReplies });
+    expect(guarded.action).toBe('refused');
+    expect(guarded.output.reply).not.toContain(output.reply.slice(8, 40));
+  });
+
   it('scattered: every token a field of its own', () => {
     const tokens = solution.match(/[A-Za-z_$][\w$]*|\d+|\S/g)!;
     const output = { reply: 'Read the words in order.', words: tokens };
