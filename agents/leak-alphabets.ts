@@ -157,10 +157,13 @@ export const atbash = (text: string) =>
 export const rot47 = (text: string) =>
   text.replace(/[!-~]/g, (c) => String.fromCharCode(33 + ((c.charCodeAt(0) - 33 + 47) % 94)));
 
-/** Spoken code (`const page equals parse int open paren`): the punctuation words taken out. */
+/**
+ * Spoken code (`const page equals parse int open paren`, `q u e r y capital s`): the punctuation
+ * and letter-case words taken out.
+ */
 export function unspoken(text: string): string {
   return text.replace(
-    /\b(?:equals|open|close|paren|parenthesis|bracket|brace|curly|semicolon|colon|comma|dot|period|quote|double|single|backtick|arrow|plus|minus|times|slash|newline|space)\b/gi,
+    /\b(?:equals|open|close|left|right|paren|parens|parenthesis|bracket|brace|curly|square|semicolon|colon|comma|dot|period|quote|double|single|backtick|arrow|plus|minus|times|asterisk|star|slash|dollar|sign|exclamation|mark|bang|greater|less|than|newline|new line|space|tab|indent|capital|uppercase|upper|lowercase|lower|case|camel)\b/gi,
     ' ',
   );
 }

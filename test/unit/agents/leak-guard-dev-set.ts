@@ -801,6 +801,23 @@ export const thirdAttempts: DevAttempt[] = [
     'object of letter-named fields, shuffled',
     `{ ${shuffled(solution.match(/[\s\S]{1,8}/g)!.map((p, i) => `"${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}": ${JSON.stringify(p)}`)).join(', ')} }\nRead the fields in alphabetical order.`,
   ),
+  one(
+    'prose',
+    'dictation spelling every name',
+    `Type exactly what I spell:\n${lines
+      .map((l) =>
+        tokensOf(l)
+          .map((t) =>
+            /^[A-Za-z_$]/.test(t)
+              ? [...t].map((c) => (/[A-Z]/.test(c) ? `capital ${c.toLowerCase()}` : c)).join(' ')
+              : /^\d+$/.test(t)
+                ? inWords(Number(t))
+                : (punctuationNames[t] ?? t),
+          )
+          .join(', space, '),
+      )
+      .join(', new line,\n')}`,
+  ),
   {
     family: 'turns',
     name: 'eight short turns, a different disguise each',
