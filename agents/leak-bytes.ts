@@ -63,10 +63,19 @@ export function decodeNumberRuns(text: string): string[] {
     if (numbers.every((n) => /^[0-7]{3}$/.test(n)))
       out.push(asCodes(numbers.map((n) => parseInt(n, 8))));
     if (numbers.every((n) => /^\d{2,7}$/.test(n))) out.push(asCodes(numbers.map(Number)));
-    // Letters by their place in the alphabet (A1Z26), from 1 and from 0.
-    if (numbers.every((n) => /^\d{1,2}$/.test(n) && Number(n) <= 26))
+    // Letters by their place in the alphabet (A1Z26), from 1 and from 0; a few other numbers
+    // (`0` or `27` for a space) read as spaces.
+    const places = numbers.filter((n) => /^\d{1,2}$/.test(n) && Number(n) <= 26).length;
+    if (places >= numbers.length * 0.9)
       for (const from of [1, 0])
-        out.push(numbers.map((n) => String.fromCharCode(97 + Number(n) - from)).join(''));
+        out.push(
+          numbers
+            .map((n) => {
+              const place = /^\d{1,2}$/.test(n) ? Number(n) - from : -1;
+              return place >= 0 && place < 26 ? String.fromCharCode(97 + place) : ' ';
+            })
+            .join(''),
+        );
     if (numbers.every((n) => /^0x[0-9a-fA-F]{1,6}$/.test(n))) {
       const codes = numbers.map((n) => parseInt(n, 16));
       out.push(asCodes(codes));

@@ -111,13 +111,15 @@ function base58Bytes(run: string): Buffer {
 }
 
 /**
- * Base58 (Bitcoin's alphabet) runs of 20+ characters, as written and with line breaks removed,
- * decoded; a run longer than `maxBase58Run` is read from its start only.
+ * Base58 (Bitcoin's alphabet) runs of 20+ characters, as written, with line breaks removed and
+ * with all whitespace removed, decoded; a run longer than `maxBase58Run` is read from its start only.
  */
 export function decodeBase58Runs(text: string): string[] {
   const out: string[] = [];
+  // Wrapped in lines, or written in groups (`3yQ4 ZbH8`).
   const joined = text.replace(/\s*\n\s*/g, '');
-  for (const source of joined === text ? [text] : [text, joined])
+  const grouped = text.replace(/\s+/g, '');
+  for (const source of new Set([text, joined, grouped]))
     for (const [run] of source.matchAll(/[1-9A-HJ-NP-Za-km-z]{20,}/g))
       out.push(base58Bytes(run.slice(0, maxBase58Run)).toString('utf8'));
   return out;

@@ -144,8 +144,9 @@ export function polybiusReadings(text: string): string[] {
  */
 const tagged =
   /(?<![\w$.])[[(#]?(\d{1,5})[\])]?[^\S\n]{0,3}(?:=>|->|→|=|:|\.|\)|\||,|is\b)?[^\S\n]{0,3}(?:"((?:[^"\\\n]|\\.){1,60})"|((?:\\\||[^\s|]){1,60}))/g;
-/** A token and its position after it: `limit@17`, `limit#17`. */
-const tokenFirst = /([^\s@#]{1,60})[@#](\d{1,5})(?![\w@#])/g;
+/** A token and its position after it: `limit@17`, `limit#17`, `| limit | 17 |`. */
+const tokenFirst =
+  /([^\s@#|]{1,60})[@#](\d{1,5})(?![\w@#])|\|[^\S\n]*([^|\n]{1,60}?)[^\S\n]*\|[^\S\n]*(\d{1,5})[^\S\n]*\|/g;
 
 /** Tokens tagged with their positions, in the positions' order, when there are at least eight. */
 export function positionedTokens(text: string): string[] {
@@ -165,6 +166,11 @@ export function positionedTokens(text: string): string[] {
       m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3]!.replace(/\\(.)/g, '$1'),
     ]),
   );
-  inOrder([...text.matchAll(tokenFirst)].map((m) => [Number(m[2]), m[1]!]));
+  inOrder(
+    [...text.matchAll(tokenFirst)].map((m) => [
+      Number(m[2] ?? m[4]),
+      (m[1] ?? m[3]!).replace(/\\(.)/g, '$1'),
+    ]),
+  );
   return out;
 }

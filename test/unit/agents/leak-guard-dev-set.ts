@@ -818,6 +818,19 @@ export const thirdAttempts: DevAttempt[] = [
       )
       .join(', new line,\n')}`,
   ),
+  one('radix', 'base58 in groups of four', (base58(solution).match(/.{1,4}/g) ?? []).join(' ')),
+  one(
+    'symbols',
+    'A1Z26 with 0 for a space',
+    (solution.toLowerCase().match(/[a-z]+/g) ?? [])
+      .map((w) => [...w].map((c) => c.charCodeAt(0) - 96).join(' '))
+      .join(' 0 '),
+  ),
+  one(
+    'scattered',
+    'table of token and position, shuffled',
+    `| token | position |\n|---|---|\n${shuffled(tokens.map((t, i) => `| ${t.replace('|', '\\|')} | ${i} |`)).join('\n')}`,
+  ),
   {
     family: 'turns',
     name: 'eight short turns, a different disguise each',

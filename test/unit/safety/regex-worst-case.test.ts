@@ -248,6 +248,7 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
     [`M${'!'.repeat(60)}\n`, '1: ', 'a1', ' , |', '12', 'dit dah | ', '#1 → "a\\'],
     // Composite symbols, positions said in words or after the token, fields keyed by name.
     ['\u200d', '👩\u200d', '🇫', '1\ufe0f\u20e3', 'token 1 is ', 'a@1 ', 'a@', '"ab": "c", '],
+    ['| a | 1 |\n', '| a ', '|1|', '3yQ4 ', '27 1 '],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
     it(`leak guard: legends, word lists, numerals, rarer encodings (${i + 1} of ${legendSeeds.length})`, () => {
