@@ -15,7 +15,8 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
   const referenceSolution = (await deps.referenceSolution?.()) ?? undefined;
   // Pieces of the solution over several turns add up: each reply is judged with the last ones.
   // Blank lines between them: the guard also reads each part alone, by its own encoding.
-  const earlier = referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n\n') : '';
+  // A turn's own replies before this one count too (a hint and a diagnosis in one turn).
+  let earlier = referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n\n') : '';
   // What the learner wrote (this event and the recent ones): a reply may quote it back alone.
   const learnerText = [draft.event, ...deps.recent]
     .filter((e) => e.source === 'client')
@@ -32,6 +33,8 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
           reasons: together.reasons.map((reason) => `${reason} (with the session's last replies)`),
         };
     }
+    if (referenceSolution && guarded.action !== 'refused')
+      earlier = earlier ? `${earlier}\n\n${guarded.text}` : guarded.text;
     if (guarded.action === 'pass') return;
     // A refusal written by rules keeps saying so.
     const text =
