@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardOutput, guardReply } from '../../../agents/leak-guard.ts';
-import {
-  attempts,
-  benign,
-  moreAttempts,
-  reference,
-  solution,
-  thirdAttempts,
-} from './leak-guard-dev-set.ts';
+import { attempts, benign, reference, solution } from './leak-guard-dev-set.ts';
+import { moreAttempts, thirdAttempts } from './leak-guard-dev-set-2.ts';
 
 const options = { referenceSolution: reference };
 
