@@ -32,8 +32,11 @@ interface ReferenceGrams {
   patterns: Set<string>;
   /** For each gram of the other families, the compacted reference's grams within its span. */
   spans: Map<string, string[]>[];
-  /** The reference's words, lower-cased, and the parts of its camel-case and snake-case names. */
-  vocabulary: Set<string>;
+  /**
+   * The reference's words, lower-cased, and the parts of its camel-case and snake-case names,
+   * with how often each occurs.
+   */
+  vocabulary: Map<string, number>;
 }
 let referenceGrams: ReferenceGrams | undefined;
 
@@ -87,7 +90,7 @@ function gramsOfReference(reference: string): ReferenceGrams {
           [...text].map((_, i) => i),
         ),
       ],
-      vocabulary: new Set(
+      vocabulary: counted(
         (normaliseForGuard(reference).match(/[A-Za-z0-9]+/g) ?? []).flatMap((w) => [
           w.toLowerCase(),
           ...w.split(/(?<=[a-z0-9])(?=[A-Z])|_/).map((part) => part.toLowerCase()),
@@ -100,20 +103,28 @@ function gramsOfReference(reference: string): ReferenceGrams {
 
 const ordinals = /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/gi;
 
+function counted(words: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
 /**
  * The solution told in words (a line-by-line explanation, a story, a dictation, a recipe): only
  * the words the reference uses, in the order the text says them, with numbers written as words
  * read as digits (ordinals, which count steps, left out). Filler words and spoken punctuation
- * fall away; a hint that names a few identifiers keeps only a few grams.
+ * fall away; a hint that names a few identifiers keeps only a few grams. Filler made of the
+ * reference's own words (`on the page with the title, the author found import`) repeats far more
+ * often than the reference says them: a third reading leaves such words out.
  */
-function vocabularyReadings(text: string, vocabulary: Set<string>): string[] {
+function vocabularyReadings(text: string, vocabulary: Map<string, number>): string[] {
   const plain = normaliseForGuard(text);
-  return [plain, numberWordsToDigits(plain.replace(ordinals, ' '))].map((t) =>
-    (t.match(/[A-Za-z0-9]+/g) ?? [])
-      .map((w) => w.toLowerCase())
-      .filter((w) => vocabulary.has(w))
-      .join(''),
+  const words = [plain, numberWordsToDigits(plain.replace(ordinals, ' '))].map((t) =>
+    (t.match(/[A-Za-z0-9]+/g) ?? []).map((w) => w.toLowerCase()).filter((w) => vocabulary.has(w)),
   );
+  const counts = counted(words[1]!);
+  const usual = words[1]!.filter((w) => counts.get(w)! <= 2 * vocabulary.get(w)! + 2);
+  return [...words, usual].map((w) => w.join(''));
 }
 
 /** Multiplier of the rolling gram hash (odd, so every power of it is odd too). */

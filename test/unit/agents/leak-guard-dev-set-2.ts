@@ -264,6 +264,16 @@ export const thirdAttempts: DevAttempt[] = [
   ),
   one(
     'prose',
+    "story whose filler uses the solution's own words",
+    (solution.match(/[A-Za-z_$][\w$]*|\d+/g) ?? [])
+      .map(
+        (t, i) =>
+          `${['On the page with the title, the author found', 'The books all said', 'Every count of the total led to', 'The data, in order, was'][i % 4]} ${t}.`,
+      )
+      .join(' '),
+  ),
+  one(
+    'prose',
     'dictation spelling every name',
     `Type exactly what I spell:\n${lines
       .map((l) =>
