@@ -1,10 +1,10 @@
-import type { JSONSchema7, LanguageModelV4 } from '@ai-sdk/provider';
+import type { LanguageModelV4 } from '@ai-sdk/provider';
 import type { Agent } from '@mastra/core/agent';
 import type { Mastra } from '@mastra/core/mastra';
 import type { MastraMemory } from '@mastra/core/memory';
 import type { TracingContext } from '@mastra/core/observability';
 import { RequestContext } from '@mastra/core/request-context';
-import { toJSONSchema, type z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../src/errors/app-error.ts';
 import { parseOrThrow } from '../src/errors/zod-error.ts';
 import { formatModelContext, formatModelInput } from '../src/models/model-input.ts';
@@ -20,13 +20,11 @@ import {
 } from './actions.ts';
 import { modelContextKeys, takesModelFromContext } from './create-mentor-agent.ts';
 import { agents, agentSpecs } from './index.ts';
-import {
-  guardOutput,
-  leakSuspicion,
-  type LeakGuardAction,
-  type LeakGuardOptions,
-} from './leak-guard.ts';
-import { leakGuardContextKey, releaseGuarded } from './leak-guard-processor.ts';
+import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
+import { leakGuardContextKey } from './leak-guard-processor.ts';
+import { mergeProfiles, recordHelpRequest, sameProfile } from './learner-profile.ts';
+import { forwardReply } from './reply-stream-guard.ts';
+import { callRulesModel, type CallResult } from './rules-call.ts';
 import {
   ensureLearnerThread,
   forgetSince,
@@ -34,12 +32,13 @@ import {
   saveExchange,
   writeLearnerProfile,
 } from './memory.ts';
-import {
+import type {
   learnerProfileSchema,
-  type LearnerProfile,
-  type Story,
+  LearnerProfile,
+  Story,
 } from '../src/domain/contracts/learner.ts';
 
+export { mergeProfiles, recordHelpRequest } from './learner-profile.ts';
 export {
   actionSpecs,
   learnerActionNames,
@@ -318,127 +317,10 @@ export function actionMode(
 }
 
 /** What the rest of `runAgentAction` reads of a model call, generated or streamed. */
-interface CallResult {
-  object: unknown;
-  usage?: { inputTokens?: number; outputTokens?: number };
-  providerMetadata?: Parameters<typeof fallbackOf>[0];
-}
-
-/**
- * Text streamed between two checks of everything sent so far against the reference solution: at
- * least 64 characters, and an eighth of what was sent. Each check reads the whole text, so a fixed
- * step made a long reply quadratic (14 KB: 218 checks, ~3 s of CPU; 28 KB: ~11 s); growing steps
- * keep the total near eight readings of the reply, and a check still comes before the text grows
- * by more than an eighth.
- */
-const streamCheckEvery = 64;
-const streamCheckShare = 1 / 8;
-/**
- * Share of a refusal threshold at which a stream stops: a reply drifting towards the solution is
- * withdrawn while what it sent is still at most about half of what the final guard would refuse.
- */
-const streamSuspicion = 0.5;
-
-/**
- * Sends the `reply` field of a streamed structured answer as it grows: only text appended to what
- * was already sent, through the fence-holding leak guard; a block still open at the end is never
- * sent (the final, guarded reply replaces the stream anyway). With a reference solution, what was
- * sent is checked as a whole every `streamCheckEvery` characters: prose carrying the solution in
- * some disguise is withdrawn, and no more of it sent, once it is half-way to a refusal.
- */
-async function forwardReply(
-  partials: ReadableStream<unknown>,
-  guard: LeakGuardOptions,
-  out: { send: (text: string) => void; withhold: (reason: string) => void },
-): Promise<void> {
-  let seen = '';
-  let pending = '';
-  let inFence = false;
-  let sent = '';
-  let checked = 0;
-  let withheld = false;
-  // With the session's earlier replies, the stream stops halfway from where they stand to a
-  // refusal: pieces over several turns add up, and the stored reply is refused at 1.
-  const earlier = guard.referenceSolution && guard.earlierReplies;
-  const together = { ...guard, learnerText: undefined };
-  let before: number | undefined;
-  const check = () => {
-    checked = sent.length;
-    let suspicious = leakSuspicion(sent, guard) >= streamSuspicion;
-    if (!suspicious && earlier) {
-      before ??= Math.min(1, leakSuspicion(earlier, together));
-      const limit = Math.max(streamSuspicion, before + (1 - before) * streamSuspicion);
-      suspicious = leakSuspicion(`${earlier}\n\n${sent}`, together) >= limit;
-    }
-    if (!suspicious) return;
-    withheld = true;
-    out.withhold('the leak guard withheld this reply');
-  };
-  const send = (text: string) => {
-    if (withheld || !text) return;
-    sent += text;
-    out.send(text);
-    const step = Math.max(streamCheckEvery, checked * streamCheckShare);
-    if (guard.referenceSolution && sent.length - checked >= step) check();
-  };
-  for await (const partial of partials as unknown as AsyncIterable<{ reply?: unknown }>) {
-    const reply = partial?.reply;
-    if (typeof reply !== 'string' || reply.length <= seen.length || !reply.startsWith(seen))
-      continue;
-    const released = releaseGuarded(pending + reply.slice(seen.length), inFence, guard);
-    seen = reply;
-    pending = released.rest;
-    inFence = released.inFence;
-    send(released.text);
-  }
-  if (pending && !inFence) send(pending);
-  // The tail since the last check is checked too (the final reply is guarded again anyway).
-  if (!withheld && guard.referenceSolution && sent.length > checked) check();
-}
-
 /** Whether `context`'s call would be traced: a sampled span to join, or tracing configured. */
 function tracing(context: MentorActionContext): boolean {
   if (context.tracingContext?.currentSpan?.isValid) return true;
   return Boolean(context.mastra?.observability.getSelectedInstance({}));
-}
-
-const outputJsonSchemas = new Map<ActionSpec['output'], JSONSchema7>();
-
-/**
- * One rules-mode answer without the agent loop: the same prompt and JSON response format the loop
- * would give the model (the output's JSON Schema, converted once per action).
- */
-async function callRulesModel(
-  model: LanguageModelV4,
-  { system, prompt }: { system: string | undefined; prompt: string },
-  action: ActionSpec,
-): Promise<CallResult> {
-  let schema = outputJsonSchemas.get(action.output);
-  if (!schema) {
-    schema = toJSONSchema(action.output, { target: 'draft-7' }) as JSONSchema7;
-    outputJsonSchemas.set(action.output, schema);
-  }
-  const answer = await model.doGenerate({
-    prompt: [
-      ...(system ? [{ role: 'system' as const, content: system }] : []),
-      { role: 'user', content: [{ type: 'text', text: prompt }] },
-    ],
-    responseFormat: { type: 'json', schema },
-  });
-  const text = answer.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
-  return {
-    object: JSON.parse(text),
-    usage: {
-      inputTokens: answer.usage.inputTokens.total ?? 0,
-      outputTokens: answer.usage.outputTokens.total ?? 0,
-    },
-    providerMetadata: answer.providerMetadata as CallResult['providerMetadata'],
-  };
-}
-
-function sameProfile(a: LearnerProfile, b: LearnerProfile | undefined): boolean {
-  const canonical = (p: LearnerProfile) => JSON.stringify(learnerProfileSchema.parse(p));
-  return b !== undefined && canonical(a) === canonical(b);
 }
 
 /** Malformed structured output gets one more try on the same model before the caller falls back. */
@@ -486,48 +368,6 @@ function configuredModel(
     ...(typeof context.model === 'string' ? { model: context.model } : {}),
   });
   return { model: resolved.model, id: resolved.id, mode: resolved.mode };
-}
-
-/** Stored profile first, then what the session says (the session knows the current level). */
-export function mergeProfiles(
-  stored: LearnerProfile | undefined,
-  given: z.input<typeof learnerProfileSchema> | undefined,
-  learnerId: string | undefined,
-): LearnerProfile {
-  const base = learnerProfileSchema.parse(stored ?? {});
-  const incoming = given ? parseOrThrow(learnerProfileSchema, given, 'learner') : undefined;
-  const union = (a: string[], b: string[] = []) => [...new Set([...a, ...b])];
-  return {
-    ...((learnerId ?? incoming?.learnerId ?? base.learnerId)
-      ? { learnerId: learnerId ?? incoming?.learnerId ?? base.learnerId }
-      : {}),
-    level: given?.level ? incoming!.level : base.level,
-    knownConcepts: union(base.knownConcepts, incoming?.knownConcepts),
-    recurringMistakes: union(base.recurringMistakes, incoming?.recurringMistakes),
-    helpRequests: Math.max(base.helpRequests, incoming?.helpRequests ?? 0),
-    recentHelpTopics: incoming?.recentHelpTopics.length
-      ? incoming.recentHelpTopics
-      : base.recentHelpTopics,
-  };
-}
-
-/** Count a help request; a topic seen three times among the recent ones becomes a recurring mistake. */
-export function recordHelpRequest(
-  profile: LearnerProfile,
-  topic: string | undefined,
-): LearnerProfile {
-  const recent = topic ? [...profile.recentHelpTopics, topic].slice(-10) : profile.recentHelpTopics;
-  const repeated =
-    topic && topic !== 'unknownIssue' && recent.filter((t) => t === topic).length >= 3;
-  return {
-    ...profile,
-    helpRequests: profile.helpRequests + 1,
-    recentHelpTopics: recent,
-    recurringMistakes:
-      repeated && !profile.recurringMistakes.includes(topic)
-        ? [...profile.recurringMistakes, topic]
-        : profile.recurringMistakes,
-  };
 }
 
 function modelError(error: unknown, model: string): unknown {
