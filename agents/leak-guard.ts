@@ -276,8 +276,8 @@ export function guardOutput<T>(
   const guarded = walk(output, '') as T;
   // Pieces of the solution spread over several fields, none enough alone, are one answer.
   const reference = options.referenceSolution?.trim();
-  // (`action` is set inside `note`, which the compiler's narrowing does not see.)
-  if (reference && (action as LeakGuardAction) !== 'refused') {
+  // Also after a field was refused: what the other fields still carry may add up to the solution.
+  if (reference) {
     // Blank lines between fields: each is also read alone, by its own encoding.
     const text = readableText(guarded).join('\n\n');
     const whole = guardReply(text, options);

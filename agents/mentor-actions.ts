@@ -24,6 +24,7 @@ import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak
 import { leakGuardContextKey } from './leak-guard-processor.ts';
 import { mergeProfiles, recordHelpRequest, sameProfile } from './learner-profile.ts';
 import { forwardReply } from './reply-stream-guard.ts';
+import { restoreChoices } from './restore-choices.ts';
 import { callRulesModel, type CallResult } from './rules-call.ts';
 import {
   ensureLearnerThread,
@@ -269,7 +270,7 @@ export async function runAgentAction<N extends MentorActionName>(
   const guarded = action.learnerFacing
     ? guardOutput(object, guardOptions)
     : { output: object, action: 'pass' as const, reasons: [] };
-  const output = guarded.output as MentorActionOutput<N>;
+  const output = restoreChoices(guarded.output, object, action.output) as MentorActionOutput<N>;
 
   let profile = learner;
   if (action.helpRequest) {
