@@ -270,7 +270,12 @@ export async function runAgentAction<N extends MentorActionName>(
   const guarded = action.learnerFacing
     ? guardOutput(object, guardOptions)
     : { output: object, action: 'pass' as const, reasons: [] };
-  const output = restoreChoices(guarded.output, object, action.output) as MentorActionOutput<N>;
+  // Only a guarded answer can have lost a choice field: an untouched one is not parsed again.
+  const output = (
+    guarded.action === 'pass'
+      ? guarded.output
+      : restoreChoices(guarded.output, object, action.output)
+  ) as MentorActionOutput<N>;
 
   let profile = learner;
   if (action.helpRequest) {
