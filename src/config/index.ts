@@ -111,7 +111,7 @@ export const configSchema = z.object({
    * …and at most this many messages on a session's agent thread (Mastra memory). The agents recall
    * only the last 20; the conversation itself stays in the session's history (its turns' replies).
    */
-  HISTORY_RETENTION_MESSAGES: int(20, 10_000_000, 'a count between 20 and 10000000').default(100),
+  HISTORY_RETENTION_MESSAGES: int(20, 10_000_000, 'a count between 20 and 10000000').default(40),
   /**
    * Share of turns and runs traced for Studio (workflow steps, agent calls with model and tokens),
    * stored in the app database: 0 = off (the default: a trace is ~100 span rows), 1 = every one

@@ -57,11 +57,11 @@ export async function sessionTimeline(
   const { rows } = await db.query<TimelineEntry>(
     `select * from (
        select e.seq::int as seq, e.id as "eventId", e.type, e.source, e.payload,
-              e.received_at as "receivedAt", event_outcome(e.outcome, e.transitions) as outcome,
-              e.state as "stateAfter",
+              e.received_at as "receivedAt", event_outcome(e.processed_at, e.type, e.outcome, e.transitions) as outcome,
+              event_state(e.processed_at, e.state, e.transitions) as "stateAfter",
               coalesce((select json_agg(json_build_object('from', x->>'from', 'event', x->>'event',
                                                           'to', x->>'to'))
-                          from jsonb_array_elements(e.transitions) x), '[]') as transitions,
+                          from json_array_elements(e.transitions) x), '[]') as transitions,
               t.id::int as "turnId", coalesce(t.replies, '[]') as replies,
               coalesce(t.agent_calls, '[]') as "agentCalls",
               coalesce(t.tokens_in, 0) as "tokensIn", coalesce(t.tokens_out, 0) as "tokensOut",

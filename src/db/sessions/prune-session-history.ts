@@ -10,11 +10,11 @@ import type { Pruned } from './types.ts';
 export async function pruneSessionHistory(
   db: Queryable,
   sessionId: string,
-  retention: { readonly events: number; readonly days: number; readonly messages?: number },
+  retention: { readonly events: number; readonly days: number; readonly messages: number },
 ): Promise<Pruned> {
   const { rows } = await db.query<{ r: Pruned }>(
     'select prune_session_history($1, $2, $3, $4) as r',
-    [sessionId, retention.events, retention.days, retention.messages ?? 100],
+    [sessionId, retention.events, retention.days, retention.messages],
   );
   return rows[0]!.r;
 }

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../domain/sessions.ts';
 import type { Queryable } from '../transaction.ts';
-import { eventColumns, eventFrom } from './columns.ts';
+import { eventAccepted, eventColumns, eventFrom } from './columns.ts';
 import { toStoredEvent } from './records.ts';
 import type { EventRow } from './types.ts';
 
@@ -16,7 +16,7 @@ export async function selectLatestOfTypes(
 ): Promise<StoredEvent[]> {
   const { rows } = await db.query<EventRow>(
     `select distinct on (e.type) ${eventColumns} from ${eventFrom}
-     where e.session_id = $1 and e.type = any($2) and e.outcome->>'status' in ('applied', 'recorded')
+     where e.session_id = $1 and e.type = any($2) and ${eventAccepted}
        and e.seq >= $3
      order by e.type, e.seq desc`,
     [sessionId, types, sinceSeq],

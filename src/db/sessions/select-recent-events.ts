@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../domain/sessions.ts';
 import type { Queryable } from '../transaction.ts';
-import { eventColumns, eventFrom } from './columns.ts';
+import { eventAccepted, eventColumns, eventFrom } from './columns.ts';
 import { toStoredEvent } from './records.ts';
 import type { EventRow } from './types.ts';
 
@@ -12,7 +12,7 @@ export async function selectRecentEvents(
 ): Promise<StoredEvent[]> {
   const { rows } = await db.query<EventRow>(
     `select ${eventColumns} from ${eventFrom}
-     where e.session_id = $1 and e.outcome->>'status' in ('applied', 'recorded')
+     where e.session_id = $1 and ${eventAccepted}
      order by e.seq desc limit $2`,
     [sessionId, limit],
   );

@@ -9,8 +9,8 @@ export async function selectRecentReplies(
   const { rows } = await db.query<{ text: string }>(
     `select r.text from (
        select seq, turn->'replies' as replies from session_events
-        where session_id = $1 and turn ? 'replies' order by seq desc limit $2
-     ) t, jsonb_to_recordset(t.replies) as r(text text)
+        where session_id = $1 and turn->'replies' is not null order by seq desc limit $2
+     ) t, json_to_recordset(t.replies) as r(text text)
      order by t.seq`,
     [sessionId, limit],
   );

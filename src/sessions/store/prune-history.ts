@@ -10,8 +10,8 @@ export interface Retention {
   readonly events: number;
   /** Nothing older than this many days is kept (0: no age limit). */
   readonly days: number;
-  /** Messages kept on the session's agent thread (Mastra memory); default 100. */
-  readonly messages?: number;
+  /** Messages kept on the session's agent thread (Mastra memory). */
+  readonly messages: number;
 }
 
 /** The history retention the configuration asks for. */

@@ -7,7 +7,7 @@ import { activity } from '../../../bench/session-driver.ts';
 import { count, eventually, testService } from './fixtures/db.ts';
 import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
 
-const retention = { events: 20, days: 0 };
+const retention = { events: 20, days: 0, messages: 40 };
 const { pool, service } = testService({ retention });
 afterAll(() => pool.end());
 
@@ -72,7 +72,7 @@ describe('history retention', () => {
       validateEvent(id, 'story', { type: 'research', data: { query: 'pending' } }),
       'client',
     );
-    const pruned = await pruneSessionHistory(pool, id, { events: 5, days: 0 });
+    const pruned = await pruneSessionHistory(pool, id, { events: 5, days: 0, messages: 40 });
     expect(pruned.events).toBeGreaterThan(20);
     expect(
       await count(
@@ -108,12 +108,16 @@ describe('one row per event', () => {
     // The applied outcome keeps from/to/machineEvents once, in its transitions; read back whole.
     expect(stored!.outcome).toEqual(coached!.outcome);
     const { rows } = await pool.query(
-      `select e.outcome as raw, t.model, t.tokens_in, t.fallback, t.agent_calls, t.replies
+      `select e.outcome as raw, e.state as raw_state, e.session_status as raw_status, t.model,
+              t.tokens_in, t.fallback, t.agent_calls, t.replies
          from session_events e join turns t on t.session_id = e.session_id and t.id = e.seq
         where e.session_id = $1 and e.seq = $2`,
       [id, seq],
     );
-    expect(rows[0].raw).not.toHaveProperty('machineEvents');
+    // `{ status: 'applied' }`, the state it reached (its last transition's) and `active` are what
+    // the row says by itself: left out, and read back whole above.
+    expect(rows[0]).toMatchObject({ raw: null, raw_state: null, raw_status: null });
+    expect(stored).toMatchObject({ state: coached!.session.state, sessionStatus: 'active' });
     expect(rows[0].replies.map((r: { text: string }) => r.text)).toEqual(
       coached!.replies.map((r) => r.text),
     );
@@ -133,6 +137,43 @@ describe('one row per event', () => {
     expect(transitions.filter((t) => t.eventId === coached!.event.id).map((t) => t.event)).toEqual(
       outcome.machineEvents,
     );
+  });
+
+  it('leaves a default outcome off the row and keeps any other whole', async () => {
+    const id = await monitoring();
+    const research = await service.ingestEvent(id, {
+      type: 'research',
+      data: { query: 'array reduce' },
+    });
+    expect(research.outcome).toMatchObject({ status: 'recorded', reason: 'research recorded' });
+    // Rejected: a machine event the current state does not accept.
+    await service.ingestEvent(id, { type: 'mergeComplete', data: {} }).catch(() => undefined);
+    const { rows } = await pool.query(
+      `select seq::int, type, outcome as raw, state as raw_state from session_events
+        where session_id = $1 and processed_at is not null order by seq`,
+      [id],
+    );
+    const researchRow = rows.find((r) => r.seq === research.event.seq)!;
+    // "<type> recorded" is what the row's type says: not stored; the state (no transition) is.
+    expect(researchRow).toMatchObject({ raw: null, raw_state: research.session.state });
+    const [stored] = (await service.listEvents(id, 1000)).filter(
+      (e) => e.seq === research.event.seq,
+    );
+    expect(stored).toMatchObject({
+      outcome: research.outcome,
+      state: research.session.state,
+      sessionStatus: 'active',
+    });
+    // A rejection is no default: stored whole, and read back the same.
+    const rejectedRow = rows.find((r) => r.type === 'mergeComplete')!;
+    expect(rejectedRow.raw).toMatchObject({
+      status: 'rejected',
+      error: { code: 'INVALID_TRANSITION' },
+    });
+    const [storedRejection] = (await service.listEvents(id, 1000)).filter(
+      (e) => e.seq === rejectedRow.seq,
+    );
+    expect(storedRejection!.outcome).toEqual(rejectedRow.raw);
   });
 
   it('keeps at most the configured number of messages on the session’s agent thread', async () => {
