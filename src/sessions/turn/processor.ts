@@ -21,7 +21,7 @@ import type { TurnDeps, TurnDraft } from './draft.ts';
 /** Accepted events kept in memory per session for the detectors (≥ storyPolicies.patterns.windowSize). */
 const RECENT_WINDOW = 50;
 /** Turns whose replies the leak guard reads with a new one (pieces over several turns add up). */
-const RECENT_REPLIES_GUARDED = 6;
+export const RECENT_REPLIES_GUARDED = 6;
 /** Sessions whose state is cached in memory, at most (least recently used dropped first). */
 const CACHE_LIMIT = 10_000;
 /** Lost compare-and-sets in a row before a drain gives up (another process keeps winning). */
