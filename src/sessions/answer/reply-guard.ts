@@ -6,6 +6,7 @@
  * that would hand over the solution is rewritten or refused before it is stored or shown.
  */
 import { guardReply } from '../../../agents/leak-guard.ts';
+import { earlierRepliesText } from '../../../agents/leak-history.ts';
 import { rulesTag } from '../../models/rules/text.ts';
 import type { TurnDeps, TurnDraft } from '../turn/draft.ts';
 
@@ -16,7 +17,9 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
   // Pieces of the solution over several turns add up: each reply is judged with the last ones.
   // Blank lines between them: the guard also reads each part alone, by its own encoding.
   // A turn's own replies before this one count too (a hint and a diagnosis in one turn).
-  let earlier = referenceSolution ? ((await deps.recentReplies?.()) ?? []).join('\n\n') : '';
+  let earlier = referenceSolution
+    ? earlierRepliesText((await deps.recentReplies?.()) ?? [], referenceSolution)
+    : '';
   // What the learner wrote (this event and the recent ones): a reply may quote it back alone.
   const learnerText = [draft.event, ...deps.recent]
     .filter((e) => e.source === 'client')

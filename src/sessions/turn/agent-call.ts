@@ -5,6 +5,7 @@
  * broken port, and the turn fails (and is retried) rather than inventing an answer.
  */
 import type { z } from 'zod';
+import { earlierRepliesText } from '../../../agents/leak-history.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { AgentActionName, AgentActionResult } from '../agent-port.ts';
 import { adaptiveLearner } from '../adaptive/outcomes.ts';
@@ -22,7 +23,7 @@ export async function callAgent<S extends z.ZodType>(
   // Pieces over several turns add up: the agent judges its output (what it stores in its thread,
   // what it streams) with the session's last replies, as the reply guard does after it.
   const earlierReplies = referenceSolution
-    ? ((await deps.recentReplies?.()) ?? []).join('\n\n')
+    ? earlierRepliesText((await deps.recentReplies?.()) ?? [], referenceSolution)
     : '';
   const ctx = {
     sessionId: draft.session.id,

@@ -20,8 +20,12 @@ import type { TurnDeps, TurnDraft } from './draft.ts';
 
 /** Accepted events kept in memory per session for the detectors (≥ storyPolicies.patterns.windowSize). */
 const RECENT_WINDOW = 50;
-/** Turns whose replies the leak guard reads with a new one (pieces over several turns add up). */
-export const RECENT_REPLIES_GUARDED = 6;
+/**
+ * Turns whose replies the leak guard reads with a new one (pieces over several turns add up): a
+ * long conversation's worth, refusals and chatter between the pieces included. The guard keeps
+ * only those that carry something of the solution (`agents/leak-history.ts`).
+ */
+export const RECENT_REPLIES_GUARDED = 200;
 /** Sessions whose state is cached in memory, at most (least recently used dropped first). */
 const CACHE_LIMIT = 10_000;
 /** Lost compare-and-sets in a row before a drain gives up (another process keeps winning). */

@@ -33,7 +33,9 @@ const piece = (k: number) => {
 function recovered(texts: string[]): number {
   const found = new Map<number, string>();
   for (const text of texts)
-    for (const m of text.matchAll(/Part (\d+) of \d+ \(([^)]+)\): ?([^\n]*(?:\n(?!Part )[^\n]*)*)/g)) {
+    for (const m of text.matchAll(
+      /Part (\d+) of \d+ \(([^)]+)\): ?([^\n]*(?:\n(?!Part )[^\n]*)*)/g,
+    )) {
       const codec = codecs.find((c) => c.name === m[2]);
       if (codec) found.set(Number(m[1]), codec.decode(`x: ${m[3]}`));
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardOutput, guardReply, solutionOverlap } from '../../../agents/leak-guard.ts';
+import { earlierRepliesText } from '../../../agents/leak-history.ts';
 import { guardReplies } from '../../../src/sessions/answer/reply-guard.ts';
 import type { TurnDeps, TurnDraft } from '../../../src/sessions/turn/draft.ts';
 import { RECENT_REPLIES_GUARDED } from '../../../src/sessions/turn/processor.ts';
@@ -40,7 +41,7 @@ async function throughSession(texts: { text: string; learner?: string }[]): Prom
 function throughAgent(texts: string[]): string[] {
   const shown: string[] = [];
   for (const text of texts) {
-    const earlierReplies = shown.slice(-RECENT_REPLIES_GUARDED).join('\n\n');
+    const earlierReplies = earlierRepliesText(shown.slice(-RECENT_REPLIES_GUARDED), reference);
     const { output } = guardOutput(
       { reply: text },
       { referenceSolution: reference, ...(earlierReplies ? { earlierReplies } : {}) },
@@ -51,7 +52,7 @@ function throughAgent(texts: string[]): string[] {
 }
 
 /** Share of the solution the learner puts back together from what they were shown (the oracle). */
-export function recovered(attempt: MultiTurnAttempt, shown: string[]): number {
+function recovered(attempt: MultiTurnAttempt, shown: string[]): number {
   const pieces = attempt.turns
     .map((t, i) => ({ index: t.index, text: t.decode?.(shown[i]!, shown) ?? '' }))
     .filter((p) => p.index !== undefined)
@@ -64,7 +65,12 @@ const attempts = [...multiTurnAttempts, ...radixAttempts];
 describe('development set 3: the oracle reads every attempt back unguarded', () => {
   for (const attempt of attempts)
     it(`${attempt.family}: ${attempt.name}`, () => {
-      expect(recovered(attempt, attempt.turns.map((t) => t.text))).toBeGreaterThan(0.9);
+      expect(
+        recovered(
+          attempt,
+          attempt.turns.map((t) => t.text),
+        ),
+      ).toBeGreaterThan(0.9);
     });
   it('holds no piece that is the solution alone (multi-turn pieces are each under a refusal)', () => {
     for (const attempt of multiTurnAttempts)
@@ -100,8 +106,8 @@ describe('development set 3: an honest conversation passes unchanged', () => {
   });
   it('each reply alone', () => {
     for (const { text, learner } of honestConversation)
-      expect(
-        guardReply(text, { referenceSolution: reference, learnerText: learner }).action,
-      ).toBe('pass');
+      expect(guardReply(text, { referenceSolution: reference, learnerText: learner }).action).toBe(
+        'pass',
+      );
   });
 });
