@@ -9,6 +9,7 @@ import {
   removedBlockText,
   withEarlierReplies,
 } from './leak-guard.ts';
+import { assistantTexts, earlierRepliesText } from './leak-history.ts';
 
 /**
  * Request-context key for per-call leak guard options: the story's reference solution, and
@@ -49,11 +50,20 @@ export function createLeakGuardProcessor(defaults: LeakGuardOptions = {}): Outpu
       state.inFence = inFence;
       return text ? { ...part, payload: { ...part.payload, text } } : null;
     },
-    processOutputResult({ messages, requestContext }) {
-      const options: LeakGuardOptions = {
+    processOutputResult({ messages, messageList, requestContext }) {
+      const perCall: LeakGuardOptions = {
         ...defaults,
         ...(requestContext?.get(leakGuardContextKey) as LeakGuardOptions | undefined),
       };
+      // The thread's earlier answers count too, whoever called (Mastra's agent routes pass none).
+      const remembered = perCall.referenceSolution
+        ? assistantTexts(messageList?.get.remembered.db() ?? []).filter(
+            (t) => !perCall.earlierReplies?.includes(t),
+          )
+        : [];
+      const fromThread = earlierRepliesText(remembered, perCall.referenceSolution);
+      const earlierReplies = [fromThread, perCall.earlierReplies].filter(Boolean).join('\n\n');
+      const options = earlierReplies ? { ...perCall, earlierReplies } : perCall;
       return messages.map((message) =>
         message.role === 'assistant' ? guardMessage(message, options) : message,
       );

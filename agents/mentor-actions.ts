@@ -21,6 +21,7 @@ import {
 import { modelContextKeys, takesModelFromContext } from './create-mentor-agent.ts';
 import { agents, agentSpecs } from './index.ts';
 import { guardOutput, type LeakGuardAction, type LeakGuardOptions } from './leak-guard.ts';
+import { threadEarlierReplies } from './leak-history.ts';
 import { leakGuardContextKey } from './leak-guard-processor.ts';
 import { mergeProfiles, recordHelpRequest, sameProfile } from './learner-profile.ts';
 import { forwardReply } from './reply-stream-guard.ts';
@@ -177,10 +178,13 @@ export async function runAgentAction<N extends MentorActionName>(
 
   const configured = configuredModel(agentId, context);
   // The learner's own input (a question, their code): a reply may quote it back (leak-guard.ts).
+  // Pieces over several turns add up: the session's earlier replies and those on the thread.
+  const earlier = await threadEarlierReplies(memory, thread, context);
   const guardOptions = {
     learnerText: stringsOf(own).join('\n'),
     ...context.leakGuard,
     referenceSolution: context.referenceSolution,
+    ...(earlier ? { earlierReplies: earlier } : {}),
   };
   const live = action.learnerFacing ? context.replyStream : undefined;
   let sent = false;
