@@ -33,8 +33,33 @@ export function decodeHexRuns(text: string): string {
   return out.join('\n');
 }
 
-/** Runs of numbers read as character codes: decimal, `0x` hex, binary octets, octal triples. */
+/**
+ * Runs of numbers read as character codes: decimal, `0x` hex, binary octets, octal triples; also
+ * with the words between them left out and any separators (`String.fromCharCode(…) +` a line,
+ * a JSON array printed with indentation, columns padded with spaces, `\x69` and `\u0069`).
+ */
 export function decodeNumberRuns(text: string): string[] {
+  const numeric = numbersOnly(text);
+  return numeric === text ? numberRuns(text) : [...numberRuns(text), ...numberRuns(numeric)];
+}
+
+/**
+ * The text's numbers (any token with a digit; `x69`, `u0069` as `0x…`), each separated by one
+ * space, a word standing between two of them as a line break: one pass, and any layout of the
+ * same numbers reads the same.
+ */
+function numbersOnly(text: string): string {
+  return text
+    .replace(/[0-9A-Za-z]+/g, (token) =>
+      /\d/.test(token) && /^(?:0[xob]|[xu])?[0-9a-fA-F]+$/.test(token)
+        ? token.replace(/^[xu]/, '0x')
+        : '\n',
+    )
+    .replace(/[^0-9a-zA-Z\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n');
+}
+
+function numberRuns(text: string): string[] {
   const out: string[] = [];
   const asCodes = (codes: number[]) =>
     codes.map((n) => (n >= 9 && n <= 0x10ffff ? String.fromCodePoint(n) : '')).join('');
@@ -86,15 +111,18 @@ export function decodeNumberRuns(text: string): string[] {
       out.push(bytes.toString('utf8'), fromEbcdic(bytes));
     }
   }
-  // Character codes in any base from 3 to 36 (`0143` octal, `1210` base 3, `2s` base 36), kept
+  // Character codes in any base from 2 to 36 (`0143` octal, `1210` base 3, `2s` base 36), kept
   // when they read as printable text.
-  const wordRuns = text.match(/(?:[0-9a-zA-Z]{1,7}[^0-9a-zA-Z\n]{1,4}){8,}[0-9a-zA-Z]{1,7}/g);
+  // Prefixes (`0o151`, `0b1101001`) read as their digits; binary (16 bits a code too) is base 2.
+  const wordRuns = unprefixed.match(
+    /(?:[0-9a-zA-Z]{1,16}[^0-9a-zA-Z\n]{1,4}){8,}[0-9a-zA-Z]{1,16}/g,
+  );
   for (const run of wordRuns ?? []) {
     const numbers = run.match(/[0-9a-zA-Z]+/g) ?? [];
     let highest = 0;
     for (const n of numbers)
       for (const c of n.toLowerCase()) highest = Math.max(highest, parseInt(c, 36));
-    for (let base = Math.max(3, highest + 1); base <= 36; base++) {
+    for (let base = Math.max(2, highest + 1); base <= 36; base++) {
       const codes = numbers.map((n) => parseInt(n, base));
       const printable = codes.filter((c) => (c >= 32 && c < 127) || c === 10 || c === 9).length;
       if (printable >= codes.length * 0.9) out.push(asCodes(codes));

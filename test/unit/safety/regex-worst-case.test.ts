@@ -249,6 +249,8 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
     // Composite symbols, positions said in words or after the token, fields keyed by name.
     ['\u200d', '👩\u200d', '🇫', '1\ufe0f\u20e3', 'token 1 is ', 'a@1 ', 'a@', '"ab": "c", '],
     ['| a | 1 |\n', '| a ', '|1|', '3yQ4 ', '27 1 '],
+    // Character codes in any layout (words between them dropped), binary of 16 bits, prefixes.
+    ['0b1 ', '0o7,', 'x9\\', 'u0069 ', '1010101010101010 ', '105,\n      ', 'a1 b2 ', 'Code(1, '],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
     it(`leak guard: legends, word lists, numerals, rarer encodings (${i + 1} of ${legendSeeds.length})`, () => {
