@@ -143,6 +143,8 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
       if (!entry) return;
       let lost = false;
       for (const event of pending) {
+        // Read once per turn: the agent call and the reply guard both judge with them.
+        let replies: Promise<string[]> | undefined;
         const deps: TurnDeps = {
           pool,
           agents: options.agents,
@@ -152,7 +154,8 @@ export function createTurnProcessor(options: ProcessorOptions): TurnProcessor {
           replyStreams: live.get(event.id),
           retention: options.retention,
           referenceSolution: () => (entry.solution ??= selectReferenceSolution(pool, sessionId)),
-          recentReplies: () => selectRecentReplies(pool, sessionId, RECENT_REPLIES_GUARDED),
+          recentReplies: () =>
+            (replies ??= selectRecentReplies(pool, sessionId, RECENT_REPLIES_GUARDED)),
         };
         let turn: ComputedTurn;
         let result: CommitResult;

@@ -225,5 +225,7 @@ describe('leak guard against encoded copies', () => {
       const large = best(seed.repeat(50_000));
       expect(large / Math.max(small, 2), seed).toBeLessThan(8);
     }
-  });
+    // It asserts a growth ratio, not a time: ~20 s alone, and a loaded 2-core CI machine must not
+    // fail it for being slow.
+  }, 120_000);
 });
