@@ -248,6 +248,13 @@ const serverErrorClasses: ServerErrorClass[] = [
     message: (m) => `expected a valid ${m[1]}, got '${m[2]}'`,
     value: 2,
   },
+  // Resuming a run of a workflow that keeps no snapshot of it (a processor workflow, an unknown run).
+  {
+    pattern: /^No snapshot found for this workflow run: (\S+) (\S+)$/,
+    code: 'NOT_FOUND',
+    message: (m) => `no run '${m[2]}' of workflow '${m[1]}' to resume`,
+    field: (_, sent) => ('runId' in sent.query ? 'query.runId' : sentField('runId')(_, sent)),
+  },
   // A run created (create-run) but never started has no snapshot to restart from.
   {
     pattern: /^Snapshot not found for run (\S+?)\.?$/,

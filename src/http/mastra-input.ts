@@ -185,6 +185,16 @@ const transcription = z.looseObject({
   audio: z.string({ error: 'expected the audio as a string (or send multipart/form-data)' }),
 });
 
+/**
+ * A model an operator sets on an agent (`provider/modelId`). Mastra stores any strings and parses
+ * them only when the agent next resolves its model, so "5|p" and "" broke every later call of
+ * that agent with a 500 (found by the fuzzer); refused here, the agent keeps its model.
+ */
+const modelRef = z.object({
+  provider: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'expected a provider id such as openai'),
+  modelId: z.string().regex(/^[^\s\u0000-\u001f]+$/, 'expected a model id such as gpt-4o-mini'),
+});
+
 type StandardSchema = { '~standard': { validate: (value: unknown) => unknown } };
 interface StandardIssue {
   message: string;
@@ -237,6 +247,16 @@ const startsWorkflow =
 const bodyRules: { method: string; path: RegExp; schema: z.ZodType }[] = [
   { method: 'POST', path: /^\/api\/agents\/:agentId\/(voice\/)?listen$/, schema: transcription },
   { method: 'POST', path: /^\/api\/scores$/, schema: scoreBody },
+  {
+    method: 'POST',
+    path: /^\/api\/agents\/:agentId\/model$/,
+    schema: z.looseObject(modelRef.shape),
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/agents\/:agentId\/models\/:modelConfigId$/,
+    schema: z.looseObject({ model: modelRef.optional() }),
+  },
   // An empty list reaches the SQL as `IN ()`.
   {
     method: 'POST',

@@ -214,4 +214,53 @@ describe(`fuzzing every route (${COUNT} requests, seed ${SEED})`, () => {
     expect(stored.status).toBe(400);
     expect(((await stored.json()) as { error: { field?: string } }).error.field).toBe('graph');
   });
+  it('refuses a malformed model for an agent 400 naming the field, and the agent keeps answering (it answered 500 for good)', async () => {
+    const headers = {
+      authorization: `Bearer ${keys.operator}`,
+      'content-type': 'application/json',
+    };
+    const agent = `${server.url}/api/agents/hint-giver`;
+    const set = await fetch(`${agent}/model`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ provider: '5|p', modelId: '' }),
+    });
+    expect(set.status).toBe(400);
+    const { error } = (await set.json()) as { error: { field?: string } };
+    expect(error.field).toBe('provider');
+    const inList = await fetch(`${agent}/models/primary`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ model: { provider: 'openai', modelId: ' ' } }),
+    });
+    expect(inList.status).toBe(400);
+    expect(((await inList.json()) as { error: { field?: string } }).error.field).toBe(
+      'model.modelId',
+    );
+    const listener = await fetch(`${agent}/voice/listener`, { headers });
+    expect(listener.status).toBe(200);
+    const generated = await fetch(`${agent}/generate`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'a hint please' }] }),
+    });
+    expect(generated.status).toBe(200);
+  });
+
+  it('answers the resume of a run that never ran 404 naming runId (was 500)', async () => {
+    const headers = {
+      authorization: `Bearer ${keys.operator}`,
+      'content-type': 'application/json',
+    };
+    const workflow = `${server.url}/api/workflows/review-coach-output-processor`;
+    const created = await fetch(`${workflow}/create-run`, { method: 'POST', headers, body: '{}' });
+    const { runId } = (await created.json()) as { runId: string };
+    const res = await fetch(`${workflow}/resume-async?runId=${runId}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ step: ['x'], resumeData: {} }),
+    });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { field?: string } }).error.field).toBe('query.runId');
+  });
 });
