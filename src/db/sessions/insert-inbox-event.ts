@@ -22,14 +22,17 @@ export async function insertInboxEvent(
   db: Queryable,
   e: InboxInsert,
 ): Promise<{ seq: number; receivedAt: string } | null> {
-  const { rows } = await db.query<{ seq: string; received_at: Date }>(
-    `with s as (update session_inbox set last_seq = last_seq + 1 where session_id = $1 returning last_seq)
+  const { rows } = await db.query<{ seq: string; received_at: Date }>({
+    // Named, so each connection parses and plans it once: planning the update, insert and conflict
+    // clause took about 0.1 ms of PostgreSQL CPU an event, as much as running them.
+    name: 'insert-inbox-event',
+    text: `with s as (update session_inbox set last_seq = last_seq + 1 where session_id = $1 returning last_seq)
      insert into session_events (session_id, seq, id, idempotency_key, type, payload, source)
      select $1, s.last_seq, $2, $3, $4, $5, $6 from s
      on conflict (session_id, idempotency_key) where idempotency_key is not null do nothing
      returning seq, received_at`,
-    [e.sessionId, e.eventId, e.key, e.type, JSON.stringify(e.data), e.source],
-  );
+    values: [e.sessionId, e.eventId, e.key, e.type, JSON.stringify(e.data), e.source],
+  });
   return rows[0]
     ? { seq: Number(rows[0].seq), receivedAt: rows[0].received_at.toISOString() }
     : null;
