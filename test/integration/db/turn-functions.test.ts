@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * The SQL helpers of a turn's commit, rewritten in migration 0010 for CPU (inlined, or with a plan
+ * The SQL helpers of a turn's commit, written in migration 0009 for CPU (inlined, or with a plan
  * kept per connection): the values they give are those of 0008 and 0009.
  */
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
