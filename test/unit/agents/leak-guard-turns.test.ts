@@ -1,64 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { guardOutput, guardReply, solutionOverlap } from '../../../agents/leak-guard.ts';
-import { earlierRepliesText } from '../../../agents/leak-history.ts';
-import { guardReplies } from '../../../src/sessions/answer/reply-guard.ts';
-import type { TurnDeps, TurnDraft } from '../../../src/sessions/turn/draft.ts';
-import { RECENT_REPLIES_GUARDED } from '../../../src/sessions/turn/processor.ts';
+import { guardReply, solutionOverlap } from '../../../agents/leak-guard.ts';
+import { recovered, throughAgent, throughSession } from './leak-guard-conversation.ts';
 import { reference, solution } from './leak-guard-dev-encoders.ts';
-import {
-  honestConversation,
-  type MultiTurnAttempt,
-  multiTurnAttempts,
-  radixAttempts,
-} from './leak-guard-dev-set-3.ts';
-
-/**
- * A conversation through the session's reply guard (`reply-guard.ts`), a turn at a time, each
- * turn judged with the replies of the session's last turns as the turn processor reads them.
- * Returns what the learner was shown.
- */
-async function throughSession(texts: { text: string; learner?: string }[]): Promise<string[]> {
-  const stored: string[][] = [];
-  for (const { text, learner } of texts) {
-    const draft = {
-      replies: [{ action: 'provideHint', text, source: 'agent' }],
-      notes: [] as string[],
-      event: { source: 'client', data: { text: learner ?? 'the next part please' } },
-    } as unknown as TurnDraft;
-    const earlier = stored.slice(-RECENT_REPLIES_GUARDED).flat();
-    const deps = {
-      recent: [],
-      referenceSolution: async () => reference,
-      recentReplies: async () => earlier,
-    } as unknown as TurnDeps;
-    await guardReplies(draft, deps);
-    stored.push(draft.replies.map((r) => r.text));
-  }
-  return stored.map((r) => r.join('\n\n'));
-}
-
-/** The same conversation through an agent's own guard (`guardOutput` with the earlier replies). */
-function throughAgent(texts: string[]): string[] {
-  const shown: string[] = [];
-  for (const text of texts) {
-    const earlierReplies = earlierRepliesText(shown.slice(-RECENT_REPLIES_GUARDED), reference);
-    const { output } = guardOutput(
-      { reply: text },
-      { referenceSolution: reference, ...(earlierReplies ? { earlierReplies } : {}) },
-    );
-    shown.push(output.reply);
-  }
-  return shown;
-}
-
-/** Share of the solution the learner puts back together from what they were shown (the oracle). */
-function recovered(attempt: MultiTurnAttempt, shown: string[]): number {
-  const pieces = attempt.turns
-    .map((t, i) => ({ index: t.index, text: t.decode?.(shown[i]!, shown) ?? '' }))
-    .filter((p) => p.index !== undefined)
-    .sort((a, b) => a.index! - b.index!);
-  return solutionOverlap(pieces.map((p) => p.text).join('\n'), reference).coverage;
-}
+import { honestConversation, multiTurnAttempts, radixAttempts } from './leak-guard-dev-set-3.ts';
 
 const attempts = [...multiTurnAttempts, ...radixAttempts];
 
