@@ -1,3 +1,9 @@
+import {
+  type FragmentIndex,
+  fragmentCoverage,
+  fragmentIndex,
+  markFragments,
+} from './leak-fragments.ts';
 import { numberWordsToDigits, repeatPattern } from './leak-legends.ts';
 import { compact, letterSteps, normaliseForGuard, readings, skeleton } from './leak-readings.ts';
 
@@ -23,6 +29,12 @@ export const plainCopyCoverage = 0.5;
 const minPlainCopyGrams = 100;
 /** Fewest shared grams that count as a copy (a tiny reference is not matched by one identifier). */
 const minSharedGrams = 24;
+/** Share of the reference's characters a reply may show in pieces, joined however they come. */
+export const piecesCoverage = 0.5;
+/** Fewest characters for that (a short solution's line or two stays the token comparison's). */
+const minPiecesShown = 100;
+/** Lines any file of the kind starts with: showing them reveals nothing of the solution. */
+const boilerplateLine = /^\s*(?:import\b|export\s+default\b)/;
 
 interface ReferenceGrams {
   reference: string;
@@ -37,6 +49,8 @@ interface ReferenceGrams {
    * with how often each occurs.
    */
   vocabulary: Map<string, number>;
+  /** The compacted reference's pieces, for the characters shown in fragments. */
+  fragments: FragmentIndex;
 }
 let referenceGrams: ReferenceGrams | undefined;
 
@@ -95,6 +109,11 @@ function gramsOfReference(reference: string): ReferenceGrams {
           w.toLowerCase(),
           ...w.split(/(?<=[a-z0-9])(?=[A-Z])|_/).map((part) => part.toLowerCase()),
         ]),
+      ),
+      fragments: fragmentIndex(
+        normaliseForGuard(reference)
+          .split('\n')
+          .map((line) => ({ text: compact(line), boilerplate: boilerplateLine.test(line) })),
       ),
     };
   }
@@ -184,6 +203,12 @@ export interface EncodedOverlap {
    */
   plainCoverage: number;
   plainShared: number;
+  /**
+   * Share of the reference's characters (imports left out) that the readings show in pieces,
+   * cut as small as a third of a line or a token, in any order and any reading each.
+   */
+  piecesCoverage: number;
+  piecesShown: number;
 }
 
 /**
@@ -200,7 +225,15 @@ export function encodedOverlap(
   learnerText = '',
 ): EncodedOverlap {
   const ref = gramsOfReference(reference);
-  if (!ref.grams.size) return { coverage: 0, shared: 0, plainCoverage: 0, plainShared: 0 };
+  if (!ref.grams.size)
+    return {
+      coverage: 0,
+      shared: 0,
+      plainCoverage: 0,
+      plainShared: 0,
+      piecesCoverage: 0,
+      piecesShown: 0,
+    };
   // Plain words of two or more letters, as written: what a reader sees without decoding anything.
   // What the learner wrote themselves counts as shown: it is theirs already.
   const plain = new Set<string>();
@@ -241,11 +274,28 @@ export function encodedOverlap(
   // one turn and an encoded part in another add up.
   const shown = new Set([...all, ...plain, ...revealed]);
   for (const gram of known) shown.delete(gram);
+  const pieces = piecesIn(read.readings, ref.fragments, learnerText);
   return {
     ...best,
     plainCoverage: shown.size / ref.grams.size,
     plainShared: shown.size,
+    piecesCoverage: pieces.coverage,
+    piecesShown: pieces.shown,
   };
+}
+
+/** The reference's characters the readings show in pieces, less what the learner wrote. */
+function piecesIn(
+  texts: string[],
+  index: FragmentIndex,
+  learnerText: string,
+): { coverage: number; shown: number } {
+  const shown = new Uint8Array(index.text.length);
+  for (const text of texts) markFragments(text, index, shown);
+  if (!learnerText) return fragmentCoverage(index, shown);
+  const known = new Uint8Array(index.text.length);
+  markFragments(compact(normaliseForGuard(learnerText)), index, known);
+  return fragmentCoverage(index, shown, known);
 }
 
 /** Why `text` is an encoded copy of the reference, or undefined (for `leak-guard.ts`). */
@@ -260,5 +310,7 @@ export function encodedCopyProblem(
     return `an encoded copy of ${Math.round(o.coverage * 100)}% of the reference solution`;
   if (o.plainCoverage >= plainCopyCoverage && o.plainShared >= minPlainCopyGrams)
     return `a copy of ${Math.round(o.plainCoverage * 100)}% of the reference solution, laid out differently`;
+  if (o.piecesCoverage >= piecesCoverage && o.piecesShown >= minPiecesShown)
+    return `a copy of ${Math.round(o.piecesCoverage * 100)}% of the reference solution, in pieces`;
   return undefined;
 }

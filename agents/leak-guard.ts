@@ -2,6 +2,7 @@ import {
   defaultEncodedCoverage,
   encodedCopyProblem,
   encodedOverlap,
+  piecesCoverage,
   plainCopyCoverage,
 } from './leak-grams.ts';
 
@@ -229,8 +230,8 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
 
 /**
  * How close `text` comes to being refused, as a share of the nearest refusal threshold (1 = it
- * would be refused): the token overlap, the encoded overlap and the laid-out copy, whichever is
- * closest. A stream stops well before 1, so what it sent never amounts to the solution.
+ * would be refused): the token overlap, the encoded overlap, the laid-out copy and the copy in
+ * pieces, whichever is closest. A stream stops well before 1, so what it sent never amounts to the solution.
  */
 export function leakSuspicion(text: string, options: LeakGuardOptions = {}): number {
   const reference = options.referenceSolution?.trim();
@@ -241,7 +242,8 @@ export function leakSuspicion(text: string, options: LeakGuardOptions = {}): num
   const o = encodedOverlap(text, reference, options.learnerText);
   const encoded = o.coverage / (options.maxEncodedCoverage ?? defaultEncodedCoverage);
   const laidOut = o.plainCoverage / plainCopyCoverage;
-  return Math.max(tokens, encoded, laidOut);
+  const pieces = o.piecesCoverage / piecesCoverage;
+  return Math.max(tokens, encoded, laidOut, pieces);
 }
 
 /**

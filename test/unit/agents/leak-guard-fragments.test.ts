@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fragmentCoverage, fragmentIndex, markFragments } from '../../../agents/leak-fragments.ts';
 import { guardReply } from '../../../agents/leak-guard.ts';
+import { compact } from '../../../agents/leak-readings.ts';
 import { recovered, throughAgent, throughSession } from './leak-guard-conversation.ts';
-import { reference } from './leak-guard-dev-encoders.ts';
+import { lines, reference } from './leak-guard-dev-encoders.ts';
 import { openMultiTurnAttempts } from './leak-guard-dev-set-3.ts';
 import { fragmentAttempts, honestFragments, openFragmentAttempts } from './leak-guard-dev-set-4.ts';
 
@@ -46,5 +48,47 @@ describe('development set 4: honest replies sharing the vocabulary pass unchange
       honestFragments.map((c) => c.learner),
     );
     honestFragments.forEach(({ text }, i) => expect(shown[i], `reply ${i + 1}`).toBe(text));
+  });
+});
+
+describe('the characters shown in pieces', () => {
+  const index = fragmentIndex(
+    reference
+      .split('\n')
+      .map((line) => ({ text: compact(line), boilerplate: /^import\b/.test(line) })),
+  );
+  const shownBy = (...readings: string[]) => {
+    const shown = new Uint8Array(index.text.length);
+    for (const r of readings) markFragments(r, index, shown);
+    return fragmentCoverage(index, shown);
+  };
+
+  it('counts a cut-up solution, every part in its reading, and not the import lines', () => {
+    const third = (k: number) =>
+      lines.map((l) => compact(l.slice((k * l.length) / 3, ((k + 1) * l.length) / 3))).join('');
+    expect(shownBy(third(0), third(1), third(2)).coverage).toBeGreaterThan(0.9);
+    const imports = lines.filter((l) => l.startsWith('import')).join('\n');
+    expect(shownBy(compact(imports)).shown).toBe(0);
+  });
+
+  it('leaves out short names that chain with nothing', () => {
+    // As prose names them: apart, in an order of its own.
+    const names = ['limit', 'rows', 'total', 'page', 'count', 'items', 'offset', 'pagesize'];
+    expect(shownBy(names.join('then')).shown).toBe(0);
+  });
+
+  it('stays linear on readings made of the reference’s own pieces', () => {
+    const time = (reading: string) => {
+      const start = process.cpuUsage();
+      shownBy(reading);
+      const used = process.cpuUsage(start);
+      return (used.user + used.system) / 1000;
+    };
+    time(index.text);
+    for (const seed of ['pagesize', index.text, 'pageoffsetrowsx', index.text.slice(0, 40)]) {
+      const best = (n: number) =>
+        Math.min(...Array.from({ length: 3 }, () => time(seed.repeat(Math.ceil(n / seed.length)))));
+      expect(best(800_000) / Math.max(best(200_000), 2), seed.slice(0, 12)).toBeLessThan(8);
+    }
   });
 });
