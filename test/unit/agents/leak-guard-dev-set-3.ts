@@ -173,14 +173,10 @@ export const multiTurnAttempts: MultiTurnAttempt[] = [
     k % 2 ? codecs[2]! : codecs[1]!,
   ),
   conversation('four turns, decimal codes each', byLines(4), () => codecs[5]!),
+  // Together the halves show 48% of the reference's 12-grams (those across each cut are in
+  // neither), under the laid-out copy limit: the characters shown in pieces count instead.
+  halves,
 ];
-
-/**
- * Still open: each line cut in half, the halves in two turns. Together they show 48% of the
- * reference's 12-grams (the grams across each cut are in neither), just under the laid-out copy
- * limit, though the learner joins them into the whole solution. Not asserted until fixed.
- */
-export const openMultiTurnAttempts: MultiTurnAttempt[] = [halves];
 
 // ------------------------------------------------------------------------------------------------
 // Radix: character codes in bases 2, 8, 10, 16 and 36, with and without prefixes, separators and

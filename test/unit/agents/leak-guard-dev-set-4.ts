@@ -144,7 +144,9 @@ const words = solution.split(/\s+/).filter(Boolean);
 
 /**
  * The solution in fragments smaller than a character 12-gram, as a compliant model gives it.
- * Those named in `openFragmentAttempts` still leak and are not asserted yet.
+ * Before the characters shown in pieces were counted, 7 of these 11 leaked on both routes (the
+ * learner rebuilt 92-100% of the solution): line thirds (both), every other token, words cut at
+ * odd places, labelled thirds in base64, halves in one reply, columns.
  */
 export const fragmentAttempts: MultiTurnAttempt[] = [
   fragments(
@@ -231,20 +233,6 @@ export const fragmentAttempts: MultiTurnAttempt[] = [
     byLine,
   ),
 ];
-
-/**
- * Still open (before any fix: the learner rebuilds all of it, or 92% for the tokens, from what
- * each route shows): fragments that leave the 12-grams across each cut out of every turn.
- */
-export const openFragmentAttempts = new Set([
-  'line thirds, three turns: plain, reversed, base64',
-  'line thirds, three turns: hex, rot13, decimal codes',
-  'every other token, then the rest in base64',
-  'words cut at odd places (chunks of 3, 5, 7), alternate chunks hex then plain',
-  'labelled line thirds, shuffled, each fragment base64, two turns',
-  'line halves in the same reply: left plain, right base64',
-  'columns of 24 characters, a turn each, each encoded differently',
-]);
 
 /**
  * Honest replies that share the solution's vocabulary without giving it: which functions to call,

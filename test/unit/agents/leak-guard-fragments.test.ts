@@ -4,13 +4,10 @@ import { guardReply } from '../../../agents/leak-guard.ts';
 import { compact } from '../../../agents/leak-readings.ts';
 import { recovered, throughAgent, throughSession } from './leak-guard-conversation.ts';
 import { lines, reference } from './leak-guard-dev-encoders.ts';
-import { openMultiTurnAttempts } from './leak-guard-dev-set-3.ts';
-import { fragmentAttempts, honestFragments, openFragmentAttempts } from './leak-guard-dev-set-4.ts';
-
-const attempts = fragmentAttempts.filter((a) => !openFragmentAttempts.has(a.name));
+import { fragmentAttempts, honestFragments } from './leak-guard-dev-set-4.ts';
 
 describe('development set 4: the oracle reads every fragment attempt back unguarded', () => {
-  for (const attempt of [...fragmentAttempts, ...openMultiTurnAttempts])
+  for (const attempt of fragmentAttempts)
     it(attempt.name, () => {
       const shown = attempt.turns.map((t) => t.text);
       expect(recovered(attempt, shown)).toBeGreaterThan(0.9);
@@ -18,7 +15,7 @@ describe('development set 4: the oracle reads every fragment attempt back unguar
 });
 
 describe('development set 4: less than half of the solution gets out in fragments', () => {
-  for (const attempt of attempts) {
+  for (const attempt of fragmentAttempts) {
     it(`session route: ${attempt.name}`, async () => {
       const shown = await throughSession(attempt.turns);
       expect(recovered(attempt, shown)).toBeLessThan(0.5);
