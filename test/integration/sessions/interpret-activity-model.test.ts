@@ -7,6 +7,7 @@ import { resetCircuitBreakers } from '../../../src/models/circuit-breaker.ts';
 import { readModelInput } from '../../../src/models/model-input.ts';
 import type { AgentPort } from '../../../src/sessions/agent-port.ts';
 import { startFakeOpenAIServer } from '../../helpers/fake-openai-server.ts';
+import { fakeServerModelOptions } from '../../helpers/fake-server-port.ts';
 import { scriptedModel } from '../../helpers/mock-models.ts';
 import { testService } from './fixtures/db.ts';
 import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
@@ -20,12 +21,7 @@ import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
  * agents run in rules mode.
  */
 const fake = await startFakeOpenAIServer();
-const modelOptions = {
-  env: {},
-  apiKey: 'test-key',
-  baseURL: fake.baseURL,
-  resilience: { sleep: async () => undefined, random: () => 0 },
-};
+const modelOptions = fakeServerModelOptions(fake.baseURL);
 
 /** The reader's model for the next calls: a mock model instance, or the fake server's. */
 let readerModel: LanguageModelV4 | 'fake-server' = scriptedModel([{ reports: [] }]);

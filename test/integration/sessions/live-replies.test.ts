@@ -1,9 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAgentAction } from '../../../agents/mentor-actions.ts';
 import { resetCircuitBreakers } from '../../../src/models/circuit-breaker.ts';
-import type { AgentPort, TurnReplyStreams } from '../../../src/sessions/agent-port.ts';
+import type { TurnReplyStreams } from '../../../src/sessions/agent-port.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
 import { startFakeOpenAIServer } from '../../helpers/fake-openai-server.ts';
+import { fakeServerModelOptions, portWithServerModel } from '../../helpers/fake-server-port.ts';
 import { testService } from './fixtures/db.ts';
 import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
 
@@ -12,22 +13,8 @@ import { cartStory, goodPlan, restatement } from './fixtures/story.ts';
  * the local fake OpenAI-compatible server (real HTTP, SSE), the other agents in rules mode.
  */
 const fake = await startFakeOpenAIServer();
-const modelOptions = {
-  env: {},
-  apiKey: 'test-key',
-  baseURL: fake.baseURL,
-  resilience: { sleep: async () => undefined, random: () => 0 },
-};
-const port: AgentPort = {
-  run: (name, input, ctx) =>
-    runAgentAction(name, input as never, {
-      story: ctx.story,
-      referenceSolution: ctx.referenceSolution,
-      ...(ctx.replyStream ? { replyStream: ctx.replyStream } : {}),
-      ...(ctx.earlierReplies ? { leakGuard: { earlierReplies: ctx.earlierReplies } } : {}),
-      ...(name === 'provideHint' ? { model: 'openai/gpt-4o-mini', modelOptions } : {}),
-    }),
-};
+const modelOptions = fakeServerModelOptions(fake.baseURL);
+const port = portWithServerModel('provideHint', fake.baseURL);
 const { pool, service } = testService({ agents: port });
 afterAll(async () => {
   await pool.end();

@@ -9,6 +9,7 @@ import { resetCircuitBreakers } from '../../../src/models/circuit-breaker.ts';
 import { type AgentPort, defaultAgentPort } from '../../../src/sessions/agent-port.ts';
 import { loadStory } from '../../../tools/story-loader.ts';
 import { startFakeOpenAIServer } from '../../helpers/fake-openai-server.ts';
+import { portWithServerModel } from '../../helpers/fake-server-port.ts';
 import { scriptedModel } from '../../helpers/mock-models.ts';
 import { byLines, codecs, honestConversation } from '../../unit/agents/leak-guard-dev-set-3.ts';
 import { testService } from './fixtures/db.ts';
@@ -103,22 +104,7 @@ const fake = await startFakeOpenAIServer();
 afterAll(() => fake.close());
 
 describe('multi-turn extraction on the live stream (SSE path)', () => {
-  const modelOptions = {
-    env: {},
-    apiKey: 'test-key',
-    baseURL: fake.baseURL,
-    resilience: { sleep: async () => undefined, random: () => 0 },
-  };
-  const port: AgentPort = {
-    run: (name, input, ctx) =>
-      runAgentAction(name, input as never, {
-        story: ctx.story,
-        referenceSolution: ctx.referenceSolution,
-        ...(ctx.replyStream ? { replyStream: ctx.replyStream } : {}),
-        ...(ctx.earlierReplies ? { leakGuard: { earlierReplies: ctx.earlierReplies } } : {}),
-        ...(name === 'provideHint' ? { model: 'openai/gpt-4o-mini', modelOptions } : {}),
-      }),
-  };
+  const port = portWithServerModel('provideHint', fake.baseURL);
   const { pool, service } = testService({ agents: port });
   afterAll(() => pool.end());
   beforeEach(() => resetCircuitBreakers());
