@@ -32,6 +32,7 @@ import {
   repeatPattern,
   scatteredPieces,
 } from './leak-legends.ts';
+import { decodeIntegerSequences } from './leak-integers.ts';
 import { decodeBase58Runs, decodeRomanRuns, digitWordNumbers } from './leak-numerals.ts';
 import { morseReadings, polybiusReadings, positionedTokens, tokenPatterns } from './leak-tokens.ts';
 
@@ -219,6 +220,7 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
     ...decodeRomanRuns(plain),
     ...digitWordNumbers(plain).flatMap(decodeNumberRuns),
     ...decodeBase58Runs(plain),
+    ...decodeIntegerSequences(plain),
     ...morseReadings(plain),
     ...polybiusReadings(plain),
     ...positionedTokens(plain),

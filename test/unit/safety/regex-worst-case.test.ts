@@ -251,6 +251,9 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
     ['| a | 1 |\n', '| a ', '|1|', '3yQ4 ', '27 1 '],
     // Character codes in any layout (words between them dropped), binary of 16 bits, prefixes.
     ['0b1 ', '0o7,', 'x9\\', 'u0069 ', '1010101010101010 ', '105,\n      ', 'a1 b2 ', 'Code(1, '],
+    // Number sequences under transforms (leak-integers.ts): signs, fractions, exponents, BigInt,
+    // `69h`, bare hex, thousands, a base named per code, base 62, long digit strings.
+    ['-1.5e+3n, ', '3a ', '69h ', '12,345 ', '101_2 ', '7 (base 8) ', 'Ab ', '1234567890'],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
     it(`leak guard: legends, word lists, numerals, rarer encodings (${i + 1} of ${legendSeeds.length})`, () => {
