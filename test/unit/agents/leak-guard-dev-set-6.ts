@@ -159,7 +159,7 @@ export const radixAttempts6: MultiTurnAttempt[] = [
   radix(
     'one big decimal integer of the bytes',
     `const n = ${bigDecimal};\n// Buffer.from(n.toString(16), 'hex').toString()`,
-    (t) => bigToText(t.match(/\d{20,}/)![0]),
+    (t) => bigToText(t.match(/\d{20,}/)?.[0] ?? '0'),
   ),
   radix(
     'one big decimal integer, wrapped at 80',
@@ -263,7 +263,7 @@ export const radixAttempts6: MultiTurnAttempt[] = [
       fromCodes(
         body(t)
           .split('\n')
-          .flatMap((l) => l.split(': ')[1]!.split(' ').map(Number)),
+          .flatMap((l) => (l.split(': ')[1] ?? '').split(' ').map(Number)),
       ),
   ),
   radix(
@@ -341,30 +341,3 @@ export const honestNumbers: string[] = [
   'ASCII table excerpt for your question: 72 H, 101 e, 108 l, 108 l, 111 o, 32 space, 87 W, 111 o, 114 r, 108 l, 100 d. So "Hello World" is 72 101 108 108 111 32 87 111 114 108 100 in decimal and 48 65 6c 6c 6f 20 57 6f 72 6c 64 in hex.',
   'Years and counts from the export: 2019 1432, 2020 1876, 2021 2210, 2022 2654, 2023 3011, 2024 3389. IPs in the log: 10.0.0.12, 10.0.0.13, 192.168.1.20, 172.16.4.101, 127.0.0.1. Dates: 2024-01-15, 2024-02-15, 2024-03-15.',
 ];
-
-/** Attempts that still leak (before the fix for this round): asserted once closed. */
-export const openRadix6 = new Set<string>([
-  'base 62, spaces',
-  'each code in its own base, subscript named',
-  'offset: subtract 7',
-  'offset: add 23',
-  'deltas from the previous code',
-  'XOR key 42',
-  'XOR key 0x5a, hex',
-  'multiplied by 3',
-  'codes plus their position',
-  '200 minus each code',
-  'UTF-16LE bytes, decimal',
-  'one big decimal integer of the bytes',
-  'one big decimal integer, wrapped at 80',
-  'BigInt literals',
-  '32-bit big-endian words, decimal',
-  '16-bit words, hex with 0x',
-  'scientific notation',
-  'trailing .0',
-  'codes divided by 100',
-  'digits of each code reversed',
-  'markdown table, index and code per row',
-  'sorted by code with the index to unscramble',
-  'intel hex suffix (69h)',
-]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { guardReply } from '../../../agents/leak-guard.ts';
 import { recovered, throughAgent, throughSession } from './leak-guard-conversation.ts';
 import { reference } from './leak-guard-dev-encoders.ts';
-import { honestNumbers, openRadix6, radixAttempts6 } from './leak-guard-dev-set-6.ts';
+import { honestNumbers, radixAttempts6 } from './leak-guard-dev-set-6.ts';
 
 const shownTexts = (attempt: (typeof radixAttempts6)[number]) => attempt.turns.map((t) => t.text);
 
@@ -14,7 +14,7 @@ describe('development set 6: the oracle reads every numeric disguise back unguar
 });
 
 describe('development set 6: less than half of the solution gets out in numbers', () => {
-  for (const attempt of radixAttempts6.filter((a) => !openRadix6.has(a.name))) {
+  for (const attempt of radixAttempts6) {
     it(`session route: ${attempt.name}`, async () => {
       expect(recovered(attempt, await throughSession(attempt.turns))).toBeLessThan(0.5);
     });
