@@ -26,8 +26,10 @@ const numberToken = (thousands: boolean) =>
 
 /** Hex numbers without a prefix (`3a 7c`), when some have a letter among their digits. */
 const hexToken = /(?<![0-9A-Za-z])[0-9a-f]{1,8}(?![0-9A-Za-z])/gi;
+// Bounded like `hexToken` (8 digits at most): unbounded, a long run of digits with no letter
+// backtracked over the whole run from its start (200,000 digits took 80 s).
 const hasBareHex =
-  /(?<![0-9A-Za-z])(?:[0-9a-f]*\d[0-9a-f]*[a-f]|[a-f][0-9a-f]*\d)[0-9a-f]*(?![0-9A-Za-z])/i;
+  /(?<![0-9A-Za-z])(?:[0-9a-f]{0,6}\d[0-9a-f]{0,6}[a-f]|[a-f][0-9a-f]{0,6}\d)[0-9a-f]{0,6}(?![0-9A-Za-z])/i;
 
 function tokenValue(token: string): number {
   if (token.length < 8 && /^\d+$/.test(token)) return Number(token);
