@@ -295,8 +295,9 @@ async function history(sessionIds: string[]) {
   }>(
     `select e.session_id, e.idempotency_key as key, count(*) over (partition by e.session_id, e.idempotency_key)::int as copies,
             (e.processed_at is not null)::int as outcomes,
-            e.outcome->>'status' as status, e.state, e.processed_at, e.received_at,
-            coalesce(jsonb_array_length(e.transitions), 0) as transitions,
+            event_outcome(e.processed_at, e.type, e.outcome, e.transitions)->>'status' as status,
+            event_state(e.processed_at, e.state, e.transitions) as state, e.processed_at, e.received_at,
+            coalesce(json_array_length(e.transitions), 0) as transitions,
             (e.turn is not null)::int as turns
        from session_events e
       where e.session_id = any($1) and e.idempotency_key like 'ev-%'`,

@@ -17,7 +17,9 @@ import {
   type EventInput,
 } from './event-schemas.ts';
 import { summarizeReport } from './interpret/report-summary.ts';
-import { insertInboxEvent } from '../db/sessions/insert-inbox-event.ts';
+import { groupWrites } from '../db/group-writes.ts';
+import { type InboxInsert, insertInboxEvent } from '../db/sessions/insert-inbox-event.ts';
+import { insertInboxEvents } from '../db/sessions/insert-inbox-events.ts';
 import { selectEventByKey } from '../db/sessions/select-event.ts';
 import { selectSessionMachine } from '../db/sessions/select-session-machine.ts';
 import { notFound } from './store/session-store.ts';
@@ -103,6 +105,17 @@ export interface Stored {
   readonly duplicate: boolean;
 }
 
+/**
+ * The inbox insert, grouped: events of several sessions arriving together are stored by one
+ * statement, in session order (a session's own events keep their arrival order).
+ */
+const insertGrouped = groupWrites({
+  one: insertInboxEvent,
+  many: insertInboxEvents,
+  order: (a: InboxInsert, b: InboxInsert) =>
+    a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0,
+});
+
 /** Stores a validated event; for a repeated key returns the earlier event instead. */
 export async function storeEvent(
   pool: pg.Pool,
@@ -110,7 +123,7 @@ export async function storeEvent(
   event: ValidatedEvent,
   source: EventSource,
 ): Promise<Stored> {
-  const inserted = await insertInboxEvent(pool, {
+  const inserted = await insertGrouped(pool, {
     sessionId,
     eventId: event.id,
     key: event.key,

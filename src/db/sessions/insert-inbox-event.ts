@@ -12,6 +12,12 @@ export interface InboxInsert {
   readonly source: EventSource;
 }
 
+/** Where an event was stored: its arrival number in the session, and when. */
+export interface InboxInserted {
+  readonly seq: number;
+  readonly receivedAt: string;
+}
+
 /**
  * Stores an event in the inbox. The session's arrival counter (`session_inbox.last_seq`) is bumped
  * under its row lock in the same statement, so a session's events are numbered in commit order (a
@@ -21,7 +27,7 @@ export interface InboxInsert {
 export async function insertInboxEvent(
   db: Queryable,
   e: InboxInsert,
-): Promise<{ seq: number; receivedAt: string } | null> {
+): Promise<InboxInserted | null> {
   const { rows } = await db.query<{ seq: string; received_at: Date }>({
     // Named, so each connection parses and plans it once: planning the update, insert and conflict
     // clause took about 0.1 ms of PostgreSQL CPU an event, as much as running them.

@@ -4,9 +4,11 @@
  * log, the records the actions wrote, the timer jobs and the inbox outcome in one transaction and
  * one round trip, under the session's row lock and a compare-and-set on its version.
  */
+import type pg from 'pg';
+import { groupWrites } from '../../db/group-writes.ts';
 import { commitSessionTurn } from '../../db/sessions/commit-session-turn.ts';
+import { commitSessionTurns } from '../../db/sessions/commit-session-turns.ts';
 import type { CommitResult } from '../../db/sessions/types.ts';
-import type { Queryable } from '../../db/transaction.ts';
 import type { SessionContext } from '../context.ts';
 import type { TimerJobPayload } from '../timers/timer-kinds.ts';
 import type { EventOutcome, Reply, SessionStatus, Story } from '../types.ts';
@@ -120,7 +122,16 @@ export interface TurnCommit {
   readonly turn?: TurnWrite;
 }
 
-/** Sends the turn's writes to `commit_session_turn` (src/db/sessions), typed as this layer builds them. */
-export async function commitTurn(db: Queryable, commit: TurnCommit): Promise<CommitResult> {
-  return commitSessionTurn(db, commit);
+const commitGrouped = groupWrites<TurnCommit, CommitResult>({
+  one: commitSessionTurn,
+  many: commitSessionTurns,
+  order: (a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : a.seq - b.seq),
+});
+
+/**
+ * Sends the turn's writes to `commit_session_turn` (src/db/sessions), typed as this layer builds
+ * them. Turns of several sessions ready together are committed together (`groupWrites`).
+ */
+export function commitTurn(pool: pg.Pool, commit: TurnCommit): Promise<CommitResult> {
+  return commitGrouped(pool, commit);
 }
