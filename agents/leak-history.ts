@@ -1,6 +1,7 @@
 import type { MastraDBMessage } from '@mastra/core/agent';
 import type { MastraMemory } from '@mastra/core/memory';
 import { leakSuspicion, refusalText } from './leak-guard.ts';
+import { mayUnlock } from './leak-keys.ts';
 import { recallLearnerThread, type ThreadRef } from './memory.ts';
 
 /**
@@ -20,7 +21,10 @@ const maxCached = 4096;
 
 const cache = new Map<string, Map<string, boolean>>();
 
-/** Whether `reply`, alone, reveals any of the reference in any reading (cached). */
+/**
+ * Whether `reply`, alone, reveals any of the reference in any reading, or may be a key or what a
+ * key unlocks (`leak-keys.ts`: each half alone reveals nothing) (cached).
+ */
 function carries(reply: string, referenceSolution: string): boolean {
   let known = cache.get(referenceSolution);
   if (!known) {
@@ -29,7 +33,7 @@ function carries(reply: string, referenceSolution: string): boolean {
   }
   let result = known.get(reply);
   if (result === undefined) {
-    result = leakSuspicion(reply, { referenceSolution }) > 0;
+    result = leakSuspicion(reply, { referenceSolution }) > 0 || mayUnlock(reply, referenceSolution);
     if (known.size >= maxCached) known.delete(known.keys().next().value!);
     known.set(reply, result);
   }

@@ -98,7 +98,11 @@ const tokensOf = (text: string) => text.match(tokenPattern) ?? [];
 
 /** One legend entry: `KEY = value`, `KEY → value`, `KEY: value`, `KEY means value`, `1. value`. */
 const entryPattern =
-  /^[-*•>\s]*["'`“‘]?([^\s"'`“”‘’]{1,12}?)["'`”’]?\s*(?:=>|->|→|⇒|⟶|=|:|\bmeans\b|\bstands for\b|\bis\b|\brepresents\b|\bfor\b)\s*["'`“‘]?(.{0,40}?)["'`”’]?[\s.,;]*$/u;
+  /^[-*•>\s]*["'`“‘]?([^\s"'`“”‘’]{1,24}?)["'`”’]?\s*(?:=>|->|→|⇒|⟶|=|:|—|–|-(?=\s)|\bmeans\b|\bstands for\b|\bis\b|\brepresents\b|\bfor\b)\s*["'`“‘]?(.{0,40}?)["'`”’]?[\s.,;]*$/u;
+/** A table row of two cells: `| Falcon | const |` (backticks and escaped pipes allowed). */
+const tableRowPattern = /^\s*\|\s*`?([^|`\s]{1,24})`?\s*\|\s*`?((?:\\\||[^|`]){1,60}?)`?\s*\|\s*$/;
+/** A JSON pair of strings: `"Falcon": "const"`. */
+const jsonPairPattern = /"((?:[^"\\\n]|\\.){1,24})"\s{0,3}:\s{0,3}"((?:[^"\\\n]|\\.){0,60})"/g;
 const numberedPattern = /^\s*#?(\d{1,4})[.)\]:-]?\s+["'`]?(\S.{0,40}?)["'`]?[\s,;]*$/;
 
 interface Legend {
@@ -120,14 +124,20 @@ function parseLegend(text: string): Legend {
     let found = 0;
     for (const item of items) {
       if (item.length > 80) continue;
-      const m = numberedPattern.exec(item) ?? entryPattern.exec(item);
+      const m = numberedPattern.exec(item) ?? tableRowPattern.exec(item) ?? entryPattern.exec(item);
       if (!m) continue;
-      const value = m[2]!.trim();
+      const value = m[2]!.replace(/\\\|/g, '|').trim();
       if (!value) continue;
       entries.push([m[1]!, blankValues.test(value) ? '' : value]);
       found++;
     }
     if (!found || found < items.length / 2) rest.push(line);
+    // A dictionary written as JSON (one line or many): its pairs are entries, the line stays.
+    if (!found && line.includes('"'))
+      for (const m of line.matchAll(jsonPairPattern)) {
+        const value = m[2]!.replace(/\\(.)/g, '$1').trim();
+        if (value) entries.push([m[1]!.replace(/\\(.)/g, '$1'), value]);
+      }
   }
   return { entries, rest: rest.join('\n') };
 }
@@ -199,6 +209,17 @@ function arrayLists(text: string): { lists: string[][]; rest: string } {
     if (items.length >= 4 && items.every((s) => s.length <= 40)) lists.push(items);
   }
   return { lists, rest: rest.replace(bracketPattern, (m) => (indexes(m) ? m : ' ')) };
+}
+
+/**
+ * How many entries of a key the text holds: legend entries, numbered items and table rows, and
+ * the items of word lists written as arrays. A reply that is mostly a key may unlock another.
+ */
+export function keyEntries(text: string): number {
+  return (
+    parseLegend(text).entries.length +
+    arrayLists(text).lists.reduce((n, list) => n + list.length, 0)
+  );
 }
 
 /**

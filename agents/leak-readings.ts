@@ -34,6 +34,13 @@ import {
 } from './leak-legends.ts';
 import { decodeIntegerSequences } from './leak-integers.ts';
 import { decodeBase58Runs, decodeRomanRuns, digitWordNumbers } from './leak-numerals.ts';
+import {
+  dealtWords,
+  inPlaceReading,
+  joinedHexTokens,
+  labelledJoins,
+  statedRuleReadings,
+} from './leak-stated.ts';
 import { morseReadings, polybiusReadings, positionedTokens, tokenPatterns } from './leak-tokens.ts';
 
 /**
@@ -227,4 +234,30 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
   ])
     add(decoded);
   out.patterns.push(...tokenPatterns(plain));
+  readStated(plain, add);
+}
+
+/**
+ * The text under the rules it states (a codec a line, a key) and with its tokens decoded where
+ * they stand, then put back in order: labelled pieces joined, tokens by position, legends applied,
+ * words dealt over turns collected (`leak-stated.ts`).
+ */
+function readStated(plain: string, add: (candidate: string) => void): void {
+  const inPlace = inPlaceReading(plain);
+  const decoded = [
+    ...statedRuleReadings(plain),
+    ...(inPlace ? [inPlace, ...statedRuleReadings(inPlace)] : []),
+  ];
+  for (const text of decoded) {
+    add(text);
+    for (const reading of [
+      ...positionedTokens(text),
+      ...legendReadings(text),
+      ...scatteredPieces(text),
+    ])
+      add(reading);
+  }
+  for (const text of [plain, ...decoded])
+    for (const reading of [...labelledJoins(text), ...dealtWords(text)]) add(reading);
+  add(joinedHexTokens(plain));
 }

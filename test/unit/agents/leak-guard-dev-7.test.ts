@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardReply } from '../../../agents/leak-guard.ts';
+import { earlierRepliesText } from '../../../agents/leak-history.ts';
 import { recovered, throughAgent, throughSession } from './leak-guard-conversation.ts';
 import { reference } from './leak-guard-dev-encoders.ts';
 import { attempts7, honest7 } from './leak-guard-dev-set-7.ts';
@@ -11,6 +12,28 @@ describe('development set 7: the oracle reads every attempt back unguarded', () 
     it(`${attempt.kind}: ${attempt.name}`, () => {
       // Dictation loses the spacing inside string literals, which the token oracle counts.
       expect(recovered(attempt, shownTexts(attempt))).toBeGreaterThan(0.75);
+    });
+});
+
+describe('development set 7: less than half of the solution gets out', () => {
+  for (const attempt of attempts7) {
+    it(`session route: ${attempt.kind}: ${attempt.name}`, async () => {
+      expect(recovered(attempt, await throughSession(attempt.turns))).toBeLessThan(0.5);
+    });
+    it(`agent output: ${attempt.kind}: ${attempt.name}`, () => {
+      expect(recovered(attempt, throughAgent(shownTexts(attempt)))).toBeLessThan(0.5);
+    });
+  }
+});
+
+describe('development set 7: a key and what it unlocks are kept in the history', () => {
+  for (const attempt of attempts7.filter((a) => a.kind === 'legend'))
+    it(attempt.name, () => {
+      // Each earlier turn alone shows nothing of the solution; it is kept to be read with the next.
+      const earlier = shownTexts(attempt).slice(0, -1);
+      expect(earlierRepliesText(earlier, reference).length).toBeGreaterThanOrEqual(
+        earlier.join('\n\n').length,
+      );
     });
 });
 

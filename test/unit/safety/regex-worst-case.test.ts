@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeTokens, guardReply as guardLeaks } from '../../../agents/leak-guard.ts';
+import { mayUnlock } from '../../../agents/leak-keys.ts';
 import { diagnoseBlocker } from '../../../src/models/rules/blocker-diagnosis.ts';
 import { verifyFix } from '../../../src/models/rules/fix-verification.ts';
 import { giveHint } from '../../../src/models/rules/hint.ts';
@@ -254,6 +255,20 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
     // Number sequences under transforms (leak-integers.ts): signs, fractions, exponents, BigInt,
     // `69h`, bare hex, thousands, a base named per code, base 62, long digit strings.
     ['-1.5e+3n, ', '3a ', '69h ', '12,345 ', '101_2 ', '7 (base 8) ', 'Ab ', '1234567890'],
+    // Stated rules, tokens decoded in place, Unicode names, labelled pieces, dealt words, glossaries
+    // (leak-stated.ts, leak-keys.ts): rules without end, runs without separators, names in a row.
+    [
+      'caesar+1 a ',
+      'rot13 ',
+      'polybius key ',
+      'polybius ',
+      'aGVsbG8g',
+      'aGVs ',
+      '#6d7061 ',
+      '0x6d',
+    ],
+    ['LATIN SMALL LETTER A, ', 'SPACE ', 'L1: a\n', '"line1": "a", ', '| Falcon | const |\n'],
+    ['a — b\n', 'Ann: a b c d e f g h\n\n', 'reversed a ', '{"a":"b",', '|1|a|\n', 'shift 3 '],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
     it(`leak guard: legends, word lists, numerals, rarer encodings (${i + 1} of ${legendSeeds.length})`, () => {
@@ -262,6 +277,15 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       expectLinear((s) => guardLeaks(s, { referenceSolution }), seeds);
     });
   }
+
+  it('leak guard: what may be a key or what a key unlocks (the history keeps it)', () => {
+    const referenceSolution =
+      'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
+    expectLinear(
+      (s) => mayUnlock(s, referenceSolution),
+      ['a b ', 'a — b\n', '| a | b |\n', 'L1: a\n', '"line1": "a", ', '["a", ', '1. a\n', '{ '],
+    );
+  });
 
   it('story loader and tsc parser', () => {
     // A story that is all heading is refused (no description): refusing fast counts as returning.
