@@ -114,26 +114,22 @@ describe('grouped inbox inserts', () => {
   });
 });
 
+/** A restatement stored in the session's inbox and its turn computed, not committed. */
+async function restatementTurn(sessionId: string) {
+  const { stored } = await storeEvent(
+    pool,
+    sessionId,
+    validateEvent(sessionId, 'story', message('r', 'I restate the story')),
+    'client',
+  );
+  const record = (await selectSession(pool, sessionId))!;
+  return computeTurn(record, stored, { pool, agents: defaultAgentPort, timeScale: 1, recent: [] });
+}
+
 describe('grouped turn commits', () => {
   it('commit turns of several sessions in one statement, each as alone', async () => {
     const ids = await sessions(3);
-    const turns = await Promise.all(
-      ids.map(async (sessionId) => {
-        const { stored } = await storeEvent(
-          pool,
-          sessionId,
-          validateEvent(sessionId, 'story', message('r', 'I restate the story')),
-          'client',
-        );
-        const record = (await selectSession(pool, sessionId))!;
-        return computeTurn(record, stored, {
-          pool,
-          agents: defaultAgentPort,
-          timeScale: 1,
-          recent: [],
-        });
-      }),
-    );
+    const turns = await Promise.all(ids.map(restatementTurn));
     const stale = { ...turns[1]!.commit, version: turns[1]!.commit.version + 5 };
     const results = await commitSessionTurns(pool, [turns[0]!.commit, stale, turns[2]!.commit]);
     expect(results.map((r) => r.status)).toEqual(['ok', 'conflict', 'ok']);
@@ -151,23 +147,7 @@ describe('grouped turn commits', () => {
 
   it('a commit that raises fails alone; the others of its group are committed', async () => {
     const ids = await sessions(3);
-    const turns = await Promise.all(
-      ids.map(async (sessionId) => {
-        const { stored } = await storeEvent(
-          pool,
-          sessionId,
-          validateEvent(sessionId, 'story', message('r', 'I restate the story')),
-          'client',
-        );
-        const record = (await selectSession(pool, sessionId))!;
-        return computeTurn(record, stored, {
-          pool,
-          agents: defaultAgentPort,
-          timeScale: 1,
-          recent: [],
-        });
-      }),
-    );
+    const turns = await Promise.all(ids.map(restatementTurn));
     // A session row whose state is not a text the column takes: its commit raises in PostgreSQL.
     const broken = {
       ...turns[1]!.commit,
