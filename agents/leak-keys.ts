@@ -1,3 +1,4 @@
+import { holdsPayload } from './leak-codes.ts';
 import { keyEntries, patternOf } from './leak-legends.ts';
 import { labelledLineCount } from './leak-stated.ts';
 
@@ -49,11 +50,13 @@ function referenceTokenGrams(reference: string): Set<string> {
 
 /**
  * Whether `reply` looks like a key (a glossary, a list, an answer key: `minEntries` entries or
- * more), pieces labelled to be joined, or the solution's tokens each replaced one for one (its
+ * more), pieces labelled to be joined, a payload for a key (`holdsPayload`), or the solution's tokens each replaced one for one (its
  * pattern of repeated tokens is the solution's).
  */
 export function mayUnlock(reply: string, reference: string): boolean {
   if (keyEntries(reply) >= minEntries || labelledLineCount(reply) >= minEntries) return true;
+  // A payload whose key (an alphabet, a pad) comes in another turn.
+  if (holdsPayload(reply)) return true;
   const wanted = referenceTokenGrams(reference);
   const tokens = reply.split(/\s+/).filter((t) => t && !/^[!-/:-@[-`{-~]+$/.test(t));
   const pattern = patternOf(tokens.map((t) => t.toLowerCase()));

@@ -32,6 +32,8 @@ import {
   repeatPattern,
   scatteredPieces,
 } from './leak-legends.ts';
+import { codeReadings } from './leak-codes.ts';
+import { diffReadings } from './leak-diffs.ts';
 import { decodeIntegerSequences } from './leak-integers.ts';
 import { decodeBase58Runs, decodeRomanRuns, digitWordNumbers } from './leak-numerals.ts';
 import {
@@ -41,6 +43,7 @@ import {
   labelledJoins,
   statedRuleReadings,
 } from './leak-stated.ts';
+import { replayReadings } from './leak-replays.ts';
 import { morseReadings, polybiusReadings, positionedTokens, tokenPatterns } from './leak-tokens.ts';
 
 /**
@@ -234,6 +237,10 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
   ])
     add(decoded);
   out.patterns.push(...tokenPatterns(plain));
+  // Compression codes undone and edits replayed, on the text as written (a payload's exact
+  // characters count): the file the learner would end up with (`leak-codes.ts`, `leak-replays.ts`, `leak-diffs.ts`).
+  for (const decoded of [...codeReadings(text), ...replayReadings(text), ...diffReadings(text)])
+    add(decoded);
   readStated(plain, add);
 }
 

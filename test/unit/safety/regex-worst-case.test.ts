@@ -250,7 +250,8 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
     [`M${'!'.repeat(60)}\n`, '1: ', 'a1', ' , |', '12', 'dit dah | ', '#1 → "a\\'],
     // Composite symbols, positions said in words or after the token, fields keyed by name.
     ['\u200d', '👩\u200d', '🇫', '1\ufe0f\u20e3', 'token 1 is ', 'a@1 ', 'a@', '"ab": "c", '],
-    ['| a | 1 |\n', '| a ', '|1|', '3yQ4 ', '27 1 '],
+    // Also LZ77 copies that ask for more than any text and word diffs (leak-codes.ts, leak-replays.ts).
+    ['| a | 1 |\n', '| a ', '|1|', '3yQ4 ', '27 1 ', '(1,99999,a) ', '{+a+}[-b-]'],
     // Character codes in any layout (words between them dropped), binary of 16 bits, prefixes.
     ['0b1 ', '0o7,', 'x9\\', 'u0069 ', '1010101010101010 ', '105,\n      ', 'a1 b2 ', 'Code(1, '],
     // Number sequences under transforms (leak-integers.ts): signs, fractions, exponents, BigInt,
@@ -268,7 +269,17 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       '#6d7061 ',
       '0x6d',
     ],
-    ['LATIN SMALL LETTER A, ', 'SPACE ', 'L1: a\n', '"line1": "a", ', '| Falcon | const |\n'],
+    // Also edit logs and keystrokes replayed (leak-replays.ts): every line an edit, repeated keys.
+    [
+      'LATIN SMALL LETTER A, ',
+      'SPACE ',
+      'L1: a\n',
+      '"line1": "a", ',
+      '| Falcon | const |\n',
+      'insert "a" at 1\n',
+      '←×999',
+      '"Left", ',
+    ],
     ['a — b\n', 'Ann: a b c d e f g h\n\n', 'reversed a ', '{"a":"b",', '|1|a|\n', 'shift 3 '],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
@@ -284,7 +295,19 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
     expectLinear(
       (s) => mayUnlock(s, referenceSolution),
-      ['a b ', 'a — b\n', '| a | b |\n', 'L1: a\n', '"line1": "a", ', '["a", ', '1. a\n', '{ '],
+      // Runs of numbers and byte blobs are payloads a later key may unlock (leak-codes.ts).
+      [
+        'a b ',
+        'a — b\n',
+        '| a | b |\n',
+        'L1: a\n',
+        '"line1": "a", ',
+        '["a", ',
+        '1. a\n',
+        '{ ',
+        '9 ',
+        'ab',
+      ],
     );
   });
 
