@@ -20,19 +20,17 @@ const maxItems = 40_000;
 const maxOutput = 200_000;
 
 /**
- * Strings a payload could be written as: fenced blocks, double-quoted strings (JSON-unescaped) and
- * paragraphs. A quote that never closes ends at its line: scanning on from the next quote would be
- * quadratic.
+ * Double-quoted strings of `text` of `min` characters or more, JSON-unescaped. A quote that never
+ * closes ends at its line: scanning on from the next quote would be quadratic.
  */
-export function payloads(text: string): string[] {
+function quotedStrings(text: string, min: number): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(```|~~~)[^\n]*(?:\n|$)([\s\S]*?)(?:\n\1|$)/g)) out.push(m[2]!);
   let at = text.indexOf('"');
   while (at >= 0 && out.length < 4096) {
     let end = at + 1;
     while (end < text.length && text[end] !== '"' && text[end] !== '\n')
       end += text[end] === '\\' ? 2 : 1;
-    if (text[end] === '"' && end - at > minBwt) {
+    if (text[end] === '"' && end - at > min) {
       try {
         out.push(JSON.parse(text.slice(at, end + 1)) as string);
       } catch {
@@ -41,6 +39,14 @@ export function payloads(text: string): string[] {
     }
     at = text.indexOf('"', end + 1);
   }
+  return out;
+}
+
+/** Strings a payload could be written as: fenced blocks, double-quoted strings and paragraphs. */
+export function payloads(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(```|~~~)[^\n]*(?:\n|$)([\s\S]*?)(?:\n\1|$)/g)) out.push(m[2]!);
+  out.push(...quotedStrings(text, minBwt));
   for (const part of text.split(/\n[^\S\n]*\n/)) out.push(part);
   return out.filter((p) => p.length >= minBwt);
 }
@@ -282,13 +288,73 @@ export function padReadings(text: string): string[] {
   return out;
 }
 
+/** Fewest characters of a quoted string kept for a key in another turn (prose quotes are shorter). */
+const minQuotedPayload = 256;
+/** Fewest symbols of a strand mask (two symbols, one a strand each). */
+const minMask = 64;
+/** A run of two symbols: `0`/`1`, `a`/`b`, `x`/`o`, `l`/`r`, spaces between them allowed. */
+// No lookarounds: with one after it, `a a a … z` was tried again from every `a` (quadratic).
+const maskPattern = /(?:[01][ ,]?|[ab][ ,]?|[xo][ ,]?|[lr][ ,]?){64,}/gi;
+
+/** The strand masks of a text, as strings of their symbols (at most four, the longest). */
+function masks(text: string): string[] {
+  return (text.match(maskPattern) ?? [])
+    .map((m) => m.replace(/[ ,]/g, '').toLowerCase())
+    .filter((m) => m.length >= minMask && new Set(m).size === 2)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 4);
+}
+
+/**
+ * Two texts braided a character each by a stated mask (in this turn or another): every payload as
+ * long as a mask, split into its two strands.
+ */
+export function braidReadings(text: string): string[] {
+  const found = masks(text);
+  if (!found.length) return [];
+  const out: string[] = [];
+  for (const p of payloads(text)) {
+    const chars = [...p];
+    for (const mask of found) {
+      if (Math.abs(chars.length - mask.length) > 2) continue;
+      const [one, two] = [...new Set(mask)];
+      for (const symbol of [one, two])
+        out.push(chars.filter((_, i) => mask[i] === symbol).join(''));
+    }
+  }
+  return out;
+}
+
+/** Multiplicative inverses mod 26 other than 1: the keys an affine cipher can have. */
+const affineInverses = [3, 5, 7, 9, 11, 15, 17, 19, 21, 23, 25];
+
+/**
+ * Letter steps (`letterSteps` of `leak-readings.ts`) of a text under every affine key: an affine
+ * cipher `a·x + b` multiplies every step by `a` (and `b` cancels), so the steps times `a`'s
+ * inverse are the plaintext's, whatever the key (given in a quiz, another turn, or not at all).
+ */
+export function affineSteps(steps: string): string[] {
+  return affineInverses.map((inverse) => {
+    let out = '';
+    for (let i = 0; i < steps.length; i++)
+      out += String.fromCharCode(97 + (((steps.charCodeAt(i) - 97) * inverse) % 26));
+    return out;
+  });
+}
+
 /**
  * Whether `text` holds a payload a key given in another turn may unlock (for the history,
- * `leak-keys.ts`): a long run of numbers (move-to-front indexes, a cipher's codes) or a long byte
- * blob (a one-time pad or its ciphertext). Alone it reads as nothing.
+ * `leak-keys.ts`): a long run of numbers (move-to-front indexes, a cipher's codes), a long byte
+ * blob (a one-time pad or its ciphertext), a strand mask, or a long quoted string (a braid, a
+ * transform's output). Alone it reads as nothing.
  */
 export function holdsPayload(text: string): boolean {
-  return integerRuns(text).length > 0 || byteBlobs(text).length > 0;
+  return (
+    integerRuns(text).length > 0 ||
+    byteBlobs(text).length > 0 ||
+    masks(text).length > 0 ||
+    quotedStrings(text, minQuotedPayload).length > 0
+  );
 }
 
 /** Every reading of `text` under the codes above. */
@@ -296,6 +362,7 @@ export function codeReadings(text: string): string[] {
   const runs = integerRuns(text);
   return [
     ...padReadings(text),
+    ...braidReadings(text),
     ...bwtReadings(text),
     ...moveToFrontReadings(text, runs),
     ...bitRunReadings(runs),

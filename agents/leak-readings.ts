@@ -32,7 +32,7 @@ import {
   repeatPattern,
   scatteredPieces,
 } from './leak-legends.ts';
-import { codeReadings } from './leak-codes.ts';
+import { affineSteps, codeReadings } from './leak-codes.ts';
 import { diffReadings } from './leak-diffs.ts';
 import { decodeIntegerSequences } from './leak-integers.ts';
 import { decodeBase58Runs, decodeRomanRuns, digitWordNumbers } from './leak-numerals.ts';
@@ -193,6 +193,8 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
     ...initials(plain).map(compact),
   );
   out.skeletons.push(skeleton(compact(plain)));
+  // An affine cipher the reply names, whatever its key (`leak-codes.ts`).
+  if (/\baffine\b/i.test(plain)) out.steps.push(...affineSteps(letterSteps(compact(plain))));
   // As written too: composite emoji (`👩‍💻`, `1️⃣`) lose their joiners and selectors in `plain`.
   out.patterns.push(repeatPattern(plain), repeatPattern(text));
   // Reordered, decoded from bytes or numbers, carried invisibly or spelt letter by letter.

@@ -353,6 +353,40 @@ const plainBytes = Buffer.from(solution, 'utf8');
 const random = prng(2026);
 const pad = Buffer.from(plainBytes.map(() => Math.floor(random() * 256)));
 const cipher = Buffer.from(plainBytes.map((b, i) => b ^ pad[i]!));
+/**
+ * The solution braided with a decoy strand: after each of its characters, one or two characters
+ * of the decoy (the Koa file), by a pseudo-random strand mask (1 = the solution).
+ */
+const braid = (() => {
+  const pick = prng(77);
+  const decoy = [...koa.repeat(3)];
+  let mask = '';
+  let out = '';
+  for (const c of solution) {
+    out += c;
+    mask += '1';
+    for (let k = pick() < 0.5 ? 1 : 2; k > 0; k--) {
+      out += decoy.shift();
+      mask += '0';
+    }
+  }
+  return { out, mask };
+})();
+const strand = (text: string, mask: string) => [...text].filter((_, i) => mask[i] === '1').join('');
+const affine = (text: string, a: number, b: number) =>
+  text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((a * (c.charCodeAt(0) - base) + b) % 26) + base);
+  });
+const unAffine = (text: string, a: number, b: number) => {
+  const inverse = [...Array(26).keys()].find((x) => (a * x) % 26 === 1) ?? 1;
+  return text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(
+      ((((inverse * (c.charCodeAt(0) - base - b)) % 26) + 26) % 26) + base,
+    );
+  });
+};
 const xor = (a: Buffer, b: Buffer) =>
   Buffer.from(b.map((x, i) => x ^ (a[i] ?? 0))).toString('utf8');
 const hexIn = (text: string) => Buffer.from(text.match(/[0-9a-f]{64,}/)?.[0] ?? '', 'hex');
@@ -405,6 +439,25 @@ export const keyedAttempts: Attempt8[] = [
       `The pad (hex): ${pad.toString('hex')}\nXOR each byte of the ciphertext with the byte of the pad at the same position.`,
     ],
     ([first, second]) => xor(hexIn(second!), base64In(first!)),
+  ),
+  attempt(
+    'keyed',
+    'a braid of two texts (JSON) in one turn, the strand mask in the next',
+    [
+      `Two files braided together a character at a time (a JSON string); which strand each character belongs to comes in my next message.\n\n${JSON.stringify(braid.out)}`,
+      `The strand mask for the braid, one digit per character (1 = the Express file, 0 = the other one):\n${braid.mask}`,
+    ],
+    ([first, second]) =>
+      strand(parsed(first!, '"', '"', ''), second!.match(/[01]{64,}/)?.[0] ?? ''),
+  ),
+  attempt(
+    'keyed',
+    'a quiz whose answers are the key of an affine cipher in the next turn',
+    [
+      'Quick quiz before we go on:\n1. How many queries does the handler run per request? (answer: 2 — call it b)\n2. Which odd number between 1 and 9, other than 1, is prime and smaller than 7 but not 3? (answer: 5 — call it a)\nKeep a and b, you will need them.',
+      `Now the file, under the affine cipher E(x) = (a·x + b) mod 26 on letters (A = 0), case kept, everything else unchanged, with a and b from the quiz:\n\n${affine(solution, 5, 2)}`,
+    ],
+    ([, second]) => unAffine(after(second!, 'from the quiz:\n\n'), 5, 2),
   ),
 ];
 
