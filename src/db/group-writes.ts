@@ -16,6 +16,11 @@ export interface GroupedWrite<I, O> {
   maxGroup?: number;
 }
 
+/** An error PostgreSQL answered (pg's `DatabaseError`): the statement's transaction rolled back. */
+function refusedByServer(error: unknown): boolean {
+  return typeof (error as { severity?: unknown } | null)?.severity === 'string';
+}
+
 interface Waiting<I, O> {
   item: I;
   resolve(result: O): void;
@@ -31,8 +36,8 @@ interface Waiting<I, O> {
  * round trip, the statement's execution set-up and the transaction's commit cost more than the
  * rows. With many sessions, several writes are ready at once; sent together they share all three.
  * Each item is still atomic and durable as before: its caller hears of it only once the group's
- * transaction has committed, and nothing of a group is kept when one of its items fails — the
- * items are then written one by one, so an item fails only for its own reason.
+ * transaction has committed, and nothing of a group is kept when PostgreSQL refuses one of its
+ * items — the items are then written one by one, so an item fails only for its own reason.
  */
 export function groupWrites<I, O>(
   write: GroupedWrite<I, O>,
@@ -53,7 +58,13 @@ export function groupWrites<I, O>(
         pool,
         group.map((w) => w.item),
       );
-    } catch {
+    } catch (error) {
+      // Without an answer from PostgreSQL (a lost connection) the group may have committed: its
+      // items fail as a lone write would, and are not written again.
+      if (!refusedByServer(error)) {
+        for (const w of group) w.reject(error);
+        return;
+      }
       // One item's failure rolled the group back: each goes again alone, to fail for itself.
       await Promise.all(group.map((w) => write.one(pool, w.item).then(w.resolve, w.reject)));
       return;

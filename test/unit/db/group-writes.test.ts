@@ -6,7 +6,7 @@ import { groupWrites } from '../../../src/db/group-writes.ts';
  * The scheduling of group commit, on a write that records what it was sent (the SQL of each side
  * is tested on PostgreSQL in test/integration/db/grouped-writes.test.ts).
  */
-function recorder(failOn?: number) {
+function recorder(failOn?: number, lost = false) {
   const sent: number[][] = [];
   let release: () => void = () => undefined;
   const gate = () => new Promise<void>((r) => (release = r));
@@ -21,7 +21,10 @@ function recorder(failOn?: number) {
     many: async (_db, items) => {
       sent.push([...items]);
       await blocked;
-      if (failOn !== undefined && items.includes(failOn)) throw new Error('the group fails');
+      if (failOn !== undefined && items.includes(failOn))
+        // As pg's DatabaseError: PostgreSQL refused the statement.
+        throw Object.assign(new Error('the group fails'), { severity: 'ERROR', code: '22007' });
+      if (lost) throw new Error('Connection terminated unexpectedly');
       return items.map((i) => `many ${i}`);
     },
     order: (a, b) => a - b,
@@ -89,6 +92,20 @@ describe('groupWrites', () => {
       'one 6',
     ]);
     expect(r.sent).toEqual([[0], [2, 3, 6], [2], [3], [6]]);
+  });
+
+  it('does not write a group again when the answer was lost: it may have committed', async () => {
+    const r = recorder(undefined, true);
+    r.block();
+    const first = r.write(pool, 0);
+    const group = [2, 6].map((i) => r.write(pool, i).catch((e: Error) => e.message));
+    r.release();
+    expect(await Promise.all([first, ...group])).toEqual([
+      'one 0',
+      'Connection terminated unexpectedly',
+      'Connection terminated unexpectedly',
+    ]);
+    expect(r.sent).toEqual([[0], [2, 6]]);
   });
 
   it('goes on after a failure', async () => {
