@@ -110,10 +110,14 @@ export function normaliseForGuard(text: string): string {
 /** Letters and digits only, lower-cased: what survives any spacing, punctuation or case trick. */
 export const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
-export const rot13 = (text: string) =>
-  text.replace(/[a-z]/gi, (c) =>
-    String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= 'Z' ? 65 : 97)),
-  );
+/** Latin letters shifted back by `by` places (undoes a Caesar shift of `by`), case kept. */
+export const shiftLetters = (text: string, by: number) =>
+  text.replace(/[a-z]/gi, (c) => {
+    const base = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - base - by + 52) % 26) + base);
+  });
+
+export const rot13 = (text: string) => shiftLetters(text, 13);
 
 /** Small capitals, upside-down and other Latin-looking letters NFKC leaves alone. */
 const moreLookAlikes: Readonly<Record<string, string>> = Object.fromEntries(

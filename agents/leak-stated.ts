@@ -8,6 +8,7 @@
  * kept, so the readings that put labelled pieces back in order (`positionedTokens`, legends, the
  * joins below) work on the decoded text. Each function is one pass, or a bounded number of them.
  */
+import { shiftLetters } from './leak-alphabets.ts';
 
 /** A stated rule: Caesar shift (ROT-n), reversal, base64, hex, or a keyed Polybius square. */
 type Rule =
@@ -35,12 +36,6 @@ function ruleOf(m: RegExpMatchArray): Rule | undefined {
 export function keyedSquare(key: string): string {
   return [...new Set([...key.toLowerCase(), ...'abcdefghijklmnopqrstuvwxyz0123456789'])].join('');
 }
-
-const shiftLetters = (text: string, by: number) =>
-  text.replace(/[a-z]/gi, (c) => {
-    const base = c <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base - by + 52) % 26) + base);
-  });
 
 /** Bytes as text when they read as text (printable ASCII, line breaks, or valid non-ASCII UTF-8). */
 function printable(bytes: Buffer): string | undefined {
