@@ -39,26 +39,29 @@ import {
  * learner path that reached the model did not deliver them. `EXTRACTION_SET=3` runs held-out set 3
  * (evals/heldout/extraction-3/README.md) the same way, `EXTRACTION_SET=4` set 4
  * (evals/heldout/extraction-4/README.md), `EXTRACTION_SET=5` set 5
- * (evals/heldout/extraction-5/README.md).
+ * (evals/heldout/extraction-5/README.md), `EXTRACTION_SET=6` set 6
+ * (evals/heldout/extraction-6/README.md).
  */
 const solution = analyseSolution(solutionCode);
 const set: HeldOutSet =
-  process.env.EXTRACTION_SET === '5'
-    ? (await import('../../evals/heldout/extraction-5/index.ts')).set5
-    : process.env.EXTRACTION_SET === '4'
-      ? (await import('../../evals/heldout/extraction-4/index.ts')).set4
-      : process.env.EXTRACTION_SET === '3'
-        ? (await import('../../evals/heldout/extraction-3/index.ts')).set3
-        : process.env.EXTRACTION_SET === '2'
-          ? (await import('../../evals/heldout/extraction-2/index.ts')).set2
-          : {
-              name: 'set 1 (evals/heldout/extraction)',
-              cases: set1Cases,
-              families: set1Families,
-              negatives: set1Negatives,
-              read: (texts) => readBack(solution, texts),
-              minAttempts: 70,
-            };
+  process.env.EXTRACTION_SET === '6'
+    ? (await import('../../evals/heldout/extraction-6/index.ts')).set6
+    : process.env.EXTRACTION_SET === '5'
+      ? (await import('../../evals/heldout/extraction-5/index.ts')).set5
+      : process.env.EXTRACTION_SET === '4'
+        ? (await import('../../evals/heldout/extraction-4/index.ts')).set4
+        : process.env.EXTRACTION_SET === '3'
+          ? (await import('../../evals/heldout/extraction-3/index.ts')).set3
+          : process.env.EXTRACTION_SET === '2'
+            ? (await import('../../evals/heldout/extraction-2/index.ts')).set2
+            : {
+                name: 'set 1 (evals/heldout/extraction)',
+                cases: set1Cases,
+                families: set1Families,
+                negatives: set1Negatives,
+                read: (texts) => readBack(solution, texts),
+                minAttempts: 70,
+              };
 const { cases, families } = set;
 type Family = string;
 const attacks = cases.filter((c) => !c.benign);
