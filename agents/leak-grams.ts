@@ -319,3 +319,29 @@ export function encodedCopyProblem(
     return `a copy of ${Math.round(o.piecesCoverage * 100)}% of the reference solution, in pieces`;
   return undefined;
 }
+
+/**
+ * Why the readings of a payload under a key from another reply (`leak-books.ts`) are a copy of the
+ * reference, or undefined: the grams and pieces they show beyond what the payload shows as written.
+ * One compaction and one gram pass a reading, without the other readings (the key did the decoding).
+ */
+export function keyedCopyProblem(
+  readings: readonly string[],
+  payload: string,
+  reference: string,
+): string | undefined {
+  const ref = gramsOfReference(reference);
+  if (!ref.grams.size || !readings.length) return undefined;
+  const asWritten = new Set<string>();
+  gramsIn(compact(normaliseForGuard(payload)), ref.grams, asWritten);
+  const compacted = readings.map((r) => compact(normaliseForGuard(r)));
+  const found = new Set<string>();
+  for (const text of compacted) gramsIn(text, ref.grams, found, asWritten);
+  const coverage = found.size / ref.grams.size;
+  if (coverage >= defaultEncodedCoverage && found.size >= minSharedGrams)
+    return `a copy of ${Math.round(coverage * 100)}% of the reference solution under a key from another reply`;
+  const pieces = piecesIn(compacted, ref.fragments, payload);
+  if (pieces.coverage >= piecesCoverage && pieces.shown >= minPiecesShown)
+    return `a copy of ${Math.round(pieces.coverage * 100)}% of the reference solution in pieces, under a key from another reply`;
+  return undefined;
+}

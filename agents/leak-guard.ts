@@ -1,6 +1,8 @@
+import { keyedProblem, splitBooks } from './leak-books.ts';
 import {
   defaultEncodedCoverage,
   encodedCopyProblem,
+  keyedCopyProblem,
   encodedOverlap,
   piecesCoverage,
   plainCopyCoverage,
@@ -299,17 +301,22 @@ export function guardOutput<T>(
 /**
  * Why `text` must be refused once added to the session's recent replies (`earlierReplies`), or
  * undefined: pieces over several turns add up, and a refusal here keeps the piece out of what the
- * agent stores (its thread) as well as out of the reply.
+ * agent stores (its thread) as well as out of the reply. The replies kept only as keys (books,
+ * `leak-books.ts`) are read as keys of a payload, never with every reading.
  */
 export function withEarlierReplies(text: string, options: LeakGuardOptions): string[] | undefined {
-  if (!options.referenceSolution?.trim() || !options.earlierReplies) return undefined;
-  const together = guardReply(`${options.earlierReplies}\n\n${text}`, {
-    ...options,
-    learnerText: undefined,
-  });
-  return together.action === 'refused'
-    ? together.reasons.map((r) => `${r} (with the session's last replies)`)
-    : undefined;
+  const reference = options.referenceSolution?.trim();
+  if (!reference || !options.earlierReplies) return undefined;
+  const { carried, books } = splitBooks(options.earlierReplies);
+  if (carried) {
+    const together = guardReply(`${carried}\n\n${text}`, { ...options, learnerText: undefined });
+    if (together.action === 'refused')
+      return together.reasons.map((r) => `${r} (with the session's last replies)`);
+  }
+  const keyed = keyedProblem(text, carried, books, (readings, payload) =>
+    keyedCopyProblem(readings, payload, reference),
+  );
+  return keyed ? [`reply refused: it is ${keyed} (with the session's last replies)`] : undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MastraDBMessage } from '@mastra/core/agent';
 import type { MastraMemory } from '@mastra/core/memory';
 import { leakSuspicion, refusalText } from './leak-guard.ts';
+import { asBook, unmarked } from './leak-books.ts';
 import { mayUnlock } from './leak-keys.ts';
 import { recallLearnerThread, type ThreadRef } from './memory.ts';
 
@@ -40,10 +41,14 @@ function carries(reply: string, referenceSolution: string): boolean {
   return result;
 }
 
+/** The last replies kept as books whatever they carry: a later payload may use one as its key. */
+export const bookReplies = 4;
+
 /**
  * The earlier replies (oldest first) that carry something of the solution, newest first up to
  * `maxEarlierChars`, joined with blank lines (the guard also reads each part alone, by its own
- * encoding). Empty without a reference solution.
+ * encoding); then the last `bookReplies` replies as books (`leak-books.ts`), read only as the key
+ * of a payload. Empty without a reference solution.
  */
 export function earlierRepliesText(
   replies: readonly string[],
@@ -52,16 +57,18 @@ export function earlierRepliesText(
 ): string {
   if (!referenceSolution?.trim()) return '';
   const kept: string[] = [];
+  const books: string[] = [];
   let total = 0;
   for (let i = replies.length - 1; i >= 0; i--) {
-    const reply = replies[i]!;
+    const reply = unmarked(replies[i]!);
     if (!reply.trim() || reply === refusalText || reply.endsWith(refusalText)) continue;
+    if (books.length < bookReplies) books.push(asBook(reply));
     if (!carries(reply, referenceSolution)) continue;
     if (total + reply.length > budget) break;
     kept.push(reply);
     total += reply.length + 2;
   }
-  return kept.reverse().join('\n\n');
+  return [...kept.reverse(), ...books.reverse()].join('\n\n');
 }
 
 /** Messages of an agent's thread read back as earlier replies (a long conversation's worth). */

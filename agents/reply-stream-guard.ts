@@ -1,3 +1,4 @@
+import { splitBooks } from './leak-books.ts';
 import { leakSuspicion, type LeakGuardOptions } from './leak-guard.ts';
 import { releaseGuarded } from './leak-guard-processor.ts';
 
@@ -36,7 +37,8 @@ export async function forwardReply(
   let withheld = false;
   // With the session's earlier replies, the stream stops halfway from where they stand to a
   // refusal: pieces over several turns add up, and the stored reply is refused at 1.
-  const earlier = guard.referenceSolution && guard.earlierReplies;
+  // Books (replies kept only as keys) are the final guard's to read with a payload.
+  const earlier = guard.referenceSolution && splitBooks(guard.earlierReplies ?? '').carried;
   const together = { ...guard, learnerText: undefined };
   let before: number | undefined;
   const check = () => {

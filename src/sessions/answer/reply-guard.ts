@@ -5,7 +5,7 @@
  * this layer's own templates that quote agent output (a diagnosis summary, a plan step). A reply
  * that would hand over the solution is rewritten or refused before it is stored or shown.
  */
-import { guardReply } from '../../../agents/leak-guard.ts';
+import { guardReply, refusalText, withEarlierReplies } from '../../../agents/leak-guard.ts';
 import { earlierRepliesText } from '../../../agents/leak-history.ts';
 import { rulesTag } from '../../models/rules/text.ts';
 import type { TurnDeps, TurnDraft } from '../turn/draft.ts';
@@ -28,13 +28,8 @@ export async function guardReplies(draft: TurnDraft, deps: TurnDeps): Promise<vo
   draft.replies.forEach((r, i) => {
     let guarded = guardReply(r.text, { referenceSolution, learnerText });
     if (guarded.action === 'pass' && earlier) {
-      const together = guardReply(`${earlier}\n\n${r.text}`, { referenceSolution });
-      if (together.action === 'refused')
-        guarded = {
-          text: together.text,
-          action: 'refused',
-          reasons: together.reasons.map((reason) => `${reason} (with the session's last replies)`),
-        };
+      const reasons = withEarlierReplies(r.text, { referenceSolution, earlierReplies: earlier });
+      if (reasons) guarded = { text: refusalText, action: 'refused', reasons };
     }
     if (referenceSolution && guarded.action !== 'refused')
       earlier = earlier ? `${earlier}\n\n${guarded.text}` : guarded.text;
