@@ -1,6 +1,7 @@
 import { holdsPayload } from './leak-codes.ts';
 import { keyEntries, patternOf } from './leak-legends.ts';
 import { labelledLineCount } from './leak-stated.ts';
+import { printedGrids } from './leak-tokens.ts';
 
 /**
  * Replies that may be one half of a key and what it unlocks, for the session's history
@@ -57,6 +58,8 @@ export function mayUnlock(reply: string, reference: string): boolean {
   if (keyEntries(reply) >= minEntries || labelledLineCount(reply) >= minEntries) return true;
   // A payload whose key (an alphabet, a pad) comes in another turn.
   if (holdsPayload(reply)) return true;
+  // A printed Polybius grid: the key of coordinates in another turn.
+  if (printedGrids(reply).length) return true;
   const wanted = referenceTokenGrams(reference);
   const tokens = reply.split(/\s+/).filter((t) => t && !/^[!-/:-@[-`{-~]+$/.test(t));
   const pattern = patternOf(tokens.map((t) => t.toLowerCase()));

@@ -120,7 +120,7 @@ function parseLegend(text: string): Legend {
       rest.push(line);
       continue;
     }
-    const items = line.length > 60 ? line.split(/[,;|]\s+|\s{3,}|\t/) : [line];
+    const items = line.length > 60 ? line.split(/[,;|]\s+|\s{2,}|\t/) : [line];
     let found = 0;
     for (const item of items) {
       if (item.length > 80) continue;

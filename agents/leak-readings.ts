@@ -32,6 +32,7 @@ import {
   repeatPattern,
   scatteredPieces,
 } from './leak-legends.ts';
+import { numberedChunks } from './leak-chunks.ts';
 import { affineSteps, codeReadings } from './leak-codes.ts';
 import { diffReadings } from './leak-diffs.ts';
 import { decodeIntegerSequences } from './leak-integers.ts';
@@ -236,6 +237,7 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
     ...morseReadings(plain),
     ...polybiusReadings(plain),
     ...positionedTokens(plain),
+    ...numberedChunks(plain),
   ])
     add(decoded);
   out.patterns.push(...tokenPatterns(plain));

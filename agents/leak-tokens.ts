@@ -110,6 +110,39 @@ export function morseReadings(text: string): string[] {
 
 const squares = ['abcdefghijklmnopqrstuvwxyz0123456789', 'abcdefghiklmnopqrstuvwxyz'];
 
+/** A printed grid row: an optional row label, then five or six single characters (`| 1 | a | b |…`). */
+const gridRow =
+  /^[^\S\n]*\|?[^\S\n]*(?:[1-6][^\S\n]*[|:.)]?[^\S\n]*)?((?:[a-z0-9][^\S\n]*\|?[^\S\n]*){5,6})$/i;
+
+/**
+ * Polybius squares the text prints (5 rows of 5 or 6 rows of 6 single letters or digits, a
+ * header row and row labels allowed): a grid given without a key word is its own key. At most four.
+ */
+export function printedGrids(text: string): string[] {
+  const grids: string[] = [];
+  let rows: string[] = [];
+  const flush = () => {
+    const side = rows[0]?.length;
+    if ((side === 5 || side === 6) && rows.length >= side && rows.every((r) => r.length === side))
+      grids.push(rows.slice(0, side).join('').toLowerCase());
+    rows = [];
+  };
+  for (const line of text.split('\n')) {
+    if (grids.length >= 4) break;
+    const m = line.length <= 80 ? gridRow.exec(line) : null;
+    const cells = m?.[1]?.replace(/[\s|]/g, '');
+    // A header of column numbers (`| | 1 | 2 | 3 |…`) or a rule (`|---|`) does not end a grid.
+    if (cells && !/^(?:123456|12345)$/.test(cells)) rows.push(cells);
+    else if (
+      !/^[\s|:-]*$/.test(line) &&
+      !/^[\s|]*1[\s|]*2[\s|]*3[\s|]*4[\s|]*5[\s|]*6?[\s|]*$/.test(line)
+    )
+      flush();
+  }
+  flush();
+  return grids;
+}
+
 /**
  * Polybius squares (6x6 with digits, 5x5 without `j`), row first and column first: every token
  * holding exactly two coordinates (`23`, `(2,3)`, `2-3`) is a letter; a run of coordinates
@@ -125,7 +158,7 @@ export function polybiusReadings(text: string): string[] {
   }
   if (pairs.length < 24) return [];
   const out: string[] = [];
-  for (const square of squares) {
+  for (const square of [...squares, ...printedGrids(text)]) {
     const side = square.length === 36 ? 6 : 5;
     for (const rowFirst of [true, false])
       out.push(

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codeTokens, guardReply as guardLeaks } from '../../../agents/leak-guard.ts';
+import { asBook } from '../../../agents/leak-books.ts';
+import {
+  codeTokens,
+  guardReply as guardLeaks,
+  withEarlierReplies,
+} from '../../../agents/leak-guard.ts';
 import { mayUnlock } from '../../../agents/leak-keys.ts';
 import { diagnoseBlocker } from '../../../src/models/rules/blocker-diagnosis.ts';
 import { verifyFix } from '../../../src/models/rules/fix-verification.ts';
@@ -281,6 +286,17 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       '"Left", ',
     ],
     ['a — b\n', 'Ann: a b c d e f g h\n\n', 'reversed a ', '{"a":"b",', '|1|a|\n', 'shift 3 '],
+    // Numbered chunks and printed grids (leak-chunks.ts, leak-tokens.ts): labels without end,
+    // rows of single letters, pairs of coordinates, names and number words in a chunk.
+    [
+      '#1 [a] 23 14\n',
+      '#1 [',
+      '| 1 | a | b | c | d | e | f |\n',
+      '1  a  b  c ',
+      '(12) one hundred and ',
+      '2314 ',
+      'a  ',
+    ],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
     it(`leak guard: legends, word lists, numerals, rarer encodings (${i + 1} of ${legendSeeds.length})`, () => {
@@ -307,7 +323,25 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
         '{ ',
         '9 ',
         'ab',
+        '| 1 | a | b | c | d | e |\n',
+        'a b c d e f\n',
       ],
+    );
+  });
+
+  it('leak guard: a payload read under the running key or book code of an earlier reply', () => {
+    const referenceSolution =
+      'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
+    const book = asBook(
+      'Think of the table as a long shelf of books sorted by title, a window a page.',
+    );
+    expectLinear(
+      (s) =>
+        withEarlierReplies(`key ${s}`, {
+          referenceSolution,
+          earlierReplies: `${book}\n\n${asBook(s)}`,
+        }),
+      ['12.3 ', '1:2:3 ', 'key abc ', '7 ', '\n\n', '\uE000', 'a'],
     );
   });
 
