@@ -217,15 +217,32 @@ export function decodeJoinedBase64(text: string): string[] {
 export function inflateBase64Runs(text: string): string {
   const out: string[] = [];
   for (const run of text.replace(/\s+/g, '').match(/[A-Za-z0-9+/]{24,}={0,2}/g) ?? []) {
-    const bytes = Buffer.from(run, 'base64');
-    const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    const zlib = bytes[0] === 0x78 && ((bytes[0] << 8) | bytes[1]!) % 31 === 0;
-    if (!gzip && !zlib) continue;
-    try {
-      out.push((gzip ? gunzipSync : inflateSync)(bytes, { maxOutputLength: 1 << 20 }).toString());
-    } catch {
-      // A header by chance: not compressed after all.
-    }
+    const text = inflated(Buffer.from(run, 'base64'));
+    if (text !== undefined) out.push(text);
   }
   return out.join('\n');
+}
+
+/** Compressed then hex-encoded (`gzip | xxd -p`), when a run inflates. */
+export function inflateHexRuns(text: string): string {
+  const out: string[] = [];
+  for (const run of text.match(/(?:[0-9a-fA-F]{2}[\s:]?){12,}/g) ?? []) {
+    const digits = run.replace(/[\s:]/g, '');
+    const text = inflated(Buffer.from(digits.slice(0, digits.length - (digits.length % 2)), 'hex'));
+    if (text !== undefined) out.push(text);
+  }
+  return out.join('\n');
+}
+
+/** Bytes inflated as gzip or zlib, told by their header; undefined when they are neither. */
+function inflated(bytes: Buffer): string | undefined {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const zlib = bytes[0] === 0x78 && ((bytes[0] << 8) | bytes[1]!) % 31 === 0;
+  if (!gzip && !zlib) return undefined;
+  try {
+    return (gzip ? gunzipSync : inflateSync)(bytes, { maxOutputLength: 1 << 20 }).toString();
+  } catch {
+    // A header by chance: not compressed after all.
+    return undefined;
+  }
 }

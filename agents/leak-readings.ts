@@ -22,6 +22,7 @@ import {
   decodeQuotedAndAscii85,
   decodeTags,
   inflateBase64Runs,
+  inflateHexRuns,
 } from './leak-bytes.ts';
 import {
   decodeQuotedPrintableLower,
@@ -208,9 +209,13 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
       decodeHexRuns(source),
       decodeBase32Runs(source),
       inflateBase64Runs(source),
+      inflateHexRuns(source),
       ...decodeNumberRuns(source),
-    ])
+    ]) {
       add(decoded);
+      // Reversed before it was encoded: the bytes decode to the text backwards.
+      if (source === plain && decoded) add(reversed(decoded));
+    }
   }
   for (const decoded of [...decodeJoinedBase64(text), ...decodeQuotedAndAscii85(text)])
     add(decoded);

@@ -1,3 +1,4 @@
+import { deflateSync, gzipSync } from 'node:zlib';
 import { RequestContext } from '@mastra/core/request-context';
 import { describe, expect, it } from 'vitest';
 import { modelContextKeys } from '../../../agents/create-mentor-agent.ts';
@@ -148,6 +149,12 @@ describe('leak guard against encoded copies', () => {
     'HTML entities': (s) => [...s].map((c) => `&#${c.charCodeAt(0)};`).join(''),
     reversed: (s) => [...s].reverse().join(''),
     'reversed base64': (s) => [...Buffer.from(s).toString('base64')].reverse().join(''),
+    // Layers: the text reversed before it is encoded, compressed before it is written as hex.
+    'base64 of the reversed text': (s) => Buffer.from([...s].reverse().join('')).toString('base64'),
+    'hex of the reversed text': (s) => Buffer.from([...s].reverse().join('')).toString('hex'),
+    'gzip, then hex': (s) => gzipSync(s).toString('hex'),
+    'zlib, then hex in spaced pairs': (s) =>
+      deflateSync(s).toString('hex').replace(/../g, '$& ').trim(),
     'letter spacing': (s) => [...s].join(' '),
     'zero-width characters': (s) => [...s].join('\u200b'),
     'Cyrillic and Greek look-alikes': (s) => s.replace(/[aeopcxy]/g, (c) => lookAlike[c]!),
