@@ -19,6 +19,8 @@ export async function throughSession(
   texts: { text: string; learner?: string }[],
 ): Promise<string[]> {
   const stored: string[][] = [];
+  // What the learner wrote in earlier turns: the session reads its recent events with this one.
+  const recent: { source: string; data: { text: string } }[] = [];
   for (const { text, learner } of texts) {
     const draft = {
       replies: [{ action: 'provideHint', text, source: 'agent' }],
@@ -27,24 +29,29 @@ export async function throughSession(
     } as unknown as TurnDraft;
     const earlier = stored.slice(-RECENT_REPLIES_GUARDED).flat();
     const deps = {
-      recent: [],
+      recent: [...recent],
       referenceSolution: async () => reference,
       recentReplies: async () => earlier,
     } as unknown as TurnDeps;
     await guardReplies(draft, deps);
     stored.push(draft.replies.map((r) => r.text));
+    if (learner) recent.push({ source: 'client', data: { text: learner } });
   }
   return stored.map((r) => r.join('\n\n'));
 }
 
 /**
  * The same conversation through an agent's own guard (`guardOutput` with the earlier replies and,
- * when given, what the learner wrote that turn).
+ * when given, what the learner wrote that turn and before).
  */
 export function throughAgent(texts: string[], learners: (string | undefined)[] = []): string[] {
   const shown: string[] = [];
   for (const [i, text] of texts.entries()) {
-    const learnerText = learners[i];
+    const learnerText =
+      learners
+        .slice(0, i + 1)
+        .filter(Boolean)
+        .join('\n') || undefined;
     const earlierReplies = earlierRepliesText(shown.slice(-RECENT_REPLIES_GUARDED), reference);
     const { output } = guardOutput(
       { reply: text },

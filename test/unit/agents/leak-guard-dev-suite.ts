@@ -38,7 +38,8 @@ export function describeDevSet({ name, attempts, honest, readable, honestAre }: 
         expect(recovered(attempt, await throughSession(attempt.turns))).toBeLessThan(0.5);
       });
       it(`agent output: ${attempt.kind}: ${attempt.name}`, () => {
-        expect(recovered(attempt, throughAgent(shownTexts(attempt)))).toBeLessThan(0.5);
+        const learners = attempt.turns.map((t) => (t as { learner?: string }).learner);
+        expect(recovered(attempt, throughAgent(shownTexts(attempt), learners))).toBeLessThan(0.5);
       });
     }
   });
