@@ -1,4 +1,5 @@
 import { keyedProblem, splitBooks } from './leak-books.ts';
+import { learnerKeyedReadings } from './leak-learner-keys.ts';
 import {
   defaultEncodedCoverage,
   encodedCopyProblem,
@@ -217,6 +218,15 @@ export function guardReply(text: string, options: LeakGuardOptions = {}): LeakGu
     );
     if (encoded) {
       reasons.push(`reply refused: it is ${encoded}`);
+      return { text: refusalText, action: 'refused', reasons };
+    }
+    // The learner's own text as the key (a word bank, a running key, a draft cut into ranges):
+    // what it unlocks counts, whoever wrote its characters.
+    const keyed = options.learnerText
+      ? keyedCopyProblem(learnerKeyedReadings(rewritten, options.learnerText), rewritten, reference)
+      : undefined;
+    if (keyed) {
+      reasons.push(`reply refused: it is ${keyed.replace('another reply', "the learner's text")}`);
       return { text: refusalText, action: 'refused', reasons };
     }
   }

@@ -34,6 +34,8 @@ import {
   scatteredPieces,
 } from './leak-legends.ts';
 import { numberedChunks } from './leak-chunks.ts';
+import { statedCipherReadings } from './leak-ciphers.ts';
+import { capitalBits, tableColumnReadings } from './leak-covers.ts';
 import { affineSteps, codeReadings } from './leak-codes.ts';
 import { diffReadings } from './leak-diffs.ts';
 import { decodeIntegerSequences } from './leak-integers.ts';
@@ -172,6 +174,8 @@ function readPart(text: string, out: Readings, seen: Set<string>): void {
     ...legendReadings(plain),
     ...scatteredPieces(plain),
     ...positionedTokens(plain),
+    ...capitalBits(text),
+    ...tableColumnReadings(text),
   ])
     add(decoded);
   const digits = numberWordsToDigits(plain);
@@ -249,6 +253,14 @@ function readInto(text: string, out: Readings, seen: Set<string>): void {
   // Compression codes undone and edits replayed, on the text as written (a payload's exact
   // characters count): the file the learner would end up with (`leak-codes.ts`, `leak-replays.ts`, `leak-diffs.ts`).
   for (const decoded of [...codeReadings(text), ...replayReadings(text), ...diffReadings(text)])
+    add(decoded);
+  // Classical ciphers under the key they state, each from its statement to the next (a session's
+  // turns each under its own key), and honest-looking covers (capitals, a CSV's numbers).
+  for (const decoded of [
+    ...statedCipherReadings(text),
+    ...capitalBits(text),
+    ...tableColumnReadings(text),
+  ])
     add(decoded);
   readStated(plain, add);
 }

@@ -297,6 +297,18 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       '2314 ',
       'a  ',
     ],
+    // Stated ciphers and covers (leak-ciphers.ts, leak-covers.ts): key-table lines, Hill and LFSR
+    // statements, square rows, strides, capitals as bits, CSV rows of numbers.
+    [
+      'a = 101 202 303\n',
+      'hill [[3, 5], [2, 7]] mod 97 1 2 ',
+      '0  a b c d e f g h i j\n',
+      'bifid ',
+      'lfsr 0xB400 0xACE1 ab ',
+      'every 37th character ',
+      'AbCdEfGh ',
+      '1,Dune,1932,205\n',
+    ],
   ];
   for (const [i, seeds] of legendSeeds.entries()) {
     it(`leak guard: legends, word lists, numerals, rarer encodings (${i + 1} of ${legendSeeds.length})`, () => {
@@ -305,6 +317,15 @@ describe('session text readers and tools on adversarial text', { timeout: 120_00
       expectLinear((s) => guardLeaks(s, { referenceSolution }), seeds);
     });
   }
+
+  it("leak guard: a reply read under keys from the learner's text (leak-learner-keys.ts)", () => {
+    const referenceSolution =
+      'export function listBooks(req, res) {\n  const offset = (page - 1) * pageSize;\n  return res.json({ items });\n}';
+    expectLinear(
+      (s) => guardLeaks(s, { referenceSolution, learnerText: s }),
+      ['12 ', '1. a\n', '3+4 ', 'beaufort key: ab ', 'hill [[1, 2], [3, 5]] 7 ', '5-9 '],
+    );
+  });
 
   it('leak guard: what may be a key or what a key unlocks (the history keeps it)', () => {
     const referenceSolution =
