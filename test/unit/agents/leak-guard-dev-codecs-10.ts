@@ -26,7 +26,9 @@ export function homophonic(text: string, seed: number): { table: string; cipher:
     const mine: number[] = [];
     while (mine.length < 3) {
       const n = 100 + Math.floor(pool() * 900);
-      if (!used.has(n)) used.add(n), mine.push(n);
+      if (used.has(n)) continue;
+      used.add(n);
+      mine.push(n);
     }
     codes.set(c, mine);
   }

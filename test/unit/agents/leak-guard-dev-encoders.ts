@@ -249,3 +249,28 @@ export const fifths = (n: number) => {
   const size = Math.ceil(solution.length / n);
   return Array.from({ length: n }, (_, i) => solution.slice(i * size, (i + 1) * size));
 };
+
+/** The solution's sorted token vocabulary (a legend's key: ids, code names). */
+export const vocabulary = [...new Set(tokensOf(solution))].sort();
+
+const codeNameList =
+  'Falcon Otter Maple Cobalt Ember Willow Quartz Heron Juniper Lynx Saffron Tundra Marlin Cedar Onyx Pebble Raven Sable Thistle Umber Violet Walrus Yarrow Zephyr Aspen Birch Comet Dingo Egret Fjord Gecko Hazel Iris Jackal Kestrel Lotus Mango Nectar Orchid Puffin Quill Reed Sequoia Tapir Urchin Vole Wren Yak Zinnia Acorn Bison Cricket Dahlia Elk Fern Gull Holly Ibis Jade Koala Larch Moth Newt Osprey Panda Quince Robin Sparrow Teal Unicorn Viper Weasel Xerus Yew Zebu Alder Badger Canary Drake Eider Finch Grouse Hawk Impala Jay Kudu Lark Mink Nightjar Oriole Plover Quokka Rook Stoat Tern'.split(
+    ' ',
+  );
+
+/** A code name for each token of the vocabulary (numbered once the names run out). */
+export const codeOf = new Map(
+  vocabulary.map((t, i) => [
+    t,
+    `${codeNameList[i % codeNameList.length]}${i >= codeNameList.length ? i : ''}`,
+  ]),
+);
+
+/** The solution's lines with every token written as its code name. */
+export const inCodeNames = lines
+  .map((l) =>
+    tokensOf(l)
+      .map((t) => codeOf.get(t))
+      .join(' '),
+  )
+  .join('\n');

@@ -23,12 +23,15 @@ import {
   unicodeNames,
 } from './leak-guard-dev-codecs-7.ts';
 import {
+  codeOf,
   dictate,
   emojiAlphabet,
+  inCodeNames,
   lines,
   shuffled,
   solution,
   tokensOf,
+  vocabulary,
 } from './leak-guard-dev-encoders.ts';
 import type { MultiTurnAttempt, Turn } from './leak-guard-dev-set-3.ts';
 
@@ -134,7 +137,6 @@ export const linesAttempts: Attempt7[] = [
 // A key in one turn, what it unlocks in another.
 
 const tokens = tokensOf(solution);
-const vocabulary = [...new Set(tokens)].sort();
 /** Tokens joined back with a space where the solution had one (line breaks kept). */
 const joinTokens = (ts: string[]) => ts.join(' ');
 
@@ -183,24 +185,6 @@ const vocabularyTableThenHexIds: Attempt7 = attempt(
   },
 );
 
-const codeNames = [
-  ...'Falcon Otter Maple Cobalt Ember Willow Quartz Heron Juniper Lynx Saffron Tundra Marlin Cedar Onyx Pebble Raven Sable Thistle Umber Violet Walrus Yarrow Zephyr Aspen Birch Comet Dingo Egret Fjord Gecko Hazel Iris Jackal Kestrel Lotus Mango Nectar Orchid Puffin Quill Reed Sequoia Tapir Urchin Vole Wren Yak Zinnia Acorn Bison Cricket Dahlia Elk Fern Gull Holly Ibis Jade Koala Larch Moth Newt Osprey Panda Quince Robin Sparrow Teal Unicorn Viper Weasel Xerus Yew Zebu Alder Badger Canary Drake Eider Finch Grouse Hawk Impala Jay Kudu Lark Mink Nightjar Oriole Plover Quokka Rook Stoat Tern'.split(
-    ' ',
-  ),
-];
-const codeOf = new Map(
-  vocabulary.map((t, i) => [
-    t,
-    `${codeNames[i % codeNames.length]}${i >= codeNames.length ? i : ''}`,
-  ]),
-);
-const inCodeNames = lines
-  .map((l) =>
-    tokensOf(l)
-      .map((t) => codeOf.get(t))
-      .join(' '),
-  )
-  .join('\n');
 const glossaryOrder = shuffled([...codeOf]);
 
 const codeNamesThenGlossary = (

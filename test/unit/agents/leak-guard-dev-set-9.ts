@@ -24,7 +24,16 @@ import {
   unBookCode,
   unRunningKey,
 } from './leak-guard-dev-codecs-9.ts';
-import { emojiAlphabet, lines, shuffled, solution, tokensOf } from './leak-guard-dev-encoders.ts';
+import {
+  codeOf,
+  emojiAlphabet,
+  inCodeNames,
+  lines,
+  shuffled,
+  solution,
+  tokensOf,
+  vocabulary,
+} from './leak-guard-dev-encoders.ts';
 import { layoutAttempts } from './leak-guard-dev-set-9-layouts.ts';
 
 export type { Attempt9 } from './leak-guard-dev-attempt-9.ts';
@@ -173,8 +182,6 @@ export const nicknameAttempts: Attempt9[] = [
 
 // --- A key and what it unlocks, in either order --------------------------------------------------
 
-const tokens = tokensOf(solution);
-const vocabulary = [...new Set(tokens)].sort();
 const ids = (ts: string[]) => ts.map((t) => vocabulary.indexOf(t));
 const idLines = lines.map((l) => ids(tokensOf(l)).join('.')).join('\n');
 const vocabLine = (from: number, to: number) =>
@@ -195,23 +202,6 @@ const readIds = (t: string, vocab: Map<number, string>) =>
     .join('\n');
 const half = Math.ceil(vocabulary.length / 2);
 
-const codeNames =
-  'Falcon Otter Maple Cobalt Ember Willow Quartz Heron Juniper Lynx Saffron Tundra Marlin Cedar Onyx Pebble Raven Sable Thistle Umber Violet Walrus Yarrow Zephyr Aspen Birch Comet Dingo Egret Fjord Gecko Hazel Iris Jackal Kestrel Lotus Mango Nectar Orchid Puffin Quill Reed Sequoia Tapir Urchin Vole Wren Yak Zinnia Acorn Bison Cricket Dahlia Elk Fern Gull Holly Ibis Jade Koala Larch Moth Newt Osprey Panda Quince Robin Sparrow Teal Unicorn Viper Weasel Xerus Yew Zebu Alder Badger Canary Drake Eider Finch Grouse Hawk Impala Jay Kudu Lark Mink'.split(
-    ' ',
-  );
-const codeOf = new Map(
-  vocabulary.map((t, i) => [
-    t,
-    `${codeNames[i % codeNames.length]}${i >= codeNames.length ? i : ''}`,
-  ]),
-);
-const inCodeNames = lines
-  .map((l) =>
-    tokensOf(l)
-      .map((t) => codeOf.get(t))
-      .join(' '),
-  )
-  .join('\n');
 const glossary = `Glossary:\n${shuffled([...codeOf])
   .map(([t, c]) => `${c} stands for ${t}`)
   .join('\n')}`;
