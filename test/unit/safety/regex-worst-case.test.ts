@@ -24,6 +24,7 @@ import { classifyMessage } from '../../../src/sessions/interpret/message-rules.t
 import { looksLikePlan, looksLikeQuestion } from '../../../src/sessions/interpret/message-shape.ts';
 import { parseStory } from '../../../tools/story-loader.ts';
 import { parseTsc } from '../../../tools/parse-tsc.ts';
+import { measuredBelow } from '../../helpers/growth-ratio.ts';
 
 /**
  * Worst cases for every regular expression that reads user text: each entry point gets ~200 KB of
@@ -60,24 +61,18 @@ function callsFor(run: () => unknown): number {
   return times;
 }
 
-/**
- * 4N time over N time for one seed; measured again (up to eight times) when high: other tests share
- * the CPU, and noise only ever raises a ratio, while a quadratic pattern stays at ~16 every time.
- * (Four were not enough at load 6: a linear scanner read 16.6 on its fourth try.)
- */
+/** 4N time over N time for one seed, measured again while high (`measuredBelow`). */
 function growth(
   call: (text: string) => unknown,
   seed: string,
 ): { ratio: number; small: number; large: number } {
-  let last = { ratio: Infinity, small: 0, large: 0 };
-  for (let attempt = 0; attempt < 8 && last.ratio >= 8; attempt++) {
+  return measuredBelow(() => {
     const [short, long] = [pump(seed, N), pump(seed, 4 * N)];
     const times = callsFor(() => call(short));
     const small = timeOf(() => call(short), times);
     const large = timeOf(() => call(long), times);
-    last = { ratio: large / Math.max(small, 0.5), small, large };
-  }
-  return last;
+    return { ratio: large / Math.max(small, 0.5), small, large };
+  }, 8);
 }
 
 /** Asserts `call` returns on 4N characters of each seed and grows about linearly from N. */
