@@ -65,7 +65,7 @@ export function holdsKeyedPayload(text: string): boolean {
 }
 
 /** The letters of a key as numbers (a = 0). */
-function keyLetters(key: string): number[] {
+export function keyLetters(key: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
@@ -74,13 +74,20 @@ function keyLetters(key: string): number[] {
   return out;
 }
 
-/** Letters of `text` shifted by the running key (`sign` -1 decrypts Vigenère, +1 Beaufort-like). */
-function shiftedBy(text: string, key: number[], sign: number, offset: number): string {
+/**
+ * Letters of `text` under a running key, case kept: `step` takes a letter and the key's next
+ * letter (a = 0) and gives the letter read, mod 26 (Vigenère decrypts `c - k`, Beaufort `k - c`).
+ */
+export function underRunningKey(
+  text: string,
+  key: readonly number[],
+  step: (letter: number, key: number) => number,
+): string {
   let n = 0;
   return text.replace(/[a-z]/gi, (c) => {
     const base = c <= 'Z' ? 65 : 97;
-    const by = key[n++ % key.length]! + offset;
-    return String.fromCharCode(((((c.charCodeAt(0) - base + sign * by) % 26) + 26) % 26) + base);
+    const read = step(c.charCodeAt(0) - base, key[n++ % key.length]!);
+    return String.fromCharCode((((read % 26) + 26) % 26) + base);
   });
 }
 
@@ -99,7 +106,11 @@ function runningKeyReadings(payload: string, book: string): string[] {
   const out: string[] = [];
   for (const start of starts) {
     const text = payload.slice(start);
-    out.push(shiftedBy(text, key, -1, 0), shiftedBy(text, key, -1, 1), shiftedBy(text, key, 1, 0));
+    out.push(
+      underRunningKey(text, key, (c, k) => c - k),
+      underRunningKey(text, key, (c, k) => c - k - 1),
+      underRunningKey(text, key, (c, k) => c + k),
+    );
   }
   // Numbers: character codes with the key letter added (a = 1 or a = 0), or XOR-ed with it.
   const codes = [...book.matchAll(/[a-z]/gi)].map((m) => m[0].toLowerCase().charCodeAt(0));

@@ -1,4 +1,4 @@
-import { keyedReadings } from './leak-books.ts';
+import { keyedReadings, keyLetters, underRunningKey } from './leak-books.ts';
 import { statedCipherReadings } from './leak-ciphers.ts';
 
 /**
@@ -54,20 +54,10 @@ function beaufortReadings(reply: string, learner: string): string[] {
   if (!/\b(?:beaufort|running[- ]key|key)\b/i.test(`${reply}\n${learner}`)) return [];
   const out: string[] = [];
   for (const k of starts(learner)) {
-    const key = (learner.slice(k).toLowerCase().match(/[a-z]/g) ?? []).map(
-      (c) => c.charCodeAt(0) - 97,
-    );
+    const key = keyLetters(learner.slice(k));
     if (key.length < 24) continue;
-    for (const p of starts(reply)) {
-      let n = 0;
-      out.push(
-        reply.slice(p).replace(/[a-z]/gi, (c) => {
-          const base = c <= 'Z' ? 65 : 97;
-          const by = key[n++ % key.length]! - (c.charCodeAt(0) - base);
-          return String.fromCharCode((((by % 26) + 26) % 26) + base);
-        }),
-      );
-    }
+    for (const p of starts(reply))
+      out.push(underRunningKey(reply.slice(p), key, (letter, by) => by - letter));
   }
   return out;
 }
